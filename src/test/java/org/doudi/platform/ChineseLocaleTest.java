@@ -22,7 +22,8 @@ class ChineseLocaleTest {
   static final String BASE = "META-INF/resources/webjars/camunda/app/";
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
   /** English plural suffixes ("batch" + "s"): Chinese has none, so the entry is rightly empty. */
-  static final List<String> EMPTY_IN_CHINESE = List.of("/labels/PLGN_BATCH_S", "/labels/PLGN_MIG_S");
+  static final List<String> EMPTY_IN_CHINESE = List.of("/labels/PLGN_BATCH_S", "/labels/PLGN_MIG_S",
+      "/labels/PLGN_MOD_DIALOG_S", "/labels/PLGN_MOD_RESTART_DIALOG_S");
   final ObjectMapper json = new ObjectMapper();
 
   @ParameterizedTest
