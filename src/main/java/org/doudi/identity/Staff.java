@@ -1,0 +1,110 @@
+package org.doudi.identity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.doudi.identity.StaffMember.RoleAssignment;
+import org.doudi.identity.internal.RoleAuthorizations;
+import org.doudi.region.Region;
+import org.doudi.region.Regions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts on top of Camunda's identity service. A role held at a region is a membership of the
+ * group {@code <role>-<region>}; staff who may see cases are also members of {@code region-<region>},
+ * which is what per-case authorizations are granted to.
+ */
+@Service
+public class Staff {
+
+  private final IdentityService identity;
+  private final Regions regions;
+  private final RoleAuthorizations roleAuthorizations;
+
+  public Staff(IdentityService identity, Regions regions, RoleAuthorizations roleAuthorizations) {
+    this.identity = identity;
+    this.regions = regions;
+    this.roleAuthorizations = roleAuthorizations;
+  }
+
+  /** Creates the user if missing and gives it the role at the region. Idempotent. */
+  @Transactional
+  public void ensureUser(String userId, String firstName, String lastName, String password, Role role, String regionCode) {
+    Region region = regions.get(regionCode);
+    role.level().filter(level -> level != region.level()).ifPresent(level -> {
+      throw new IllegalArgumentException(role.label() + " 只能设在" + level.label() + "一级，" + region.name() + " 是" + region.level().label());
+    });
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      User user = identity.newUser(userId);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+    addMembership(userId, ensureRoleGroup(role, region));
+    if (role != Role.ANALYST && role != Role.ADMIN) {
+      // analysts and administrators operate the system; they do not read citizens' case files
+      addMembership(userId, ensureGroup(Role.regionGroupId(regionCode), "辖区 " + region.name(), Role.REGION_GROUP_TYPE));
+    }
+    if (role == Role.ADMIN) {
+      addMembership(userId, Role.CAMUNDA_ADMIN_GROUP);
+    }
+  }
+
+  /** The role group of a region, created with its standing authorizations if missing. */
+  public String ensureRoleGroup(Role role, Region region) {
+    String groupId = role.groupId(region.code());
+    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+      ensureGroup(groupId, region.name() + " " + role.label(), role.groupType());
+    }
+    roleAuthorizations.grant(role, groupId);
+    return groupId;
+  }
+
+  public Optional<StaffMember> find(String userId) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      return Optional.empty();
+    }
+    List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
+    Set<RoleAssignment> assignments = new HashSet<>();
+    Set<String> groupIds = new HashSet<>();
+    boolean admin = false;
+    for (Group g : groups) {
+      groupIds.add(g.getId());
+      admin |= Role.CAMUNDA_ADMIN_GROUP.equals(g.getId());
+      Role.ofGroupType(g.getType()).ifPresent(role -> {
+        String prefix = role.slug() + "-";
+        if (g.getId().startsWith(prefix)) {
+          assignments.add(new RoleAssignment(role, g.getId().substring(prefix.length())));
+        }
+      });
+    }
+    return Optional.of(new StaffMember(userId, Set.copyOf(assignments), admin, Set.copyOf(groupIds)));
+  }
+
+  /** True when some user is a direct member of camunda-admin. */
+  public boolean hasAdministrator() {
+    return identity.createUserQuery().memberOfGroup(Role.CAMUNDA_ADMIN_GROUP).count() > 0;
+  }
+
+  private String ensureGroup(String groupId, String name, String type) {
+    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identity.newGroup(groupId);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+    return groupId;
+  }
+
+  private void addMembership(String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+}

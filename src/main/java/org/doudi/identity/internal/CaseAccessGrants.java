@@ -1,0 +1,103 @@
+package org.doudi.identity.internal;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.doudi.identity.CaseVariables;
+import org.doudi.identity.Role;
+import org.doudi.identity.Staff;
+import org.doudi.identity.StaffMember.RoleAssignment;
+import org.doudi.region.Region;
+import org.doudi.region.Regions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes every case and task readable by the staff of its region and of the regions above it, and by no
+ * one else (caseworkers of the task's candidate groups get work permissions from the engine itself).
+ * Runs inside the engine transaction, so a case never exists without its grants.
+ */
+@Component
+public class CaseAccessGrants {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseAccessGrants.class);
+
+  private final Regions regions;
+  private final Staff staff;
+  private final AuthorizationService authorizations;
+  private final IdentityService identity;
+
+  public CaseAccessGrants(Regions regions, @Lazy Staff staff, @Lazy AuthorizationService authorizations,
+      @Lazy IdentityService identity) {
+    this.regions = regions;
+    this.staff = staff;
+    this.authorizations = authorizations;
+    this.identity = identity;
+  }
+
+  /** Process start: settle the case's region (default: the starting user's) and grant READ along its chain. */
+  public void onProcessStart(DelegateExecution execution) {
+    String regionCode = (String) execution.getVariable(CaseVariables.REGION_CODE);
+    if (regionCode == null) {
+      regionCode = startersRegion().orElse(null);
+      if (regionCode == null) {
+        LOG.warn("Process instance {} started without {}; only its candidates will see its tasks",
+            execution.getProcessInstanceId(), CaseVariables.REGION_CODE);
+        return;
+      }
+      execution.setVariable(CaseVariables.REGION_CODE, regionCode);
+    }
+    String id = execution.getProcessInstanceId();
+    grantAlongChain(regionCode, Resources.PROCESS_INSTANCE, id, Permissions.READ);
+    grantAlongChain(regionCode, Resources.HISTORIC_PROCESS_INSTANCE, id, HistoricProcessInstancePermissions.READ);
+  }
+
+  public void onTaskCreate(DelegateTask task) {
+    String regionCode = (String) task.getVariable(CaseVariables.REGION_CODE);
+    if (regionCode == null) {
+      return;
+    }
+    grantAlongChain(regionCode, Resources.TASK, task.getId(), Permissions.READ);
+    grantAlongChain(regionCode, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ);
+  }
+
+  private void grantAlongChain(String regionCode, Resource resource, String resourceId, Permission permission) {
+    List<Region> chain = regions.chain(regionCode);
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (Region r : chain) {
+        var a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        a.setGroupId(Role.regionGroupId(r.code()));
+        a.setResource(resource);
+        a.setResourceId(resourceId);
+        a.addPermission(permission);
+        authorizations.saveAuthorization(a);
+      }
+      return null;
+    });
+  }
+
+  private Optional<String> startersRegion() {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null || current.getUserId() == null) {
+      return Optional.empty();
+    }
+    return Context.getCommandContext().runWithoutAuthorization(() -> staff.find(current.getUserId())
+        .flatMap(m -> m.assignments().stream().filter(a -> a.role().isCaseworking())
+            .map(RoleAssignment::regionCode).sorted().findFirst()));
+  }
+}

@@ -1,0 +1,45 @@
+package org.doudi.identity.internal;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/** Attaches {@link CaseAccessGrants} to every process and user task of every deployed model. */
+@Component
+public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
+
+  private final CaseAccessGrants grants;
+
+  public CaseAccessPlugin(CaseAccessGrants grants) {
+    this.grants = grants;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+            (ExecutionListener) grants::onProcessStart);
+      }
+
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (TaskListener) grants::onTaskCreate);
+      }
+    });
+  }
+}
