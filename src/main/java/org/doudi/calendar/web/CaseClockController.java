@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.doudi.calendar.CaseClock;
 import org.doudi.calendar.persistence.DeadlineRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +23,10 @@ public class CaseClockController {
   private final CaseClock clock;
   private final DeadlineRepository deadlines;
 
-  public CaseClockController(CaseClock clock, DeadlineRepository deadlines) {
+  private final HistoryService historyService;
+
+  public CaseClockController(CaseClock clock, DeadlineRepository deadlines, HistoryService historyService) {
+    this.historyService = historyService;
     this.clock = clock;
     this.deadlines = deadlines;
   }
@@ -37,6 +41,10 @@ public class CaseClockController {
   @PreAuthorize("isAuthenticated()")
   @Operation(summary = "The case's working-day deadlines (with provisional flags), their changes and clock stops")
   public CaseDeadlines deadlines(@PathVariable String processInstanceId) {
+    // with the caller's engine authentication: only cases the caller may read
+    if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      throw new java.util.NoSuchElementException("No case (process instance) " + processInstanceId);
+    }
     return new CaseDeadlines(processInstanceId, clock.isStopped(processInstanceId),
         deadlines.allFor(processInstanceId).stream().map(CalendarController.DeadlineView::of).toList(),
         deadlines.changesFor(processInstanceId), clock.stops(processInstanceId));
