@@ -19,7 +19,7 @@ public final class Masking {
     if (text == null || text.length() < 15) {
       return text;
     }
-    String s = replace(ID_NUMBER.matcher(text), m -> m.group(1) + "********" + m.group(3).substring(1));
+    String s = replace(ID_NUMBER.matcher(text), m -> m.group(1) + "********" + m.group(3));
     return replace(ACCOUNT.matcher(s), m -> "*".repeat(m.group(1).length()) + m.group(2));
   }
 

@@ -94,7 +94,7 @@ public class SecurityConfig {
   @Bean
   FilterRegistrationBean<ExpressionGuardFilter> expressionGuard() {
     FilterRegistrationBean<ExpressionGuardFilter> reg = new FilterRegistrationBean<>(new ExpressionGuardFilter());
-    reg.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    reg.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*", "/actuator/*");
     reg.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return reg;
   }

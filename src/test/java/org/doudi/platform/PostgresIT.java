@@ -1,0 +1,67 @@
+package org.doudi.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.doudi.DoudiApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The application on PostgreSQL: migrations and engine schema, demo data, region-scoped work through the
+ * REST API, and a restart on the same database that creates no new model versions and no duplicate staff.
+ */
+class PostgresIT {
+
+  final ObjectMapper json = new ObjectMapper();
+
+  ConfigurableApplicationContext start(String url) {
+    return new SpringApplicationBuilder(DoudiApplication.class)
+        .profiles("demo", "test", "postgres")
+        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
+            "--spring.datasource.password=" + Postgres.PASSWORD);
+  }
+
+  @Test
+  void runsAndRestartsOnPostgres() throws Exception {
+    String url = Postgres.freshDatabase("doudi_it");
+    long deployments;
+    long users;
+    String caseId;
+    try (ConfigurableApplicationContext app = start(url)) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM region", Integer.class)).isGreaterThanOrEqualTo(14);
+      System.out.println("PostgresIT: running against " + url + " — "
+          + jdbc.queryForObject("SELECT version()", String.class));
+
+      Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+      assertThat(http.get(null, "/engine-rest/task").status()).isEqualTo(401);
+      Http.Response started = http.send("nanling-cw", "POST", "/engine-rest/process-definition/key/hardship-report/start",
+          "{\"variables\":{\"householdHead\":{\"value\":\"张三\"},\"situation\":{\"value\":\"失业\"}}}");
+      assertThat(started.status()).as(started.body()).isEqualTo(200);
+      caseId = json.readTree(started.body()).get("id").asText();
+      assertThat(http.get("nanling-cw", "/engine-rest/task?processInstanceId=" + caseId).body()).contains("核实困难情况");
+      assertThat(http.get("ziqiang-cw", "/engine-rest/task?processInstanceId=" + caseId).body()).isEqualTo("[]");
+      assertThat(http.send("nanling-cw", "POST", "/engine-rest/task",
+          "{\"orQueries\":[{\"assigneeExpression\":\"${1+1}\"}]}").status()).isEqualTo(400);
+
+      deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
+      users = app.getBean(IdentityService.class).createUserQuery().count();
+    }
+
+    try (ConfigurableApplicationContext again = start(url)) {
+      assertThat(again.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
+      assertThat(again.getBean(IdentityService.class).createUserQuery().count()).isEqualTo(users);
+      Http http = new Http(((WebServerApplicationContext) again).getWebServer().getPort());
+      assertThat(http.get("ng-county-cw", "/engine-rest/task?processInstanceId=" + caseId).body()).contains("核实困难情况");
+      assertThat(again.getBean(ManagementService.class).getTableCount()).isNotEmpty();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.doudi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.HistoryService;
+import org.doudi.platform.DoudiTest;
+import org.doudi.platform.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Caseworkers see and work on the cases of their own region; county and city staff also those below. */
+@DoudiTest
+class RegionAccessTest {
+
+  @LocalServerPort int port;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired AuthorizationService authorizations;
+  @Autowired RuntimeService runtime;
+  final ObjectMapper json = new ObjectMapper();
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  String report(String user, String head) throws Exception {
+    Http.Response r = http.send(user, "POST", "/engine-rest/process-definition/key/hardship-report/start",
+        "{\"variables\":{\"householdHead\":{\"value\":\"" + head + "\"},\"address\":{\"value\":\"某街1号\"},"
+            + "\"discoverySource\":{\"value\":\"VISIT\"},\"situation\":{\"value\":\"失业无收入\"}}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return json.readTree(r.body()).get("id").asText();
+  }
+
+  List<String> visibleTasks(String user, String processInstanceId) throws Exception {
+    Http.Response r = http.get(user, "/engine-rest/task?processInstanceId=" + processInstanceId);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    json.readTree(r.body()).forEach(t -> ids.add(t.get("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void aTownshipCaseworkerSeesNoneOfAnotherTownshipsTasks() throws Exception {
+    String nanling = report("nanling-cw", "张三");
+    String nongan = report("nongan-cw", "李四");
+
+    assertThat(visibleTasks("nanling-cw", nanling)).hasSize(1);
+    assertThat(visibleTasks("nanling-cw", nongan)).isEmpty();
+    assertThat(visibleTasks("ziqiang-cw", nanling)).isEmpty();
+    assertThat(visibleTasks("fulongquan-cw", nongan)).isEmpty();
+    // the unfiltered list of another township holds none of them either
+    String all = http.get("ziqiang-cw", "/engine-rest/task").body();
+    assertThat(all).doesNotContain(nanling).doesNotContain(nongan);
+    // nor can the process instance be read directly
+    assertThat(http.get("ziqiang-cw", "/engine-rest/process-instance/" + nanling).status()).isIn(403, 404);
+    assertThat(http.get("nanling-cw", "/engine-rest/process-instance/" + nanling).status()).isEqualTo(200);
+  }
+
+  @Test
+  void countyAndCityStaffSeeTheCasesBelowThemAndAnalystsSeeNoCases() throws Exception {
+    String nanling = report("nanling-cw", "王五");
+    String nongan = report("nongan-cw", "赵六");
+
+    assertThat(visibleTasks("ng-county-cw", nanling)).hasSize(1);
+    assertThat(visibleTasks("ng-county-cw", nongan)).isEmpty();
+    assertThat(visibleTasks("na-county-approver", nongan)).hasSize(1);
+    assertThat(visibleTasks("supervisor", nanling)).hasSize(1);
+    assertThat(visibleTasks("supervisor", nongan)).hasSize(1);
+    assertThat(visibleTasks("auditor", nongan)).hasSize(1);
+    assertThat(visibleTasks("analyst", nanling)).isEmpty();
+    assertThat(http.get("analyst", "/engine-rest/history/process-instance?processInstanceId=" + nanling).body())
+        .isEqualTo("[]");
+  }
+
+  @Test
+  void aReportFromAVillageGoesToItsTownshipAndOnlyCandidatesMayComplete() throws Exception {
+    String id = report("baota", "钱七");
+    assertThat(runtime.getVariable(id, "regionCode")).isEqualTo("220122100201");
+    String task = visibleTasks("nongan-cw", id).get(0);
+    assertThat(visibleTasks("baota", id)).containsExactly(task);
+
+    // the supervisor may read the task but not complete it; the village assistant neither
+    String body = "{\"variables\":{\"verificationOutcome\":{\"value\":\"APPLY\"},\"verificationNotes\":{\"value\":\"已入户\"}}}";
+    assertThat(http.send("supervisor", "POST", "/engine-rest/task/" + task + "/complete", body).status()).isEqualTo(403);
+    assertThat(http.send("baota", "POST", "/engine-rest/task/" + task + "/complete", body).status()).isEqualTo(403);
+    assertThat(http.send("fulongquan-cw", "POST", "/engine-rest/task/" + task + "/complete", body).status())
+        .isIn(403, 404);
+
+    assertThat(http.send("nongan-cw", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"nongan-cw\"}").status())
+        .isEqualTo(204);
+    assertThat(http.send("nongan-cw", "POST", "/engine-rest/task/" + task + "/complete", body).status()).isEqualTo(204);
+    management.createJobQuery().processInstanceId(id).list().forEach(j -> management.executeJob(j.getId()));
+
+    HistoricProcessInstance done = history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+    assertThat(done.getEndActivityId()).isEqualTo("EndEvent_ReferredToApplication");
+    // the history stays readable along the whole region chain (village, township, county, city, province)
+    // after the runtime grants went with the finished instance
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+        .resourceId(id).count()).isEqualTo(5);
+    assertThat(http.get("auditor", "/engine-rest/history/process-instance?processInstanceId=" + id).body()).contains(id);
+    assertThat(http.get("fulongquan-cw", "/engine-rest/history/process-instance?processInstanceId=" + id).body())
+        .isEqualTo("[]");
+  }
+}

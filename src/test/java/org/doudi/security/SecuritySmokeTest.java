@@ -1,0 +1,149 @@
+package org.doudi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.doudi.platform.DoudiTest;
+import org.doudi.platform.Http;
+import org.doudi.platform.TestProcessBeans.ExpressionProbe;
+import org.doudi.security.RestEndpoints.Endpoint;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Proves the two rules for every endpoint the application serves (the Camunda REST API, our API, the
+ * actuator): anonymous callers get 401, and no query parameter makes the server evaluate an expression.
+ * Wrong roles get 403 on the endpoints reserved to a role.
+ */
+@DoudiTest
+class SecuritySmokeTest {
+
+  static final String PROBE = "%24%7BexpressionProbe.hit()%7D"; // ${expressionProbe.hit()}, URL-encoded
+
+  @LocalServerPort int port;
+  @Autowired List<RequestMappingInfoHandlerMapping> mappings;
+  @Autowired ExpressionProbe probe;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  Set<Endpoint> allEndpoints() {
+    Set<Endpoint> all = new TreeSet<>(RestEndpoints.camunda("/engine-rest"));
+    all.addAll(RestEndpoints.spring(mappings));
+    // liveness must answer load balancers without credentials; it reveals nothing but UP/DOWN
+    all.removeIf(e -> e.path().startsWith("/actuator/health"));
+    return all;
+  }
+
+  @Test
+  void theEnumerationFindsTheWholeApi() {
+    Set<Endpoint> all = allEndpoints();
+    assertThat(all).hasSizeGreaterThan(400)
+        .contains(new Endpoint("POST", "/engine-rest/task"), new Endpoint("GET", "/engine-rest/task"),
+            new Endpoint("POST", "/engine-rest/deployment/create"), new Endpoint("GET", "/api/regions"),
+            new Endpoint("GET", "/api/me"), new Endpoint("GET", "/actuator/prometheus"));
+  }
+
+  @Test
+  void everyEndpointRejectsAnonymousCallers() {
+    List<String> open = new ArrayList<>();
+    for (Endpoint e : allEndpoints()) {
+      if (e.method().equals("OPTIONS") || e.method().equals("HEAD")) {
+        continue;
+      }
+      Http.Response r = http.send(null, e.method(), e.path(), needsBody(e) ? "{}" : null);
+      if (r.status() != 401) {
+        open.add(e + " → " + r.status());
+      }
+    }
+    assertThat(open).as("endpoints answering anonymous callers").isEmpty();
+  }
+
+  @Test
+  void noQueryParameterOfAnyEndpointIsEvaluated() {
+    int before = probe.hits.get();
+    List<String> accepted = new ArrayList<>();
+    for (Endpoint e : allEndpoints()) {
+      if (e.method().equals("OPTIONS") || e.method().equals("HEAD")) {
+        continue;
+      }
+      String q = "?assigneeExpression=" + PROBE + "&candidateGroupExpression=" + PROBE + "&x=" + PROBE;
+      Http.Response r = http.send("demo", e.method(), e.path() + q, needsBody(e) ? "{}" : null);
+      if (r.status() != 400) {
+        accepted.add(e + " → " + r.status());
+      }
+    }
+    assertThat(accepted).as("endpoints that did not refuse an expression").isEmpty();
+    assertThat(probe.hits.get()).isEqualTo(before);
+  }
+
+  @Test
+  void theEngineItselfWouldEvaluateAnOrQueryExpressionSoTheGuardIsNeeded() {
+    int before = probe.hits.get();
+    tasks.createTaskQuery().or().taskAssigneeExpression("${expressionProbe.hit()}").endOr().list();
+    assertThat(probe.hits.get()).isGreaterThan(before);
+  }
+
+  @Test
+  void orQueriesInTheBodyAreRefusedHoweverTheyAreEncoded() {
+    int before = probe.hits.get();
+    for (String body : List.of(
+        "{\"orQueries\":[{\"assigneeExpression\":\"${expressionProbe.hit()}\"}]}",
+        "{\"orQueries\":[{\"candidateGroupsExpression\":\"\\u0024{expressionProbe.hit()}\"}]}",
+        "{\"orQueries\":[{\"assigneeExpression\":\"#{expressionProbe.hit()}\"}]}",
+        "{\"orQueries\":[{\"assigneeExpression\":\"$ {expressionProbe.hit()}\"}]}")) {
+      for (String path : List.of("/engine-rest/task", "/engine-rest/task/count", "/engine-rest/history/task")) {
+        Http.Response r = http.send("nanling-cw", "POST", path, body);
+        assertThat(r.status()).as(path + " " + body + " → " + r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("表达式");
+      }
+    }
+    assertThat(probe.hits.get()).isEqualTo(before);
+  }
+
+  @Test
+  void wrongRolesAreForbidden() {
+    Map<String, Endpoint> forbidden = Map.ofEntries(
+        Map.entry("nanling-cw", new Endpoint("POST", "/engine-rest/deployment/create")),
+        Map.entry("supervisor", new Endpoint("POST", "/engine-rest/user/create")),
+        Map.entry("ziqiang-cw", new Endpoint("POST", "/engine-rest/authorization/create")),
+        Map.entry("nongan-cw", new Endpoint("GET", "/engine-rest/group")),
+        Map.entry("auditor", new Endpoint("POST", "/engine-rest/group/create")),
+        Map.entry("baota", new Endpoint("GET", "/engine-rest/job")),
+        Map.entry("analyst", new Endpoint("GET", "/engine-rest/incident")),
+        Map.entry("nanling-approver", new Endpoint("DELETE", "/engine-rest/process-instance/x0")),
+        Map.entry("na-county-cw", new Endpoint("GET", "/actuator/prometheus")),
+        Map.entry("fulongquan-cw", new Endpoint("POST", "/engine-rest/filter/create")));
+    forbidden.forEach((user, e) -> {
+      Http.Response r = http.send(user, e.method(), e.path(), needsBody(e) ? "{\"name\":\"x\",\"resourceType\":\"Task\",\"query\":{}}" : null);
+      assertThat(r.status()).as(user + " " + e + " → " + r.body()).isEqualTo(403);
+    });
+  }
+
+  @Test
+  void theWebAppsFirstRunSetupCanNeverCreateAUser() {
+    String body = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"x\",\"lastName\":\"x\"},\"credentials\":{\"password\":\"x\"}}";
+    assertThat(http.send(null, "POST", "/camunda/api/admin/setup/default/user/create", body).status()).isEqualTo(401);
+    assertThat(http.send("demo", "POST", "/camunda/api/admin/setup/default/user/create", body).status()).isEqualTo(403);
+    assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+  }
+
+  private static boolean needsBody(Endpoint e) {
+    return e.method().equals("POST") || e.method().equals("PUT");
+  }
+}
