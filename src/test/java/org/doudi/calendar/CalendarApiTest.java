@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import org.doudi.calendar.persistence.CalendarRepository;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.doudi.platform.DoudiTest;
+import org.springframework.web.context.WebApplicationContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +22,19 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@CalendarSpringTest
+@DoudiTest
 class CalendarApiTest {
 
   private static final RequestPostProcessor CLERK = user("clerk").roles("TOWNSHIP_CASEWORKER");
   private static final RequestPostProcessor ADMIN = user("root").roles("ADMIN");
 
-  @Autowired MockMvc mvc;
+  @Autowired WebApplicationContext web;
+  MockMvc mvc;
+
+  @BeforeEach
+  void mockMvc() {
+    mvc = CalendarMvc.of(web);
+  }
   @Autowired CalendarRepository repository;
 
   @Test

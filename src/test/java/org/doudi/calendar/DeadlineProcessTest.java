@@ -30,13 +30,15 @@ import org.doudi.calendar.persistence.DeadlineRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.doudi.platform.DoudiTest;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Models using {@code deadlines} and {@code caseClock}, with the engine clock moved. */
-@CalendarSpringTest
+@DoudiTest
 class DeadlineProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -47,7 +49,13 @@ class DeadlineProcessTest {
   @Autowired CaseClock caseClock;
   @Autowired CalendarService calendar;
   @Autowired JdbcTemplate jdbc;
-  @Autowired MockMvc mvc;
+  @Autowired WebApplicationContext web;
+  MockMvc mvc;
+
+  @BeforeEach
+  void mockMvc() {
+    mvc = CalendarMvc.of(web);
+  }
 
   @BeforeEach
   void deploy() {
