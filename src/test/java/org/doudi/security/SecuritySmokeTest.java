@@ -116,6 +116,47 @@ class SecuritySmokeTest {
   }
 
   @Test
+  void tasklistsOwnEngineApiRefusesExpressionsToo() throws Exception {
+    var cookies = new java.net.CookieManager();
+    var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port + "/camunda";
+    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/tasklist/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    var login = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=nanling-cw&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the login starts a new session, whose token comes with the next read
+    var read = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/api/engine/engine/default/task/count")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    csrf = read.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+
+    int before = probe.hits.get();
+    var query = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/api/engine/engine/default/task"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"orQueries\":[{\"assigneeExpression\":\"${expressionProbe.hit()}\"}]}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(query.statusCode()).as(query.body()).isEqualTo(400);
+    assertThat(probe.hits.get()).isEqualTo(before);
+
+    // the same session may query normally
+    var plain = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/api/engine/engine/default/task"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"active\":true}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+  }
+
+  @Test
   void wrongRolesAreForbidden() {
     Map<String, Endpoint> forbidden = Map.ofEntries(
         Map.entry("nanling-cw", new Endpoint("POST", "/engine-rest/deployment/create")),
