@@ -77,12 +77,15 @@ public class CaseClock {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw new CalendarDataException("A clock stop needs a reason of 1 to 500 characters");
     }
+    stops.running(processInstanceId).ifPresent(running -> {
+      throw new CaseClockException("The clock of case " + processInstanceId + " has been stopped since "
+          + running.suspendedOn() + " (" + running.reason() + ")");
+    });
     try {
       stops.start(processInstanceId, reason.trim(), time.today(), time.now(), actor);
     } catch (DuplicateKeyException e) {
-      ClockStopRow running = stops.running(processInstanceId).orElseThrow(() -> e);
-      throw new CaseClockException("The clock of case " + processInstanceId + " has been stopped since "
-          + running.suspendedOn() + " (" + running.reason() + ")");
+      // a concurrent stop won (PostgreSQL has aborted this transaction; nothing more can be read)
+      throw new CaseClockException("The clock of case " + processInstanceId + " was stopped concurrently");
     }
     engine.call(() -> {
       recomputer.timerJobs(processInstanceId)
