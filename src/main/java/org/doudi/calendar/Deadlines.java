@@ -1,0 +1,148 @@
+package org.doudi.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Calendar;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.doudi.calendar.internal.CalendarTime;
+import org.doudi.calendar.internal.DeadlineCalculator;
+import org.doudi.calendar.internal.DeadlineContext;
+import org.doudi.calendar.persistence.DeadlineRepository;
+import org.doudi.engine.ProcessBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Working-day deadlines for models: {@code ${deadlines.workingDays(3)}} and
+ * {@code ${deadlines.workingDaysFrom(acceptedAt, 30)}} in a timer's {@code timeDate}, a user task's
+ * {@code camunda:dueDate} or {@code camunda:followUpDate}. The result is the end of the N-th working day
+ * after the start day (Asia/Shanghai, {@code doudi.calendar.end-of-working-day}), with the closures of the
+ * case's region (process variable {@code regionCode}) and the case's clock stops taken into account.
+ *
+ * <p>Used in those three fields, each result is recorded so that it is recomputed when the calendar
+ * changes or the case's clock is resumed. Years without a loaded notice count Monday–Friday and the
+ * deadline is marked provisional.
+ */
+@ProcessBean("deadlines")
+public class Deadlines {
+
+  /** Process variable holding the case's administrative region code. */
+  public static final String REGION_CODE_VARIABLE = "regionCode";
+
+  private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
+
+  private final DeadlineCalculator calculator;
+  private final DeadlineRepository deadlines;
+  private final CalendarTime time;
+
+  public Deadlines(DeadlineCalculator calculator, DeadlineRepository deadlines, CalendarTime time) {
+    this.calculator = calculator;
+    this.deadlines = deadlines;
+    this.time = time;
+  }
+
+  /** End of the {@code days}-th working day after today (engine clock). */
+  public Date workingDays(int days) {
+    return compute(time.today(), days);
+  }
+
+  /**
+   * End of the {@code days}-th working day after the day of {@code start}: a {@link Date}, {@link LocalDate},
+   * {@link LocalDateTime} (Shanghai wall time), {@link OffsetDateTime}, {@link ZonedDateTime}, {@link Instant},
+   * {@link Calendar} or an ISO-8601 string of one of these.
+   */
+  public Date workingDaysFrom(Object start, int days) {
+    return compute(toDate(start), days);
+  }
+
+  private Date compute(LocalDate start, int days) {
+    if (days < 1 || days > WorkingDayCalendar.MAX_WORKING_DAYS) {
+      throw new CalendarDataException("A deadline needs 1 to " + WorkingDayCalendar.MAX_WORKING_DAYS
+          + " working days, got " + days);
+    }
+    DeadlineContext.Target target = DeadlineContext.current();
+    DelegateExecution execution = execution(target);
+    String processInstanceId = execution == null ? null : execution.getProcessInstanceId();
+    String region = region(execution);
+    DeadlineCalculator.Computed c = calculator.compute(processInstanceId, start, days, region);
+    if (c.provisional()) {
+      log.warn("Deadline {} working days after {} (process instance {}, activity {}) reaches a year without a "
+              + "loaded holiday notice; computed Monday–Friday as {} and marked provisional until the year is loaded",
+          days, start, processInstanceId, target == null ? "?" : target.activityId(), c.day());
+    }
+    if (target != null && execution != null) {
+      deadlines.insert(processInstanceId, execution.getId(), target.activityId(), target.kind(), start, days,
+          region, c.extensionDays(), c.provisional(), c.due().toInstant(), time.now());
+    }
+    return c.due();
+  }
+
+  private static DelegateExecution execution(DeadlineContext.Target target) {
+    if (target != null && target.scope() instanceof DelegateExecution e) {
+      return e;
+    }
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    return context == null ? null : context.getExecution();
+  }
+
+  private static String region(VariableScope scope) {
+    Object value = scope == null ? null : scope.getVariable(REGION_CODE_VARIABLE);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  static LocalDate toDate(Object start) {
+    if (start == null) {
+      throw new CalendarDataException("The start of a working-day deadline is null (is the variable set?)");
+    }
+    if (start instanceof LocalDate d) {
+      return d;
+    }
+    if (start instanceof Date d) {
+      return d.toInstant().atZone(CalendarTime.ZONE).toLocalDate();
+    }
+    if (start instanceof Calendar c) {
+      return c.toInstant().atZone(CalendarTime.ZONE).toLocalDate();
+    }
+    if (start instanceof Instant i) {
+      return i.atZone(CalendarTime.ZONE).toLocalDate();
+    }
+    if (start instanceof OffsetDateTime t) {
+      return t.atZoneSameInstant(CalendarTime.ZONE).toLocalDate();
+    }
+    if (start instanceof ZonedDateTime t) {
+      return t.withZoneSameInstant(CalendarTime.ZONE).toLocalDate();
+    }
+    if (start instanceof LocalDateTime t) {
+      return t.toLocalDate();
+    }
+    if (start instanceof CharSequence s) {
+      return parse(s.toString().trim());
+    }
+    throw new CalendarDataException("Cannot use a " + start.getClass().getName() + " as the start of a deadline");
+  }
+
+  private static LocalDate parse(String s) {
+    try {
+      if (s.length() == 10) {
+        return LocalDate.parse(s);
+      }
+      if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+        return OffsetDateTime.parse(s).atZoneSameInstant(CalendarTime.ZONE).toLocalDate();
+      }
+      if (s.endsWith("]")) {
+        return ZonedDateTime.parse(s).withZoneSameInstant(CalendarTime.ZONE).toLocalDate();
+      }
+      return LocalDateTime.parse(s).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw new CalendarDataException("'" + s + "' is not an ISO-8601 date or date-time");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.doudi.calendar.web;
+
+import java.util.NoSuchElementException;
+import org.doudi.calendar.CalendarDataException;
+import org.doudi.calendar.CaseClockException;
+import org.doudi.calendar.YearNotLoadedException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors of the calendar endpoints as RFC 9457 problem details; limited to this package. */
+@RestControllerAdvice(basePackageClasses = CalendarExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CalendarExceptionHandler {
+
+  @ExceptionHandler(CalendarDataException.class)
+  ProblemDetail badInput(CalendarDataException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid calendar request", e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid calendar request", "The request body is not valid JSON");
+  }
+
+  @ExceptionHandler(YearNotLoadedException.class)
+  ProblemDetail missingYear(YearNotLoadedException e) {
+    ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Year not loaded", e.getMessage());
+    p.setProperty("missingYear", e.getYear());
+    return p;
+  }
+
+  @ExceptionHandler(CaseClockException.class)
+  ProblemDetail clockState(CaseClockException e) {
+    return problem(HttpStatus.CONFLICT, "Clock stop not possible", e.getMessage());
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ProblemDetail notFound(NoSuchElementException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    return p;
+  }
+}
