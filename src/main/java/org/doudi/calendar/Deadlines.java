@@ -17,6 +17,7 @@ import org.doudi.calendar.internal.DeadlineCalculator;
 import org.doudi.calendar.internal.DeadlineContext;
 import org.doudi.calendar.persistence.DeadlineRepository;
 import org.doudi.engine.ProcessBean;
+import org.doudi.identity.CaseVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 @ProcessBean("deadlines")
 public class Deadlines {
-
-  /** Process variable holding the case's administrative region code. */
-  public static final String REGION_CODE_VARIABLE = "regionCode";
 
   private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
 
@@ -94,7 +92,7 @@ public class Deadlines {
   }
 
   private static String region(VariableScope scope) {
-    Object value = scope == null ? null : scope.getVariable(REGION_CODE_VARIABLE);
+    Object value = scope == null ? null : scope.getVariable(CaseVariables.REGION_CODE);
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
