@@ -36,6 +36,12 @@ class AdminBootstrapIT {
   }
 
   @Test
+  void refusesAWeakAdministratorPassword() {
+    assertThatThrownBy(() -> run(false, "doudi.admin.username=chief", "doudi.admin.password=demo").close())
+        .hasStackTraceContaining("password policy");
+  }
+
+  @Test
   void createsTheConfiguredAdministratorAndNoDemoStaff() {
     try (ConfigurableApplicationContext ctx = run(true, "doudi.admin.username=chief", "doudi.admin.password=s3cret-Pa55")) {
       IdentityService identity = ctx.getBean(IdentityService.class);

@@ -73,6 +73,34 @@ class SecuritySmokeTest {
     assertThat(open).as("endpoints answering anonymous callers").isEmpty();
   }
 
+  /** The web apps reach the same engine API under their own path, with Camunda's session login. */
+  @Test
+  void theWebAppsEngineApiRejectsAnonymousCallersAndExpressions() {
+    Set<Endpoint> webapp = new TreeSet<>(RestEndpoints.camunda("/camunda/api/engine"));
+    webapp.removeIf(e -> !e.path().startsWith("/camunda/api/engine/engine/"));
+    // Camunda serves the password rules before login (for the change-password page); they hold no data
+    webapp.remove(new Endpoint("GET", "/camunda/api/engine/engine/x0/identity/password-policy"));
+    assertThat(webapp).hasSizeGreaterThan(400);
+    int before = probe.hits.get();
+    List<String> wrong = new ArrayList<>();
+    for (Endpoint e : webapp) {
+      if (e.method().equals("OPTIONS") || e.method().equals("HEAD")) {
+        continue;
+      }
+      String path = e.path().replace("/engine/x0/", "/engine/default/");
+      Http.Response anonymous = http.send(null, e.method(), path, needsBody(e) ? "{}" : null);
+      Http.Response probing = http.send(null, e.method(), path + "?assigneeExpression=" + PROBE, needsBody(e) ? "{}" : null);
+      if (anonymous.status() != 401 && anonymous.status() != 403) {
+        wrong.add(e + " anonymous → " + anonymous.status());
+      }
+      if (probing.status() == 200 || probing.status() == 204) {
+        wrong.add(e + " with expression → " + probing.status());
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(probe.hits.get()).isEqualTo(before);
+  }
+
   @Test
   void noQueryParameterOfAnyEndpointIsEvaluated() {
     int before = probe.hits.get();

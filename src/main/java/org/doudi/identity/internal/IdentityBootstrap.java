@@ -90,6 +90,13 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
     if (!exists && adminPassword.isBlank()) {
       throw new IllegalStateException("doudi.admin.password (DOUDI_ADMIN_PASSWORD) is required to create " + adminUser);
     }
+    if (!exists) {
+      var policy = identity.checkPasswordAgainstPolicy(adminPassword);
+      if (!policy.isValid()) {
+        throw new IllegalStateException("DOUDI_ADMIN_PASSWORD does not satisfy the password policy: "
+            + policy.getViolatedRules().stream().map(r -> r.getPlaceholder() + " " + r.getParameters()).toList());
+      }
+    }
     Region province = regions.list().stream().filter(r -> r.level() == RegionLevel.PROVINCE).findFirst()
         .orElseThrow(() -> new IllegalStateException("The region table has no province"));
     staff.ensureUser(adminUser, "系统", "管理员", adminPassword, Role.ADMIN, province.code());
