@@ -19,8 +19,14 @@ public final class Postgres {
 
   private Postgres() {}
 
-  /** Drops and creates the database, returning its JDBC URL. */
-  public static String freshDatabase(String name) {
+  /**
+   * Drops and creates the database, returning its JDBC URL. Outside CI the name gets the JVM's pid as a
+   * suffix so that test runs in several checkouts at once do not drop each other's database
+   * ({@code DOUDI_PG_DB_SUFFIX} overrides; CI sets it empty and prepares the databases itself).
+   */
+  public static String freshDatabase(String baseName) {
+    String suffix = System.getenv("DOUDI_PG_DB_SUFFIX");
+    String name = baseName + (suffix != null ? suffix : "_" + ProcessHandle.current().pid());
     boolean inCi = System.getenv("CI") != null;
     assumeFalse(!inCi && Boolean.getBoolean("doudi.pg.skip"), "PostgreSQL tests skipped with -Ddoudi.pg.skip=true");
     try (Connection c = DriverManager.getConnection(HOST_URL + "postgres", USER, PASSWORD);
@@ -32,6 +38,20 @@ public final class Postgres {
           + HOST_URL + " (" + e.getMessage() + "). Start it, set DOUDI_PG_URL, or skip outside CI with -Ddoudi.pg.skip=true", e);
     }
     return HOST_URL + name;
+  }
+
+  /** Drops a database made by {@link #freshDatabase} once a test is done with it (outside CI). */
+  public static void dropIfTemporary(String url) {
+    if (System.getenv("DOUDI_PG_DB_SUFFIX") != null) {
+      return;
+    }
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    try (Connection c = DriverManager.getConnection(HOST_URL + "postgres", USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not drop " + name, e);
+    }
   }
 
   private static String setting(String env, String property, String fallback) {

@@ -63,5 +63,6 @@ class PostgresIT {
       assertThat(http.get("ng-county-cw", "/engine-rest/task?processInstanceId=" + caseId).body()).contains("核实困难情况");
       assertThat(again.getBean(ManagementService.class).getTableCount()).isNotEmpty();
     }
+    Postgres.dropIfTemporary(url);
   }
 }
