@@ -1,12 +1,11 @@
 package org.doudi.eligibility.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.doudi.eligibility.InvalidStandardException;
 import org.doudi.eligibility.StandardConflictException;
 import org.doudi.eligibility.StandardNotFoundException;
+import org.doudi.household.ApplicationProblems;
+import org.doudi.household.InvalidApplicationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -46,19 +45,14 @@ class EligibilityProblems {
     return p;
   }
 
-  /** Unreadable JSON or a value of the wrong type: name the field. */
+  @ExceptionHandler(InvalidApplicationException.class)
+  ProblemDetail invalidApplication(InvalidApplicationException e) {
+    return ApplicationProblems.of(e);
+  }
+
+  /** Unreadable JSON or a value of the wrong type: the same shape, naming the field. */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    String field = "";
-    if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      field = m.getPath().stream()
-          .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    }
-    String message = field.isEmpty() ? "请求内容不是有效的 JSON" : "字段 " + field + " 的值格式不正确";
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-    p.setTitle("输入有误");
-    p.setProperty("violations", List.of(Map.of("field", field, "message", message)));
-    return p;
+    return ApplicationProblems.of(e);
   }
 }
