@@ -1,8 +1,10 @@
 package org.doudi.checkplatform;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.doudi.household.HouseholdApplication;
 
 /**
  * A request to check a household's income and assets. The platform receives only the ID numbers and names (and
@@ -19,6 +21,22 @@ public record CheckRequest(String applicationId, boolean authorisationSigned, Li
   public CheckRequest {
     members = List.copyOf(members);
     declaredAssets = declaredAssets == null ? List.of() : List.copyOf(declaredAssets);
+  }
+
+  /** The request for a stored application: members in order with their declared income, the declared assets. */
+  public static CheckRequest of(String applicationId, HouseholdApplication a) {
+    return new CheckRequest(applicationId, a.authorisationSigned(), a.memberList().stream().map(m -> {
+      Map<String, BigDecimal> income = new LinkedHashMap<>();
+      if (m.monthlyIncome() != null) {
+        m.monthlyIncome().forEach((type, value) -> {
+          if (type != null && value != null) {
+            income.put(type.name(), value);
+          }
+        });
+      }
+      return new Member(m.idNumber(), m.name(), income);
+    }).toList(), a.assetList().stream()
+        .map(x -> new DeclaredAsset(x.type().name(), x.description(), x.value())).toList());
   }
 
   /** {@code declaredMonthlyIncome}: yuan per month by income type (WAGE, BUSINESS, … PENSION_BASIC, …). */

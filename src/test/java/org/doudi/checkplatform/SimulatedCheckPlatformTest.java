@@ -102,4 +102,19 @@ class SimulatedCheckPlatformTest {
     assertThatThrownBy(() -> platform.check(new CheckRequest("42", false, r.members(), r.declaredAssets())))
         .isInstanceOf(CheckNotAuthorisedException.class).hasMessageContaining("授权书");
   }
+
+  @Test
+  void aRequestFromAnApplicationCarriesTheDeclaration() {
+    org.doudi.household.HouseholdApplication.Member m = new org.doudi.household.HouseholdApplication.Member("张三",
+        TestIds.id("220122", "19850315", "029"), org.doudi.household.HouseholdApplication.Relation.SELF, null, null,
+        null, null, false, true, false,
+        Map.of(org.doudi.household.HouseholdApplication.IncomeType.WAGE, new BigDecimal("800")), null);
+    org.doudi.household.HouseholdApplication a = new org.doudi.household.HouseholdApplication("220122",
+        "220122100201", org.doudi.household.HouseholdApplication.UrbanRural.RURAL, "宝塔村", "13800000000", List.of(m),
+        List.of(), true, true, null, null, false, null);
+    CheckRequest request = CheckRequest.of("9", a);
+    assertThat(request.members().get(0).declaredMonthlyIncome()).containsEntry("WAGE", new BigDecimal("800"));
+    CheckResult r = platform.check(request);
+    assertThat(r.discrepancies()).singleElement().satisfies(d -> assertThat(d.found()).isEqualByComparingTo("3800"));
+  }
 }
