@@ -297,6 +297,7 @@ public class ApplicationValidator {
       v.add("bankAccount.accountNumber", "银行账号应为8至30位数字");
     }
     if (text(v, "bankAccount.holderName", "开户人姓名", b.holderName(), MAX_NAME, true)
+        && !members.isEmpty()
         && members.stream().noneMatch(m -> m != null && m.name() != null && m.name().strip().equals(b.holderName().strip()))) {
       v.add("bankAccount.holderName", "开户人“" + b.holderName().strip() + "”不是本户家庭成员，低保金应发放到家庭成员名下账户");
     }
