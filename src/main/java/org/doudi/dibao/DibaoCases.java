@@ -1,0 +1,158 @@
+package org.doudi.dibao;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.doudi.household.HouseholdApplication;
+import org.doudi.household.Households;
+import org.doudi.household.InvalidApplicationException;
+import org.doudi.household.Violation;
+import org.doudi.identity.CaseVariables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 低保 cases from outside the engine: online applications, objections during 公示, withdrawal. The engine runs with
+ * the caller's authentication for what they may see; message correlation runs as the system after the case has
+ * been found with the caller's rights (a caseworker has no engine permission to update instances).
+ */
+@Service
+public class DibaoCases {
+
+  private final Households households;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  public DibaoCases(Households households, RuntimeService runtime, IdentityService identity) {
+    this.households = households;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  public record StartedCase(long applicationId, String processInstanceId) {}
+
+  /** An objection during 公示; {@code objectorPhone} may be null. */
+  public record Objection(String objectorName, String objectorPhone, String content) {}
+
+  /** No 公示 (or no running case step) accepts this event now. */
+  public static class NotAcceptedNowException extends RuntimeException {
+    public NotAcceptedNowException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Validates and registers the application and starts {@code dibao-application} (business key = application id),
+   * all in one transaction: invalid input or a failed start stores nothing.
+   *
+   * @throws InvalidApplicationException with every violation
+   */
+  @Transactional
+  public StartedCase apply(HouseholdApplication application, String user) {
+    long id = households.register(application, user);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(DibaoVariables.APPLICATION_ID, id);
+    variables.put(CaseVariables.REGION_CODE, application.regionCode());
+    variables.put(DibaoVariables.REGISTERED_BY, user);
+    ProcessInstance pi = runtime.createProcessInstanceByKey(DibaoVariables.PROCESS_KEY)
+        .businessKey(String.valueOf(id)).setVariables(variables).execute();
+    return new StartedCase(id, pi.getId());
+  }
+
+  /**
+   * Files an objection against the running 公示 of a case.
+   *
+   * @return the notice round the objection belongs to
+   * @throws NoSuchElementException       no such case visible to the caller
+   * @throws NotAcceptedNowException      the case has no 公示 running
+   * @throws InvalidApplicationException  missing or oversized fields (violations name them)
+   */
+  public int fileObjection(String processInstanceId, Objection objection, String user) {
+    validate(objection);
+    requireVisible(processInstanceId);
+    return asSystem(() -> {
+      if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+          .eventName(DibaoVariables.MESSAGE_OBJECTION).count() == 0) {
+        throw new NotAcceptedNowException("案件" + processInstanceId + "当前不在公示期，不能登记异议");
+      }
+      Object round = runtime.getVariable(processInstanceId, DibaoVariables.NOTICE_ROUND);
+      Map<String, Object> v = new HashMap<>();
+      v.put(DibaoVariables.OBJECTOR_NAME, objection.objectorName().strip());
+      v.put(DibaoVariables.OBJECTOR_PHONE, objection.objectorPhone() == null ? null : objection.objectorPhone().strip());
+      v.put(DibaoVariables.OBJECTION_CONTENT, objection.content().strip());
+      v.put(DibaoVariables.OBJECTION_SOURCE, "API");
+      v.put(DibaoVariables.OBJECTION_FILED_BY, user);
+      runtime.createMessageCorrelation(DibaoVariables.MESSAGE_OBJECTION).processInstanceId(processInstanceId)
+          .setVariables(v).correlate();
+      return round instanceof Number n ? n.intValue() : 0;
+    });
+  }
+
+  /**
+   * The applicant withdraws the application (at any step before the decision is delivered).
+   *
+   * @throws NoSuchElementException  no such case visible to the caller
+   * @throws NotAcceptedNowException the case has already ended
+   */
+  public void withdraw(String processInstanceId, String reason, String user) {
+    if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+      throw new InvalidApplicationException("reason", "请填写撤回理由（1到500个字）");
+    }
+    requireVisible(processInstanceId);
+    asSystem(() -> {
+      if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+          .eventName(DibaoVariables.MESSAGE_WITHDRAWAL).count() == 0) {
+        throw new NotAcceptedNowException("案件" + processInstanceId + "已经结束，不能撤回");
+      }
+      runtime.createMessageCorrelation(DibaoVariables.MESSAGE_WITHDRAWAL).processInstanceId(processInstanceId)
+          .setVariable(DibaoVariables.WITHDRAWAL_REASON, reason.strip() + "（" + user + "登记）").correlate();
+      return null;
+    });
+  }
+
+  private void requireVisible(String processInstanceId) {
+    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+        .processDefinitionKey(DibaoVariables.PROCESS_KEY).count() == 0) {
+      throw new NoSuchElementException("没有找到正在办理的低保案件 " + processInstanceId);
+    }
+  }
+
+  private static void validate(Objection o) {
+    java.util.List<Violation> v = new java.util.ArrayList<>();
+    if (o == null) {
+      throw new InvalidApplicationException("", "请提交异议内容");
+    }
+    if (o.objectorName() == null || o.objectorName().isBlank()) {
+      v.add(new Violation("objectorName", "请填写异议人姓名"));
+    } else if (o.objectorName().strip().length() > 50) {
+      v.add(new Violation("objectorName", "异议人姓名最多50个字"));
+    }
+    if (o.content() == null || o.content().isBlank()) {
+      v.add(new Violation("content", "请填写异议内容"));
+    } else if (o.content().strip().length() > 2000) {
+      v.add(new Violation("content", "异议内容最多2000个字，现有" + o.content().strip().length() + "个字"));
+    }
+    if (o.objectorPhone() != null && !o.objectorPhone().isBlank() && !o.objectorPhone().strip().matches("[0-9+\\- ]{7,20}")) {
+      v.add(new Violation("objectorPhone", "异议人联系电话" + o.objectorPhone() + "不是有效的电话号码"));
+    }
+    if (!v.isEmpty()) {
+      throw new InvalidApplicationException(v);
+    }
+  }
+
+  private <T> T asSystem(java.util.function.Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+}

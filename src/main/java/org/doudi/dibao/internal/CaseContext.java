@@ -1,0 +1,68 @@
+package org.doudi.dibao.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doudi.dibao.DibaoVariables;
+
+/** Small helpers shared by the delegates: the case's application id, the engine clock in China time, the actor. */
+final class CaseContext {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private CaseContext() {}
+
+  /** The application id: the business key (set by 登记申请), else the variable. */
+  static long applicationId(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    if (key != null && key.matches("\\d{1,18}")) {
+      return Long.parseLong(key);
+    }
+    return number(execution, DibaoVariables.APPLICATION_ID).longValue();
+  }
+
+  static Number number(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    if (v instanceof Number n) {
+      return n;
+    }
+    if (v instanceof String s && s.strip().matches("-?\\d+(\\.\\d+)?")) {
+      return new java.math.BigDecimal(s.strip());
+    }
+    throw new IllegalStateException("Process variable " + name + " is not a number: " + v);
+  }
+
+  static String string(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    return v == null ? null : v.toString().strip();
+  }
+
+  static boolean flag(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    return v instanceof Boolean b ? b : v != null && "true".equalsIgnoreCase(v.toString().strip());
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  static LocalDate today() {
+    return now().atZone(CHINA).toLocalDate();
+  }
+
+  /** The user whose command runs this code, or null in a job. */
+  static String currentUser() {
+    var ctx = Context.getCommandContext();
+    if (ctx != null && ctx.getAuthenticatedUserId() != null) {
+      return ctx.getAuthenticatedUserId();
+    }
+    Authentication a = ctx == null ? null
+        : ctx.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
+    return a == null ? null : a.getUserId();
+  }
+}

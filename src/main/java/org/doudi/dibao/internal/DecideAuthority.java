@@ -1,0 +1,34 @@
+package org.doudi.dibao.internal;
+
+import static org.doudi.dibao.DibaoVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doudi.eligibility.ApprovalAuthority;
+import org.doudi.eligibility.DibaoRules;
+import org.doudi.engine.ProcessBean;
+
+/** 确定审核确认权限: DMN {@code dibao-approval-authority} through {@link DibaoRules}. */
+@ProcessBean("dibaoDecideAuthority")
+public class DecideAuthority implements JavaDelegate {
+
+  private final DibaoRules rules;
+
+  public DecideAuthority(DibaoRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ApprovalAuthority a = rules.decideAuthority(CaseContext.string(execution, COUNTY_CODE),
+        CaseContext.flag(execution, SEPARATE_REGISTRATION), CaseContext.flag(execution, HAS_COMPLAINT));
+    execution.setVariable(AUTHORITY, a.authority().name());
+    execution.setVariable(AUTHORITY_LABEL, a.delegated() ? "乡镇（街道）（县级授权下放）" : "县级民政部门");
+    execution.setVariable(COUNTY_HOME_VISIT_REQUIRED, a.countyHomeVisitRequired());
+    execution.setVariable(AUTHORITY_BASIS, a.basis());
+    if (execution.getVariable(OVERALL_LIMIT) == null) {
+      // the overall limit is fixed at acceptance; its timers are already running afterwards
+      execution.setVariable(OVERALL_LIMIT, a.overallLimitWorkingDays());
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.doudi.dibao.internal;
+
+import static org.doudi.dibao.DibaoVariables.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doudi.dibao.DibaoVariables;
+import org.doudi.engine.ProcessBean;
+import org.doudi.household.ApplicationSummary;
+import org.doudi.household.HouseholdApplication;
+import org.doudi.household.Households;
+import org.doudi.household.InvalidApplicationException;
+import org.doudi.identity.CaseVariables;
+
+/**
+ * 登记申请. Online applications arrive registered (variable {@code applicationId}); counter applications arrive as
+ * start-form values, which are validated and registered here, inside the start transaction: an invalid form starts
+ * nothing and stores nothing. Then the case record is linked to the instance and the case variables are set.
+ */
+@ProcessBean("dibaoRegisterApplication")
+public class RegisterApplication implements JavaDelegate {
+
+  private final Households households;
+
+  public RegisterApplication(Households households) {
+    this.households = households;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object given = execution.getVariable(APPLICATION_ID);
+    long id;
+    if (given == null) {
+      HouseholdApplication application = StartForm.read(execution);
+      String by = CaseContext.string(execution, REGISTERED_BY);
+      if (by == null || by.isBlank()) {
+        by = CaseContext.currentUser() == null ? "tasklist" : CaseContext.currentUser();
+      }
+      try {
+        id = households.register(application, by);
+      } catch (InvalidApplicationException e) {
+        var first = e.violations().get(0);
+        throw new DibaoFormException(StartForm.formField(first.field()), e.getMessage());
+      }
+      execution.removeVariables(StartForm.KEYS);
+    } else {
+      id = CaseContext.number(execution, APPLICATION_ID).longValue();
+    }
+    households.attachProcess(id, execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(String.valueOf(id));
+    ApplicationSummary s = households.summary(id);
+    execution.setVariable(APPLICATION_ID, id);
+    execution.setVariable(CaseVariables.REGION_CODE, s.regionCode());
+    execution.setVariable(REGION_NAME, s.regionName());
+    execution.setVariable(COUNTY_CODE, s.countyCode());
+    execution.setVariable(APPLICANT_NAME, s.applicantName());
+    execution.setVariable(MEMBER_COUNT, s.memberCount());
+    execution.setVariable(URBAN_RURAL, s.urbanRural().name());
+    execution.setVariable(SEPARATE_REGISTRATION, s.separateRegistration());
+    execution.setVariable(NEEDS_DISABILITY_PROOF, s.hasSeriousIllness() || s.hasSevereDisability());
+    execution.setVariable(REGISTERED_BY, s.registeredBy());
+    execution.setVariable(ACCEPTED_AT, Date.from(CaseContext.now()));
+    execution.setVariable(HAS_COMPLAINT, false);
+    execution.setVariable(EXTENDED, false);
+    execution.setVariable(NOTICE_ROUND, 0);
+    execution.setVariable(OBJECTION_HANDLING, "");
+    execution.setVariable(DibaoVariables.MATERIALS_COMPLETE, false);
+  }
+}

@@ -1,0 +1,127 @@
+package org.doudi.dibao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.doudi.household.HouseholdApplication;
+import org.doudi.household.HouseholdApplication.Member;
+import org.doudi.household.HouseholdApplication.Relation;
+import org.doudi.household.HouseholdApplication.UrbanRural;
+import org.doudi.household.TestApplications;
+
+/** Test helpers for the dibao process: the engine clock in China time, jobs, tasks and households. */
+final class DibaoFixture {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  DibaoFixture(TaskService tasks, ManagementService management) {
+    this.tasks = tasks;
+    this.management = management;
+  }
+
+  static void clockAt(String localDateTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant()));
+  }
+
+  static LocalDateTime clock() {
+    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
+  }
+
+  static void advanceDays(int days) {
+    ClockUtil.setCurrentTime(Date.from(clock().plusDays(days).atZone(CHINA).toInstant()));
+  }
+
+  static LocalDateTime local(Date date) {
+    return LocalDateTime.ofInstant(date.toInstant(), CHINA);
+  }
+
+  /** Executes every active job of the instance that is due now (async continuations and timers), until none is. */
+  void runJobs(String processInstanceId) {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).active().list().stream()
+          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime()))
+          .filter(j -> j.getRetries() > 0)
+          .toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
+    throw new AssertionError("jobs keep coming for " + processInstanceId);
+  }
+
+  Task task(String processInstanceId, String definitionKey) {
+    Task t = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(definitionKey)
+        .singleResult();
+    assertThat(t).as("open task " + definitionKey).isNotNull();
+    return t;
+  }
+
+  /** Completes the task as the given user (claims it first) and runs the jobs that follow. */
+  void complete(String processInstanceId, String definitionKey, String user, Map<String, Object> variables) {
+    Task t = task(processInstanceId, definitionKey);
+    tasks.claim(t.getId(), user);
+    tasks.complete(t.getId(), variables);
+    runJobs(processInstanceId);
+  }
+
+  static Map<String, Object> vars(Object... kv) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  static Map<String, Object> allMaterials() {
+    return vars("materialIdentity", true, "materialIncome", true, "materialAssets", true,
+        "materialAuthorisation", true, "materialPledge", true, "materialDisabilityProof", true);
+  }
+
+  static Map<String, Object> investigation() {
+    return vars("investigator1", "刘调查", "investigator2", "陈调查", "investigatorsSigned", true,
+        "familySigned", true, "investigationDate", clock().toLocalDate().toString(),
+        "livingConditions", "平房两间，家电简陋", "neighbourhoodNotes", "邻居反映家庭确实困难");
+  }
+
+  /** 张三's household in 宝塔村 (农安县, county approval); the simulator finds nothing hidden. */
+  static HouseholdApplication baota() {
+    return TestApplications.household();
+  }
+
+  /** The same household with a member whose ID sequence ends in 8: the check platform finds a 60 000 yuan deposit. */
+  static HouseholdApplication baotaWithHiddenDeposit() {
+    HouseholdApplication a = TestApplications.household();
+    Member child = a.members().get(2);
+    return TestApplications.withMember(a, 2, new Member(child.name(), TestApplications.id("22012220150601008"),
+        Relation.CHILD, null, null, null, null, false, false, true, null, null));
+  }
+
+  /** A household in 南岭社区 (南关区 220102, where approval is delegated to the township). */
+  static HouseholdApplication nanling() {
+    HouseholdApplication a = TestApplications.household();
+    List<Member> members = a.members().stream().map(m -> new Member(m.name(), m.idNumber(), m.relation(), "220102",
+        UrbanRural.URBAN, m.disabilityCategory(), m.disabilityGrade(), m.seriousIllness(), m.ableToWork(),
+        m.student(), m.monthlyIncome(), m.rigidExpenses())).toList();
+    return new HouseholdApplication("220102", "220102001001", UrbanRural.URBAN, "南关区南岭街道南岭社区5栋",
+        a.contactPhone(), members, a.assets(), true, true, null, a.bankAccount(), false, null);
+  }
+
+  static LocalDate date(String s) {
+    return LocalDate.parse(s);
+  }
+}
