@@ -47,12 +47,18 @@ final class CaseDriver {
    * @param firableTimers activity ids whose timers may fire (others — warnings, escalations — are left alone)
    */
   int finish(String processInstanceId, Map<String, Answer> answers, List<String> firableTimers) {
+    return finish(processInstanceId, answers, firableTimers, List.of());
+  }
+
+  /** As above; tasks in {@code leftOpen} are not completed (a timer of {@code firableTimers} ends them). */
+  int finish(String processInstanceId, Map<String, Answer> answers, List<String> firableTimers, List<String> leftOpen) {
     int completed = 0;
     for (int step = 0; step < 500; step++) {
       if (executeJobs(processInstanceId, firableTimers)) {
         continue;
       }
-      List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+      List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+          .filter(t -> !leftOpen.contains(t.getTaskDefinitionKey())).toList();
       if (open.isEmpty()) {
         if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
           return completed;
