@@ -471,4 +471,19 @@ class DibaoProcessTest {
         .variableValueEquals("applicantName", "吴十").count()).isZero();
     assertThat(before).isEqualTo(id);
   }
+
+  @Test
+  void recheckConfirmingTheCheckAppliesTheFindings() {
+    StartedCase c = applyAndAccept(baotaWithHiddenDeposit(), "nongan-cw");
+    String pid = c.processInstanceId();
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    f.complete(pid, "Task_RecordCheckResponse", "nongan-cw", vars("checkResponse", "OBJECTS",
+        "checkObjectionEvidence", "存款是借来的"));
+    f.complete(pid, "Task_RecheckInformation", "na-county-cw", vars("recheckOutcome", "CHECK_CONFIRMED",
+        "recheckNotes", "未能提供借款凭据"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .hasPassed("ServiceTask_ApplyCheckFindings").isWaitingAt("Task_PreliminaryReview")
+        .variables().containsEntry("eligibilityOutcome", "INELIGIBLE");
+    assertThat(households.load(c.applicationId()).assets()).extracting(a -> a.value().intValue()).contains(60000);
+  }
 }
