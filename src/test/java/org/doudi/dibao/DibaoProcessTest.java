@@ -63,11 +63,6 @@ class DibaoProcessTest {
     AbstractAssertions.reset();
   }
 
-  ProcessInstance instance(String id) {
-    return runtime.createProcessInstanceQuery().processInstanceId(id).singleResult() != null
-        ? runtime.createProcessInstanceQuery().processInstanceId(id).singleResult()
-        : null;
-  }
 
   StartedCase applyAndAccept(org.doudi.household.HouseholdApplication a, String caseworker) {
     StartedCase c = cases.apply(a, caseworker);
@@ -201,5 +196,294 @@ class DibaoProcessTest {
         .isEqualTo("EndEvent_Lapsed");
     assertThat(households.summary(c.applicationId()).status()).isEqualTo(ApplicationStatus.LAPSED);
     assertThat(caseClock.isStopped(pid)).isFalse();
+  }
+
+  @Test
+  void failedCheckWithObjectionIsRechecked() {
+    StartedCase c = applyAndAccept(baotaWithHiddenDeposit(), "nongan-cw");
+    String pid = c.processInstanceId();
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).isWaitingAt("Task_RecordCheckResponse").variables().containsEntry("checkPassed", false);
+    assertThat(rows("dibao_notice", pid)).anySatisfy(n -> assertThat(n.get("KIND")).isEqualTo("CHECK_FAILED"));
+
+    // an objection needs its evidence: refused, the task stays open
+    Task response = f.task(pid, "Task_RecordCheckResponse");
+    assertThatThrownBy(() -> tasks.complete(response.getId(), vars("checkResponse", "OBJECTS")))
+        .hasRootCauseInstanceOf(DibaoFormException.class).hasMessageContaining("证据");
+    assertThat(pi).isWaitingAt("Task_RecordCheckResponse");
+
+    f.complete(pid, "Task_RecordCheckResponse", "nongan-cw", vars("checkResponse", "OBJECTS",
+        "checkObjectionEvidence", "该存款为代亲属保管的医疗费，有借条和医院票据"));
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("county-caseworker-220122").count())
+        .isEqualTo(1);
+    f.complete(pid, "Task_RecheckInformation", "na-county-cw", vars("recheckOutcome", "DECLARATION_CONFIRMED",
+        "recheckNotes", "票据属实，存款不属于本家庭"));
+    // the declaration stands: the findings are not applied and the household remains eligible
+    assertThat(pi).hasPassed("Task_RecheckInformation").hasNotPassed("ServiceTask_ApplyCheckFindings")
+        .isWaitingAt("Task_PreliminaryReview").variables().containsEntry("eligibilityOutcome", "DIBAO");
+  }
+
+  @Test
+  void failedCheckAcceptedLeadsToWrittenRejection() {
+    StartedCase c = applyAndAccept(baotaWithHiddenDeposit(), "nongan-cw");
+    String pid = c.processInstanceId();
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    f.complete(pid, "Task_RecordCheckResponse", "nongan-cw", vars("checkResponse", "ACCEPTS"));
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).hasPassed("ServiceTask_ApplyCheckFindings").isWaitingAt("Task_PreliminaryReview")
+        .variables().containsEntry("eligibilityOutcome", "INELIGIBLE");
+
+    Task preliminary = f.task(pid, "Task_PreliminaryReview");
+    assertThatThrownBy(() -> tasks.complete(preliminary.getId(),
+        vars("preliminaryOpinion", "APPROVE", "preliminaryNotes", "同意")))
+        .hasRootCauseInstanceOf(DibaoFormException.class).hasMessageContaining("不符合低保条件");
+    f.complete(pid, "Task_PreliminaryReview", "nongan-approver",
+        vars("preliminaryOpinion", "REJECT", "preliminaryNotes", "人均金融资产超过标准"));
+    noticePeriodEnds(pid);
+
+    Task confirm = f.task(pid, "Task_ConfirmApplication");
+    assertThatThrownBy(() -> tasks.complete(confirm.getId(), vars("decision", "APPROVE")))
+        .hasRootCauseInstanceOf(DibaoFormException.class);
+    assertThatThrownBy(() -> tasks.complete(confirm.getId(), vars("decision", "REJECT", "decisionReasons", "")))
+        .hasRootCauseInstanceOf(DibaoFormException.class).hasMessageContaining("理由");
+    f.complete(pid, "Task_ConfirmApplication", "na-county-approver", vars("decision", "REJECT",
+        "decisionReasons", "家庭人均存款超过当地低保标准的24倍"));
+    assertThat(pi).isWaitingAt("Task_DeliverRejectionNotice");
+    // 公示 ended Wed 2026-02-18 (a holiday): the written notice is due 3 working days later, Thu 02-26
+    Task deliver = f.task(pid, "Task_DeliverRejectionNotice");
+    assertThat(local(deliver.getDueDate())).isEqualTo("2026-02-26T17:00");
+    assertThat(rows("dibao_decision", pid)).singleElement().satisfies(d -> {
+      assertThat(d.get("DECISION")).isEqualTo("REJECT");
+      assertThat((String) d.get("REASONS")).contains("24倍", "吉民发");
+    });
+    f.complete(pid, "Task_DeliverRejectionNotice", "nongan-cw", vars("deliveredOn", "2026-02-18",
+        "deliveryMethod", "IN_PERSON", "deliveryRecipient", "张三"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Rejected");
+    assertThat(rows("dibao_notice", pid)).filteredOn(n -> "REJECTION".equals(n.get("KIND"))).singleElement()
+        .satisfies(n -> assertThat(n.get("DELIVERED_ON").toString()).isEqualTo("2026-02-18"));
+    assertThat(households.summary(c.applicationId()).status()).isEqualTo(ApplicationStatus.REJECTED);
+  }
+
+  @Test
+  void objectionThroughTheApiLeadsToAppraisalNewNoticeAndCountyHomeVisit() {
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    assertThatThrownBy(() -> cases.fileObjection(pid, new DibaoCases.Objection("王五", null, "收入不实"), "baota"))
+        .isInstanceOf(DibaoCases.NotAcceptedNowException.class);
+    investigateToNotice(pid, "nongan-cw", "nongan-approver");
+    advanceDays(3);
+    assertThat(cases.fileObjection(pid, new DibaoCases.Objection("王五", "13900000001", "其子在外地工作有稳定收入"),
+        "baota")).isEqualTo(1);
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).hasPassed("BoundaryEvent_ObjectionReceived", "ServiceTask_RecordObjection")
+        .isWaitingAt("Task_HandleObjection").variables().containsEntry("hasComplaint", true);
+    assertThat(rows("dibao_objection", pid)).singleElement().satisfies(o -> {
+      assertThat(o.get("SOURCE")).isEqualTo("API");
+      assertThat(o.get("FILED_BY")).isEqualTo("baota");
+    });
+
+    f.complete(pid, "Task_HandleObjection", "nongan-cw", vars("objectionHandling", "APPRAISAL",
+        "objectionNotes", "组织民主评议"));
+    assertThat(pi).isWaitingAt("Task_DemocraticAppraisal");
+    Task appraisal = f.task(pid, "Task_DemocraticAppraisal");
+    Map<String, Object> tooFewRepresentatives = vars("appraisalDate", "2026-02-24", "appraisalParticipants", 9,
+        "appraisalRepresentatives", 5, "appraisalResult", "AGREE", "appraisalNotes", "多数同意");
+    assertThatThrownBy(() -> tasks.complete(appraisal.getId(), tooFewRepresentatives))
+        .hasRootCauseInstanceOf(DibaoFormException.class).hasMessageContaining("三分之二");
+    tooFewRepresentatives.put("appraisalRepresentatives", 6L);
+    f.complete(pid, "Task_DemocraticAppraisal", "nongan-cw", tooFewRepresentatives);
+    f.complete(pid, "Task_PreliminaryReview", "nongan-approver",
+        vars("preliminaryOpinion", "APPROVE", "preliminaryNotes", "评议后维持"));
+    assertThat(pi).isWaitingAt("Task_PublicNotice").variables().containsEntry("noticeRound", 2);
+    noticePeriodEnds(pid);
+    // a case with a complaint needs the county's own home visit (第20条)
+    assertThat(pi).isWaitingAt("Task_CountyHomeVisit").variables().containsEntry("countyHomeVisitRequired", true);
+    f.complete(pid, "Task_CountyHomeVisit", "na-county-cw", vars("countyVisitor1", "赵县", "countyVisitor2", "钱县",
+        "countyVisitFinding", "CONFIRMS", "countyVisitNotes", "与乡镇调查一致"));
+    f.complete(pid, "Task_ConfirmApplication", "na-county-approver", vars("decision", "APPROVE"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Approved");
+    assertThat(rows("dibao_notice", pid)).filteredOn(n -> "PUBLIC_NOTICE".equals(n.get("KIND"))).hasSize(2);
+  }
+
+  @Test
+  void objectionInTasklistLeadsToReinvestigation() {
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    investigateToNotice(pid, "nongan-cw", "nongan-approver");
+    Task notice = f.task(pid, "Task_PublicNotice");
+    assertThatThrownBy(() -> tasks.complete(notice.getId(), vars("objectorName", "王五")))
+        .hasRootCauseInstanceOf(DibaoFormException.class).hasMessageContaining("异议内容");
+    f.complete(pid, "Task_PublicNotice", "nongan-cw", vars("objectorName", "王五", "objectionContent", "家中有车"));
+    f.complete(pid, "Task_HandleObjection", "nongan-cw", vars("objectionHandling", "REINVESTIGATE",
+        "objectionNotes", "重新入户"));
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).isWaitingAt("Task_Reinvestigate");
+    f.complete(pid, "Task_Reinvestigate", "nongan-cw", investigation());
+    assertThat(pi).hasNotPassed("Task_DemocraticAppraisal").isWaitingAt("Task_PreliminaryReview");
+    assertThat(rows("dibao_objection", pid)).singleElement()
+        .satisfies(o -> assertThat(o.get("SOURCE")).isEqualTo("TASKLIST"));
+  }
+
+  @Test
+  void delegatedCountyLetsTheTownshipConfirmWithinTwentyWorkingDays() {
+    StartedCase c = applyAndAccept(nanling(), "nanling-cw");
+    String pid = c.processInstanceId();
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).variables().containsEntry("authority", "TOWNSHIP").containsEntry("overallLimitWorkingDays", 20);
+    // 20 working days from Wed 2026-02-11 across the Spring Festival → Tue 2026-03-17
+    assertThat(local(management.createJobQuery().processInstanceId(pid)
+        .activityId("BoundaryEvent_OverallDeadlineReached").singleResult().getDuedate()))
+        .isEqualTo("2026-03-17T17:00");
+    investigateToNotice(pid, "nanling-cw", "nanling-approver");
+    noticePeriodEnds(pid);
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ConfirmApplication")
+        .taskCandidateGroup("township-approver-220102001").count()).isEqualTo(1);
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("county-approver-220102").count())
+        .isZero();
+    f.complete(pid, "Task_ConfirmApplication", "nanling-approver", vars("decision", "APPROVE"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Approved");
+    assertThat(rows("dibao_decision", pid)).singleElement()
+        .satisfies(d -> assertThat(d.get("AUTHORITY")).isEqualTo("TOWNSHIP"));
+  }
+
+  @Test
+  void supervisorIsWarnedAndExtendsTheOverallLimitToFortyFiveWorkingDays() {
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    // 25 working days from 受理 (five before the limit of 2026-03-31) → Tue 2026-03-24
+    clockAt("2026-03-24T16:59");
+    f.runJobs(pid);
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReviewOverallDeadline").count())
+        .isZero();
+    clockAt("2026-03-24T17:00");
+    f.runJobs(pid);
+    assertThat(pi).isWaitingAt("Task_InvestigateHousehold", "Task_ReviewOverallDeadline");
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReviewOverallDeadline")
+        .taskCandidateGroup("supervisor-220100").count()).isEqualTo(1);
+
+    Task review = f.task(pid, "Task_ReviewOverallDeadline");
+    assertThatThrownBy(() -> tasks.complete(review.getId(), vars("extendDeadline", true,
+        "extensionGround", "HARD_INVESTIGATION"))).hasRootCauseInstanceOf(DibaoFormException.class);
+    f.complete(pid, "Task_ReviewOverallDeadline", "supervisor", vars("extendDeadline", true,
+        "extensionGround", "HARD_INVESTIGATION", "extensionReason", "家庭成员长期在外，调查难度较大"));
+    assertThat(pi).hasPassed("ServiceTask_RecordExtension").variables().containsEntry("extended", true);
+    assertThat(rows("dibao_case_event", pid)).singleElement()
+        .satisfies(e -> assertThat((String) e.get("DETAIL")).contains("45个工作日", "调查难度较大"));
+
+    clockAt("2026-03-31T17:00");
+    f.runJobs(pid);
+    assertThat(pi).isWaitingAt("Task_InvestigateHousehold", "IntermediateTimer_ExtendedLimit");
+    // 45 working days: April has the Qingming holiday (Sat 04-04 … Mon 04-06) → Wed 2026-04-22
+    assertThat(local(management.createJobQuery().processInstanceId(pid).activityId("IntermediateTimer_ExtendedLimit")
+        .singleResult().getDuedate())).isEqualTo("2026-04-22T17:00");
+    clockAt("2026-04-22T17:00");
+    f.runJobs(pid);
+    assertThat(pi).hasPassed("ServiceTask_RecordOverdue", "EndEvent_OverdueRecorded")
+        .isWaitingAt("Task_InvestigateHousehold");
+    assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND")).containsExactly("EXTENDED", "OVERDUE");
+  }
+
+  @Test
+  void withoutExtensionTheOverrunIsRecordedAtThirtyWorkingDays() {
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    clockAt("2026-03-24T17:00");
+    f.runJobs(pid);
+    f.complete(pid, "Task_ReviewOverallDeadline", "supervisor", vars("extendDeadline", false));
+    clockAt("2026-03-31T17:00");
+    f.runJobs(pid);
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).hasPassed("EndEvent_NotExtended", "ServiceTask_RecordOverdue")
+        .hasNotPassed("IntermediateTimer_ExtendedLimit").isWaitingAt("Task_InvestigateHousehold");
+    assertThat(rows("dibao_case_event", pid)).singleElement()
+        .satisfies(e -> assertThat((String) e.get("DETAIL")).contains("30个工作日"));
+  }
+
+  @Test
+  void alwaysAppraiseUnderThe2012Rules() {
+    settings.setAppraisalMode(DibaoSettings.AppraisalMode.ALWAYS);
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .isWaitingAt("Task_DemocraticAppraisal");
+  }
+
+  @Test
+  void applicantMayWithdrawAtAnyStep() {
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    cases.withdraw(pid, "家庭情况好转", "nongan-cw");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid).finished().list())
+        .extracting(a -> a.getActivityId()).contains("StartEvent_WithdrawalRequested", "EndEvent_WithdrawnAnyTime");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(households.summary(c.applicationId()).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+    assertThatThrownBy(() -> cases.withdraw(pid, "再次撤回", "nongan-cw"))
+        .isInstanceOf(java.util.NoSuchElementException.class);
+  }
+
+  @Test
+  void investigationFormIsCheckedOnTheServer() {
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    Task t = f.task(pid, "Task_InvestigateHousehold");
+    Map<String, Object> sameInvestigator = investigation();
+    sameInvestigator.put("investigator2", "刘调查");
+    assertThatThrownBy(() -> tasks.complete(t.getId(), sameInvestigator)).hasRootCauseInstanceOf(DibaoFormException.class)
+        .hasMessageContaining("不能是同一人");
+    Map<String, Object> unsigned = investigation();
+    unsigned.put("familySigned", false);
+    assertThatThrownBy(() -> tasks.complete(t.getId(), unsigned)).hasMessageContaining("家庭成员");
+    Map<String, Object> future = investigation();
+    future.put("investigationDate", "2026-03-01");
+    assertThatThrownBy(() -> tasks.complete(t.getId(), future)).hasMessageContaining("不能晚于今天");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .isWaitingAt("Task_InvestigateHousehold");
+    assertThat(runtime.getVariable(pid, "investigator1")).isNull(); // nothing of the refused submissions was kept
+  }
+
+  @Test
+  void counterApplicationThroughTheStartForm() {
+    Map<String, Object> form = vars("countyCode", "220122", "regionCode", "220122100202", "urbanRural", "RURAL",
+        "address", "农安县农安镇新阳村1组", "contactPhone", "13800000002", "applicantName", "孙八",
+        "applicantIdNumber", org.doudi.household.TestApplications.id("22012219450303004"), "applicantWage", 0L,
+        "applicantPension", 150.0, "member2Name", "周九", "member2IdNumber",
+        org.doudi.household.TestApplications.id("22012219470404005"), "member2Relation", "SPOUSE",
+        "depositTotal", 2000L, "authorisationSigned", true, "pledgeSigned", true, "separateRegistration", true,
+        "separateRegistrationNote", "申请人之子为村委会委员");
+    ProcessInstance pi = runtime.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, form);
+    assertThat(pi).isWaitingAt("Task_AcceptApplication").variables().containsEntry("applicantName", "孙八")
+        .containsEntry("memberCount", 2).containsEntry("separateRegistration", true)
+        .doesNotContainKey("applicantIdNumber");
+    long id = Long.parseLong(pi.getBusinessKey());
+    assertThat(households.load(id).members()).extracting(m -> m.name()).containsExactly("孙八", "周九");
+    f.complete(pi.getId(), "Task_AcceptApplication", "nongan-cw", allMaterials());
+    assertThat(pi).variables().containsEntry("countyHomeVisitRequired", true); // 单独登记备案
+
+    long before = households.summary(id).id();
+    form.put("member2IdNumber", "220122194704040050");
+    form.put("applicantName", "吴十");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, form))
+        .isInstanceOf(DibaoFormException.class).hasMessageContaining("周九");
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(DibaoVariables.PROCESS_KEY)
+        .variableValueEquals("applicantName", "吴十").count()).isZero();
+    assertThat(before).isEqualTo(id);
+  }
+
+  @Test
+  void recheckConfirmingTheCheckAppliesTheFindings() {
+    StartedCase c = applyAndAccept(baotaWithHiddenDeposit(), "nongan-cw");
+    String pid = c.processInstanceId();
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    f.complete(pid, "Task_RecordCheckResponse", "nongan-cw", vars("checkResponse", "OBJECTS",
+        "checkObjectionEvidence", "存款是借来的"));
+    f.complete(pid, "Task_RecheckInformation", "na-county-cw", vars("recheckOutcome", "CHECK_CONFIRMED",
+        "recheckNotes", "未能提供借款凭据"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .hasPassed("ServiceTask_ApplyCheckFindings").isWaitingAt("Task_PreliminaryReview")
+        .variables().containsEntry("eligibilityOutcome", "INELIGIBLE");
+    assertThat(households.load(c.applicationId()).assets()).extracting(a -> a.value().intValue()).contains(60000);
   }
 }
