@@ -13,7 +13,6 @@ import org.doudi.DoudiApplication;
 import org.doudi.household.TestApplications;
 import org.doudi.platform.Http;
 import org.doudi.platform.Postgres;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -26,12 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code /engine-rest/task/{id}/complete} by the demo user whose role and region it belongs to, the 公示 period
  * ended by its own timer, the county's approval. Bad input is refused with 400 and stores nothing.
  */
-@Disabled("""
-    Blocked by a PostgreSQL bug in dibao-process: DibaoRepository.at(Instant) returns an OffsetDateTime that
-    SimpleJdbcInsert binds as Types.TIMESTAMP, and the PostgreSQL driver refuses it ("Bad value for type
-    timestamp/date/time") — the case stops with an incident at ServiceTask_CheckInformation (dibao_check.checked_at).
-    With at() returning Timestamp.from(instant) this test passes end to end (run 2026-11-28). Remove this line
-    once team C fixes it.""")
 class DibaoPostgresIT {
 
   static final Duration CASE_LIMIT = Duration.ofMinutes(3); // liveness bound, not a timing assertion

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
-/** The dibao_* evidence tables (V4_1__dibao.sql). Called from delegates, i.e. inside the engine transaction. */
+/** The dibao_* evidence tables (V6_1__dibao.sql). Called from delegates, i.e. inside the engine transaction. */
 @Repository
 public class DibaoRepository {
 
@@ -42,8 +40,9 @@ public class DibaoRepository {
     return new SimpleJdbcInsert(jdbc).withTableName(table).usingGeneratedKeyColumns("id");
   }
 
-  private static OffsetDateTime at(Instant instant) {
-    return instant.atOffset(ZoneOffset.ofHours(8));
+  /** A Timestamp, which both drivers bind as a point in time (PostgreSQL refuses an OffsetDateTime here). */
+  private static Timestamp at(Instant instant) {
+    return Timestamp.from(instant);
   }
 
   private static Map<String, Object> row(long applicationId, String processInstanceId) {
