@@ -57,6 +57,23 @@ class DibaoApiTest {
   }
 
   @Test
+  void aRefusedFormValueAnswers400OverRestAndTheTaskStaysOpen() throws Exception {
+    String pid = json.readTree(http.send("nongan-cw", "POST", "/api/applications", body()).body())
+        .get("processInstanceId").asText();
+    String task = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_AcceptApplication")
+        .singleResult().getId();
+    assertThat(http.send("nongan-cw", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"nongan-cw\"}")
+        .status()).isEqualTo(204);
+
+    Http.Response r = http.send("nongan-cw", "POST", "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\":{\"materialIdentity\":{\"value\":\"perhaps\"}}}");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).containsPattern("[\\u4e00-\\u9fff]");
+    assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+
+  @Test
   void badInputAnswers400NamingTheMemberAndStoresNothing() throws Exception {
     ObjectNode a = (ObjectNode) json.readTree(body());
     ((ObjectNode) a.get("members").get(1)).put("idNumber", "220122195203050020");

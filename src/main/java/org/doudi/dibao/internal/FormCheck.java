@@ -184,9 +184,21 @@ public class FormCheck implements TaskListener {
       return v == null ? null : v.toString().strip();
     }
 
+    /** A checkbox: absent = not ticked; anything but true/false is refused, not read as "no". */
     boolean flag(String key) {
       Object v = task.getVariable(key);
-      return v instanceof Boolean b ? b : v != null && "true".equalsIgnoreCase(v.toString().strip());
+      if (v == null || v instanceof Boolean) {
+        return Boolean.TRUE.equals(v);
+      }
+      String s = v.toString().strip();
+      if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(s);
+      }
+      throw new DibaoFormException(key, "“" + key + "”只能是“是”或“否”，收到的是：" + abbreviate(s));
+    }
+
+    private static String abbreviate(String s) {
+      return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 
     String text(String key, String label, int max) {
