@@ -27,6 +27,20 @@ public record HouseholdApplication(
     boolean separateRegistration,
     String separateRegistrationNote) {
 
+  /** A valid one-person application, the example of the API documentation. */
+  public static final String EXAMPLE_JSON = """
+      {"countyCode":"220122","regionCode":"220122100201","urbanRural":"RURAL",
+       "address":"农安县农安镇宝塔村3组","contactPhone":"13800000000",
+       "members":[{"name":"张三","idNumber":"220122195001010014","relation":"SELF",
+         "hukouCountyCode":"220122","hukouUrbanRural":"RURAL","disabilityCategory":null,
+         "disabilityGrade":null,"seriousIllness":false,"ableToWork":false,"student":false,
+         "monthlyIncome":{"WAGE":100,"PENSION_BASIC":150},"rigidExpenses":0}],
+       "assets":[{"type":"DEPOSIT","description":"农商行活期","value":3000.00}],
+       "authorisationSigned":true,"pledgeSigned":true,"agent":null,
+       "bankAccount":{"bankName":"农安农商银行","accountNumber":"6228480012345678901","holderName":"张三"},
+       "separateRegistration":false,"separateRegistrationNote":null}""";
+
+
   /** The applicant (the one member with relation SELF), or null when there is none. */
   public Member applicant() {
     return members == null ? null

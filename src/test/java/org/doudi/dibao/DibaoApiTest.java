@@ -57,6 +57,15 @@ class DibaoApiTest {
   }
 
   @Test
+  void theDocumentedExampleIsAValidApplication() {
+    Http.Response r = http.send("nongan-cw", "POST", "/api/applications",
+        org.doudi.household.HouseholdApplication.EXAMPLE_JSON);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(http.send("nongan-cw", "POST", "/api/eligibility/dibao",
+        org.doudi.household.HouseholdApplication.EXAMPLE_JSON).status()).isEqualTo(200);
+  }
+
+  @Test
   void aRefusedFormValueAnswers400OverRestAndTheTaskStaysOpen() throws Exception {
     String pid = json.readTree(http.send("nongan-cw", "POST", "/api/applications", body()).body())
         .get("processInstanceId").asText();

@@ -36,7 +36,7 @@ class IdNumberTest {
   @ParameterizedTest
   @CsvSource({
       // first 17 digits, expected check character: the first three are published examples (GB 11643 sample,
-      // Wikipedia); the last shows that the contract's sample 22012219500101001X is not valid (it ends in 4)
+      // Wikipedia); the last shows that 22012219500101001X, an easy mistake, is not valid (it ends in 4)
       "34052419800101001, X",
       "11010519491231002, X",
       "44052418800101001, 4",

@@ -53,17 +53,7 @@ public class DibaoController {
           + "transaction: a 400 stores nothing. The caller must work in a region that contains the household's "
           + "regionCode (403 otherwise). The first task is 受理 (Task_AcceptApplication) for the township caseworkers.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-          @ExampleObject("""
-              {"countyCode":"220122","regionCode":"220122100201","urbanRural":"RURAL",
-               "address":"农安县农安镇宝塔村3组","contactPhone":"13800000000",
-               "members":[{"name":"张三","idNumber":"22012219500101001X","relation":"SELF",
-                 "hukouCountyCode":"220122","hukouUrbanRural":"RURAL","disabilityCategory":null,
-                 "disabilityGrade":null,"seriousIllness":false,"ableToWork":false,"student":false,
-                 "monthlyIncome":{"WAGE":100,"PENSION_BASIC":150},"rigidExpenses":0}],
-               "assets":[{"type":"DEPOSIT","description":"农商行活期","value":3000.00}],
-               "authorisationSigned":true,"pledgeSigned":true,"agent":null,
-               "bankAccount":{"bankName":"农安农商银行","accountNumber":"6228480012345678901","holderName":"张三"},
-               "separateRegistration":false,"separateRegistrationNote":null}"""))),
+          @ExampleObject(HouseholdApplication.EXAMPLE_JSON))),
       responses = {
           @ApiResponse(responseCode = "201", description = "{\"applicationId\":42,\"processInstanceId\":\"…\"}"),
           @ApiResponse(responseCode = "400", description = "invalid application; violations name member and field"),
