@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.doudi.calendar.internal.CalendarTime;
 import org.doudi.calendar.internal.DeadlineCalculator;
 import org.doudi.calendar.internal.DeadlineRecomputer;
-import org.doudi.calendar.internal.EngineAsSystem;
+import org.doudi.engine.EngineAsSystem;
 import org.doudi.calendar.persistence.ClockStopRepository;
 import org.doudi.calendar.persistence.ClockStopRepository.ClockStopRow;
 import org.doudi.engine.ProcessBean;

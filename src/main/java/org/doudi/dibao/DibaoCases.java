@@ -1,11 +1,10 @@
 package org.doudi.dibao;
 
+import org.doudi.engine.EngineAsSystem;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.Households;
@@ -25,12 +24,12 @@ public class DibaoCases {
 
   private final Households households;
   private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final EngineAsSystem asSystem;
 
-  public DibaoCases(Households households, RuntimeService runtime, IdentityService identity) {
+  public DibaoCases(Households households, RuntimeService runtime, EngineAsSystem asSystem) {
     this.households = households;
     this.runtime = runtime;
-    this.identity = identity;
+    this.asSystem = asSystem;
   }
 
   public record StartedCase(long applicationId, String processInstanceId) {}
@@ -74,7 +73,7 @@ public class DibaoCases {
   public int fileObjection(String processInstanceId, Objection objection, String user) {
     validate(objection);
     requireVisible(processInstanceId);
-    return asSystem(() -> {
+    return asSystem.call(() -> {
       if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
           .eventName(DibaoVariables.MESSAGE_OBJECTION).count() == 0) {
         throw new NotAcceptedNowException("案件" + processInstanceId + "当前不在公示期，不能登记异议");
@@ -103,7 +102,7 @@ public class DibaoCases {
       throw new InvalidApplicationException("reason", "请填写撤回理由（1到500个字）");
     }
     requireVisible(processInstanceId);
-    asSystem(() -> {
+    asSystem.call(() -> {
       if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
           .eventName(DibaoVariables.MESSAGE_WITHDRAWAL).count() == 0) {
         throw new NotAcceptedNowException("案件" + processInstanceId + "已经结束，不能撤回");
@@ -144,15 +143,4 @@ public class DibaoCases {
     }
   }
 
-  private <T> T asSystem(java.util.function.Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.doudi.calendar.internal;
 
+import org.doudi.engine.EngineAsSystem;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;

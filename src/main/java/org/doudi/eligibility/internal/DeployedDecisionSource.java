@@ -1,15 +1,13 @@
 package org.doudi.eligibility.internal;
 
+import org.doudi.engine.EngineAsSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -22,24 +20,24 @@ import org.springframework.stereotype.Component;
 class DeployedDecisionSource implements DecisionSource {
 
   private final RepositoryService repository;
-  private final IdentityService identity;
+  private final EngineAsSystem asSystem;
   private final DmnEngineHolder engine;
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-  DeployedDecisionSource(RepositoryService repository, IdentityService identity, DmnEngineHolder engine) {
+  DeployedDecisionSource(RepositoryService repository, EngineAsSystem asSystem, DmnEngineHolder engine) {
     this.repository = repository;
-    this.identity = identity;
+    this.asSystem = asSystem;
     this.engine = engine;
   }
 
   @Override
   public DmnDecision decision(String key) {
-    DecisionDefinition def = asSystem(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+    DecisionDefinition def = asSystem.call(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
         .withoutTenantId().latestVersion().singleResult());
     if (def == null) {
       throw new IllegalStateException("Decision " + key + " is not deployed (processes/rules/" + key + ".dmn)");
     }
-    return parsed.computeIfAbsent(def.getId(), id -> asSystem(() -> {
+    return parsed.computeIfAbsent(def.getId(), id -> asSystem.call(() -> {
       try (InputStream in = repository.getDecisionModel(id)) {
         return engine.get().parseDecision(key, in);
       } catch (IOException e) {
@@ -48,16 +46,4 @@ class DeployedDecisionSource implements DecisionSource {
     }));
   }
 
-  private <T> T asSystem(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null) {
-      return work.get();
-    }
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      identity.setAuthentication(caller);
-    }
-  }
 }

@@ -1,4 +1,4 @@
-package org.doudi.calendar.internal;
+package org.doudi.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine calls of the calendar (moving a timer, a task's due date) without the caller's engine
- * authentication: the caller was already authorised by our own endpoint (or is the calendar itself), and
- * a caseworker has no engine permission on job definitions.
+ * Runs engine calls without the caller's engine authentication, restoring it afterwards. For work the
+ * application does on its own account once our own code has authorised the caller: moving a timer, reading
+ * the deployed rules, starting a case in a region the caller was checked for, counting for metrics.
  */
 @Component
 public class EngineAsSystem {
