@@ -1,0 +1,81 @@
+package org.doudi.temporary;
+
+/** Process variable, message and process names of the 临时救助 processes (one place, no scattered literals). */
+public final class TemporaryVariables {
+
+  private TemporaryVariables() {}
+
+  public static final String EMERGENCY_PROCESS = "emergency-assistance";
+  public static final String EXPENDITURE_PROCESS = "expenditure-assistance";
+  public static final String HOLIDAY_PROCESS = "holiday-subsidy";
+
+  public static final String MESSAGE_EMERGENCY_EASED = "EmergencyEased";
+  public static final String MESSAGE_EXPENDITURE_STOPPED = "ExpenditureStopped";
+
+  // both case kinds
+  public static final String CASE_KIND = "caseKind";                 // EMERGENCY | EXPENDITURE
+  public static final String REGION_NAME = "regionName";
+  public static final String COUNTY_CODE = "countyCode";
+  public static final String REPORT_CHANNEL = "reportChannel";       // COUNTER | PHONE | API
+  public static final String RECIPIENT_NAME = "recipientName";
+  public static final String RECIPIENT_ID_NUMBER = "recipientIdNumber";
+  public static final String RECIPIENT_PHONE = "recipientPhone";
+  public static final String HUKOU_PLACE = "hukouPlace";
+  public static final String CAUSE_KIND = "causeKind";
+  public static final String CAUSE = "cause";
+  public static final String AMOUNT = "amount";                      // yuan, plain decimal string (scale 2)
+  public static final String EXCEPTIONAL = "exceptional";            // 一事一议
+  public static final String REPORTED_BY = "reportedBy";
+  public static final String REPORTED_AT = "reportedAt";
+
+  // authority (DMN temporary-approval-authority)
+  public static final String URBAN_MONTHLY_STANDARD = "urbanMonthlyStandard";
+  public static final String TOWNSHIP_LIMIT = "townshipLimit";
+  public static final String AUTHORITY = "authority";                // TOWNSHIP | COUNTY
+  public static final String AUTHORITY_LABEL = "authorityLabel";
+  public static final String COLLECTIVE_DISCUSSION_REQUIRED = "collectiveDiscussionRequired";
+  public static final String AUTHORITY_BASIS = "authorityBasis";
+
+  // decisions
+  public static final String DECISION = "decision";                  // APPROVE | REJECT
+  public static final String DECISION_REASONS = "decisionReasons";
+  public static final String DECIDED_BY = "decidedBy";
+
+  // 急难型
+  public static final String EASING_EXPECTED_AT = "easingExpectedAt";
+  public static final String EASED_AT = "easedAt";
+  public static final String EASED_NOTE = "easedNote";
+  public static final String LEDGER_ID = "ledgerId";
+
+  // 支出型
+  public static final String MATERIALS_COMPLETE = "materialsComplete";
+  public static final String MISSING_MATERIALS = "missingMaterials";
+  public static final String CHECK_PASSED = "checkPassed";
+  public static final String CHECK_REFERENCE = "checkReference";
+  public static final String CHECK_SUMMARY = "checkSummary";
+  public static final String PROPOSAL_OPINION = "proposalOpinion";
+  public static final String INSTALMENT_COUNT = "instalmentCount";
+  public static final String INTERVAL_MONTHS = "intervalMonths";
+  public static final String FIRST_PAYMENT_DATE = "firstPaymentDate";
+  public static final String INSTALMENT_AMOUNT = "instalmentAmount";
+  public static final String CURRENT_INSTALMENT = "currentInstalment";
+  public static final String INSTALMENT_DUE_AT = "instalmentDueAt";
+  public static final String MORE_INSTALMENTS = "moreInstalments";
+  public static final String OBJECTION_CONTENT = "objectionContent";
+  public static final String STOP_REASON = "stopReason";
+  public static final String STOPPED_BY = "stoppedBy";
+  public static final String BANK_NAME = "bankName";
+  public static final String BANK_ACCOUNT_NUMBER = "bankAccountNumber";
+
+  // holiday subsidy batch
+  public static final String SCHEME = "scheme";
+  public static final String SUBSIDY_YEAR = "subsidyYear";
+  public static final String AMOUNT_BASIS = "amountBasis";
+  public static final String BATCH_ID = "batchId";
+  public static final String RECIPIENT_COUNT = "recipientCount";
+  public static final String ALREADY_PAID_COUNT = "alreadyPaidCount";
+  public static final String TOTAL_AMOUNT = "totalAmount";
+  public static final String BATCH_CONFIRMED = "batchConfirmed";
+  public static final String CREATED_ROWS = "createdRows";
+  public static final String SKIPPED_ROWS = "skippedRows";
+}

@@ -1,0 +1,201 @@
+package org.doudi.temporary.internal;
+
+import static org.doudi.temporary.TemporaryVariables.*;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.doudi.engine.EngineAsSystem;
+import org.doudi.identity.CaseVariables;
+import org.doudi.identity.Role;
+import org.doudi.temporary.TemporaryVariables;
+import org.doudi.temporary.persistence.TemporaryRepository;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * 临时救助 from outside the engine (REST): emergency reports, "the emergency has eased", stopping an instalment
+ * schedule, holiday batches and the supervisors' list of unfinished 补齐手续. Cases are looked up with the caller's
+ * engine rights (region chain); message correlation then runs as the system.
+ */
+@Service
+public class TemporaryCases {
+
+  private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
+  private final CaseSupport support;
+  private final TemporaryRepository records;
+
+  public TemporaryCases(RuntimeService runtime, EngineAsSystem asSystem, CaseSupport support,
+      TemporaryRepository records) {
+    this.runtime = runtime;
+    this.asSystem = asSystem;
+    this.support = support;
+    this.records = records;
+  }
+
+  /** The case is in no state to accept this request now (409). */
+  public static class NotAcceptedNowException extends RuntimeException {
+    public NotAcceptedNowException(String message) {
+      super(message);
+    }
+  }
+
+  public record EmergencyReport(String regionCode, String reportChannel, String recipientName,
+      String recipientIdNumber, String recipientPhone, String hukouPlace, String causeKind, String cause,
+      BigDecimal amount, Boolean exceptional, LocalDate easingExpectedOn) {}
+
+  public record StartedCase(String processInstanceId, String paymentKey) {}
+
+  /**
+   * Registers an emergency and starts {@code emergency-assistance}; the 先行救助 payment follows at once (job). Every
+   * value is checked inside the start transaction: a refusal ({@link TemporaryFormException}) stores nothing.
+   */
+  public StartedCase reportEmergency(EmergencyReport r, String user) {
+    if (r == null) {
+      throw new TemporaryFormException("", "请求内容为空，请提交急难情况登记JSON");
+    }
+    if (r.regionCode() != null && !support.mayHandle(user, r.regionCode(), Role.TOWNSHIP_CASEWORKER,
+        Role.COUNTY_CASEWORKER)) {
+      throw new AccessDeniedException("用户" + user + "不负责行政区划" + r.regionCode() + "的临时救助");
+    }
+    Map<String, Object> v = new HashMap<>();
+    v.put(CaseVariables.REGION_CODE, r.regionCode());
+    v.put(REPORT_CHANNEL, r.reportChannel() == null ? "API" : r.reportChannel());
+    v.put(RECIPIENT_NAME, r.recipientName());
+    v.put(RECIPIENT_ID_NUMBER, r.recipientIdNumber());
+    v.put(RECIPIENT_PHONE, r.recipientPhone());
+    v.put(HUKOU_PLACE, r.hukouPlace());
+    v.put(CAUSE_KIND, r.causeKind());
+    v.put(CAUSE, r.cause());
+    v.put(AMOUNT, r.amount() == null ? null : r.amount().toPlainString());
+    v.put(EXCEPTIONAL, Boolean.TRUE.equals(r.exceptional()));
+    v.put("easingExpectedOn", r.easingExpectedOn() == null ? null : r.easingExpectedOn().toString());
+    v.put(REPORTED_BY, user);
+    ProcessInstance pi = runtime.createProcessInstanceByKey(EMERGENCY_PROCESS).setVariables(v).execute();
+    return new StartedCase(pi.getId(), EmergencyCases.paymentKey(pi.getId()));
+  }
+
+  /** The emergency has eased: the case moves on to 补齐手续. */
+  public void emergencyEased(String processInstanceId, String note, String user) {
+    String n = note == null ? null : note.strip();
+    if (n == null || n.isEmpty() || n.length() > 1000) {
+      throw new TemporaryFormException("note", "请填写缓解情况说明（1到1000个字）");
+    }
+    requireVisible(processInstanceId, EMERGENCY_PROCESS, "急难型临时救助");
+    asSystem.call(() -> {
+      if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+          .eventName(MESSAGE_EMERGENCY_EASED).count() == 0) {
+        throw new NotAcceptedNowException("案件" + processInstanceId + "当前不在等待急难缓解的阶段");
+      }
+      runtime.createMessageCorrelation(MESSAGE_EMERGENCY_EASED).processInstanceId(processInstanceId)
+          .setVariable(EASED_NOTE, n + "（" + user + "登记）").correlate();
+      return null;
+    });
+  }
+
+  /** Stops the remaining instalments of an approved 支出型 schedule, with the reason. */
+  public int stopExpenditure(String processInstanceId, String reason, String user) {
+    String r = reason == null ? null : reason.strip();
+    if (r == null || r.length() < 2 || r.length() > 1000) {
+      throw new TemporaryFormException("reason", "请填写停止发放的原因（2到1000个字）");
+    }
+    requireVisible(processInstanceId, EXPENDITURE_PROCESS, "支出型临时救助");
+    String region = asSystem.call(() -> (String) runtime.getVariable(processInstanceId, CaseVariables.REGION_CODE));
+    if (!support.mayHandle(user, region, Role.TOWNSHIP_CASEWORKER, Role.TOWNSHIP_APPROVER, Role.COUNTY_CASEWORKER,
+        Role.COUNTY_APPROVER)) {
+      throw new AccessDeniedException("用户" + user + "不负责行政区划" + region + "的临时救助");
+    }
+    long planned = records.instalments(processInstanceId).stream().filter(i -> "PLANNED".equals(i.status())).count();
+    if (planned == 0) {
+      throw new NotAcceptedNowException("案件" + processInstanceId + "没有待发放的分期（尚未批准发放计划，或已全部发放）");
+    }
+    asSystem.call(() -> {
+      runtime.createMessageCorrelation(MESSAGE_EXPENDITURE_STOPPED).processInstanceId(processInstanceId)
+          .setVariable(STOP_REASON, r).setVariable(STOPPED_BY, user).correlate();
+      return null;
+    });
+    return (int) planned;
+  }
+
+  public record HolidayBatch(String scheme, Integer subsidyYear, String regionCode, BigDecimal amount,
+      String amountBasis) {}
+
+  /** Starts a holiday subsidy batch (supervisors and county approvers of a region containing the batch's). */
+  public String startHolidayBatch(HolidayBatch b, String user) {
+    if (b == null) {
+      throw new TemporaryFormException("", "请求内容为空");
+    }
+    if (b.regionCode() != null && !support.mayHandle(user, b.regionCode(), Role.SUPERVISOR, Role.COUNTY_APPROVER)) {
+      throw new AccessDeniedException("用户" + user + "不能为行政区划" + b.regionCode() + "发起一次性补助");
+    }
+    Map<String, Object> v = new HashMap<>();
+    v.put(SCHEME, b.scheme());
+    v.put(SUBSIDY_YEAR, b.subsidyYear());
+    v.put(CaseVariables.REGION_CODE, b.regionCode());
+    v.put(AMOUNT, b.amount() == null ? null : b.amount().toPlainString());
+    v.put(AMOUNT_BASIS, b.amountBasis() == null ? "HOUSEHOLD" : b.amountBasis());
+    v.put(REPORTED_BY, user);
+    // supervisors may not start instances in the engine; their right was checked above
+    return asSystem.call(() -> runtime.createProcessInstanceByKey(HOLIDAY_PROCESS).setVariables(v).execute().getId());
+  }
+
+  public record UnfinishedPaperwork(String processInstanceId, String regionCode, String countyCode,
+      String recipientName, String cause, BigDecimal amount, Instant paidAt, Instant easedAt, Instant due,
+      boolean overdue, Instant remindedAt, Instant escalatedAt) {}
+
+  /** 补齐手续 not yet complete in the caller's regions; only overdue ones unless {@code all}. */
+  public List<UnfinishedPaperwork> unfinishedPaperwork(String user, boolean all) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    List<UnfinishedPaperwork> out = new ArrayList<>();
+    for (Map<String, Object> row : records.unfinishedPaperwork()) {
+      String region = (String) row.get("REGION_CODE");
+      if (!support.mayHandle(user, region, Role.values())) {
+        continue;
+      }
+      Instant due = instant(row.get("PAPERWORK_DUE"));
+      boolean overdue = due != null && due.isBefore(now);
+      if (all || overdue) {
+        out.add(new UnfinishedPaperwork((String) row.get("PROCESS_INSTANCE_ID"), region,
+            (String) row.get("COUNTY_CODE"), (String) row.get("RECIPIENT_NAME"), (String) row.get("CAUSE"),
+            (BigDecimal) row.get("AMOUNT"), instant(row.get("PAID_AT")), instant(row.get("EASED_AT")), due, overdue,
+            instant(row.get("REMINDED_AT")), instant(row.get("ESCALATED_AT"))));
+      }
+    }
+    return out;
+  }
+
+  private static Instant instant(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (o instanceof Date d) {
+      return d.toInstant();
+    }
+    return Instant.parse(o.toString());
+  }
+
+  private void requireVisible(String processInstanceId, String key, String label) {
+    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).processDefinitionKey(key)
+        .count() == 0) {
+      throw new NoSuchElementException("没有找到正在办理的" + label + "案件 " + processInstanceId);
+    }
+  }
+
+}
