@@ -1,0 +1,331 @@
+package org.doudi.temporary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.doudi.temporary.TemporaryFixture.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.doudi.eligibility.TestIds;
+import org.doudi.payment.Channel;
+import org.doudi.payment.LedgerEntry;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Payments;
+import org.doudi.payment.Scheme;
+import org.doudi.platform.DoudiTest;
+import org.doudi.temporary.internal.ExpenditureCases;
+import org.doudi.temporary.internal.TemporaryCases;
+import org.doudi.temporary.internal.TemporaryFormException;
+import org.doudi.temporary.persistence.TemporaryRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 支出型: the full procedure, one approval several payments (each by its own timer), stopping the schedule, county
+ * authority from the DMN (above 6 × the urban standard), 公示 objection, incomplete materials, a failed check, and a
+ * payment job that fails after writing its ledger row and is retried.
+ */
+@DoudiTest
+class ExpenditureProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired TemporaryCases cases;
+  @Autowired Payments payments;
+  @Autowired TemporaryRepository records;
+  @Autowired TemporarySettings settings;
+  @Autowired FailingInstalmentHook faults;
+
+  TemporaryFixture f;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    f = new TemporaryFixture(tasks, management);
+    clockAt("2026-03-02T09:00"); // Monday
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    settings.setPublicNotice(true);
+    faults.failuresLeft.set(0);
+    AbstractAssertions.reset();
+  }
+
+  static Map<String, Object> application(String idNumber, String requested) {
+    return vars("regionCode", "220122100201", "recipientName", "赵六", "recipientIdNumber", idNumber,
+        "recipientPhone", "13800000000", "causeKind", "MEDICAL", "cause", "妻子突发重病住院，自付医疗费用高",
+        "expenseAmount", 8000.0, "amount", Double.valueOf(requested), "memberCount", 3L, "householdMonthlyIncome", 800.0,
+        "bankName", "农安县农村信用社", "bankAccountNumber", "6217000000000000001", "authorisationSigned", true,
+        "pledgeSigned", true, "reportedBy", "nongan-cw");
+  }
+
+  String start(String idNumber, String requested) {
+    return runtime.createProcessInstanceByKey("expenditure-assistance").setVariables(application(idNumber, requested))
+        .execute().getId();
+  }
+
+  static Map<String, Object> materials() {
+    return vars("materialApplication", true, "materialIdentity", true, "materialExpenseProof", true,
+        "materialAuthorisation", true, "materialPledge", true);
+  }
+
+  static Map<String, Object> investigation() {
+    return vars("investigator1", "刘调查", "investigator2", "陈调查", "investigatorsSigned", true,
+        "investigationDate", clock().toLocalDate().toString(), "investigationFindings", "住院费用票据属实，家庭无其他收入");
+  }
+
+  static Map<String, Object> proposal(String amount, int count, int interval, String first) {
+    return vars("proposalOpinion", "APPROVE", "proposalNotes", "情况属实，建议分期救助", "amount", Double.valueOf(amount),
+        "instalmentCount", (long) count, "intervalMonths", (long) interval, "firstPaymentDate", first);
+  }
+
+  /** Registration to the township's proposal (accepted, investigated, checked). */
+  String toProposal(String idNumber, String requested) {
+    String pid = start(idNumber, requested);
+    f.complete(pid, "Task_AcceptApplication", "nongan-cw", materials());
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    return pid;
+  }
+
+  @Test
+  void oneApprovalSeveralPaymentsEachByItsTimer() {
+    String pid = toProposal(ID, "1800");
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).hasPassed("ServiceTask_CheckInformation").isWaitingAt("Task_ProposeAssistance").variables()
+        .containsEntry("checkPassed", true);
+    assertThat(records.rows("temporary_case_event", pid)).extracting(r -> r.get("KIND")).contains("CHECKED");
+
+    assertThatThrownBy(() -> f.complete(pid, "Task_ProposeAssistance", "nongan-cw",
+        proposal("9000", 3, 1, "2026-03-10"))).hasMessageContaining("不能超过核实的刚性支出");
+    assertThatThrownBy(() -> f.complete(pid, "Task_ProposeAssistance", "nongan-cw",
+        proposal("1800", 13, 1, "2026-03-10"))).hasMessageContaining("发放期数");
+    assertThatThrownBy(() -> f.complete(pid, "Task_ProposeAssistance", "nongan-cw",
+        proposal("1800", 3, 1, "2026-03-01"))).hasMessageContaining("不能早于今天");
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1800", 3, 1, "2026-03-10"));
+    // 6 × 农安县 urban standard 660 (sample) = 3960 ≥ 1800: the township decides
+    assertThat(pi).isWaitingAt("Task_PublicNotice").variables().containsEntry("authority", "TOWNSHIP")
+        .containsEntry("urbanMonthlyStandard", "660.00").containsEntry("townshipLimit", "3960.00");
+    advanceDays(7);
+    f.runJobs(pid);
+    assertThat(pi).hasPassed("BoundaryEvent_NoticePeriodEnded").isWaitingAt("Task_TownshipApproval");
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("township-approver-220122100")
+        .count()).isEqualTo(1);
+
+    f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
+    assertThat(pi).hasPassed("ServiceTask_RecordApproval").isWaitingAt("IntermediateTimer_InstalmentDue");
+    assertThat(records.instalments(pid)).extracting(TemporaryRepository.Instalment::dueDate).containsExactly(
+        LocalDate.parse("2026-03-10"), LocalDate.parse("2026-04-10"), LocalDate.parse("2026-05-10"));
+    assertThat(payments.byCase(pid)).isEmpty();
+    Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
+    assertThat(local(timer.getDuedate())).isEqualTo("2026-03-10T09:00");
+
+    clockAt("2026-03-10T09:00");
+    f.runJobs(pid);
+    assertThat(payments.byCase(pid)).hasSize(1);
+    clockAt("2026-04-10T09:00");
+    f.runJobs(pid);
+    assertThat(payments.byCase(pid)).hasSize(2);
+    assertThat(pi).isWaitingAt("IntermediateTimer_InstalmentDue");
+    clockAt("2026-05-10T09:00");
+    f.runJobs(pid);
+    assertThat(pi).isEnded().hasPassed("EndEvent_AllPaid");
+
+    List<LedgerEntry> paid = payments.byCase(pid);
+    assertThat(paid).hasSize(3).allSatisfy(e -> {
+      assertThat(e.scheme()).isEqualTo(Scheme.TEMPORARY_EXPENDITURE);
+      assertThat(e.channel()).isEqualTo(Channel.BANK);
+      assertThat(e.status()).isEqualTo(PaymentStatus.APPROVED);
+      assertThat(e.amount()).isEqualByComparingTo("600.00");
+      assertThat(e.payee().accountNumber()).isEqualTo("6217000000000000001");
+      assertThat(e.approvedBy()).isEqualTo("nongan-approver");
+    });
+    assertThat(paid).extracting(LedgerEntry::idempotencyKey).containsExactlyInAnyOrder(
+        ExpenditureCases.paymentKey(pid, 1), ExpenditureCases.paymentKey(pid, 2), ExpenditureCases.paymentKey(pid, 3));
+    assertThat(payments.byKey(ExpenditureCases.paymentKey(pid, 2)).orElseThrow().periodStart())
+        .isEqualTo("2026-04-10");
+    assertThat(records.instalments(pid)).allSatisfy(i -> assertThat(i.status()).isEqualTo("PAID"));
+    assertThat(records.rows("temporary_decision", pid)).singleElement().satisfies(d -> {
+      assertThat(d.get("AUTHORITY")).isEqualTo("TOWNSHIP");
+      assertThat(d.get("INSTALMENT_COUNT")).isEqualTo(3);
+    });
+    assertThat(records.caseRow(pid)).containsEntry("STATUS", "COMPLETED");
+  }
+
+  @Test
+  void stoppingTheScheduleEndsTheRemainingInstalmentsWithoutPayment() {
+    settings.setPublicNotice(false); // 公示 where required: switched off here
+    String pid = toProposal(ID, "1000");
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1000", 3, 2, "2026-03-02"));
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).hasNotPassed("Task_PublicNotice").isWaitingAt("Task_TownshipApproval");
+    assertThatThrownBy(() -> cases.stopExpenditure(pid, "情况变化", "nongan-cw"))
+        .isInstanceOf(TemporaryCases.NotAcceptedNowException.class); // no schedule yet
+    f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
+    // the first instalment is due at once; 1000 / 3: 333.33, 333.33, 333.34
+    assertThat(records.instalments(pid)).extracting(i -> i.amount().toPlainString())
+        .containsExactly("333.33", "333.33", "333.34");
+    assertThat(payments.byCase(pid)).singleElement()
+        .satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("333.33"));
+    assertThat(pi).isWaitingAt("IntermediateTimer_InstalmentDue");
+
+    assertThatThrownBy(() -> cases.stopExpenditure(pid, " ", "nongan-cw"))
+        .isInstanceOf(TemporaryFormException.class).hasMessageContaining("原因");
+    assertThatThrownBy(() -> cases.stopExpenditure(pid, "情况变化", "nanling-cw"))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    assertThat(cases.stopExpenditure(pid, "已获医疗保险二次报销，困难缓解", "nongan-cw")).isEqualTo(2);
+    assertThat(pi).isEnded().hasPassed("StartEvent_StopRequested", "ServiceTask_RecordStop", "EndEvent_Stopped");
+    assertThat(records.instalments(pid)).extracting(TemporaryRepository.Instalment::status)
+        .containsExactly("PAID", "STOPPED", "STOPPED");
+    assertThat(records.rows("temporary_case_event", pid)).filteredOn(r -> r.get("KIND").equals("STOPPED"))
+        .singleElement().satisfies(r -> {
+          assertThat((String) r.get("NOTE")).contains("已获医疗保险二次报销");
+          assertThat(r.get("CREATED_BY")).isEqualTo("nongan-cw");
+        });
+    clockAt("2026-09-01T09:00");
+    assertThat(management.createJobQuery().processInstanceId(pid).count()).isZero();
+    assertThat(payments.byCase(pid)).hasSize(1);
+    assertThat(records.caseRow(pid)).containsEntry("STATUS", "STOPPED");
+    assertThatThrownBy(() -> cases.stopExpenditure(pid, "再次停止", "nongan-cw"))
+        .isInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void aboveSixMonthsOfTheUrbanStandardTheCountyApproves() {
+    settings.setPublicNotice(false);
+    String pid = toProposal(ID, "4000");
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("3960.01", 2, 1, "2026-03-20"));
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).isWaitingAt("Task_CountyApproval").variables().containsEntry("authority", "COUNTY")
+        .containsEntry("collectiveDiscussionRequired", false);
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("county-approver-220122").count())
+        .isEqualTo(1);
+    f.complete(pid, "Task_CountyApproval", "na-county-approver", vars("decision", "APPROVE"));
+    assertThat(records.instalments(pid)).extracting(i -> i.amount().toPlainString())
+        .containsExactly("1980.00", "1980.01");
+    assertThat(records.rows("temporary_decision", pid)).singleElement()
+        .satisfies(d -> assertThat(d.get("AUTHORITY")).isEqualTo("COUNTY"));
+  }
+
+  @Test
+  void anExceptionalCaseGoesToTheCountyWithItsCollectiveDiscussionAndMayBeRejected() {
+    settings.setPublicNotice(false);
+    String pid = toProposal(ID, "500");
+    Map<String, Object> p = proposal("500", 1, 1, "2026-03-20");
+    p.put("exceptional", true);
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", p);
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).isWaitingAt("Task_CountyApproval").variables().containsEntry("collectiveDiscussionRequired", true);
+    assertThatThrownBy(() -> f.complete(pid, "Task_CountyApproval", "na-county-approver",
+        vars("decision", "REJECT"))).hasMessageContaining("理由");
+    f.complete(pid, "Task_CountyApproval", "na-county-approver", vars("decision", "REJECT", "decisionReasons",
+        "经集体研究，已纳入低保，不再临时救助", "discussionDate", "2026-03-02", "discussionParticipants", "张局长、李科长、王主任",
+        "discussionMinutes", "专题会议研究"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Rejected");
+    assertThat(payments.byCase(pid)).isEmpty();
+    assertThat(records.caseRow(pid)).containsEntry("STATUS", "REJECTED");
+  }
+
+  @Test
+  void anObjectionDuringTheNoticeSendsTheCaseBackToInvestigation() {
+    String pid = toProposal(ID, "1200");
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1200", 2, 1, "2026-03-20"));
+    assertThatThrownBy(() -> f.complete(pid, "Task_PublicNotice", "nongan-cw", vars("objectorName", "钱七")))
+        .hasMessageContaining("异议内容");
+    f.complete(pid, "Task_PublicNotice", "nongan-cw",
+        vars("objectorName", "钱七", "objectionContent", "申请人在县城另有一套住房"));
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).isWaitingAt("Task_InvestigateHousehold");
+    assertThat(records.rows("temporary_case_event", pid)).extracting(r -> r.get("KIND")).contains("OBJECTION");
+  }
+
+  @Test
+  void incompleteMaterialsAreNotAccepted() {
+    String pid = start(ID, "1000");
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    Map<String, Object> m = materials();
+    m.put("materialExpenseProof", false);
+    f.complete(pid, "Task_AcceptApplication", "nongan-cw", m);
+    assertThat(pi).isEnded().hasPassed("EndEvent_NotAccepted");
+    assertThat(records.caseRow(pid)).containsEntry("STATUS", "NOT_ACCEPTED");
+    assertThat((String) records.rows("temporary_case_event", pid).get(0).get("NOTE")).contains("刚性支出票据");
+  }
+
+  @Test
+  void aFailedCheckNeedsWrittenReasonsToApprove() {
+    settings.setPublicNotice(false);
+    String hiddenWages = TestIds.id("220122", "19800101", "009"); // the simulator finds 3000 yuan/month of wages
+    String pid = toProposal(hiddenWages, "1000");
+    assertThat(runtime.getVariable(pid, "checkPassed")).isEqualTo(false);
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1000", 1, 1, "2026-03-20"));
+    assertThatThrownBy(() -> f.complete(pid, "Task_TownshipApproval", "nongan-approver",
+        vars("decision", "APPROVE"))).hasMessageContaining("核对发现与申报不符");
+    f.complete(pid, "Task_TownshipApproval", "nongan-approver",
+        vars("decision", "APPROVE", "decisionReasons", "工资已于2月停发，单位出具证明"));
+    assertThat(records.instalments(pid)).hasSize(1);
+  }
+
+  @Test
+  void aPaymentJobThatFailsAfterWritingItsLedgerRowIsRetriedAndPaysOnce() {
+    settings.setPublicNotice(false);
+    String pid = toProposal(ID, "900");
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("900", 1, 1, "2026-03-05"));
+    f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
+    clockAt("2026-03-05T09:00");
+    Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
+    management.executeJob(timer.getId());
+    Job pay = management.createJobQuery().processInstanceId(pid).activityId("ServiceTask_PayInstalment")
+        .singleResult();
+    assertThat(pay).isNotNull();
+
+    faults.failuresLeft.set(1);
+    assertThatThrownBy(() -> management.executeJob(pay.getId())).hasMessageContaining("injected failure");
+    // the ledger row was written and rolled back with the failed job: nothing half-written
+    assertThat(payments.byKey(ExpenditureCases.paymentKey(pid, 1))).isEmpty();
+    assertThat(records.instalments(pid).get(0).status()).isEqualTo("PLANNED");
+
+    management.executeJob(pay.getId()); // the retry
+    assertThat(payments.byCase(pid)).singleElement().satisfies(e -> {
+      assertThat(e.idempotencyKey()).isEqualTo(ExpenditureCases.paymentKey(pid, 1));
+      assertThat(e.amount()).isEqualByComparingTo(new BigDecimal("900"));
+    });
+    assertThat(records.instalments(pid).get(0).ledgerId()).isEqualTo(payments.byCase(pid).get(0).id());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+  }
+
+  @Test
+  void aRefusedApplicationStartsNothing() {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("expenditure-assistance").count();
+    Map<String, Object> noPledge = application(ID, "1000");
+    noPledge.put("pledgeSigned", false);
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey("expenditure-assistance").setVariables(noPledge)
+        .execute()).hasMessageContaining("承诺书");
+    Map<String, Object> badAccount = application(ID, "1000");
+    badAccount.put("bankAccountNumber", "12ab");
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey("expenditure-assistance").setVariables(badAccount)
+        .execute()).hasMessageContaining("银行账号");
+    Map<String, Object> outsider = application(ID, "1000");
+    outsider.put("reportedBy", "nanling-cw");
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey("expenditure-assistance").setVariables(outsider)
+        .execute()).hasMessageContaining("不负责");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("expenditure-assistance").count())
+        .isEqualTo(before);
+  }
+}
