@@ -98,7 +98,7 @@ public class HolidaySubsidies {
     }
     execution.setVariable(RECIPIENT_COUNT, rs.size());
     execution.setVariable(ALREADY_PAID_COUNT, already);
-    execution.setVariable(TOTAL_AMOUNT, total.toPlainString());
+    execution.setVariable(TOTAL_AMOUNT, total.setScale(2).toPlainString());
   }
 
   /** 生成发放记录 (asyncBefore): one ledger row per recipient who has none for this scheme and year. */
@@ -130,7 +130,7 @@ public class HolidaySubsidies {
     records.finishBatch(Values.number(execution, BATCH_ID), rs.size(), created, skipped, total, now);
     execution.setVariable(CREATED_ROWS, created);
     execution.setVariable(SKIPPED_ROWS, skipped);
-    execution.setVariable(TOTAL_AMOUNT, total.toPlainString());
+    execution.setVariable(TOTAL_AMOUNT, total.setScale(2).toPlainString());
   }
 
   private record Batch(String scheme, int year, String regionCode, BigDecimal amount, String basis) {}
