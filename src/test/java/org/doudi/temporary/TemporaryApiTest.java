@@ -153,4 +153,16 @@ class TemporaryApiTest {
     assertThat(http.send("supervisor", "POST", "/api/temporary/holiday-batches",
         body.replace("220122101", "220102001")).status()).isEqualTo(201); // 220102 lies in the supervisor's city
   }
+
+  @Test
+  void supervisorsMayStartTheHolidayBatchInTasklistButNoOtherProcess() {
+    Http.Response defs = http.get("supervisor", "/engine-rest/process-definition?startablePermissionCheck=true"
+        + "&startableInTasklist=true&latestVersion=true");
+    assertThat(defs.status()).as(defs.body()).isEqualTo(200);
+    assertThat(defs.body()).contains("\"key\":\"holiday-subsidy\"").doesNotContain("\"key\":\"emergency-assistance\"")
+        .doesNotContain("\"key\":\"dibao-application\"");
+    Http.Response caseworker = http.get("nongan-cw", "/engine-rest/process-definition?startablePermissionCheck=true"
+        + "&startableInTasklist=true&latestVersion=true");
+    assertThat(caseworker.body()).contains("\"key\":\"emergency-assistance\"", "\"key\":\"expenditure-assistance\"");
+  }
 }
