@@ -108,6 +108,10 @@ class TemporaryApiTest {
     assertThat(text.status()).isEqualTo(400);
     assertThat(text.body()).contains("amount");
     assertThat(http.send("nongan-cw", "POST", "/api/temporary/emergencies", "").status()).isEqualTo(400);
+    Http.Response unknownPlace = http.send("nongan-cw", "POST", "/api/temporary/emergencies",
+        report(ID, "800").replace("220122100201", "220122999999"));
+    assertThat(unknownPlace.status()).isEqualTo(400);
+    assertThat(unknownPlace.body()).contains("急难发生地");
     Http.Response noCause = http.send("nongan-cw", "POST", "/api/temporary/emergencies",
         report(ID, "800").replace("\"cause\":\"住房失火\",", ""));
     assertThat(noCause.status()).isEqualTo(400);
@@ -164,5 +168,28 @@ class TemporaryApiTest {
     Http.Response caseworker = http.get("nongan-cw", "/engine-rest/process-definition?startablePermissionCheck=true"
         + "&startableInTasklist=true&latestVersion=true");
     assertThat(caseworker.body()).contains("\"key\":\"emergency-assistance\"", "\"key\":\"expenditure-assistance\"");
+  }
+
+  /** The counter start form as Tasklist submits it (Camunda Forms: numbers as Double, checkboxes as Boolean). */
+  @Test
+  void theCounterStartFormWorksThroughTheEngineApiAndIsCheckedOnTheServer() throws Exception {
+    String form = """
+        {"variables":{"reportChannel":{"value":"COUNTER"},"regionCode":{"value":"220122100201"},
+         "recipientName":{"value":"王五"},"recipientIdNumber":{"value":"%s"},"causeKind":{"value":"ILLNESS"},
+         "cause":{"value":"突发脑溢血住院"},"amount":{"value":950.5,"type":"Double"},
+         "exceptional":{"value":false,"type":"Boolean"},"easingExpectedOn":{"value":"2099-01-01"}}}""";
+    long instances = instances();
+    Http.Response bad = http.send("nongan-cw", "POST",
+        "/engine-rest/process-definition/key/emergency-assistance/submit-form", form.formatted("220122198001010010"));
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.body()).contains("身份证号码");
+    assertThat(instances()).isEqualTo(instances);
+    Http.Response ok = http.send("nongan-cw", "POST",
+        "/engine-rest/process-definition/key/emergency-assistance/submit-form", form.formatted(ID));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    String pid = json.readTree(ok.body()).get("id").asText();
+    f.runJobs(pid);
+    assertThat(payments.byKey(EmergencyCases.paymentKey(pid)).orElseThrow().amount()).isEqualByComparingTo("950.50");
+    assertThat(runtime.getVariable(pid, "reportedBy")).isEqualTo("nongan-cw");
   }
 }

@@ -40,6 +40,11 @@ public class CaseSupport {
     return r.get();
   }
 
+  /** True when the code names a registered region (unknown codes are left to the validators: 400, not 403). */
+  public boolean isKnown(String regionCode) {
+    return regionCode != null && regionCode.matches("\\d{6,12}") && regions.find(regionCode).isPresent();
+  }
+
   /** True when the user may handle cases of this region in one of the roles (administrators always). */
   public boolean mayHandle(String userId, String regionCode, Role... roles) {
     if (userId == null) {

@@ -65,7 +65,8 @@ public class TemporaryCases {
     if (r == null) {
       throw new TemporaryFormException("", "请求内容为空，请提交急难情况登记JSON");
     }
-    if (r.regionCode() != null && !support.mayHandle(user, r.regionCode(), Role.TOWNSHIP_CASEWORKER,
+    requireKnownOrBlank(r.regionCode(), "急难发生地");
+    if (support.isKnown(r.regionCode()) && !support.mayHandle(user, r.regionCode(), Role.TOWNSHIP_CASEWORKER,
         Role.COUNTY_CASEWORKER)) {
       throw new AccessDeniedException("用户" + user + "不负责行政区划" + r.regionCode() + "的临时救助");
     }
@@ -136,7 +137,8 @@ public class TemporaryCases {
     if (b == null) {
       throw new TemporaryFormException("", "请求内容为空");
     }
-    if (b.regionCode() != null && !support.mayHandle(user, b.regionCode(), Role.SUPERVISOR, Role.COUNTY_APPROVER)) {
+    requireKnownOrBlank(b.regionCode(), "发放区域");
+    if (support.isKnown(b.regionCode()) && !support.mayHandle(user, b.regionCode(), Role.SUPERVISOR, Role.COUNTY_APPROVER)) {
       throw new AccessDeniedException("用户" + user + "不能为行政区划" + b.regionCode() + "发起一次性补助");
     }
     Map<String, Object> v = new HashMap<>();
@@ -189,6 +191,17 @@ public class TemporaryCases {
       return d.toInstant();
     }
     return Instant.parse(o.toString());
+  }
+
+  /**
+   * An unknown code would fail the case-access grants at process start (a server error); refuse it first. A missing
+   * one is reported by the start delegate.
+   */
+  private void requireKnownOrBlank(String regionCode, String label) {
+    if (regionCode != null && !regionCode.isBlank() && !support.isKnown(regionCode)) {
+      throw new TemporaryFormException(CaseVariables.REGION_CODE,
+          "“" + label + "”" + regionCode + "不是已登记的行政区划代码");
+    }
   }
 
   private void requireVisible(String processInstanceId, String key, String label) {

@@ -46,7 +46,7 @@ public class TemporaryFormCheck implements TaskListener {
       case "Task_AwaitEasing" -> {
         LocalDate d = f.date("easedOn", "急难缓解日期");
         notFuture("easedOn", "急难缓解日期", d);
-        task.setVariable(EASED_NOTE, f.text(EASED_NOTE, "缓解情况说明", 1000));
+        task.setVariable(EASED_NOTE, d + " 缓解：" + f.text(EASED_NOTE, "缓解情况说明", 1000));
       }
       case "Task_CompletePaperwork" -> paperwork(f, task, pid);
       case "Task_SuperviseOverduePaperwork" -> {
