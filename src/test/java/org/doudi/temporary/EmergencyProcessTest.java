@@ -254,4 +254,19 @@ class EmergencyProcessTest {
         .isEqualTo(before);
     assertThat(LocalDateTime.now()).isNotNull();
   }
+
+  @Test
+  void theWorkerRecordsTheEasingInTasklist() {
+    String pid = reportAndPay(report("300", false, null));
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThatThrownBy(() -> f.complete(pid, "Task_AwaitEasing", "nongan-cw",
+        vars("easedOn", "2026-03-03", "easedNote", "已返回住所"))).hasMessageContaining("不能晚于今天");
+    assertThatThrownBy(() -> f.complete(pid, "Task_AwaitEasing", "nongan-cw", vars("easedOn", "2026-03-02")))
+        .hasMessageContaining("缓解情况说明");
+    f.complete(pid, "Task_AwaitEasing", "nongan-cw", vars("easedOn", "2026-03-02", "easedNote", "已返回住所"));
+    assertThat(pi).hasPassed("Task_AwaitEasing", "ServiceTask_RecordEased")
+        .hasNotPassed("BoundaryEvent_EmergencyEased", "BoundaryEvent_EasingDateReached").isWaitingAt("Task_CompletePaperwork");
+    assertThat(records.rows("temporary_case_event", pid)).filteredOn(r -> r.get("KIND").equals("EASED"))
+        .singleElement().satisfies(r -> assertThat((String) r.get("NOTE")).contains("2026-03-02", "已返回住所"));
+  }
 }
