@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
  *   the notice allows one payment per person in the province for the whole measure, so one key;</li>
  *   <li>{@code doudi.unemployed.low-income-multiple} (default {@code 2}): the low-income line as a multiple of the
  *   local 低保 standard (吉民发〔2020〕40号 二(一): 低收入家庭 = per-capita income below twice the standard);</li>
+ *   <li>{@code doudi.unemployed.payment-retry-cycle} (default {@code R5/PT10M}): retries of a failed payment job;</li>
  *   <li>{@code investigators(regionCode)}: the village/community assistants and the township caseworkers;</li>
  *   <li>{@code supervisorGroups(regionCode)}: the supervisors of every region above the case.</li>
  * </ul>
@@ -31,10 +32,12 @@ public class UnemployedSettings {
   private final CandidateGroups groups;
   private final String periodKey;
   private final BigDecimal lowIncomeMultiple;
+  private final String paymentRetryCycle;
 
   public UnemployedSettings(Regions regions, CandidateGroups groups,
       @Value("${doudi.unemployed.period-key:EPIDEMIC-2020}") String periodKey,
-      @Value("${doudi.unemployed.low-income-multiple:2}") BigDecimal lowIncomeMultiple) {
+      @Value("${doudi.unemployed.low-income-multiple:2}") BigDecimal lowIncomeMultiple,
+      @Value("${doudi.unemployed.payment-retry-cycle:R5/PT10M}") String paymentRetryCycle) {
     if (periodKey == null || !periodKey.matches("[A-Za-z0-9_.-]{1,40}")) {
       throw new IllegalArgumentException("doudi.unemployed.period-key must be 1-40 letters, digits, '-', '_' or '.'");
     }
@@ -45,6 +48,15 @@ public class UnemployedSettings {
     this.groups = groups;
     this.periodKey = periodKey;
     this.lowIncomeMultiple = lowIncomeMultiple;
+    if (!paymentRetryCycle.matches("R\\d+/P[0-9A-Z]+")) {
+      throw new IllegalArgumentException("doudi.unemployed.payment-retry-cycle must look like R5/PT10M");
+    }
+    this.paymentRetryCycle = paymentRetryCycle;
+  }
+
+  /** How often and how soon a failed payment job is retried (ISO-8601 repeat, default R5/PT10M). */
+  public String getPaymentRetryCycle() {
+    return paymentRetryCycle;
   }
 
   public String getPeriodKey() {
