@@ -106,8 +106,9 @@ class UnemployedProcessTest {
         String.class, pid);
   }
 
+  /** The case for assertions, also once it has ended. */
   ProcessInstance instance(String pid) {
-    return runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    return new CaseRef(pid);
   }
 
   @Test
@@ -116,7 +117,8 @@ class UnemployedProcessTest {
     StartedCase c = cases.apply(applicant(id), "baota");
     String pid = c.processInstanceId();
     assertThat(instance(pid)).isWaitingAt("ServiceTask_AssessEligibility"); // a job: the check platform may retry
-    assertThat(instance(pid).getBusinessKey()).isEqualTo(String.valueOf(c.applicationId()));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey())
+        .isEqualTo(String.valueOf(c.applicationId()));
     f.runJobs(pid);
 
     assertThat(instance(pid)).hasPassed("BusinessRuleTask_DecideAmount").isWaitingAt("Task_InvestigateHardship")
@@ -167,10 +169,9 @@ class UnemployedProcessTest {
   void applicantOnDibaoInJilinInsuredOrAboveTheLowIncomeLineIsRefusedInWritingWithEveryReason() {
     String id = person("19880315", 2);
     // an approved 低保 case in this system in which the person is a member
-    HouseholdApplication h = TestApplications.household();
-    Member m = h.members().get(0);
-    HouseholdApplication withPerson = TestApplications.withMember(h, 0, new Member("王五", id, m.relation(),
-        m.hukouCountyCode(), m.hukouUrbanRural(), null, null, false, false, false, m.monthlyIncome(), null));
+    HouseholdApplication withPerson = TestApplications.withMember(TestApplications.household(), 2,
+        new Member("王五", id, HouseholdApplication.Relation.CHILD, null, null, null, null, false, true, false, null,
+            null));
     long dibao = households.register(withPerson, "nongan-cw");
     households.updateStatus(dibao, ApplicationStatus.APPROVED);
 
@@ -370,7 +371,9 @@ class UnemployedProcessTest {
   void badInputIsRefusedWithEveryReasonAndStoresNothing() {
     int before = jdbc.queryForObject("SELECT count(*) FROM unemployed_application", Integer.class);
     UnemployedApplication a = applicant(person("19880315", 9));
-    UnemployedApplication bad = new UnemployedApplication(" ", "220122198803150012", a.identityDocument(), "220122",
+    String valid = person("19880315", 9);
+    String wrongCheckDigit = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+    UnemployedApplication bad = new UnemployedApplication(" ", wrongCheckDigit, a.identityDocument(), "220122",
         "220122100", a.urbanRural(), null, a.address(), "abc", a.hardshipDescription(), a.employerName(),
         a.employerAddress(), a.jobPosition(), List.of(new UnemployedApplication.Witness("李工头", "13804310001")),
         YearMonth.of(2027, 1), true, false, false, 0, new BigDecimal("-1"), new BigDecimal("1.234"), a.bankName(),

@@ -4,6 +4,7 @@ import static org.doudi.unemployed.UnemployedVariables.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,8 @@ import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.unemployed.UnemployedApplication;
 import org.doudi.unemployed.UnemployedSettings;
+import org.doudi.region.Region;
+import org.doudi.region.Regions;
 import org.doudi.unemployed.persistence.UnemployedRepository;
 
 /**
@@ -41,9 +44,11 @@ public class PayAssistance implements JavaDelegate {
   private final Payments payments;
   private final UnemployedSettings settings;
   private final PaymentFaults faults;
+  private final Regions regions;
 
   public PayAssistance(UnemployedRepository repository, OnceOnly onceOnly, Payments payments,
-      UnemployedSettings settings, PaymentFaults faults) {
+      UnemployedSettings settings, PaymentFaults faults, Regions regions) {
+    this.regions = regions;
     this.repository = repository;
     this.onceOnly = onceOnly;
     this.payments = payments;
@@ -69,14 +74,21 @@ public class PayAssistance implements JavaDelegate {
       claim = onceOnly.override(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region,
           Cases.string(execution, OVERRIDDEN_BY), Cases.string(execution, OVERRIDE_REASON));
     } else {
-      try {
-        claim = onceOnly.claim(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region, decidedBy);
-      } catch (AlreadyClaimedException e) {
-        repository.insertRecord(id, pid, "DUPLICATE", "全省查重发现重复：" + e.getMessage(), null, null, Clock.now());
+      // An earlier claim of another case is the duplicate path, found before claiming: an AlreadyClaimedException
+      // through OnceOnly's transactional proxy marks the job's transaction rollback-only. A claim lost to a
+      // concurrent case therefore fails the job as a whole (nothing written, the message says where and when);
+      // its retry finds the winner's claim here and takes the duplicate path.
+      Optional<Claim> earlier = onceOnly.find(a.idNumber(), Scheme.UNEMPLOYED, period)
+          .filter(c -> !c.caseRef().equals(pid));
+      if (earlier.isPresent()) {
+        String message = new AlreadyClaimedException(earlier.get(), regions.find(earlier.get().regionCode())
+            .map(Region::name).orElse("区划" + earlier.get().regionCode())).getMessage();
+        repository.insertRecord(id, pid, "DUPLICATE", "全省查重发现重复：" + message, null, null, Clock.now());
         repository.updateStatus(id, "DUPLICATE", Clock.now());
-        execution.setVariable(DUPLICATE_MESSAGE, e.getMessage());
-        throw new BpmnError(ERROR_DUPLICATE, e.getMessage());
+        execution.setVariable(DUPLICATE_MESSAGE, message);
+        throw new BpmnError(ERROR_DUPLICATE, message);
       }
+      claim = onceOnly.claim(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region, decidedBy);
     }
     String key = "unemployed:" + a.idNumber() + ":" + period + (claim.overrideSeq() == 0 ? "" : ":override-"
         + claim.overrideSeq());
