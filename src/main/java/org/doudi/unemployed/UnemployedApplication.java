@@ -64,7 +64,7 @@ public record UnemployedApplication(
   }
 
   public static final String EXAMPLE_JSON = """
-      {"fullName":"王五","idNumber":"220122198803150011","identityDocument":"HUKOU","countyCode":"220122",
+      {"fullName":"王五","idNumber":"220122198803150012","identityDocument":"HUKOU","countyCode":"220122",
        "regionCode":"220122100201","urbanRural":"RURAL","applicationPlace":"RESIDENCE",
        "address":"农安县农安镇宝塔村3组","contactPhone":"13904310000",
        "hardshipDescription":"受疫情影响无法返岗复工，连续三个月无收入，家庭生活困难",
