@@ -62,6 +62,7 @@ class UnemployedProcessTest {
   @Autowired Households households;
   @Autowired PaymentFaults faults;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   UnemployedFixture f;
 
@@ -77,6 +78,11 @@ class UnemployedProcessTest {
     faults.reset();
     ClockUtil.reset();
     AbstractAssertions.reset();
+  }
+
+  void asUser(String user) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
   }
 
   String applyAndAssess(UnemployedApplication a) {
@@ -406,8 +412,23 @@ class UnemployedProcessTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM unemployed_application", Integer.class)).isEqualTo(before);
 
     form.put("authorisationSigned", true);
-    form.put("registeredBy", "nongan-cw");
-    ProcessInstance pi = runtime.startProcessInstanceByKey("unemployed-assistance", form);
+    // a caseworker of another township may not file for 宝塔村
+    asUser("fulongquan-cw");
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("unemployed-assistance", form))
+          .isInstanceOf(UnemployedFormException.class).hasMessageContaining("不负责村（社区）220122100201");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM unemployed_application", Integer.class)).isEqualTo(before);
+
+    asUser("nongan-cw");
+    ProcessInstance pi;
+    try {
+      pi = runtime.startProcessInstanceByKey("unemployed-assistance", form);
+    } finally {
+      identity.clearAuthentication();
+    }
     f.runJobs(pi.getId());
     assertThat(pi).isWaitingAt("Task_InvestigateHardship").variables().containsEntry("applicantName", "孙六")
         .doesNotContainKey("bankAccountNumber").containsEntry("registeredBy", "nongan-cw");

@@ -9,6 +9,8 @@ import org.doudi.engine.ProcessBean;
 import org.doudi.household.IdNumber;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.CaseVariables;
+import org.doudi.identity.Staff;
+import org.doudi.identity.StaffMember;
 import org.doudi.region.Regions;
 import org.doudi.unemployed.UnemployedApplication;
 import org.doudi.unemployed.persistence.UnemployedRepository;
@@ -24,8 +26,10 @@ public class RegisterApplication implements JavaDelegate {
   private final ApplicationCheck check;
   private final UnemployedRepository repository;
   private final Regions regions;
+  private final Staff staff;
 
-  public RegisterApplication(ApplicationCheck check, UnemployedRepository repository, Regions regions) {
+  public RegisterApplication(ApplicationCheck check, UnemployedRepository repository, Regions regions, Staff staff) {
+    this.staff = staff;
     this.check = check;
     this.repository = repository;
     this.regions = regions;
@@ -40,6 +44,16 @@ public class RegisterApplication implements JavaDelegate {
         a = check.validate(StartForm.read(execution));
       } catch (InvalidApplicationException e) {
         throw new UnemployedFormException(StartForm.formField(e.violations().get(0).field()), e.getMessage());
+      }
+      String user = Clock.currentUser();
+      if (user != null) {
+        StaffMember member = staff.find(user).orElse(null);
+        boolean mayFile = member != null && (member.administrator() || member.assignments().stream()
+            .anyMatch(x -> x.role().isCaseworking() && regions.isWithin(a.regionCode(), x.regionCode())));
+        if (!mayFile) {
+          throw new UnemployedFormException("regionCode", "用户" + user + "不负责村（社区）" + a.regionCode()
+              + "的申请，请由申请地的村（社区）或乡镇（街道）受理");
+        }
       }
       String by = Cases.string(execution, REGISTERED_BY);
       if (by == null || by.isBlank()) {
