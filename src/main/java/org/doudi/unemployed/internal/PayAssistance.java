@@ -74,21 +74,22 @@ public class PayAssistance implements JavaDelegate {
       claim = onceOnly.override(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region,
           Cases.string(execution, OVERRIDDEN_BY), Cases.string(execution, OVERRIDE_REASON));
     } else {
-      // An earlier claim of another case is the duplicate path, found before claiming: an AlreadyClaimedException
-      // through OnceOnly's transactional proxy marks the job's transaction rollback-only. A claim lost to a
-      // concurrent case therefore fails the job as a whole (nothing written, the message says where and when);
-      // its retry finds the winner's claim here and takes the duplicate path.
-      Optional<Claim> earlier = onceOnly.find(a.idNumber(), Scheme.UNEMPLOYED, period)
-          .filter(c -> !c.caseRef().equals(pid));
-      if (earlier.isPresent()) {
-        String message = new AlreadyClaimedException(earlier.get(), regions.find(earlier.get().regionCode())
-            .map(Region::name).orElse("区划" + earlier.get().regionCode())).getMessage();
-        repository.insertRecord(id, pid, "DUPLICATE", "全省查重发现重复：" + message, null, null, Clock.now());
+      try {
+        // An earlier claim of another case (the usual duplicate) is seen before claiming; a claim lost to a
+        // concurrent case at the unique key is refused by OnceOnly (its savepoint keeps this transaction usable).
+        Optional<Claim> earlier = onceOnly.find(a.idNumber(), Scheme.UNEMPLOYED, period)
+            .filter(c -> !c.caseRef().equals(pid));
+        if (earlier.isPresent()) {
+          throw new AlreadyClaimedException(earlier.get(), regions.find(earlier.get().regionCode())
+              .map(Region::name).orElse("区划" + earlier.get().regionCode()));
+        }
+        claim = onceOnly.claim(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region, decidedBy);
+      } catch (AlreadyClaimedException e) {
+        repository.insertRecord(id, pid, "DUPLICATE", "全省查重发现重复：" + e.getMessage(), null, null, Clock.now());
         repository.updateStatus(id, "DUPLICATE", Clock.now());
-        execution.setVariable(DUPLICATE_MESSAGE, message);
-        throw new BpmnError(ERROR_DUPLICATE, message);
+        execution.setVariable(DUPLICATE_MESSAGE, e.getMessage());
+        throw new BpmnError(ERROR_DUPLICATE, e.getMessage());
       }
-      claim = onceOnly.claim(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region, decidedBy);
     }
     String key = "unemployed:" + a.idNumber() + ":" + period + (claim.overrideSeq() == 0 ? "" : ":override-"
         + claim.overrideSeq());
