@@ -145,9 +145,9 @@ class UnemployedPostgresIT {
       results.add(f.get());
     }
     pool.shutdown();
-    System.out.println("UnemployedPostgresIT: " + results.stream().filter("OK"::equals).count() + " paid, "
-        + results.stream().filter(r -> r.startsWith("FAILED")).count() + " lost the race on the unique key (rolled "
-        + "back, retried), the rest took the duplicate path at once");
+    System.out.println("UnemployedPostgresIT: " + results.stream().filter("OK"::equals).count()
+        + " payment jobs completed (one paid, the others on the duplicate path), "
+        + results.stream().filter(r -> r.startsWith("FAILED")).count() + " failed and were retried");
 
     // exactly one payment and one claim, whatever the interleaving
     assertThat(jdbc.queryForObject("SELECT count(*) FROM payment_ledger WHERE payee_id_number = ?", Integer.class, id))
