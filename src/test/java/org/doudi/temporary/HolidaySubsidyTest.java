@@ -115,7 +115,7 @@ class HolidaySubsidyTest {
       assertThat(e.status()).isEqualTo(PaymentStatus.APPROVED);
       assertThat(e.channel()).isEqualTo(Channel.BANK);
       assertThat(e.amount()).isEqualByComparingTo("200");
-      assertThat(e.payrollMonth()).isEqualTo("2027-01-01");
+      assertThat(e.payrollMonth()).as("a one-off payment: it goes into the next one-off bank file, not a payroll").isNull();
     });
     assertThat(payments.byKey(HolidaySubsidies.paymentKey("FESTIVAL_SUBSIDY", 2027, "HT-2"))).isPresent();
     assertThat(payments.byKey(HolidaySubsidies.paymentKey("FESTIVAL_SUBSIDY", 2027, "HT-6")).orElseThrow()

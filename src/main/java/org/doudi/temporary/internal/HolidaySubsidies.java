@@ -120,7 +120,7 @@ public class HolidaySubsidies {
       BigDecimal amount = amountFor(b, r);
       payments.record(new PaymentRequest(key, Scheme.valueOf(b.scheme()), execution.getProcessInstanceId(),
           new Payee(r.beneficiaryKey(), r.payeeName(), r.payeeIdNumber(), r.bankName(), r.accountNumber()),
-          r.countyCode(), r.regionCode(), month, month.plusMonths(1).minusDays(1), amount, Channel.BANK, month,
+          r.countyCode(), r.regionCode(), month, month.plusMonths(1).minusDays(1), amount, Channel.BANK, null,
           b.year() + "年" + label + "（" + ("TEKUN".equals(r.scheme()) ? "特困" : "低保") + "）"),
           PaymentStatus.APPROVED, Values.str(execution, REPORTED_BY));
       created++;
