@@ -260,6 +260,21 @@ class PayrollProcessTest {
         first.id())).isEqualTo(1);
     // after approval the roster is frozen: a late grant for the month is not added
     assertThat(payroll.computeRoster(NONGAN, feb, "demo").inserted()).isZero();
+    assertThat(payroll.computeRosterAll(feb, "demo")).filteredOn(s -> s.countyCode().equals(NONGAN))
+        .singleElement().satisfies(s -> assertThat(s.inserted()).isZero());
+
+    // the province-wide variant: one statement for every county, and again nothing twice
+    YearMonth later = YearMonth.parse("2031-05");
+    List<RosterSummary> all = payroll.computeRosterAll(later, "bench");
+    assertThat(all).extracting(RosterSummary::countyCode).contains(NONGAN);
+    assertThat(ledgerRows("payroll:DIBAO:HH-S1:2031-05")).isEqualTo(1);
+    assertThat(all.stream().mapToInt(RosterSummary::inserted).sum()).isPositive();
+    assertThat(payroll.computeRosterAll(later, "bench")).allSatisfy(s -> assertThat(s.inserted()).isZero());
+    assertThat(ledgerRows("payroll:DIBAO:HH-S1:2031-05")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l ON l.id = "
+        + "c.ledger_id WHERE l.payroll_month = DATE '2031-05-01'", Integer.class))
+        .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2031-05-01'",
+            Integer.class));
   }
 
   @Test
