@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.doudi.dibao.DibaoFixture.*;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -23,6 +24,9 @@ import org.doudi.dibao.internal.DibaoFormException;
 import org.doudi.dibao.persistence.DibaoRepository;
 import org.doudi.household.ApplicationStatus;
 import org.doudi.household.Households;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardRow;
+import org.doudi.payroll.Awards;
 import org.doudi.platform.DoudiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +50,7 @@ class DibaoProcessTest {
   @Autowired DibaoRepository records;
   @Autowired CaseClock caseClock;
   @Autowired DibaoSettings settings;
+  @Autowired Awards awards;
 
   DibaoFixture f;
 
@@ -142,6 +147,17 @@ class DibaoProcessTest {
     assertThat(records.publications(c.applicationId())).singleElement()
         .satisfies(p -> assertThat(p.get("APPLICANT_NAME")).isEqualTo("张三"));
     assertThat(households.summary(c.applicationId()).status()).isEqualTo(ApplicationStatus.APPROVED);
+    // the monthly payroll pays from the award granted with the decision, from the next month on
+    String key = "HH-" + c.applicationId();
+    assertThat(awards.current(key, Scheme.DIBAO, YearMonth.parse("2026-02"))).isEmpty();
+    assertThat(awards.current(key, Scheme.DIBAO, YearMonth.parse("2026-03"))).hasValueSatisfying(a -> {
+      assertThat(a.changeKind()).isEqualTo(AwardRow.ChangeKind.GRANT);
+      assertThat(a.monthlyAmount()).isEqualByComparingTo(new java.math.BigDecimal(amount));
+      assertThat(a.countyCode()).isEqualTo("220122");
+      assertThat(a.payeeName()).isEqualTo("张三");
+      assertThat(a.accountNumber()).isEqualTo("6228480012345678901");
+      assertThat(a.caseRef()).isEqualTo(pid);
+    });
   }
 
   @Test
