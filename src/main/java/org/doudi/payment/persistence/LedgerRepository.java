@@ -1,0 +1,172 @@
+package org.doudi.payment.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.doudi.payment.Channel;
+import org.doudi.payment.Claim;
+import org.doudi.payment.LedgerEntry;
+import org.doudi.payment.Payee;
+import org.doudi.payment.PaymentRequest;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Scheme;
+import org.doudi.payment.StatusChange;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Repository;
+
+/** payment_ledger, payment_status_change and payment_once_only (V7_1__payment.sql). Joins the caller's transaction. */
+@Repository
+public class LedgerRepository {
+
+  private static final String COLUMNS = "id, idempotency_key, scheme, kind, related_id, case_ref, beneficiary_key, "
+      + "payee_name, payee_id_number, bank_name, account_number, county_code, region_code, period_start, period_end, "
+      + "amount, channel, payroll_month, bank_file_id, status, approved_at, approved_by, note, created_at, created_by";
+
+  private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert ledger;
+  private final SimpleJdbcInsert changes;
+  private final SimpleJdbcInsert claims;
+
+  public LedgerRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.ledger = new SimpleJdbcInsert(jdbc).withTableName("payment_ledger").usingGeneratedKeyColumns("id");
+    this.changes = new SimpleJdbcInsert(jdbc).withTableName("payment_status_change").usingGeneratedKeyColumns("id");
+    this.claims = new SimpleJdbcInsert(jdbc).withTableName("payment_once_only").usingGeneratedKeyColumns("id");
+  }
+
+  public long insert(PaymentRequest r, String kind, Long relatedId, PaymentStatus status, Instant at, String actor) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("idempotency_key", r.idempotencyKey());
+    m.put("scheme", r.scheme().name());
+    m.put("kind", kind);
+    m.put("related_id", relatedId);
+    m.put("case_ref", r.caseRef());
+    m.put("beneficiary_key", r.payee().beneficiaryKey());
+    m.put("payee_name", r.payee().name());
+    m.put("payee_id_number", r.payee().idNumber());
+    m.put("bank_name", r.payee().bankName());
+    m.put("account_number", r.payee().accountNumber());
+    m.put("county_code", r.countyCode());
+    m.put("region_code", r.regionCode());
+    m.put("period_start", r.periodStart());
+    m.put("period_end", r.periodEnd());
+    m.put("amount", r.amount());
+    m.put("channel", r.channel().name());
+    m.put("payroll_month", r.payrollMonth());
+    m.put("status", status.name());
+    boolean approved = status != PaymentStatus.CREATED;
+    m.put("approved_at", approved ? Timestamp.from(at) : null);
+    m.put("approved_by", approved ? actor : null);
+    m.put("note", r.note());
+    m.put("created_at", Timestamp.from(at));
+    m.put("created_by", actor);
+    return ledger.executeAndReturnKey(m).longValue();
+  }
+
+  public void insertChange(long ledgerId, PaymentStatus from, PaymentStatus to, Instant at, String actor, String note) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("ledger_id", ledgerId);
+    m.put("from_status", from == null ? null : from.name());
+    m.put("to_status", to.name());
+    m.put("changed_at", Timestamp.from(at));
+    m.put("changed_by", actor);
+    m.put("note", note);
+    changes.execute(m);
+  }
+
+  /** Moves the status if it is still {@code from}; false when another transaction moved it first. */
+  public boolean updateStatus(long id, PaymentStatus from, PaymentStatus to, Instant at, String actor) {
+    if (to == PaymentStatus.APPROVED) {
+      return jdbc.update("UPDATE payment_ledger SET status = ?, approved_at = ?, approved_by = ? "
+          + "WHERE id = ? AND status = ?", to.name(), Timestamp.from(at), actor, id, from.name()) == 1;
+    }
+    return jdbc.update("UPDATE payment_ledger SET status = ? WHERE id = ? AND status = ?",
+        to.name(), id, from.name()) == 1;
+  }
+
+  public Optional<LedgerEntry> byKey(String key) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE idempotency_key = ?", ENTRY, key)
+        .stream().findFirst();
+  }
+
+  public Optional<LedgerEntry> byId(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE id = ?", ENTRY, id).stream().findFirst();
+  }
+
+  /** Reads and locks the row, so concurrent status changes of one payment run one after the other. */
+  public Optional<LedgerEntry> lock(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE id = ? FOR UPDATE", ENTRY, id)
+        .stream().findFirst();
+  }
+
+  public List<LedgerEntry> byCase(String caseRef) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE case_ref = ? ORDER BY id", ENTRY, caseRef);
+  }
+
+  public List<StatusChange> history(long ledgerId) {
+    return jdbc.query("SELECT from_status, to_status, changed_at, changed_by, note FROM payment_status_change "
+        + "WHERE ledger_id = ? ORDER BY id", (rs, i) -> new StatusChange(
+            rs.getString(1) == null ? null : PaymentStatus.valueOf(rs.getString(1)),
+            PaymentStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4),
+            rs.getString(5)), ledgerId);
+  }
+
+  public long insertClaim(String person, Scheme scheme, String periodKey, int seq, String caseRef, String regionCode,
+      Instant at, String actor, String reason) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("person_id_number", person);
+    m.put("scheme", scheme.name());
+    m.put("period_key", periodKey);
+    m.put("override_seq", seq);
+    m.put("case_ref", caseRef);
+    m.put("region_code", regionCode);
+    m.put("claimed_at", Timestamp.from(at));
+    m.put("claimed_by", actor);
+    m.put("override_reason", reason);
+    return claims.executeAndReturnKey(m).longValue();
+  }
+
+  public List<Claim> claims(String person, Scheme scheme, String periodKey) {
+    return jdbc.query("SELECT id, person_id_number, scheme, period_key, override_seq, case_ref, region_code, "
+        + "claimed_at, claimed_by, override_reason FROM payment_once_only WHERE person_id_number = ? AND scheme = ? "
+        + "AND period_key = ? ORDER BY override_seq", (rs, i) -> new Claim(rs.getLong(1), rs.getString(2),
+            Scheme.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10)), person, scheme.name(), periodKey);
+  }
+
+  private static final RowMapper<LedgerEntry> ENTRY = LedgerRepository::entry;
+
+  private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+    long related = rs.getLong("related_id");
+    Long relatedId = rs.wasNull() ? null : related;
+    long file = rs.getLong("bank_file_id");
+    Long fileId = rs.wasNull() ? null : file;
+    return new LedgerEntry(rs.getLong("id"), rs.getString("idempotency_key"), Scheme.valueOf(rs.getString("scheme")),
+        rs.getString("kind"), relatedId, rs.getString("case_ref"),
+        new Payee(rs.getString("beneficiary_key"), rs.getString("payee_name"), rs.getString("payee_id_number"),
+            rs.getString("bank_name"), rs.getString("account_number")),
+        rs.getString("county_code"), rs.getString("region_code"), date(rs, "period_start"), date(rs, "period_end"),
+        rs.getBigDecimal("amount"), Channel.valueOf(rs.getString("channel")), date(rs, "payroll_month"), fileId,
+        PaymentStatus.valueOf(rs.getString("status")), instant(rs, "approved_at"), rs.getString("approved_by"),
+        rs.getString("note"), instant(rs, "created_at"), rs.getString("created_by"));
+  }
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}
