@@ -11,7 +11,12 @@ import org.doudi.dibao.persistence.DibaoRepository;
 import org.doudi.engine.ProcessBean;
 import org.doudi.household.ApplicationStatus;
 import org.doudi.household.Households;
+import org.doudi.household.HouseholdApplication;
 import org.doudi.identity.CaseVariables;
+import org.doudi.payment.Payee;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardGrant;
+import org.doudi.payroll.Awards;
 
 /** The decision (审核确认办法 第21、24条): approval with publication, rejection with a written notice and its delivery. */
 final class Decisions {
@@ -24,10 +29,12 @@ final class Decisions {
   public static class RecordApproval implements JavaDelegate {
     private final DibaoRepository records;
     private final Households households;
+    private final Awards awards;
 
-    public RecordApproval(DibaoRepository records, Households households) {
+    public RecordApproval(DibaoRepository records, Households households, Awards awards) {
       this.records = records;
       this.households = households;
+      this.awards = awards;
     }
 
     @Override
@@ -47,6 +54,27 @@ final class Decisions {
           CaseContext.now());
       households.updateStatus(id, ApplicationStatus.APPROVED);
       execution.setVariable(PAYMENT_FROM, paymentFrom.toString());
+      grantAward(execution, id, pid, today, amount);
+    }
+
+    /** The monthly payroll pays from the award (benefit_award), in the same transaction as the decision. */
+    private void grantAward(DelegateExecution execution, long id, String pid, LocalDate today, BigDecimal amount) {
+      HouseholdApplication a = households.load(id);
+      HouseholdApplication.BankAccount account = a.bankAccount();
+      if (account == null || amount.signum() <= 0) {
+        // no account given yet: the county grants the award once it has one (POST /api/awards, docs/payroll.md)
+        execution.setVariable("awardGranted", false);
+        return;
+      }
+      execution.setVariable("awardGranted", true);
+      String holder = account.holderName().strip();
+      HouseholdApplication.Member payee = a.memberList().stream().filter(m -> holder.equals(m.name().strip()))
+          .findFirst().orElse(a.applicant());
+      awards.grant(new AwardGrant("HH-" + id, Scheme.DIBAO, pid, a.countyCode(), a.regionCode(),
+          a.urbanRural() == null ? null : a.urbanRural().name(), a.memberList().size(),
+          new Payee("HH-" + id, holder, payee.idNumber().strip().toUpperCase(), account.bankName(),
+              account.accountNumber()), amount, today, "低保审核确认批准"),
+          CaseContext.string(execution, DECIDED_BY));
     }
   }
 

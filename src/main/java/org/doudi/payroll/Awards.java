@@ -1,0 +1,239 @@
+package org.doudi.payroll;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardRow.ChangeKind;
+import org.doudi.payroll.persistence.AwardRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Monthly benefits and their changes (table benefit_award). Every change is a new row with the next {@code seq};
+ * nothing is ever updated. A change decided in month M takes effect from the first day of M+1 (最低生活保障审核确认办法
+ * 第21条; 增发、减发、停发 likewise from the following month). All methods join the caller's transaction, so a case
+ * decision and its award commit or roll back together. Two concurrent changes of one beneficiary meet at
+ * UNIQUE (beneficiary_key, scheme, seq): the loser fails and its job is retried.
+ */
+@Service
+@Transactional
+public class Awards {
+
+  private final AwardRepository repository;
+
+  public Awards(AwardRepository repository) {
+    this.repository = repository;
+  }
+
+  /** The first day of the month after {@code decidedOn}: when a decision of that day takes effect. */
+  public static LocalDate effectiveFrom(LocalDate decidedOn) {
+    return decidedOn.withDayOfMonth(1).plusMonths(1);
+  }
+
+  /**
+   * Grants a monthly benefit. A retry of the same grant (same case, same amount) returns the existing row; a
+   * beneficiary with an active award of the scheme is refused (adjust it instead).
+   */
+  public AwardRow grant(AwardGrant g, String actor) {
+    List<String> p = new ArrayList<>();
+    if (g == null) {
+      throw new InvalidAwardException("待遇信息为空");
+    }
+    text(p, g.beneficiaryKey(), "对象编号", 64);
+    if (g.scheme() == null) {
+      p.add("救助项目不能为空");
+    }
+    text(p, g.caseRef(), "案件编号", 64);
+    if (g.countyCode() == null || !g.countyCode().matches("\\d{6}")) {
+      p.add("县（市、区）代码应为6位数字");
+    }
+    if (g.regionCode() == null || !g.regionCode().matches("\\d{6,12}")) {
+      p.add("行政区划代码无效");
+    }
+    if (g.payee() == null) {
+      p.add("领取人信息不能为空");
+    } else {
+      text(p, g.payee().name(), "领取人姓名", 50);
+      text(p, g.payee().idNumber(), "领取人身份证号码", 18);
+      text(p, g.payee().bankName(), "开户银行", 100);
+      account(p, g.payee().accountNumber());
+    }
+    amount(p, g.monthlyAmount());
+    if (g.decidedOn() == null) {
+      p.add("决定日期不能为空");
+    }
+    text(p, actor, "决定人", 64);
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    Optional<AwardRow> latest = repository.latest(g.beneficiaryKey(), g.scheme());
+    if (latest.isPresent() && latest.get().active()) {
+      AwardRow l = latest.get();
+      if (l.changeKind() == ChangeKind.GRANT && l.caseRef().equals(g.caseRef())
+          && l.monthlyAmount().compareTo(g.monthlyAmount()) == 0) {
+        return l; // the same decision again (a retried job)
+      }
+      throw new InvalidAwardException(g.beneficiaryKey() + "正在享受" + g.scheme().name() + "待遇（案件" + l.caseRef()
+          + "），请办理增发或减发");
+    }
+    AwardRow row = new AwardRow(0, g.beneficiaryKey(), g.scheme(), nextSeq(latest), ChangeKind.GRANT, g.caseRef(),
+        g.countyCode(), g.regionCode(), g.urbanRural(), g.memberCount(), g.payee().name().trim(),
+        g.payee().idNumber().trim(), g.payee().bankName().trim(), g.payee().accountNumber().trim(),
+        g.monthlyAmount().setScale(2), from(g.decidedOn(), latest), clip(g.reason()), actor, now());
+    return insert(row);
+  }
+
+  /** 增发 or 减发: the new monthly amount from the month after the decision. */
+  public AwardRow adjust(String beneficiaryKey, Scheme scheme, BigDecimal newMonthlyAmount, Integer memberCount,
+      String caseRef, LocalDate decidedOn, String reason, String actor) {
+    AwardRow l = activeLatest(beneficiaryKey, scheme);
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    amount(p, newMonthlyAmount);
+    if (p.isEmpty() && newMonthlyAmount.compareTo(l.monthlyAmount()) == 0) {
+      p.add("新的月补助金额与现在相同（" + l.monthlyAmount() + "元）");
+    }
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    ChangeKind kind = newMonthlyAmount.compareTo(l.monthlyAmount()) > 0 ? ChangeKind.INCREASE : ChangeKind.DECREASE;
+    return insert(next(l, kind, caseRef, decidedOn, reason, actor, memberCount == null ? l.memberCount() : memberCount,
+        l.bankName(), l.accountNumber(), newMonthlyAmount.setScale(2)));
+  }
+
+  /** 停发 from the month after the decision. Stopping again for the same case returns the existing row. */
+  public AwardRow stop(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn, String reason,
+      String actor) {
+    Optional<AwardRow> latest = repository.latest(beneficiaryKey, scheme);
+    if (latest.isPresent() && !latest.get().active() && latest.get().caseRef().equals(caseRef)) {
+      return latest.get();
+    }
+    AwardRow l = activeLatest(beneficiaryKey, scheme);
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    return insert(next(l, ChangeKind.STOP, caseRef, decidedOn, reason, actor, l.memberCount(), l.bankName(),
+        l.accountNumber(), l.monthlyAmount()));
+  }
+
+  /** A new bank account for the payments from the month after the decision. */
+  public AwardRow changeAccount(String beneficiaryKey, Scheme scheme, String bankName, String accountNumber,
+      String caseRef, LocalDate decidedOn, String reason, String actor) {
+    AwardRow l = activeLatest(beneficiaryKey, scheme);
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    text(p, bankName, "开户银行", 100);
+    account(p, accountNumber);
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    if (l.accountNumber().equals(accountNumber.trim()) && Objects.equals(l.bankName(), bankName.trim())) {
+      return l;
+    }
+    return insert(next(l, ChangeKind.ACCOUNT, caseRef, decidedOn, reason, actor, l.memberCount(), bankName.trim(),
+        accountNumber.trim(), l.monthlyAmount()));
+  }
+
+  /** The row in force in the month (the latest effective by its first day), which may be a STOP. */
+  @Transactional(readOnly = true)
+  public Optional<AwardRow> current(String beneficiaryKey, Scheme scheme, YearMonth month) {
+    return repository.inForce(beneficiaryKey, scheme, month.atDay(1));
+  }
+
+  /** The active awards of a county in a month (for screens and tests; the payroll itself works in bulk SQL). */
+  @Transactional(readOnly = true)
+  public List<AwardRow> activeIn(Scheme scheme, String countyCode, YearMonth month) {
+    return repository.activeIn(scheme, countyCode, month.atDay(1));
+  }
+
+  @Transactional(readOnly = true)
+  public List<AwardRow> history(String beneficiaryKey, Scheme scheme) {
+    return repository.history(beneficiaryKey, scheme);
+  }
+
+  private AwardRow activeLatest(String beneficiaryKey, Scheme scheme) {
+    if (beneficiaryKey == null || scheme == null) {
+      throw new InvalidAwardException("对象编号和救助项目不能为空");
+    }
+    return repository.latest(beneficiaryKey, scheme).filter(AwardRow::active)
+        .orElseThrow(() -> new InvalidAwardException(beneficiaryKey + "没有正在享受的" + scheme.name() + "待遇"));
+  }
+
+  private AwardRow next(AwardRow l, ChangeKind kind, String caseRef, LocalDate decidedOn, String reason, String actor,
+      Integer memberCount, String bankName, String accountNumber, BigDecimal amount) {
+    return new AwardRow(0, l.beneficiaryKey(), l.scheme(), l.seq() + 1, kind, caseRef.trim(), l.countyCode(),
+        l.regionCode(), l.urbanRural(), memberCount, l.payeeName(), l.payeeIdNumber(), bankName, accountNumber, amount,
+        from(decidedOn, Optional.of(l)), clip(reason), actor, now());
+  }
+
+  private AwardRow insert(AwardRow row) {
+    try {
+      long id = repository.insert(row);
+      return repository.byId(id);
+    } catch (DuplicateKeyException e) {
+      throw new IllegalStateException("对象" + row.beneficiaryKey() + "的待遇正被同时修改，请重试", e);
+    }
+  }
+
+  private static int nextSeq(Optional<AwardRow> latest) {
+    return latest.map(l -> l.seq() + 1).orElse(1);
+  }
+
+  /** Effective from the month after the decision, never before the change it follows. */
+  private static LocalDate from(LocalDate decidedOn, Optional<AwardRow> latest) {
+    LocalDate f = effectiveFrom(decidedOn);
+    return latest.map(l -> l.effectiveFrom().isAfter(f) ? l.effectiveFrom() : f).orElse(f);
+  }
+
+  private static List<String> common(String caseRef, LocalDate decidedOn, String reason, String actor) {
+    List<String> p = new ArrayList<>();
+    text(p, caseRef, "案件编号", 64);
+    if (decidedOn == null) {
+      p.add("决定日期不能为空");
+    }
+    text(p, reason, "变更原因", 500);
+    text(p, actor, "决定人", 64);
+    return p;
+  }
+
+  private static void text(List<String> p, String v, String label, int max) {
+    if (v == null || v.isBlank()) {
+      p.add(label + "不能为空");
+    } else if (v.trim().length() > max) {
+      p.add(label + "不能超过" + max + "个字");
+    }
+  }
+
+  private static void account(List<String> p, String accountNumber) {
+    if (accountNumber == null || !accountNumber.trim().matches("\\d{8,30}")) {
+      p.add("银行账号应为8至30位数字");
+    }
+  }
+
+  private static void amount(List<String> p, BigDecimal a) {
+    if (a == null) {
+      p.add("月补助金额不能为空");
+    } else if (a.signum() <= 0) {
+      p.add("月补助金额必须大于0");
+    } else if (a.stripTrailingZeros().scale() > 2) {
+      p.add("月补助金额最多两位小数");
+    } else if (a.compareTo(new BigDecimal("9999999999.99")) > 0) {
+      p.add("月补助金额过大");
+    }
+  }
+
+  private static String clip(String s) {
+    return s == null ? null : s.length() <= 500 ? s.trim() : s.substring(0, 499) + "…";
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

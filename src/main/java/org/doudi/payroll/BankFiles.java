@@ -1,0 +1,309 @@
+package org.doudi.payroll;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.doudi.engine.EngineAsSystem;
+import org.doudi.payment.LedgerBulk;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Payments;
+import org.doudi.payroll.BankResultRejectedException.LineError;
+import org.doudi.payroll.internal.Csv;
+import org.doudi.payroll.internal.PayrollProperties;
+import org.doudi.payroll.internal.ReturnCases;
+import org.doudi.payroll.persistence.BankFileRepository;
+import org.doudi.payroll.persistence.PayrollRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bank disbursement files and the bank's result files (layouts in docs/payroll.md). A file is made once: its rows go
+ * APPROVED → SENT with {@code bank_file_id}, and its content, SHA-256 and batch number are stored, in one transaction;
+ * a crash leaves either all of it or nothing, and a retry of a run's export returns the stored file. A result file is
+ * checked completely before anything changes.
+ */
+@Service
+public class BankFiles {
+
+  public static final String IMPORT_TASK = "Task_ImportBankResult";
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final BankFileRepository files;
+  private final PayrollRepository runs;
+  private final LedgerBulk ledger;
+  private final Payments payments;
+  private final PayrollProperties properties;
+  private final ReturnCases returnCases;
+  private final TaskService tasks;
+  private final EngineAsSystem asSystem;
+  private final Payroll payroll;
+
+  public BankFiles(BankFileRepository files, PayrollRepository runs, LedgerBulk ledger, Payments payments,
+      PayrollProperties properties, ReturnCases returnCases, TaskService tasks, EngineAsSystem asSystem,
+      Payroll payroll) {
+    this.files = files;
+    this.runs = runs;
+    this.ledger = ledger;
+    this.payments = payments;
+    this.properties = properties;
+    this.returnCases = returnCases;
+    this.tasks = tasks;
+    this.asSystem = asSystem;
+    this.payroll = payroll;
+  }
+
+  /** The run's disbursement file, made once (see the class comment); the run must be approved. */
+  @Transactional
+  public BankFile export(long runId, String actor) {
+    PayrollRun run = runs.lock(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    Optional<BankFile> existing = files.byRun(runId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    if (!run.status().equals("APPROVED")) {
+      throw new IllegalStateException("发放批次" + runId + "尚未经县级审批，不能生成银行文件");
+    }
+    String batch = "P" + run.countyCode() + run.month().toString().replace("-", "");
+    BankFile f = create(batch, "PAYROLL", runId, run.countyCode(), run.month().atDay(1), actor);
+    runs.setStatus(runId, "SENT");
+    payroll.checkpoint("export", f.id());
+    return f;
+  }
+
+  /** {@link #export(long, String)}, then the stored file to {@code out}. Returns the number of payment lines. */
+  @Transactional
+  public long export(long runId, OutputStream out, String actor) {
+    BankFile f = export(runId, actor);
+    write(f.id(), out);
+    return f.rowCount();
+  }
+
+  /**
+   * The county's pending one-off payments (APPROVED, BANK, no payroll month, not in a file: temporary assistance,
+   * re-issues) in a file of their own; empty when there are none.
+   */
+  @Transactional
+  public Optional<BankFile> exportPending(String countyCode, String actor) {
+    if (ledger.pendingForFile(countyCode, null).count() == 0) {
+      return Optional.empty();
+    }
+    String prefix = "T" + countyCode + LocalDate.ofInstant(Awards.now(), CHINA).format(DateTimeFormatter.BASIC_ISO_DATE);
+    String batch = prefix + "-" + (files.oneOffFilesOn(countyCode, prefix) + 1);
+    BankFile f = create(batch, "ONE_OFF", null, countyCode, null, actor);
+    payroll.checkpoint("export", f.id());
+    return Optional.of(f);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<BankFile> find(long id) {
+    return files.find(id);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<BankFile> ofRun(long runId) {
+    return files.byRun(runId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<BankFile> list(String withinRegion) {
+    return files.list(Payroll.countyPrefix(withinRegion));
+  }
+
+  /** The stored bytes of a file, unchanged. */
+  @Transactional(readOnly = true)
+  public void write(long bankFileId, OutputStream out) {
+    try {
+      out.write(files.content(bankFileId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private BankFile create(String batch, String kind, Long runId, String county, LocalDate month, String actor) {
+    Instant now = Awards.now();
+    LedgerBulk.Totals t = ledger.pendingForFile(county, month);
+    PayrollProperties.Bank bank = properties.getBank();
+    Charset charset = Charset.forName(bank.getCharset());
+    long id = files.insert(batch, kind, runId, county, month, bank.getName(), bank.getFormat(), charset.name(),
+        t.count(), t.total(), now, actor);
+    int sent = ledger.markSent(id, county, month, now, actor, "银行批次 " + batch);
+    if (sent != t.count()) {
+      throw new IllegalStateException("生成银行文件时付款记录被同时修改，请重试");
+    }
+    ByteArrayOutputStream utf8 = new ByteArrayOutputStream(Math.max(1024, t.count() * 110));
+    byte[] header = Csv.line("H", batch, county, bank.getName(), month == null ? "" : month.toString().substring(0, 7),
+        t.count(), t.total().toPlainString(), bank.getFormat()).getBytes(StandardCharsets.UTF_8);
+    utf8.writeBytes(header);
+    long lines = files.writeLines(id, utf8);
+    if (lines != t.count()) {
+      throw new IllegalStateException("银行文件行数与付款记录数不一致");
+    }
+    byte[] content = charset.equals(StandardCharsets.UTF_8) ? utf8.toByteArray()
+        : new String(utf8.toByteArray(), StandardCharsets.UTF_8).getBytes(charset);
+    files.setContent(id, content, sha256(content));
+    return files.find(id).orElseThrow();
+  }
+
+  /**
+   * Imports the bank's result file for a disbursement file: every line is checked (batch, payment in this file,
+   * account, amount, result) and any error refuses the whole file with its line numbers, changing nothing. Accepted:
+   * SENT → PAID / RETURNED; a returned payment starts a payment-return case; a repeated line changes nothing. When no
+   * payment of a payroll file is left without result, the run is RECONCILED and its import task completed.
+   */
+  @Transactional
+  public ResultImport importResult(long bankFileId, InputStream resultCsv, String actor) {
+    BankFile file = files.lock(bankFileId).orElseThrow(() -> new NoSuchElementException("银行文件" + bankFileId + "不存在"));
+    byte[] bytes;
+    try {
+      bytes = resultCsv.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String text = new String(bytes, Charset.forName(file.charset()));
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    String[] lines = text.split("\r?\n", -1);
+    Map<Long, Object[]> rows = files.rows(bankFileId);
+    List<LineError> errors = new ArrayList<>();
+    Map<Long, PaymentStatus> results = new LinkedHashMap<>();
+    Map<Long, String> reasons = new HashMap<>();
+    boolean header = false;
+    int dataLines = 0;
+    for (int i = 0; i < lines.length; i++) {
+      int no = i + 1;
+      String line = lines[i];
+      if (line.isBlank()) {
+        continue;
+      }
+      List<String> f = Csv.split(line);
+      if (f == null) {
+        errors.add(new LineError(no, "引号未闭合"));
+        continue;
+      }
+      if (!header) {
+        if (!f.get(0).equals("H") || f.size() < 2) {
+          errors.add(new LineError(no, "第一行应为批次行：H,批次号"));
+        } else if (!f.get(1).equals(file.batchNo())) {
+          errors.add(new LineError(no, "批次号" + f.get(1) + "与银行文件的批次号" + file.batchNo() + "不符"));
+        }
+        header = true;
+        continue;
+      }
+      dataLines++;
+      if (!f.get(0).equals("D") || f.size() < 5 || f.size() > 6) {
+        errors.add(new LineError(no, "明细行应为：D,付款编号,账号,金额,结果,原因"));
+        continue;
+      }
+      long id;
+      try {
+        id = Long.parseLong(f.get(1).trim());
+      } catch (NumberFormatException e) {
+        errors.add(new LineError(no, "付款编号“" + f.get(1) + "”不是数字"));
+        continue;
+      }
+      Object[] row = rows.get(id);
+      if (row == null) {
+        errors.add(new LineError(no, "付款编号" + id + "不在批次" + file.batchNo() + "中"));
+        continue;
+      }
+      if (results.containsKey(id)) {
+        errors.add(new LineError(no, "付款编号" + id + "重复出现"));
+        continue;
+      }
+      if (!f.get(2).trim().equals(row[0])) {
+        errors.add(new LineError(no, "付款编号" + id + "的账号与发放文件不符"));
+      }
+      try {
+        if (new BigDecimal(f.get(3).trim()).compareTo((BigDecimal) row[1]) != 0) {
+          errors.add(new LineError(no, "付款编号" + id + "的金额" + f.get(3) + "与发放金额" + row[1] + "不符"));
+        }
+      } catch (NumberFormatException e) {
+        errors.add(new LineError(no, "金额“" + f.get(3) + "”不是数字"));
+      }
+      PaymentStatus result = switch (f.get(4).trim()) {
+        case "PAID", "成功" -> PaymentStatus.PAID;
+        case "RETURNED", "退回", "失败" -> PaymentStatus.RETURNED;
+        default -> null;
+      };
+      if (result == null) {
+        errors.add(new LineError(no, "结果“" + f.get(4) + "”应为 PAID（成功）或 RETURNED（退回）"));
+        continue;
+      }
+      String current = (String) row[2];
+      if (!current.equals("SENT") && !current.equals(result.name())) {
+        errors.add(new LineError(no, "付款编号" + id + "已是" + PaymentStatus.valueOf(current).label() + "，不能改为"
+            + result.label()));
+        continue;
+      }
+      results.put(id, result);
+      if (f.size() == 6 && !f.get(5).isBlank()) {
+        reasons.put(id, f.get(5).length() > 200 ? f.get(5).substring(0, 200) : f.get(5).trim());
+      }
+    }
+    if (!header) {
+      errors.add(new LineError(1, "文件为空"));
+    }
+    if (!errors.isEmpty()) {
+      throw new BankResultRejectedException(errors);
+    }
+    Instant now = Awards.now();
+    Map<PaymentStatus, List<Long>> changed = ledger.settle(bankFileId, results, reasons, now, actor);
+    List<String> cases = new ArrayList<>();
+    for (Long id : changed.get(PaymentStatus.RETURNED)) {
+      cases.add(returnCases.start(payments.get(id), file.batchNo(), reasons.get(id)));
+    }
+    int paid = files.countWithStatus(bankFileId, "PAID");
+    int returned = files.countWithStatus(bankFileId, "RETURNED");
+    int stillSent = files.countWithStatus(bankFileId, "SENT");
+    files.setResult(bankFileId, now, actor, sha256(bytes), paid, returned);
+    payroll.checkpoint("import", bankFileId);
+    if (file.runId() != null && stillSent == 0) {
+      PayrollRun run = runs.lock(file.runId()).orElseThrow();
+      if (!run.status().equals("RECONCILED")) {
+        runs.setStatus(run.id(), "RECONCILED");
+      }
+      if (run.processInstanceId() != null) {
+        asSystem.call(() -> {
+          Task t = tasks.createTaskQuery().processInstanceId(run.processInstanceId()).taskDefinitionKey(IMPORT_TASK)
+              .singleResult();
+          if (t != null) {
+            tasks.complete(t.getId(), Map.of("paidCount", paid, "returnedCount", returned, "resultImportedBy", actor));
+          }
+          return null;
+        });
+      }
+    }
+    return new ResultImport(bankFileId, file.batchNo(), dataLines, changed.get(PaymentStatus.PAID).size(),
+        changed.get(PaymentStatus.RETURNED).size(), stillSent, cases);
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package org.doudi.payroll;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.doudi.engine.EngineAsSystem;
+import org.doudi.identity.CaseVariables;
+import org.doudi.payment.LedgerBulk;
+import org.doudi.payroll.persistence.AwardRepository;
+import org.doudi.payroll.persistence.PayrollRepository;
+import org.doudi.region.Region;
+import org.doudi.region.RegionLevel;
+import org.doudi.region.Regions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The monthly payroll of a county: the run (one per county and month), the roster computed in bulk SQL, the county's
+ * approval. Each method is one transaction (or joins the engine's when called from a delegate) and may be repeated:
+ * a repeat changes nothing that is already done. See docs/payroll.md for the exactly-once design.
+ */
+@Service
+public class Payroll {
+
+  /** Message that starts a county's run of process monthly-payroll. */
+  public static final String COUNTY_RUN_MESSAGE = "PayrollCountyRun";
+  public static final String PROCESS_KEY = "monthly-payroll";
+
+  private final PayrollRepository runs;
+  private final AwardRepository awards;
+  private final LedgerBulk ledger;
+  private final Regions regions;
+  private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
+  private final ObjectProvider<PayrollCheckpoint> checkpoints;
+  private final TransactionTemplate newTransaction;
+
+  public Payroll(PayrollRepository runs, AwardRepository awards, LedgerBulk ledger, Regions regions,
+      RuntimeService runtime, EngineAsSystem asSystem, ObjectProvider<PayrollCheckpoint> checkpoints,
+      PlatformTransactionManager transactions) {
+    this.runs = runs;
+    this.awards = awards;
+    this.ledger = ledger;
+    this.regions = regions;
+    this.runtime = runtime;
+    this.asSystem = asSystem;
+    this.checkpoints = checkpoints;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Starts process monthly-payroll for the county and month (the timer does this for every county). The run is
+   * unique per county and month: asking again returns the existing run and starts nothing.
+   */
+  @Transactional
+  public PayrollRun start(String countyCode, YearMonth month, String actor) {
+    requireCounty(countyCode);
+    long id = ensureRun(countyCode, month, actor);
+    PayrollRun run = runs.lock(id).orElseThrow();
+    if (run.processInstanceId() == null) {
+      String pid = asSystem.call(() -> runtime.createMessageCorrelation(COUNTY_RUN_MESSAGE)
+          .processInstanceBusinessKey("payroll:" + countyCode + ":" + month)
+          .setVariables(Map.of(CaseVariables.REGION_CODE, countyCode, "countyCode", countyCode,
+              "countyName", regions.get(countyCode).name(), "payrollMonth", month.toString(), "runId", id))
+          .correlateStartMessage().getId());
+      runs.setProcess(id, pid);
+    }
+    return runs.find(id).orElseThrow();
+  }
+
+  /**
+   * The roster of the county's month in bulk: creates the run row if missing (no process), inserts a CREATED ledger
+   * row per active recipient not yet in the ledger, and their history rows. After approval the roster is frozen and
+   * this only reports it.
+   */
+  @Transactional
+  public RosterSummary computeRoster(String countyCode, YearMonth month, String actor) {
+    requireCounty(countyCode);
+    long id = ensureRun(countyCode, month, actor);
+    PayrollRun run = runs.lock(id).orElseThrow();
+    int inserted = 0;
+    if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
+      Instant now = Awards.now();
+      long before = ledger.maxId();
+      inserted = runs.insertRoster(countyCode, month, now, actor);
+      ledger.recordCreated(before, countyCode, month.atDay(1), now, actor, "月度发放名册 " + month);
+      Object[] all = runs.totals(countyCode, month.atDay(1), false, null);
+      runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
+      checkpoint("roster", id);
+    }
+    Object[] all = runs.totals(countyCode, month.atDay(1), false, null);
+    Object[] extras = runs.totals(countyCode, month.atDay(1), true, null);
+    return new RosterSummary(id, countyCode, month, inserted, (int) all[0], (BigDecimal) all[1], (int) extras[0],
+        (BigDecimal) extras[1]);
+  }
+
+  /** {@link #computeRoster} for every county with awards, each in its own transaction. */
+  public List<RosterSummary> computeRosterAll(YearMonth month, String actor) {
+    List<RosterSummary> out = new ArrayList<>();
+    for (String county : awards.counties()) {
+      out.add(newTransaction.execute(s -> computeRoster(county, month, actor)));
+    }
+    return out;
+  }
+
+  /** The county's approval: every CREATED row of its payroll month → APPROVED, with history, in bulk. */
+  @Transactional
+  public ApprovalSummary approve(long runId, String actor) {
+    if (actor == null || actor.isBlank()) {
+      throw new IllegalArgumentException("actor is required");
+    }
+    PayrollRun run = runs.lock(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    int now = 0;
+    if (run.status().equals("OPEN")) {
+      throw new IllegalStateException("发放批次" + runId + "的名册尚未生成，不能审批");
+    }
+    if (run.status().equals("ROSTER")) {
+      Instant at = Awards.now();
+      now = ledger.approveMonth(run.countyCode(), run.month().atDay(1), at, actor, "县级审核通过 " + run.month());
+      Object[] approved = runs.totals(run.countyCode(), run.month().atDay(1), false, "APPROVED");
+      runs.setApproved(runId, (int) approved[0], (BigDecimal) approved[1], at, actor);
+      checkpoint("approve", runId);
+    }
+    PayrollRun after = runs.find(runId).orElseThrow();
+    return new ApprovalSummary(runId, now, after.approvedCount(), after.approvedTotal());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<PayrollRun> run(long runId) {
+    return runs.find(runId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<PayrollRun> run(String countyCode, YearMonth month) {
+    return runs.find(countyCode, month.atDay(1));
+  }
+
+  /** Runs of the counties within a region (a county, a city or the province), newest month first. */
+  @Transactional(readOnly = true)
+  public List<PayrollRun> runs(String withinRegion, YearMonth month) {
+    return runs.list(countyPrefix(withinRegion), month == null ? null : month.atDay(1));
+  }
+
+  @Transactional(readOnly = true)
+  public RosterDifferences differences(long runId) {
+    PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    return runs.differences(run.countyCode(), run.month());
+  }
+
+  void checkpoint(String step, long id) {
+    checkpoints.orderedStream().forEach(c -> c.reached(step, id));
+  }
+
+  private long ensureRun(String countyCode, YearMonth month, String actor) {
+    Optional<PayrollRun> existing = runs.find(countyCode, month.atDay(1));
+    if (existing.isPresent()) {
+      return existing.get().id();
+    }
+    try {
+      // its own short transaction: a concurrent insert of the same run fails only this, not the caller's work
+      newTransaction.executeWithoutResult(s -> runs.insertRunIfAbsent(countyCode, month.atDay(1), Awards.now(), actor));
+    } catch (DuplicateKeyException concurrent) {
+      // the other one won; use its run
+    }
+    return runs.find(countyCode, month.atDay(1)).orElseThrow().id();
+  }
+
+  private void requireCounty(String countyCode) {
+    Region r = countyCode == null ? null : regions.find(countyCode).orElse(null);
+    if (r == null || r.level() != RegionLevel.COUNTY) {
+      throw new IllegalArgumentException("不是县级行政区划：" + countyCode);
+    }
+  }
+
+  /** A county's code is the first 6 digits of everything in it; a city's, the first 4; the province's, 2. */
+  static String countyPrefix(String regionCode) {
+    if (regionCode == null) {
+      return "";
+    }
+    if (regionCode.length() == 6 && regionCode.endsWith("0000")) {
+      return regionCode.substring(0, 2);
+    }
+    if (regionCode.length() == 6 && regionCode.endsWith("00")) {
+      return regionCode.substring(0, 4);
+    }
+    return regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
+  }
+}

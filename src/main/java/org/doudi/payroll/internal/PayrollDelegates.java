@@ -1,0 +1,184 @@
+package org.doudi.payroll.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doudi.engine.ProcessBean;
+import org.doudi.payment.LedgerEntry;
+import org.doudi.payment.Payments;
+import org.doudi.payroll.ApprovalSummary;
+import org.doudi.payroll.AwardRow;
+import org.doudi.payroll.Awards;
+import org.doudi.payroll.BankFile;
+import org.doudi.payroll.BankFiles;
+import org.doudi.payroll.Payroll;
+import org.doudi.payroll.RosterDifferences;
+import org.doudi.payroll.RosterSummary;
+import org.doudi.payroll.persistence.AwardRepository;
+import org.doudi.payroll.persistence.PayrollRepository;
+
+/** The service tasks of monthly-payroll and payment-return: map variables, call one service, map results back. */
+final class PayrollDelegates {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final String SYSTEM = "system";
+
+  private PayrollDelegates() {}
+
+  static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
+  }
+
+  static long runId(DelegateExecution e) {
+    return ((Number) e.getVariable("runId")).longValue();
+  }
+
+  /** The user whose command runs this code, or null in a job. */
+  static String currentUser() {
+    var ctx = Context.getCommandContext();
+    if (ctx != null && ctx.getAuthenticatedUserId() != null) {
+      return ctx.getAuthenticatedUserId();
+    }
+    Authentication a = ctx == null ? null
+        : ctx.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
+    return a == null ? null : a.getUserId();
+  }
+
+  /** The timer path: on and after the run day, a run for every county with awards that has none this month. */
+  @ProcessBean("payrollDispatch")
+  public static class Dispatch implements JavaDelegate {
+    private final Payroll payroll;
+    private final PayrollSchedule schedule;
+    private final AwardRepository awards;
+    private final PayrollRepository runs;
+
+    public Dispatch(Payroll payroll, PayrollSchedule schedule, AwardRepository awards, PayrollRepository runs) {
+      this.payroll = payroll;
+      this.schedule = schedule;
+      this.awards = awards;
+      this.runs = runs;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      LocalDate today = today();
+      YearMonth month = YearMonth.from(today);
+      execution.setVariable("payrollMonth", month.toString());
+      execution.setVariable("runDay", schedule.runDay(month).toString());
+      List<String> started = new ArrayList<>();
+      if (schedule.due(today)) {
+        for (String county : awards.counties()) {
+          var existing = runs.find(county, month.atDay(1));
+          if (existing.isEmpty() || existing.get().processInstanceId() == null) {
+            payroll.start(county, month, SYSTEM);
+            started.add(county);
+          }
+        }
+      }
+      execution.setVariable("countiesStarted", String.join(",", started));
+    }
+  }
+
+  @ProcessBean("payrollComputeRoster")
+  public static class ComputeRoster implements JavaDelegate {
+    private final Payroll payroll;
+
+    public ComputeRoster(Payroll payroll) {
+      this.payroll = payroll;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      RosterSummary s = payroll.computeRoster((String) e.getVariable("countyCode"),
+          YearMonth.parse((String) e.getVariable("payrollMonth")), SYSTEM);
+      RosterDifferences d = payroll.differences(s.runId());
+      e.setVariable("rosterCount", s.count());
+      e.setVariable("rosterTotal", s.total().toPlainString());
+      e.setVariable("extrasCount", s.extrasCount());
+      e.setVariable("extrasTotal", s.extrasTotal().toPlainString());
+      e.setVariable("lastMonthCount", d.lastMonthCount());
+      e.setVariable("lastMonthTotal", d.lastMonthTotal().toPlainString());
+      e.setVariable("newCount", d.newCount());
+      e.setVariable("stoppedCount", d.stoppedCount());
+      e.setVariable("changedCount", d.changedCount());
+      e.setVariable("differences", d.text());
+    }
+  }
+
+  @ProcessBean("payrollApprove")
+  public static class Approve implements JavaDelegate {
+    private final Payroll payroll;
+
+    public Approve(Payroll payroll) {
+      this.payroll = payroll;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      String by = (String) e.getVariable("approvedBy");
+      ApprovalSummary s = payroll.approve(runId(e), by == null ? SYSTEM : by);
+      e.setVariable("approvedCount", s.count());
+      e.setVariable("approvedTotal", s.total().toPlainString());
+    }
+  }
+
+  @ProcessBean("payrollExportBankFile")
+  public static class ExportBankFile implements JavaDelegate {
+    private final BankFiles bankFiles;
+
+    public ExportBankFile(BankFiles bankFiles) {
+      this.bankFiles = bankFiles;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      BankFile f = bankFiles.export(runId(e), SYSTEM);
+      e.setVariable("bankFileId", f.id());
+      e.setVariable("batchNo", f.batchNo());
+      e.setVariable("fileRowCount", f.rowCount());
+      e.setVariable("fileTotal", f.totalAmount().toPlainString());
+      e.setVariable("downloadPath", "/api/payroll/bank-files/" + f.id() + "/content");
+      e.setVariable("resultUploadPath", "/api/payroll/bank-files/" + f.id() + "/result");
+    }
+  }
+
+  /** payment-return: the corrected account gets a REISSUE row (next bank file) and becomes the award's account. */
+  @ProcessBean("payrollReissue")
+  public static class Reissue implements JavaDelegate {
+    private final Payments payments;
+    private final Awards awards;
+
+    public Reissue(Payments payments, Awards awards) {
+      this.payments = payments;
+      this.awards = awards;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      long returned = ((Number) e.getVariable("returnedLedgerId")).longValue();
+      String bank = ((String) e.getVariable("bankName")).trim();
+      String account = ((String) e.getVariable("accountNumber")).trim();
+      String by = (String) e.getVariable("fixedBy");
+      String reason = (String) e.getVariable("reissueReason");
+      LedgerEntry r = payments.reissue(returned, bank, account, by == null ? SYSTEM : by, reason);
+      e.setVariable("reissuedLedgerId", r.id());
+      LedgerEntry original = payments.get(returned);
+      var award = awards.history(original.payee().beneficiaryKey(), original.scheme()).stream()
+          .reduce((a, b) -> b).filter(AwardRow::active);
+      if (award.isPresent() && !account.equals(award.get().accountNumber())) {
+        awards.changeAccount(original.payee().beneficiaryKey(), original.scheme(), bank, account, "return:" + returned,
+            today(), "银行退回后更正账户：" + reason, by == null ? SYSTEM : by);
+        e.setVariable("awardAccountChanged", true);
+      } else {
+        e.setVariable("awardAccountChanged", false);
+      }
+    }
+  }
+}

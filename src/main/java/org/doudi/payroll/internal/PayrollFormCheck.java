@@ -1,0 +1,95 @@
+package org.doudi.payroll.internal;
+
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.doudi.engine.ProcessBean;
+import org.doudi.payroll.persistence.PayrollRepository;
+
+/**
+ * Server-side checks of the payroll task forms (complete listener): a refusal rolls the completion back, the task
+ * stays open and Tasklist shows the Chinese message.
+ */
+@ProcessBean("payrollFormCheck")
+public class PayrollFormCheck implements TaskListener {
+
+  private final PayrollRepository runs;
+
+  public PayrollFormCheck(PayrollRepository runs) {
+    this.runs = runs;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String user = task.getAssignee() != null ? task.getAssignee() : PayrollDelegates.currentUser();
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_ReviewRoster" -> {
+        if (!"APPROVE".equals(task.getVariable("reviewDecision"))) {
+          throw refuse("reviewDecision", "请确认审核意见为“同意发放”；名册有误的，先办理增发、减发或停发，下月生效");
+        }
+        Object confirmed = task.getVariable("confirmedTotal");
+        String total = (String) task.getVariable("rosterTotal");
+        try {
+          if (confirmed == null || new BigDecimal(confirmed.toString().trim()).compareTo(new BigDecimal(total)) != 0) {
+            throw refuse("confirmedTotal", "核对的发放总额应与名册总额" + total + "元一致");
+          }
+        } catch (NumberFormatException e) {
+          throw refuse("confirmedTotal", "发放总额应为数字");
+        }
+        optional(task, "reviewNote", "审核说明", 500);
+        task.setVariable("approvedBy", user);
+      }
+      case "Task_ImportBankResult" -> {
+        long runId = ((Number) task.getVariable("runId")).longValue();
+        String status = runs.find(runId).orElseThrow().status();
+        if (!"RECONCILED".equals(status)) {
+          throw refuse("resultImported", "银行回盘文件尚未全部导入：请上传回盘文件（POST " + task.getVariable("resultUploadPath")
+              + "），导入完成后本任务自动办结");
+        }
+      }
+      case "Task_FixAccount" -> {
+        Object action = task.getVariable("returnAction");
+        if ("REISSUE".equals(action)) {
+          String bank = text(task, "bankName", "开户银行", 100);
+          String account = text(task, "accountNumber", "银行账号", 30);
+          if (!account.matches("\\d{8,30}")) {
+            throw refuse("accountNumber", "银行账号应为8至30位数字");
+          }
+          if (bank.isBlank()) {
+            throw refuse("bankName", "开户银行不能为空");
+          }
+          text(task, "reissueReason", "补发说明", 500);
+        } else if ("CLOSE".equals(action)) {
+          text(task, "closeReason", "不再补发的原因", 500);
+        } else {
+          throw refuse("returnAction", "请选择处理方式：更正账户补发，或不再补发");
+        }
+        task.setVariable("fixedBy", user);
+      }
+      default -> { }
+    }
+  }
+
+  private static String text(DelegateTask task, String field, String label, int max) {
+    Object v = task.getVariable(field);
+    if (v == null || v.toString().isBlank()) {
+      throw refuse(field, label + "不能为空");
+    }
+    if (v.toString().trim().length() > max) {
+      throw refuse(field, label + "不能超过" + max + "个字");
+    }
+    return v.toString().trim();
+  }
+
+  private static void optional(DelegateTask task, String field, String label, int max) {
+    Object v = task.getVariable(field);
+    if (v != null && v.toString().length() > max) {
+      throw refuse(field, label + "不能超过" + max + "个字");
+    }
+  }
+
+  private static FormFieldValidationException refuse(String field, String message) {
+    return new FormFieldValidationException(field, message);
+  }
+}

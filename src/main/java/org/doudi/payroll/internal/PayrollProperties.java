@@ -1,0 +1,72 @@
+package org.doudi.payroll.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** {@code doudi.payroll.*}: pay day, lead time, the bank's name and file format. See docs/payroll.md. */
+@Component
+@ConfigurationProperties(prefix = "doudi.payroll")
+public class PayrollProperties {
+
+  /** Day of the month benefits reach the accounts (moved back to the previous working day). */
+  private int payDay = 5;
+  /** Working days before the pay day that the run starts (roster, approval and bank processing). */
+  private int leadWorkingDays = 3;
+  private final Bank bank = new Bank();
+
+  public static class Bank {
+    /** The bank that pays (printed in each file's header). */
+    private String name = "代发银行";
+    /** File layout; DOUDI-CSV-1 is the only one so far (docs/payroll.md). */
+    private String format = "DOUDI-CSV-1";
+    /** Character set of disbursement and result files (UTF-8 or GBK, as the bank requires). */
+    private String charset = "UTF-8";
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public String getFormat() {
+      return format;
+    }
+
+    public void setFormat(String format) {
+      this.format = format;
+    }
+
+    public String getCharset() {
+      return charset;
+    }
+
+    public void setCharset(String charset) {
+      this.charset = charset;
+    }
+  }
+
+  public int getPayDay() {
+    return payDay;
+  }
+
+  public void setPayDay(int payDay) {
+    if (payDay < 1 || payDay > 28) {
+      throw new IllegalArgumentException("doudi.payroll.pay-day must be 1..28");
+    }
+    this.payDay = payDay;
+  }
+
+  public int getLeadWorkingDays() {
+    return leadWorkingDays;
+  }
+
+  public void setLeadWorkingDays(int leadWorkingDays) {
+    this.leadWorkingDays = leadWorkingDays;
+  }
+
+  public Bank getBank() {
+    return bank;
+  }
+}

@@ -1,0 +1,49 @@
+package org.doudi.payroll.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.doudi.engine.EngineAsSystem;
+import org.doudi.identity.CaseVariables;
+import org.doudi.payment.LedgerEntry;
+
+import org.springframework.stereotype.Component;
+
+/** Starts process payment-return for a payment the bank returned (business key {@code return:<ledgerId>}). */
+@Component
+public class ReturnCases {
+
+  public static final String PROCESS_KEY = "payment-return";
+
+  private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
+
+  public ReturnCases(RuntimeService runtime, EngineAsSystem asSystem) {
+    this.runtime = runtime;
+    this.asSystem = asSystem;
+  }
+
+  public String start(LedgerEntry e, String batchNo, String bankReason) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CaseVariables.REGION_CODE, e.countyCode()); // the county's staff fix the account
+    v.put("countyCode", e.countyCode());
+    v.put("returnedLedgerId", e.id());
+    v.put("payeeName", e.payee().name());
+    v.put("beneficiaryKey", e.payee().beneficiaryKey());
+    v.put("scheme", e.scheme().name());
+    v.put("amount", e.amount().toPlainString());
+    v.put("period", e.periodStart() + " 至 " + e.periodEnd());
+    v.put("oldBankName", e.payee().bankName());
+    v.put("oldAccountNumber", mask(e.payee().accountNumber()));
+    v.put("batchNo", batchNo);
+    v.put("returnReason", bankReason == null || bankReason.isBlank() ? "银行退回" : bankReason);
+    return asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "return:" + e.id(), v).getId());
+  }
+
+  static String mask(String account) {
+    if (account == null || account.length() < 8) {
+      return account;
+    }
+    return account.substring(0, 4) + "*".repeat(account.length() - 8) + account.substring(account.length() - 4);
+  }
+}

@@ -1,0 +1,109 @@
+package org.doudi.payroll.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Repository;
+
+/** benefit_award (V10_1): insert and read only. */
+@Repository
+public class AwardRepository {
+
+  static final String COLS = "id, beneficiary_key, scheme, seq, change_kind, case_ref, county_code, region_code, "
+      + "urban_rural, member_count, payee_name, payee_id_number, bank_name, account_number, monthly_amount, "
+      + "effective_from, reason, decided_by, created_at";
+
+  /**
+   * The row in force in a month for each beneficiary: the latest (highest seq) effective by the month's first day.
+   * Parameters: the first day, twice. Used by the roster insert as well.
+   */
+  public static final String IN_FORCE = "a.effective_from <= ? AND NOT EXISTS (SELECT 1 FROM benefit_award b "
+      + "WHERE b.beneficiary_key = a.beneficiary_key AND b.scheme = a.scheme AND b.seq > a.seq "
+      + "AND b.effective_from <= ?)";
+
+  private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert insert;
+
+  public AwardRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.insert = new SimpleJdbcInsert(jdbc).withTableName("benefit_award").usingGeneratedKeyColumns("id");
+  }
+
+  public long insert(AwardRow r) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("beneficiary_key", r.beneficiaryKey());
+    m.put("scheme", r.scheme().name());
+    m.put("seq", r.seq());
+    m.put("change_kind", r.changeKind().name());
+    m.put("case_ref", r.caseRef());
+    m.put("county_code", r.countyCode());
+    m.put("region_code", r.regionCode());
+    m.put("urban_rural", r.urbanRural());
+    m.put("member_count", r.memberCount());
+    m.put("payee_name", r.payeeName());
+    m.put("payee_id_number", r.payeeIdNumber());
+    m.put("bank_name", r.bankName());
+    m.put("account_number", r.accountNumber());
+    m.put("monthly_amount", r.monthlyAmount());
+    m.put("effective_from", Date.valueOf(r.effectiveFrom()));
+    m.put("reason", r.reason());
+    m.put("decided_by", r.decidedBy());
+    m.put("created_at", Timestamp.from(r.createdAt()));
+    return insert.executeAndReturnKey(m).longValue();
+  }
+
+  public AwardRow byId(long id) {
+    return jdbc.queryForObject("SELECT " + COLS + " FROM benefit_award WHERE id = ?", AwardRepository::map, id);
+  }
+
+  public Optional<AwardRow> latest(String beneficiaryKey, Scheme scheme) {
+    return jdbc.query("SELECT " + COLS + " FROM benefit_award WHERE beneficiary_key = ? AND scheme = ? "
+        + "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", AwardRepository::map, beneficiaryKey, scheme.name())
+        .stream().findFirst();
+  }
+
+  public Optional<AwardRow> inForce(String beneficiaryKey, Scheme scheme, LocalDate monthStart) {
+    return jdbc.query("SELECT " + COLS + " FROM benefit_award WHERE beneficiary_key = ? AND scheme = ? "
+        + "AND effective_from <= ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", AwardRepository::map, beneficiaryKey,
+        scheme.name(), Date.valueOf(monthStart)).stream().findFirst();
+  }
+
+  public List<AwardRow> activeIn(Scheme scheme, String countyCode, LocalDate monthStart) {
+    Date d = Date.valueOf(monthStart);
+    return jdbc.query("SELECT " + COLS.replaceAll("(^|, )", "$1a.") + " FROM benefit_award a WHERE a.scheme = ? "
+        + "AND a.county_code = ? AND a.change_kind <> 'STOP' AND " + IN_FORCE + " ORDER BY a.beneficiary_key",
+        AwardRepository::map, scheme.name(), countyCode, d, d);
+  }
+
+  public List<AwardRow> history(String beneficiaryKey, Scheme scheme) {
+    return jdbc.query("SELECT " + COLS + " FROM benefit_award WHERE beneficiary_key = ? AND scheme = ? ORDER BY seq",
+        AwardRepository::map, beneficiaryKey, scheme.name());
+  }
+
+  /** Counties with any award (the timer starts a run for each). */
+  public List<String> counties() {
+    return jdbc.queryForList("SELECT DISTINCT county_code FROM benefit_award ORDER BY county_code", String.class);
+  }
+
+  static AwardRow map(ResultSet rs, int i) throws SQLException {
+    int m = rs.getInt("member_count");
+    Integer members = rs.wasNull() ? null : m;
+    return new AwardRow(rs.getLong("id"), rs.getString("beneficiary_key"), Scheme.valueOf(rs.getString("scheme")),
+        rs.getInt("seq"), AwardRow.ChangeKind.valueOf(rs.getString("change_kind")), rs.getString("case_ref"),
+        rs.getString("county_code"), rs.getString("region_code"), rs.getString("urban_rural"),
+        members, rs.getString("payee_name"), rs.getString("payee_id_number"),
+        rs.getString("bank_name"), rs.getString("account_number"), rs.getBigDecimal("monthly_amount"),
+        rs.getDate("effective_from").toLocalDate(), rs.getString("reason"), rs.getString("decided_by"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

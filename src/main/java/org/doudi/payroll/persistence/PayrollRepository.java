@@ -1,0 +1,159 @@
+package org.doudi.payroll.persistence;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.doudi.payroll.PayrollRun;
+import org.doudi.payroll.RosterDifferences;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** payroll_run and the bulk roster SQL (benefit_award → payment_ledger). */
+@Repository
+public class PayrollRepository {
+
+  static final String RUN_COLS = "id, county_code, payroll_month, status, process_instance_id, roster_count, "
+      + "roster_total, approved_count, approved_total, approved_at, approved_by, created_at, created_by";
+
+  /** Regular payroll rows (not extras): their keys start with this. */
+  public static final String PAYROLL_KEY_PREFIX = "payroll:";
+
+  private final JdbcTemplate jdbc;
+
+  public PayrollRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the run unless one exists for the county and month (the unique constraint backs this up). */
+  public int insertRunIfAbsent(String countyCode, LocalDate month, Instant at, String actor) {
+    return jdbc.update("INSERT INTO payroll_run (county_code, payroll_month, status, created_at, created_by) "
+        + "SELECT ?, ?, 'OPEN', ?, ? FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS "
+        + "(SELECT 1 FROM payroll_run r WHERE r.county_code = ? AND r.payroll_month = ?)",
+        countyCode, Date.valueOf(month), Timestamp.from(at), actor, countyCode, Date.valueOf(month));
+  }
+
+  public Optional<PayrollRun> find(String countyCode, LocalDate month) {
+    return jdbc.query("SELECT " + RUN_COLS + " FROM payroll_run WHERE county_code = ? AND payroll_month = ?",
+        PayrollRepository::map, countyCode, Date.valueOf(month)).stream().findFirst();
+  }
+
+  public Optional<PayrollRun> find(long id) {
+    return jdbc.query("SELECT " + RUN_COLS + " FROM payroll_run WHERE id = ?", PayrollRepository::map, id).stream()
+        .findFirst();
+  }
+
+  /** The run, locked for the rest of the transaction: the steps of one run happen one after the other. */
+  public Optional<PayrollRun> lock(long id) {
+    return jdbc.query("SELECT " + RUN_COLS + " FROM payroll_run WHERE id = ? FOR UPDATE", PayrollRepository::map, id)
+        .stream().findFirst();
+  }
+
+  public List<PayrollRun> list(String countyPrefix, LocalDate month) {
+    return jdbc.query("SELECT " + RUN_COLS + " FROM payroll_run WHERE county_code LIKE ? "
+        + (month == null ? "AND 1 = 1 " : "AND payroll_month = '" + month + "' ")
+        + "ORDER BY payroll_month DESC, county_code FETCH FIRST 500 ROWS ONLY", PayrollRepository::map,
+        countyPrefix + "%");
+  }
+
+  public void setProcess(long id, String processInstanceId) {
+    jdbc.update("UPDATE payroll_run SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  }
+
+  public void setRoster(long id, int count, BigDecimal total, Instant at) {
+    jdbc.update("UPDATE payroll_run SET status = 'ROSTER', roster_count = ?, roster_total = ?, roster_at = ? "
+        + "WHERE id = ?", count, total, Timestamp.from(at), id);
+  }
+
+  public void setApproved(long id, int count, BigDecimal total, Instant at, String actor) {
+    jdbc.update("UPDATE payroll_run SET status = 'APPROVED', approved_count = ?, approved_total = ?, "
+        + "approved_at = ?, approved_by = ? WHERE id = ?", count, total, Timestamp.from(at), actor, id);
+  }
+
+  public void setStatus(long id, String status) {
+    jdbc.update("UPDATE payroll_run SET status = ? WHERE id = ?", status, id);
+  }
+
+  /**
+   * The roster in one statement: a CREATED ledger row for every beneficiary of the county whose award in force on
+   * the month's first day is not a STOP, with its current amount and account, key
+   * {@code payroll:<scheme>:<beneficiaryKey>:<yyyy-MM>}; keys already in the ledger are skipped (NOT EXISTS, with
+   * the unique key as the backstop). Returns the rows inserted.
+   */
+  public int insertRoster(String countyCode, YearMonth month, Instant at, String actor) {
+    Date start = Date.valueOf(month.atDay(1));
+    String ym = month.toString();
+    return jdbc.update("INSERT INTO payment_ledger (idempotency_key, scheme, kind, case_ref, beneficiary_key, "
+        + "payee_name, payee_id_number, county_code, region_code, period_start, period_end, amount, channel, "
+        + "bank_name, account_number, payroll_month, status, created_at, created_by) "
+        + "SELECT CONCAT('" + PAYROLL_KEY_PREFIX + "', a.scheme, ':', a.beneficiary_key, ':" + ym + "'), a.scheme, "
+        + "'PAYMENT', a.case_ref, a.beneficiary_key, a.payee_name, a.payee_id_number, a.county_code, a.region_code, "
+        + "?, ?, a.monthly_amount, 'BANK', a.bank_name, a.account_number, ?, 'CREATED', ?, ? "
+        + "FROM benefit_award a WHERE a.county_code = ? AND a.change_kind <> 'STOP' AND a.monthly_amount > 0 AND "
+        + AwardRepository.IN_FORCE
+        + " AND NOT EXISTS (SELECT 1 FROM payment_ledger l WHERE l.idempotency_key = CONCAT('" + PAYROLL_KEY_PREFIX
+        + "', a.scheme, ':', a.beneficiary_key, ':" + ym + "'))",
+        start, Date.valueOf(month.atEndOfMonth()), start, Timestamp.from(at), actor, countyCode, start, start);
+  }
+
+  /** [count, total] of the county's payroll month, not cancelled; {@code extrasOnly}: rows not from the roster. */
+  public Object[] totals(String countyCode, LocalDate month, boolean extrasOnly, String status) {
+    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
+        + "AND payroll_month = ? AND status <> 'CANCELLED'"
+        + (extrasOnly ? " AND idempotency_key NOT LIKE '" + PAYROLL_KEY_PREFIX + "%'" : "")
+        + (status == null ? "" : " AND status = '" + status + "'"),
+        (rs, i) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2).setScale(2)}, countyCode, Date.valueOf(month));
+  }
+
+  /** This month's regular payroll against last month's: new, stopped and changed beneficiaries. */
+  public RosterDifferences differences(String countyCode, YearMonth month) {
+    Date cur = Date.valueOf(month.atDay(1));
+    Date prev = Date.valueOf(month.minusMonths(1).atDay(1));
+    String base = "SELECT beneficiary_key, scheme, payee_name, amount FROM payment_ledger WHERE county_code = ? "
+        + "AND payroll_month = ? AND kind = 'PAYMENT' AND status <> 'CANCELLED' AND idempotency_key LIKE '"
+        + PAYROLL_KEY_PREFIX + "%'";
+    String sql = "SELECT CASE WHEN p.beneficiary_key IS NULL THEN 'NEW' ELSE 'CHANGED' END AS k, c.beneficiary_key, "
+        + "c.scheme, c.payee_name, p.amount AS before_amount, c.amount AS after_amount FROM (" + base + ") c "
+        + "LEFT JOIN (" + base + ") p ON c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme "
+        + "WHERE p.beneficiary_key IS NULL OR c.amount <> p.amount "
+        + "UNION ALL SELECT 'STOPPED', p.beneficiary_key, p.scheme, p.payee_name, p.amount, NULL FROM (" + base
+        + ") p WHERE NOT EXISTS (SELECT 1 FROM payment_ledger c WHERE c.county_code = ? AND c.payroll_month = ? "
+        + "AND c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme AND c.kind = 'PAYMENT' "
+        + "AND c.status <> 'CANCELLED' AND c.idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%')";
+    List<RosterDifferences.Line> all = jdbc.query(sql + " ORDER BY 1, 2", (rs, i) -> new RosterDifferences.Line(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+        rs.getBigDecimal(6)), countyCode, cur, countyCode, prev, countyCode, prev, countyCode, cur);
+    Object[] now = totalsOfRegular(countyCode, cur);
+    Object[] last = totalsOfRegular(countyCode, prev);
+    int n = (int) all.stream().filter(l -> l.kind().equals("NEW")).count();
+    int s = (int) all.stream().filter(l -> l.kind().equals("STOPPED")).count();
+    return new RosterDifferences((int) now[0], (BigDecimal) now[1], (int) last[0], (BigDecimal) last[1], n, s,
+        all.size() - n - s, all.subList(0, Math.min(200, all.size())));
+  }
+
+  private Object[] totalsOfRegular(String countyCode, Date month) {
+    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
+        + "AND payroll_month = ? AND kind = 'PAYMENT' AND status <> 'CANCELLED' AND idempotency_key LIKE '"
+        + PAYROLL_KEY_PREFIX + "%'", (rs, i) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2).setScale(2)},
+        countyCode, month);
+  }
+
+  static PayrollRun map(ResultSet rs, int i) throws SQLException {
+    int rc = rs.getInt("roster_count");
+    Integer rosterCount = rs.wasNull() ? null : rc;
+    int ac = rs.getInt("approved_count");
+    Integer approvedCount = rs.wasNull() ? null : ac;
+    Timestamp approvedAt = rs.getTimestamp("approved_at");
+    return new PayrollRun(rs.getLong("id"), rs.getString("county_code"),
+        YearMonth.from(rs.getDate("payroll_month").toLocalDate()), rs.getString("status"),
+        rs.getString("process_instance_id"), rosterCount, rs.getBigDecimal("roster_total"), approvedCount,
+        rs.getBigDecimal("approved_total"), approvedAt == null ? null : approvedAt.toInstant(),
+        rs.getString("approved_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+  }
+}
