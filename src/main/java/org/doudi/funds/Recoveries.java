@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +20,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.engine.EngineAsSystem;
 import org.doudi.identity.CaseVariables;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.Awards;
+import org.doudi.payroll.InvalidAwardException;
 import org.doudi.region.Regions;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Overpayment recovery (社会救助暂行办法 第68条; 最低生活保障审核确认办法: benefits obtained by false statements are
  * stopped and recovered). {@link #open} records the amount to recover with the months involved and the reason,
- * optionally stops the award, and starts process {@code overpayment-recovery}, all in the caller's transaction;
+ * optionally stops the award (the payroll module's {@code Awards.stop}, from the month after today), and starts process {@code overpayment-recovery}, all in the caller's transaction;
  * the recovery task records repayments and write-offs until nothing is outstanding.
  */
 @Service
@@ -52,28 +56,19 @@ public class Recoveries {
       BigDecimal outstanding, List<YearMonth> months, String reason, boolean awardStopped, String status,
       String processInstanceId, String createdBy, Instant createdAt, List<Entry> entries) {}
 
-  /**
-   * Stops an award from the next month (the payroll module's {@code Awards.stop}); plugged in by an adapter bean
-   * where that module is present. Without one, a request with {@code stopAward} is refused (422) rather than
-   * silently recording a stop that did not happen.
-   */
-  public interface AwardStop {
-    void stop(String beneficiaryKey, String scheme, String reason, String actor);
-  }
-
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
   private final Regions regions;
-  private final ObjectProvider<AwardStop> awardStop;
+  private final Awards awards;
 
   public Recoveries(JdbcTemplate jdbc, RuntimeService runtime, EngineAsSystem asSystem, Regions regions,
-      ObjectProvider<AwardStop> awardStop) {
+      Awards awards) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.asSystem = asSystem;
     this.regions = regions;
-    this.awardStop = awardStop;
+    this.awards = awards;
   }
 
   /** Whose award it is, from the latest award change (or the latest ledger row) of the beneficiary. */
@@ -133,11 +128,20 @@ public class Recoveries {
     }
     boolean stopped = false;
     if (request.stopAward()) {
-      AwardStop stop = awardStop.getIfAvailable();
-      if (stop == null) {
-        throw new FundsRequestException(422, "本系统尚未接入待遇停发（Awards.stop），请先在待遇管理中停发，再登记追回（stopAward=false）");
+      Scheme scheme;
+      try {
+        scheme = Scheme.valueOf(request.scheme());
+      } catch (IllegalArgumentException e) {
+        throw new FundsRequestException("未知的救助项目：" + request.scheme());
       }
-      stop.stop(request.beneficiaryKey(), request.scheme(), "骗取救助，停发并追回：" + request.reason(), actor);
+      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+      try {
+        // 停发 from the month after today's decision, under the award's own case
+        awards.stop(request.beneficiaryKey(), scheme, payee.caseRef(), today,
+            "骗取社会救助，停发并责令退回（" + LEGAL_BASIS + "）：" + request.reason().strip(), actor);
+      } catch (InvalidAwardException e) {
+        throw new FundsRequestException(422, "不能停发：" + e.getMessage());
+      }
       stopped = true;
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();

@@ -196,4 +196,36 @@ class RecoveryProcessTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funds_recovery WHERE beneficiary_key = ?", Integer.class, key))
         .isEqualTo(2);
   }
+
+  @Test
+  void stoppingTheAwardWithTheRecoveryTakesEffectNextMonth() throws Exception {
+    String key = "HH-RS-" + System.nanoTime() % 100000;
+    new AwardFixture(jdbc).change(key, "DIBAO", 1, "GRANT", "220122", "220122100201", 1, "300.00", YearMonth.of(2019, 9));
+    new LedgerFixture(jdbc).row("DIBAO", key, "220122", "300.00", "BANK", "2019-10-05T10:00", "2019-10-06T10:00",
+        "2019-10-08T10:00", null);
+    // decided on 15 December 2019 (engine clock): the award stops from January 2020
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.Instant.parse("2019-12-15T02:00:00Z")));
+    try {
+      String body = "{\"beneficiaryKey\":\"" + key + "\",\"scheme\":\"DIBAO\",\"months\":[\"2019-10\"],"
+          + "\"reason\":\"隐瞒工资收入\",\"stopAward\":true}";
+      Http.Response r = new Http(port).send("na-county-cw", "POST", "/api/funds/recoveries", body);
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      assertThat(json.readTree(r.body()).get("awardStopped").asBoolean()).isTrue();
+      Map<String, Object> stop = jdbc.queryForMap("SELECT change_kind, effective_from, decided_by, reason"
+          + " FROM benefit_award WHERE beneficiary_key = ? AND seq = 2", key);
+      assertThat(stop.get("CHANGE_KIND")).isEqualTo("STOP");
+      assertThat(stop.get("EFFECTIVE_FROM").toString()).isEqualTo("2020-01-01");
+      assertThat(stop.get("DECIDED_BY")).isEqualTo("na-county-cw");
+      assertThat((String) stop.get("REASON")).contains("第六十八条");
+      // stopping an award that is no longer active is refused and records nothing
+      Http.Response again = new Http(port).send("na-county-cw", "POST", "/api/funds/recoveries", body
+          .replace("2019-10", "2019-09"));
+      assertThat(again.status()).isEqualTo(422);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funds_recovery WHERE beneficiary_key = ?", Integer.class,
+          key)).isEqualTo(1);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
 }

@@ -175,7 +175,7 @@ public class FundsController {
       description = "Records the amount (given, or the sum of the PAID ledger rows of the scheme whose period starts "
           + "in the months), the months and the reason, and starts process overpayment-recovery: the county "
           + "caseworkers record repayments and write-offs until nothing is outstanding. stopAward=true also stops the "
-          + "award through the payroll module (422 while that is not wired). County staff of the beneficiary's county.",
+          + "award from next month (payroll module Awards.stop; 422 when there is no active award to stop). County staff of the beneficiary's county.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
           "{\"beneficiaryKey\":\"HH-42\",\"scheme\":\"DIBAO\",\"months\":[\"2026-03\",\"2026-04\"],"
               + "\"reason\":\"隐瞒经营收入骗取低保\",\"stopAward\":false}"))),
