@@ -15,7 +15,9 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.engine.EngineAsSystem;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,12 +84,16 @@ public class PriceSubsidies {
         : String.valueOf(trigger.getFirstResult().<Object>getEntry("reason"));
     Instant now = now();
     Date month = Date.valueOf(figure.month().atDay(1));
-    jdbc.update("INSERT INTO funds_cpi_figure (month, region_code, cpi_yoy, food_cpi_yoy, source, triggered, "
-            + "trigger_reason, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        month, figure.regionCode(), figure.cpiYoy(), figure.foodCpiYoy(), figure.source(), triggered, reason, actor,
-        Timestamp.from(now));
-    long figureId = jdbc.queryForObject("SELECT MAX(id) FROM funds_cpi_figure WHERE month = ? AND region_code = ? "
-        + "AND entered_by = ?", Long.class, month, figure.regionCode(), actor);
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    Object[] values = {month, figure.regionCode(), figure.cpiYoy(), figure.foodCpiYoy(), figure.source(), triggered,
+        reason, actor, Timestamp.from(now)};
+    jdbc.update(con -> {
+      var ps = con.prepareStatement("INSERT INTO funds_cpi_figure (month, region_code, cpi_yoy, food_cpi_yoy, source,"
+          + " triggered, trigger_reason, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      new ArgumentPreparedStatementSetter(values).setValues(ps);
+      return ps;
+    }, keys);
+    long figureId = keys.getKey().longValue();
     Optional<Subsidy> existing = computed(figure.month(), figure.regionCode());
     if (existing.isPresent()) {
       return new Outcome(figureId, triggered, reason, existing);

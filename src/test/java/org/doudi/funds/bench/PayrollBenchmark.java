@@ -83,9 +83,12 @@ public final class PayrollBenchmark {
       loadRegions(jdbc, counties);
       app.getBean(Regions.class).reload();
       if (tuned) {
-        // proposal 2: no index on the columns the payroll updates (status, bank_file_id), room on each page, so that
-        // approve and send are HOT updates that write no index entries
-        jdbc.execute("DROP INDEX payroll_ledger_file_idx");
+        // proposal 2: no index on status, room on each page, so that approve is a HOT update that writes no index
+        // entry (payroll_ledger_file_idx stays: the payroll's bank-file queries select by bank_file_id alone; run with
+        // -Dbench.dropFileIndex=true to see them scan the whole ledger without it)
+        if (Boolean.getBoolean("bench.dropFileIndex")) {
+          jdbc.execute("DROP INDEX payroll_ledger_file_idx");
+        }
         jdbc.execute("DROP INDEX payment_ledger_county_month_idx");
         jdbc.execute("CREATE INDEX payment_ledger_county_month_idx ON payment_ledger (county_code, payroll_month)");
         jdbc.execute("ALTER TABLE payment_ledger SET (fillfactor = 45)");
@@ -182,11 +185,12 @@ public final class PayrollBenchmark {
           Long.class, java.sql.Date.valueOf(month.atDay(1)));
       Long history = jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change", Long.class);
 
-      // the monitoring report over the province for the payroll month (approvals of 1M rows)
+      // the monitoring report over the province (the approvals are stamped with today's date, not the payroll month)
       t0 = System.nanoTime();
       List<org.doudi.funds.MonitoringRow> fig = app.getBean(org.doudi.funds.internal.FundMonitoring.class)
-          .figures(month, month, null, org.doudi.funds.internal.FundMonitoring.Scope.all());
-      t.put("monitoring query, province, 1 month", (System.nanoTime() - t0) / 1e9);
+          .figures(YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1), month, null,
+              org.doudi.funds.internal.FundMonitoring.Scope.all());
+      t.put("monitoring query, province", (System.nanoTime() - t0) / 1e9);
       System.out.printf(Locale.ROOT, "monitoring: %d county rows, %,d approvals%n", fig.size(),
           fig.stream().mapToLong(org.doudi.funds.MonitoringRow::approvedCount).sum());
 
