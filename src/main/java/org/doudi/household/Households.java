@@ -115,4 +115,14 @@ public class Households {
   public java.util.Optional<Long> findByProcessInstance(String processInstanceId) {
     return repository.findByProcessInstance(processInstanceId);
   }
+
+  /**
+   * The applications with this status in which the person (by ID number) is a member, e.g. APPROVED: the person is
+   * on 低保 in this system (used by other schemes that exclude 低保 recipients).
+   */
+  @Transactional(readOnly = true)
+  public List<ApplicationSummary> withMember(String idNumber, ApplicationStatus status) {
+    return repository.withMember(ApplicationValidator.normalise(idNumber), status).stream()
+        .map(id -> repository.summary(id).orElseThrow()).toList();
+  }
 }

@@ -17,10 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * "Only once in the province" (吉民发〔2020〕40号 四(二)): a claim per person, scheme and period, decided by the unique
  * key of payment_once_only rather than by a query, so two caseworkers approving the same person at the same moment
  * cannot both succeed. The insert runs in a savepoint: the loser's transaction stays usable and can take the
- * duplicate path (e.g. a BPMN error) instead of failing as a whole.
+ * duplicate path (e.g. a BPMN error) instead of failing as a whole — which is also why a refusal does not mark the
+ * caller's transaction rollback-only.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = {AlreadyClaimedException.class, InvalidPaymentException.class})
 public class OnceOnly {
 
   private final LedgerRepository repository;

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the row its earlier attempt committed instead of writing a second one.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = InvalidPaymentException.class)
 public class Payments {
 
   static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");

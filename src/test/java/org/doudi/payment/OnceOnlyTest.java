@@ -11,6 +11,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OnceOnlyTest {
 
   @Autowired OnceOnly onceOnly;
+  @Autowired Payments payments;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+  @Test
+  void aRefusedClaimLeavesTheCallersTransactionUsable() {
+    String person = "220122198805054323";
+    onceOnly.claim(person, Scheme.UNEMPLOYED, "p", "case-a", "220122100", "nongan-cw");
+    String key = "after-refusal:" + java.util.UUID.randomUUID();
+    new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
+      assertThatThrownBy(() -> onceOnly.claim(person, Scheme.UNEMPLOYED, "p", "case-b", "220102001", "nanling-cw"))
+          .isInstanceOf(AlreadyClaimedException.class);
+      assertThatThrownBy(() -> payments.record(PaymentFixtures.bank(key, "-1"), PaymentStatus.APPROVED, "x"))
+          .isInstanceOf(InvalidPaymentException.class);
+      payments.record(PaymentFixtures.reserveFund(key, "100"), PaymentStatus.PAID, "nanling-cw");
+    });
+    assertThat(payments.byKey(key)).as("the transaction committed despite the refusals").isPresent();
+  }
 
   @Test
   void aSecondCaseIsToldWhereAndWhenThePersonWasPaid() {

@@ -164,6 +164,13 @@ public class HouseholdRepository {
             rs.getObject(4, OffsetDateTime.class)), id).stream().findFirst();
   }
 
+  /** Ids of the applications with this status in which the person is a member (applicant or not). */
+  public List<Long> withMember(String idNumber, ApplicationStatus status) {
+    return jdbc.queryForList("SELECT DISTINCT a.id FROM household_application a JOIN household_member m "
+        + "ON m.application_id = a.id WHERE m.id_number = ? AND a.status = ? ORDER BY a.id", Long.class, idNumber,
+        status.name());
+  }
+
   public Optional<Long> findByProcessInstance(String processInstanceId) {
     return jdbc.queryForList("SELECT id FROM household_application WHERE process_instance_id = ?", Long.class,
         processInstanceId).stream().findFirst();

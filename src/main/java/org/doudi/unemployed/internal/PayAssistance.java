@@ -1,0 +1,117 @@
+package org.doudi.unemployed.internal;
+
+import static org.doudi.unemployed.UnemployedVariables.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doudi.engine.ProcessBean;
+import org.doudi.identity.CaseVariables;
+import org.doudi.payment.AlreadyClaimedException;
+import org.doudi.payment.Channel;
+import org.doudi.payment.Claim;
+import org.doudi.payment.LedgerEntry;
+import org.doudi.payment.OnceOnly;
+import org.doudi.payment.Payee;
+import org.doudi.payment.PaymentRequest;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Payments;
+import org.doudi.payment.Scheme;
+import org.doudi.unemployed.UnemployedApplication;
+import org.doudi.unemployed.UnemployedSettings;
+import org.doudi.region.Region;
+import org.doudi.region.Regions;
+import org.doudi.unemployed.persistence.UnemployedRepository;
+
+/**
+ * 全省查重并确认发放 (吉民发〔2020〕40号 二(二)3: "应先行录入临时救助信息管理系统进行验证没有重复信息后，再确认发放救助金，
+ * 确保申请人在本省行政区域内只能享受一次"). In one transaction (the job's): the once-only claim for person + scheme +
+ * period (a unique key decides between concurrent cases), the ledger row (idempotency key
+ * {@code unemployed:<idNumber>:<periodKey>}, APPROVED, bank transfer) and the case record. A duplicate stores what
+ * was found and throws BPMN error {@code UNEMPLOYED_DUPLICATE} (the claim's savepoint keeps the transaction usable);
+ * a technical failure rolls everything back and the job retries — the retried job finds nothing half-written.
+ * After a supervisor's override ({@code duplicateDecision = OVERRIDE}) the claim is a recorded override and the key
+ * gets {@code :override-<seq>}.
+ */
+@ProcessBean("unemployedPay")
+public class PayAssistance implements JavaDelegate {
+
+  private final UnemployedRepository repository;
+  private final OnceOnly onceOnly;
+  private final Payments payments;
+  private final UnemployedSettings settings;
+  private final PaymentFaults faults;
+  private final Regions regions;
+
+  public PayAssistance(UnemployedRepository repository, OnceOnly onceOnly, Payments payments,
+      UnemployedSettings settings, PaymentFaults faults, Regions regions) {
+    this.regions = regions;
+    this.repository = repository;
+    this.onceOnly = onceOnly;
+    this.payments = payments;
+    this.settings = settings;
+    this.faults = faults;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = Cases.applicationId(execution);
+    String pid = execution.getProcessInstanceId();
+    UnemployedApplication a = repository.find(id).orElseThrow().application();
+    String region = Cases.string(execution, CaseVariables.REGION_CODE);
+    String decidedBy = Cases.string(execution, DECIDED_BY);
+    String period = settings.getPeriodKey();
+    BigDecimal amount = new BigDecimal(Cases.string(execution, AMOUNT)).setScale(2);
+    if (amount.signum() <= 0 || amount.compareTo(UnemployedSettings.MAX_AMOUNT) > 0) {
+      throw new IllegalStateException("救助金额" + amount + "元超出范围（0, " + UnemployedSettings.MAX_AMOUNT + "]，不予发放");
+    }
+    boolean override = "OVERRIDE".equals(Cases.string(execution, DUPLICATE_DECISION));
+    Claim claim;
+    if (override) {
+      claim = onceOnly.override(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region,
+          Cases.string(execution, OVERRIDDEN_BY), Cases.string(execution, OVERRIDE_REASON));
+    } else {
+      try {
+        // An earlier claim of another case (the usual duplicate) is seen before claiming; a claim lost to a
+        // concurrent case at the unique key is refused by OnceOnly (its savepoint keeps this transaction usable).
+        Optional<Claim> earlier = onceOnly.find(a.idNumber(), Scheme.UNEMPLOYED, period)
+            .filter(c -> !c.caseRef().equals(pid));
+        if (earlier.isPresent()) {
+          throw new AlreadyClaimedException(earlier.get(), regions.find(earlier.get().regionCode())
+              .map(Region::name).orElse("区划" + earlier.get().regionCode()));
+        }
+        claim = onceOnly.claim(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region, decidedBy);
+      } catch (AlreadyClaimedException e) {
+        repository.insertRecord(id, pid, "DUPLICATE", "全省查重发现重复：" + e.getMessage(), null, null, Clock.now());
+        repository.updateStatus(id, "DUPLICATE", Clock.now());
+        execution.setVariable(DUPLICATE_MESSAGE, e.getMessage());
+        throw new BpmnError(ERROR_DUPLICATE, e.getMessage());
+      }
+    }
+    String key = "unemployed:" + a.idNumber() + ":" + period + (claim.overrideSeq() == 0 ? "" : ":override-"
+        + claim.overrideSeq());
+    // the period is the month of the township's decision (fixed before the async boundary, so a retry sends the same)
+    LocalDate decided = LocalDate.parse(Cases.string(execution, DECIDED_ON));
+    LedgerEntry entry = payments.record(new PaymentRequest(key, Scheme.UNEMPLOYED, pid,
+        new Payee("P-" + a.idNumber(), a.fullName(), a.idNumber(), a.bankName(), a.bankAccountNumber()),
+        a.countyCode(), region, decided.withDayOfMonth(1), decided.withDayOfMonth(decided.lengthOfMonth()), amount,
+        Channel.BANK, null, Cases.clip("未参保失业人员一次性临时救助金（申请" + id + "）"
+            + (override ? "；越权发放：" + Cases.string(execution, OVERRIDE_REASON) : ""), 500)),
+        PaymentStatus.APPROVED, decidedBy);
+    faults.afterLedgerWrite(entry.id());
+    repository.insertRecord(id, pid, "PAYMENT", "确认发放一次性临时救助金" + amount + "元，付款" + entry.id() + "（"
+        + key.replace(a.idNumber(), maskedId(a.idNumber())) + "），转入" + a.bankName() + "账户"
+        + (override ? "；督查员" + Cases.string(execution, OVERRIDDEN_BY) + "越权审批，理由：" + Cases.string(execution,
+        OVERRIDE_REASON) : ""), amount, decidedBy, Clock.now());
+    repository.updateStatus(id, "PAID", Clock.now());
+    execution.setVariable(PAYMENT_ID, entry.id());
+    execution.setVariable(PAYMENT_KEY, key.replace(a.idNumber(), maskedId(a.idNumber())));
+  }
+
+  static String maskedId(String id) {
+    return id.substring(0, 6) + "********" + id.substring(14);
+  }
+}
