@@ -77,6 +77,5 @@ CREATE TABLE payroll_bank_file (
 );
 CREATE INDEX payroll_bank_file_county_idx ON payroll_bank_file (county_code, created_at);
 
--- Bulk payroll paths on the ledger (V7_1, integrator): one county's month, one bank file's rows.
-
-CREATE INDEX payroll_ledger_file_idx ON payment_ledger (bank_file_id);
+-- No index of our own on payment_ledger: every bulk status change would have to maintain it. A file's rows are found
+-- through payment_ledger_county_month_idx (county_code, payroll_month, status) and filtered by bank_file_id.

@@ -35,16 +35,19 @@ public class LedgerBulk {
   }
 
   /**
-   * History rows (null → CREATED) for rows of a county's payroll month inserted in bulk after {@code afterId} that
-   * have no history yet.
+   * History rows (null → CREATED) for the rows of a county's payroll month that the caller has just inserted in bulk:
+   * ids above {@code afterId} whose key starts with {@code keyPrefix}. The caller must hold the lock that makes it the
+   * only writer of such keys (the payroll run's row), so no other transaction can have added any above
+   * {@code afterId}; {@code countyCode} null: every county (the caller locked all of them). (No NOT EXISTS on payment_status_change here: PostgreSQL would plan it against the table being
+   * filled by the same statement.)
    */
-  public int recordCreated(long afterId, String countyCode, LocalDate payrollMonth, Instant at, String actor,
-      String note) {
+  public int recordCreated(long afterId, String keyPrefix, String countyCode, LocalDate payrollMonth, Instant at,
+      String actor, String note) {
     return jdbc.update("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, "
-        + "note) SELECT l.id, NULL, 'CREATED', ?, ?, ? FROM payment_ledger l WHERE l.id > ? AND l.county_code = ? "
-        + "AND l.payroll_month = ? AND l.status = 'CREATED' "
-        + "AND NOT EXISTS (SELECT 1 FROM payment_status_change c WHERE c.ledger_id = l.id)",
-        Timestamp.from(at), actor, note, afterId, countyCode, Date.valueOf(payrollMonth));
+        + "note) SELECT l.id, NULL, 'CREATED', ?, ?, ? FROM payment_ledger l WHERE l.id > ? "
+        + (countyCode == null ? "" : "AND l.county_code = '" + countyCode.replaceAll("\\D", "") + "' ")
+        + "AND l.payroll_month = ? AND l.status = 'CREATED' AND l.idempotency_key LIKE ?",
+        Timestamp.from(at), actor, note, afterId, Date.valueOf(payrollMonth), keyPrefix + "%");
   }
 
   /** CREATED → APPROVED for every row of a county's payroll month (roster and extras). Returns the rows changed. */

@@ -155,7 +155,7 @@ public class BankFiles {
     byte[] header = Csv.line("H", batch, county, bank.getName(), month == null ? "" : month.toString().substring(0, 7),
         t.count(), t.total().toPlainString(), bank.getFormat()).getBytes(StandardCharsets.UTF_8);
     utf8.writeBytes(header);
-    long lines = files.writeLines(id, utf8);
+    long lines = files.writeLines(files.find(id).orElseThrow(), utf8);
     if (lines != t.count()) {
       throw new IllegalStateException("银行文件行数与付款记录数不一致");
     }
@@ -185,7 +185,7 @@ public class BankFiles {
       text = text.substring(1);
     }
     String[] lines = text.split("\r?\n", -1);
-    Map<Long, Object[]> rows = files.rows(bankFileId);
+    Map<Long, Object[]> rows = files.rows(file);
     List<LineError> errors = new ArrayList<>();
     Map<Long, PaymentStatus> results = new LinkedHashMap<>();
     Map<Long, String> reasons = new HashMap<>();
@@ -274,9 +274,9 @@ public class BankFiles {
     for (Long id : changed.get(PaymentStatus.RETURNED)) {
       cases.add(returnCases.start(payments.get(id), file.batchNo(), reasons.get(id)));
     }
-    int paid = files.countWithStatus(bankFileId, "PAID");
-    int returned = files.countWithStatus(bankFileId, "RETURNED");
-    int stillSent = files.countWithStatus(bankFileId, "SENT");
+    int paid = files.countWithStatus(file, "PAID");
+    int returned = files.countWithStatus(file, "RETURNED");
+    int stillSent = files.countWithStatus(file, "SENT");
     files.setResult(bankFileId, now, actor, sha256(bytes), paid, returned);
     payroll.checkpoint("import", bankFileId);
     if (file.runId() != null && stillSent == 0) {

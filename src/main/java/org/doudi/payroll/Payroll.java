@@ -67,6 +67,7 @@ public class Payroll {
   @Transactional
   public PayrollRun start(String countyCode, YearMonth month, String actor) {
     requireCounty(countyCode);
+    regions.get(countyCode); // a process needs a known region (visibility, candidate groups)
     long id = ensureRun(countyCode, month, actor);
     PayrollRun run = runs.lock(id).orElseThrow();
     if (run.processInstanceId() == null) {
@@ -95,7 +96,7 @@ public class Payroll {
       Instant now = Awards.now();
       long before = ledger.maxId();
       inserted = runs.insertRoster(countyCode, month, now, actor);
-      ledger.recordCreated(before, countyCode, month.atDay(1), now, actor, "月度发放名册 " + month);
+      ledger.recordCreated(before, PayrollRepository.PAYROLL_KEY_PREFIX, countyCode, month.atDay(1), now, actor, "月度发放名册 " + month);
       Object[] all = runs.totals(countyCode, month.atDay(1), false, null);
       runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
       checkpoint("roster", id);
@@ -106,11 +107,45 @@ public class Payroll {
         (BigDecimal) extras[1]);
   }
 
-  /** {@link #computeRoster} for every county with awards, each in its own transaction. */
+  /**
+   * {@link #computeRoster} for every county with awards, in one transaction and one INSERT … SELECT (one pass over
+   * benefit_award; a county's rows are spread over the whole table, so a statement per county would read it once per
+   * county). Runs already approved are left alone. Returns one summary per county.
+   */
+  @Transactional
   public List<RosterSummary> computeRosterAll(YearMonth month, String actor) {
+    List<String> counties = awards.counties();
+    List<PayrollRun> open = new ArrayList<>();
+    for (String county : counties) {
+      requireCounty(county);
+      PayrollRun run = runs.lock(ensureRun(county, month, actor)).orElseThrow();
+      if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
+        open.add(run);
+      }
+    }
+    Map<String, Integer> inserted = new java.util.HashMap<>();
+    if (!open.isEmpty()) {
+      List<String> codes = open.stream().map(PayrollRun::countyCode).toList();
+      boolean probe = codes.stream().anyMatch(c -> runs.hasRosterRows(c, month.atDay(1)));
+      Instant now = Awards.now();
+      long before = ledger.maxId();
+      runs.insertRoster(codes, probe, month, now, actor);
+      ledger.recordCreated(before, PayrollRepository.PAYROLL_KEY_PREFIX, null, month.atDay(1), now, actor,
+          "月度发放名册 " + month);
+      inserted.putAll(runs.countsAbove(before, month.atDay(1)));
+      for (PayrollRun run : open) {
+        Object[] all = runs.totals(run.countyCode(), month.atDay(1), false, null);
+        runs.setRoster(run.id(), (int) all[0], (BigDecimal) all[1], now);
+        checkpoint("roster", run.id());
+      }
+    }
     List<RosterSummary> out = new ArrayList<>();
-    for (String county : awards.counties()) {
-      out.add(newTransaction.execute(s -> computeRoster(county, month, actor)));
+    for (String county : counties) {
+      long id = runs.find(county, month.atDay(1)).orElseThrow().id();
+      Object[] all = runs.totals(county, month.atDay(1), false, null);
+      Object[] extras = runs.totals(county, month.atDay(1), true, null);
+      out.add(new RosterSummary(id, county, month, inserted.getOrDefault(county, 0), (int) all[0],
+          (BigDecimal) all[1], (int) extras[0], (BigDecimal) extras[1]));
     }
     return out;
   }
@@ -177,9 +212,13 @@ public class Payroll {
     return runs.find(countyCode, month.atDay(1)).orElseThrow().id();
   }
 
+  /** A 6-digit code; when the region table knows it, it must be a county (bulk callers may use unlisted codes). */
   private void requireCounty(String countyCode) {
-    Region r = countyCode == null ? null : regions.find(countyCode).orElse(null);
-    if (r == null || r.level() != RegionLevel.COUNTY) {
+    if (countyCode == null || !countyCode.matches("\\d{6}")) {
+      throw new IllegalArgumentException("县（市、区）代码应为6位数字：" + countyCode);
+    }
+    Region r = regions.find(countyCode).orElse(null);
+    if (r != null && r.level() != RegionLevel.COUNTY) {
       throw new IllegalArgumentException("不是县级行政区划：" + countyCode);
     }
   }

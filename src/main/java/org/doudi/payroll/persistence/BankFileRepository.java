@@ -35,7 +35,13 @@ public class BankFileRepository {
 
   /** The payment lines of a file, in the layout of docs/payroll.md ("D" records), ordered by ledger id. */
   static final String LINES = "SELECT 'D', id, payee_name, payee_id_number, bank_name, account_number, amount, scheme, "
-      + "period_start, period_end FROM payment_ledger WHERE bank_file_id = %d ORDER BY id";
+      + "period_start, period_end FROM payment_ledger WHERE %s AND bank_file_id = %d ORDER BY id";
+
+  /** The rows of a file by the county/month index (no index on bank_file_id, see V10_1). */
+  static String fileRows(BankFile f) {
+    return "county_code = '" + f.countyCode().replaceAll("\\D", "") + "' AND payroll_month "
+        + (f.payrollMonth() == null ? "IS NULL" : "= DATE '" + f.payrollMonth().atDay(1) + "'");
+  }
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
@@ -103,18 +109,18 @@ public class BankFileRepository {
   }
 
   /** The file's payments: id → [account_number, amount, status]. */
-  public Map<Long, Object[]> rows(long fileId) {
+  public Map<Long, Object[]> rows(BankFile f) {
     Map<Long, Object[]> m = new LinkedHashMap<>();
-    jdbc.query("SELECT id, account_number, amount, status FROM payment_ledger WHERE bank_file_id = ?",
-        rs -> {
+    jdbc.query("SELECT id, account_number, amount, status FROM payment_ledger WHERE " + fileRows(f)
+        + " AND bank_file_id = ?", rs -> {
           m.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getBigDecimal(3), rs.getString(4)});
-        }, fileId);
+        }, f.id());
     return m;
   }
 
-  public int countWithStatus(long fileId, String status) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE bank_file_id = ? AND status = ?",
-        Integer.class, fileId, status);
+  public int countWithStatus(BankFile f, String status) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE " + fileRows(f) + " AND bank_file_id = ? "
+        + "AND status = ?", Integer.class, f.id(), status);
   }
 
   public void setResult(long id, Instant at, String actor, String sha256, int paid, int returned) {
@@ -127,8 +133,8 @@ public class BankFileRepository {
    * the transaction's own connection, elsewhere by streaming a JDBC result set. Both write the same bytes (UTF-8).
    * Returns the number of lines.
    */
-  public long writeLines(long fileId, OutputStream out) {
-    String query = String.format(LINES, fileId);
+  public long writeLines(BankFile f, OutputStream out) {
+    String query = String.format(LINES, fileRows(f) + " AND status = 'SENT'", f.id());
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       if (c.isWrapperFor(PGConnection.class)) {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.doudi.payroll.PayrollRun;
@@ -84,22 +85,58 @@ public class PayrollRepository {
    * The roster in one statement: a CREATED ledger row for every beneficiary of the county whose award in force on
    * the month's first day is not a STOP, with its current amount and account, key
    * {@code payroll:<scheme>:<beneficiaryKey>:<yyyy-MM>}; keys already in the ledger are skipped (NOT EXISTS, with
-   * the unique key as the backstop). Returns the rows inserted.
+   * the unique key as the backstop; the probe is left out when the month has no roster rows yet). The caller holds the
+   * run's row lock. Returns the rows inserted.
    */
   public int insertRoster(String countyCode, YearMonth month, Instant at, String actor) {
+    return insertRoster(List.of(countyCode), hasRosterRows(countyCode, month.atDay(1)), month, at, actor);
+  }
+
+  /**
+   * The same for several counties in one statement (one pass over benefit_award instead of one per county: a
+   * county's rows are spread over the whole table). {@code probe}: skip keys already in the ledger (NOT EXISTS);
+   * false when none of the counties has roster rows for the month yet.
+   */
+  public int insertRoster(List<String> counties, boolean probe, YearMonth month, Instant at, String actor) {
     Date start = Date.valueOf(month.atDay(1));
     String ym = month.toString();
+    String key = "CONCAT('" + PAYROLL_KEY_PREFIX + "', a.scheme, ':', a.beneficiary_key, ':" + ym + "')";
+    List<Object> args = new ArrayList<>(List.of(start, Date.valueOf(month.atEndOfMonth()), start, Timestamp.from(at),
+        actor));
+    args.addAll(counties);
+    args.add(start);
+    args.add(start);
     return jdbc.update("INSERT INTO payment_ledger (idempotency_key, scheme, kind, case_ref, beneficiary_key, "
         + "payee_name, payee_id_number, county_code, region_code, period_start, period_end, amount, channel, "
         + "bank_name, account_number, payroll_month, status, created_at, created_by) "
-        + "SELECT CONCAT('" + PAYROLL_KEY_PREFIX + "', a.scheme, ':', a.beneficiary_key, ':" + ym + "'), a.scheme, "
+        + "SELECT " + key + ", a.scheme, "
         + "'PAYMENT', a.case_ref, a.beneficiary_key, a.payee_name, a.payee_id_number, a.county_code, a.region_code, "
         + "?, ?, a.monthly_amount, 'BANK', a.bank_name, a.account_number, ?, 'CREATED', ?, ? "
-        + "FROM benefit_award a WHERE a.county_code = ? AND a.change_kind <> 'STOP' AND a.monthly_amount > 0 AND "
-        + AwardRepository.IN_FORCE
-        + " AND NOT EXISTS (SELECT 1 FROM payment_ledger l WHERE l.idempotency_key = CONCAT('" + PAYROLL_KEY_PREFIX
-        + "', a.scheme, ':', a.beneficiary_key, ':" + ym + "'))",
-        start, Date.valueOf(month.atEndOfMonth()), start, Timestamp.from(at), actor, countyCode, start, start);
+        + "FROM benefit_award a WHERE a.county_code IN (" + String.join(", ", counties.stream().map(c -> "?").toList())
+        + ") AND a.change_kind <> 'STOP' AND a.monthly_amount > 0 AND " + AwardRepository.IN_FORCE
+        + (probe ? " AND NOT EXISTS (SELECT 1 FROM payment_ledger l WHERE l.idempotency_key = " + key + ")" : ""),
+        args.toArray());
+  }
+
+  /**
+   * Whether the county's month already has roster rows. The first roster (the usual case) then needs no NOT EXISTS
+   * probe per row (the unique key stays the backstop); a repeated one skips the keys already there.
+   */
+  public boolean hasRosterRows(String countyCode, LocalDate month) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM payment_ledger WHERE county_code = ? "
+        + "AND payroll_month = ? AND idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%')", Boolean.class, countyCode,
+        Date.valueOf(month)));
+  }
+
+  /** Rows per county of a payroll month with ids above {@code afterId} (what a bulk insert just added). */
+  public java.util.Map<String, Integer> countsAbove(long afterId, LocalDate month) {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    jdbc.query("SELECT county_code, COUNT(*) FROM payment_ledger WHERE id > ? AND payroll_month = ? "
+        + "AND idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%' GROUP BY county_code",
+        rs -> {
+          m.put(rs.getString(1), rs.getInt(2));
+        }, afterId, Date.valueOf(month));
+    return m;
   }
 
   /** [count, total] of the county's payroll month, not cancelled; {@code extrasOnly}: rows not from the roster. */

@@ -1,0 +1,284 @@
+package org.doudi.payroll.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.doudi.identity.Role;
+import org.doudi.identity.Staff;
+import org.doudi.identity.StaffMember;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardRow;
+import org.doudi.payroll.Awards;
+import org.doudi.payroll.BankFile;
+import org.doudi.payroll.BankFiles;
+import org.doudi.payroll.BankResultRejectedException;
+import org.doudi.payroll.InvalidAwardException;
+import org.doudi.payroll.Payroll;
+import org.doudi.payroll.PayrollRun;
+import org.doudi.payroll.ResultImport;
+import org.doudi.payroll.RosterDifferences;
+import org.doudi.region.Regions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payroll runs, bank files and award changes for county staff. Everyone sees only the counties within the regions
+ * where they hold a role; changes need a county role (or administrator). Details: docs/payroll.md.
+ */
+@RestController
+@Tag(name = "月度发放", description = "Monthly payroll runs, bank disbursement files, bank result import, award changes")
+public class PayrollController {
+
+  private final Payroll payroll;
+  private final BankFiles bankFiles;
+  private final Awards awards;
+  private final Staff staff;
+  private final Regions regions;
+
+  public PayrollController(Payroll payroll, BankFiles bankFiles, Awards awards, Staff staff, Regions regions) {
+    this.payroll = payroll;
+    this.bankFiles = bankFiles;
+    this.awards = awards;
+    this.staff = staff;
+    this.regions = regions;
+  }
+
+  @GetMapping("/api/payroll/runs")
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "Payroll runs of the counties within the caller's regions",
+      description = "Optional filters: countyCode (must lie within the caller's regions), month (yyyy-MM).",
+      responses = {@ApiResponse(responseCode = "200", description = "list of runs"),
+          @ApiResponse(responseCode = "403", description = "county outside the caller's regions")})
+  public List<PayrollRun> runs(@RequestParam(required = false) String countyCode,
+      @RequestParam(required = false) String month, Principal principal) {
+    YearMonth m = month == null ? null : month(month);
+    if (countyCode != null) {
+      requireSees(principal.getName(), countyCode);
+      return payroll.runs(countyCode, m);
+    }
+    StaffMember me = member(principal.getName());
+    if (me.administrator()) {
+      return payroll.runs(null, m);
+    }
+    return me.assignments().stream().map(StaffMember.RoleAssignment::regionCode).distinct()
+        .flatMap(r -> payroll.runs(r, m).stream()).filter(run -> sees(me, run.countyCode())).toList();
+  }
+
+  public record StartRequest(String countyCode, String month) {}
+
+  @PostMapping("/api/payroll/runs")
+  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @Operation(summary = "Start the month's payroll of a county now (the timer does it on the run day)",
+      description = "One run per county and month: asking again returns the existing run (200) and starts nothing.",
+      responses = {@ApiResponse(responseCode = "200", description = "the run"),
+          @ApiResponse(responseCode = "400", description = "bad county or month"),
+          @ApiResponse(responseCode = "403", description = "not the caller's county")})
+  public PayrollRun start(@RequestBody(required = false) StartRequest body, Principal principal) {
+    if (body == null || body.countyCode() == null) {
+      throw new IllegalArgumentException("请提供县（市、区）代码 countyCode 和月份 month（yyyy-MM）");
+    }
+    requireCountyRole(principal.getName(), body.countyCode());
+    return payroll.start(body.countyCode(), month(body.month()), principal.getName());
+  }
+
+  @GetMapping("/api/payroll/runs/{runId}")
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "A run with its differences to last month (new, stopped, changed amounts)")
+  public Map<String, Object> run(@PathVariable long runId, Principal principal) {
+    PayrollRun run = payroll.run(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    requireSees(principal.getName(), run.countyCode());
+    RosterDifferences d = payroll.differences(runId);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("run", run);
+    out.put("differences", d);
+    out.put("bankFile", bankFiles.ofRun(runId).orElse(null));
+    return out;
+  }
+
+  @GetMapping("/api/payroll/bank-files")
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "Bank files (payroll and one-off) of a county within the caller's regions")
+  public List<BankFile> files(@RequestParam String countyCode, Principal principal) {
+    requireSees(principal.getName(), countyCode);
+    return bankFiles.list(countyCode);
+  }
+
+  @GetMapping(value = "/api/payroll/bank-files/{fileId}/content", produces = "text/csv")
+  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @Operation(summary = "Download a bank disbursement file (the stored bytes; header X-Checksum-SHA256)",
+      responses = {@ApiResponse(responseCode = "200", description = "CSV, layout DOUDI-CSV-1 (docs/payroll.md)"),
+          @ApiResponse(responseCode = "403", description = "not the caller's county"),
+          @ApiResponse(responseCode = "404", description = "no such file")})
+  public ResponseEntity<byte[]> download(@PathVariable long fileId, Principal principal) {
+    BankFile f = bankFiles.find(fileId).orElseThrow(() -> new NoSuchElementException("银行文件" + fileId + "不存在"));
+    requireCountyRole(principal.getName(), f.countyCode());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    bankFiles.write(fileId, out);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f.batchNo() + ".csv\"")
+        .header("X-Checksum-SHA256", f.sha256())
+        .contentType(new MediaType("text", "csv", java.nio.charset.Charset.forName(f.charset())))
+        .body(out.toByteArray());
+  }
+
+  @PostMapping(value = "/api/payroll/bank-files/{fileId}/result", consumes = {"text/csv", "text/plain",
+      "application/octet-stream"})
+  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @Operation(summary = "Upload the bank's result file for a disbursement file",
+      description = "Layout in docs/payroll.md (H,batch then D,ledgerId,account,amount,PAID|RETURNED,reason). Any bad "
+          + "line refuses the whole file (422, every error with its line number) and nothing changes. Returned "
+          + "payments start a payment-return case each; repeating a file changes nothing.",
+      responses = {@ApiResponse(responseCode = "200", description = "counts"),
+          @ApiResponse(responseCode = "422", description = "refused, with line numbers")})
+  public ResultImport upload(@PathVariable long fileId, @RequestBody(required = false) byte[] body,
+      Principal principal) {
+    BankFile f = bankFiles.find(fileId).orElseThrow(() -> new NoSuchElementException("银行文件" + fileId + "不存在"));
+    requireCountyRole(principal.getName(), f.countyCode());
+    return bankFiles.importResult(fileId, new ByteArrayInputStream(body == null ? new byte[0] : body),
+        principal.getName());
+  }
+
+  @PostMapping("/api/payroll/bank-files/one-off")
+  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @Operation(summary = "Put the county's pending one-off payments (temporary assistance, re-issues) into a bank file",
+      responses = {@ApiResponse(responseCode = "201", description = "the new file"),
+          @ApiResponse(responseCode = "204", description = "nothing pending")})
+  public ResponseEntity<BankFile> oneOff(@RequestParam String countyCode, Principal principal) {
+    requireCountyRole(principal.getName(), countyCode);
+    return bankFiles.exportPending(countyCode, principal.getName())
+        .map(f -> ResponseEntity.status(HttpStatus.CREATED).body(f))
+        .orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  public record AwardChange(String kind, String scheme, BigDecimal monthlyAmount, Integer memberCount, String bankName,
+      String accountNumber, String caseRef, String decidedOn, String reason) {}
+
+  @GetMapping("/api/awards/{beneficiaryKey}")
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "The award history of a beneficiary (every change, oldest first); scheme defaults to DIBAO")
+  public List<AwardRow> awardHistory(@PathVariable String beneficiaryKey,
+      @RequestParam(required = false, defaultValue = "DIBAO") String scheme, Principal principal) {
+    List<AwardRow> h = awards.history(beneficiaryKey, scheme(scheme));
+    if (!h.isEmpty()) {
+      requireSees(principal.getName(), h.get(h.size() - 1).countyCode());
+    }
+    return h;
+  }
+
+  @PostMapping("/api/awards/{beneficiaryKey}/changes")
+  @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
+  @Operation(summary = "增发/减发 (kind ADJUST), 停发 (STOP) or a new account (ACCOUNT), from the month after decidedOn",
+      responses = {@ApiResponse(responseCode = "201", description = "the new award row"),
+          @ApiResponse(responseCode = "400", description = "refused, Chinese message; nothing stored")})
+  public ResponseEntity<AwardRow> change(@PathVariable String beneficiaryKey,
+      @RequestBody(required = false) AwardChange c, Principal principal) {
+    if (c == null || c.kind() == null) {
+      throw new InvalidAwardException("请提供变更类型 kind：ADJUST、STOP 或 ACCOUNT");
+    }
+    Scheme scheme = scheme(c.scheme() == null ? "DIBAO" : c.scheme());
+    AwardRow current = awards.history(beneficiaryKey, scheme).stream().reduce((a, b) -> b)
+        .orElseThrow(() -> new InvalidAwardException(beneficiaryKey + "没有待遇记录"));
+    requireCountyRole(principal.getName(), current.countyCode());
+    LocalDate decided;
+    try {
+      decided = c.decidedOn() == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : LocalDate.parse(c.decidedOn());
+    } catch (DateTimeParseException e) {
+      throw new InvalidAwardException("决定日期应为 yyyy-MM-dd");
+    }
+    AwardRow row = switch (c.kind()) {
+      case "ADJUST" -> awards.adjust(beneficiaryKey, scheme, c.monthlyAmount(), c.memberCount(), c.caseRef(), decided,
+          c.reason(), principal.getName());
+      case "STOP" -> awards.stop(beneficiaryKey, scheme, c.caseRef(), decided, c.reason(), principal.getName());
+      case "ACCOUNT" -> awards.changeAccount(beneficiaryKey, scheme, c.bankName(), c.accountNumber(), c.caseRef(),
+          decided, c.reason(), principal.getName());
+      default -> throw new InvalidAwardException("变更类型应为 ADJUST、STOP 或 ACCOUNT");
+    };
+    return ResponseEntity.status(HttpStatus.CREATED).body(row);
+  }
+
+  private StaffMember member(String userId) {
+    return staff.find(userId).orElseThrow(() -> new AccessDeniedException("未知用户"));
+  }
+
+  private boolean sees(StaffMember me, String countyCode) {
+    return me.administrator() || (regions.find(countyCode).isPresent() && me.assignments().stream()
+        .anyMatch(a -> regions.isWithin(countyCode, a.regionCode())));
+  }
+
+  private void requireSees(String userId, String countyCode) {
+    if (!sees(member(userId), countyCode)) {
+      throw new AccessDeniedException("用户" + userId + "无权查看" + countyCode + "的发放");
+    }
+  }
+
+  private void requireCountyRole(String userId, String countyCode) {
+    StaffMember me = member(userId);
+    boolean ok = me.administrator() || me.assignments().stream().anyMatch(a -> a.regionCode().equals(countyCode)
+        && (a.role() == Role.COUNTY_CASEWORKER || a.role() == Role.COUNTY_APPROVER));
+    if (!ok) {
+      throw new AccessDeniedException("用户" + userId + "不负责" + countyCode + "的发放");
+    }
+  }
+
+  private static YearMonth month(String s) {
+    try {
+      return YearMonth.parse(s);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("月份应为 yyyy-MM，例如 2026-03");
+    }
+  }
+
+  private static Scheme scheme(String s) {
+    try {
+      return Scheme.valueOf(s);
+    } catch (RuntimeException e) {
+      throw new InvalidAwardException("未知的救助项目：" + s);
+    }
+  }
+
+  @ExceptionHandler(BankResultRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(BankResultRejectedException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    p.setProperty("errors", e.errors());
+    return ResponseEntity.unprocessableEntity().body(p);
+  }
+
+  @ExceptionHandler({InvalidAwardException.class, IllegalArgumentException.class})
+  ProblemDetail invalid(RuntimeException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ProblemDetail conflict(IllegalStateException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ProblemDetail notFound(NoSuchElementException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+}

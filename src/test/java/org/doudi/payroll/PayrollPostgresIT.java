@@ -1,0 +1,93 @@
+package org.doudi.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import org.doudi.DoudiApplication;
+import org.doudi.platform.Postgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The bulk payroll path on PostgreSQL: awards inserted set-wise, roster INSERT … SELECT with NOT EXISTS, bulk
+ * approval, the bank file through COPY … TO STDOUT; a second roster pays nobody twice; a node killed in the middle of
+ * the roster transaction (its backend terminated) leaves nothing, and the retry pays exactly once.
+ */
+class PayrollPostgresIT {
+
+  static final int HOUSEHOLDS = 5000;
+
+  @Test
+  void bulkRosterApprovalAndBankFileOnPostgres() throws Exception {
+    String url = Postgres.freshDatabase("doudi_payroll_it");
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
+        .profiles("demo", "test", "postgres")
+        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
+            "--spring.datasource.password=" + Postgres.PASSWORD)) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      Payroll payroll = app.getBean(Payroll.class);
+      BankFiles bankFiles = app.getBean(BankFiles.class);
+      jdbc.update("INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code, "
+          + "region_code, urban_rural, member_count, payee_name, payee_id_number, bank_name, account_number, "
+          + "monthly_amount, effective_from, decided_by, created_at) SELECT 'HH-B' || g, 'DIBAO', 1, 'GRANT', 'c' || g, "
+          + "'220122', '220122100201', 'RURAL', 1, '姓名' || g, '220122195001010014', '农安农商银行', "
+          + "lpad(g::text, 19, '6'), 300 + (g % 7) * 50, DATE '2027-01-01', 'it', now() FROM generate_series(1, ?) g",
+          HOUSEHOLDS);
+      // 100 stopped from February, 100 increased from February
+      jdbc.update("INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code, "
+          + "region_code, urban_rural, member_count, payee_name, payee_id_number, bank_name, account_number, "
+          + "monthly_amount, effective_from, decided_by, created_at) SELECT beneficiary_key, scheme, 2, "
+          + "CASE WHEN id % 2 = 0 THEN 'STOP' ELSE 'INCREASE' END, case_ref, county_code, region_code, urban_rural, "
+          + "member_count, payee_name, payee_id_number, bank_name, account_number, monthly_amount + 100, "
+          + "DATE '2027-02-01', 'it', now() FROM benefit_award WHERE seq = 1 AND beneficiary_key LIKE 'HH-B%' "
+          + "ORDER BY id FETCH FIRST 200 ROWS ONLY");
+
+      List<RosterSummary> province = payroll.computeRosterAll(YearMonth.parse("2027-01"), "it");
+      assertThat(province).hasSize(1);
+      RosterSummary jan = province.get(0);
+      assertThat(jan.inserted()).isEqualTo(HOUSEHOLDS);
+      assertThat(payroll.computeRoster("220122", YearMonth.parse("2027-01"), "it").inserted()).isZero();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l ON "
+          + "l.id = c.ledger_id WHERE l.payroll_month = DATE '2027-01-01'", Integer.class)).isEqualTo(HOUSEHOLDS);
+      assertThat(payroll.approve(jan.runId(), "it").approvedNow()).isEqualTo(HOUSEHOLDS);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThat(bankFiles.export(jan.runId(), out, "it")).isEqualTo(HOUSEHOLDS);
+      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines).hasSize(HOUSEHOLDS + 1);
+      assertThat(lines.get(0)).startsWith("H,P220122202701,220122,");
+      assertThat(lines.get(1)).matches("D,\\d+,姓名\\d+,220122195001010014,农安农商银行,6+\\d+,\\d+\\.00,DIBAO,"
+          + "2027-01-01,2027-01-31");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2027-01-01' "
+          + "AND status = 'SENT' AND bank_file_id IS NOT NULL", Integer.class)).isEqualTo(HOUSEHOLDS);
+      ByteArrayOutputStream again = new ByteArrayOutputStream();
+      bankFiles.export(jan.runId(), again, "it");
+      assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
+
+      // February: the node dies in the middle of the roster transaction
+      TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+      assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+        payroll.computeRoster("220122", YearMonth.parse("2027-02"), "it");
+        jdbc.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+      })).isInstanceOf(RuntimeException.class);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2027-02-01'",
+          Integer.class)).isZero();
+      RosterSummary feb = payroll.computeRoster("220122", YearMonth.parse("2027-02"), "it");
+      assertThat(feb.inserted()).isEqualTo(HOUSEHOLDS - 100);
+      assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT beneficiary_key) FROM payment_ledger WHERE "
+          + "payroll_month = DATE '2027-02-01'", Integer.class)).isEqualTo(HOUSEHOLDS - 100);
+      RosterDifferences d = payroll.differences(feb.runId());
+      assertThat(d.stoppedCount()).isEqualTo(100);
+      assertThat(d.changedCount()).isEqualTo(100);
+      assertThat(d.newCount()).isZero();
+    }
+    Postgres.dropIfTemporary(url);
+  }
+}
