@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * 价格临时补贴 on fixture awards in counties 220182 (榆树市, 长春市) and 220581 (梅河口市, 通化市) in 2019; every fixture
+ * 价格临时补贴 on fixture awards in the demo counties 220122 (农安县) and 220102 (南关区) in 2019 (only counties of the
+ * region table: the payroll's timer starts a run for every county that has awards); every fixture
  * award is stopped from 2019-12 so that no payroll of a later month sees them. Amounts from the sample
  * price-subsidy-amount.dmn: 低保 30.00 and 特困 40.00 per person.
  */
@@ -40,21 +41,21 @@ class PriceSubsidyTest {
     loaded = true;
     AwardFixture a = new AwardFixture(jdbc);
     YearMonth jan18 = YearMonth.of(2018, 1);
-    a.change("HH-C1", "DIBAO", 1, "GRANT", "220182", "220182100201", 3, "600.00", jan18);        // 3 × 30
-    a.change("HH-C2", "TEKUN", 1, "GRANT", "220182", "220182100201", 1, "900.00", jan18);        // 1 × 40
-    a.change("HH-C3", "DIBAO", 1, "GRANT", "220182", "220182100201", 2, "400.00", jan18);
-    a.change("HH-C3", "DIBAO", 2, "STOP", "220182", "220182100201", 2, "400.00", YearMonth.of(2019, 6)); // stopped
-    a.change("HH-C4", "DIBAO", 1, "GRANT", "220182", "220182100201", 1, "300.00", YearMonth.of(2019, 7)); // later
-    a.change("HH-C5", "DIBAO", 1, "GRANT", "220182", "220182100201", 2, "400.00", jan18);
-    a.change("HH-C5", "DIBAO", 2, "INCREASE", "220182", "220182100201", 4, "800.00", YearMonth.of(2019, 5)); // 4 × 30
-    a.change("HH-C6", "DIBAO", 1, "GRANT", "220581", "220581100201", 1, "300.00", jan18);        // 通化: 1 × 30
-    a.change("HH-C7", "DIBAO", 1, "GRANT", "220182", "220182100201", 1, "300.00", jan18);        // on both schemes:
-    a.change("HH-C7", "TEKUN", 1, "GRANT", "220182", "220182100201", 1, "900.00", jan18);        // paid once, 特困 40
+    a.change("HH-C1", "DIBAO", 1, "GRANT", "220122", "220122100201", 3, "600.00", jan18);        // 3 × 30
+    a.change("HH-C2", "TEKUN", 1, "GRANT", "220122", "220122100201", 1, "900.00", jan18);        // 1 × 40
+    a.change("HH-C3", "DIBAO", 1, "GRANT", "220122", "220122100201", 2, "400.00", jan18);
+    a.change("HH-C3", "DIBAO", 2, "STOP", "220122", "220122100201", 2, "400.00", YearMonth.of(2019, 6)); // stopped
+    a.change("HH-C4", "DIBAO", 1, "GRANT", "220122", "220122100201", 1, "300.00", YearMonth.of(2019, 7)); // later
+    a.change("HH-C5", "DIBAO", 1, "GRANT", "220122", "220122100201", 2, "400.00", jan18);
+    a.change("HH-C5", "DIBAO", 2, "INCREASE", "220122", "220122100201", 4, "800.00", YearMonth.of(2019, 5)); // 4 × 30
+    a.change("HH-C6", "DIBAO", 1, "GRANT", "220102", "220102001001", 1, "300.00", jan18);        // 南关: 1 × 30
+    a.change("HH-C7", "DIBAO", 1, "GRANT", "220122", "220122100201", 1, "300.00", jan18);        // on both schemes:
+    a.change("HH-C7", "TEKUN", 1, "GRANT", "220122", "220122100201", 1, "900.00", jan18);        // paid once, 特困 40
     for (String[] k : List.of(new String[] {"HH-C1", "DIBAO", "2"}, new String[] {"HH-C2", "TEKUN", "2"},
         new String[] {"HH-C4", "DIBAO", "2"}, new String[] {"HH-C5", "DIBAO", "3"}, new String[] {"HH-C6", "DIBAO", "2"},
         new String[] {"HH-C7", "DIBAO", "2"}, new String[] {"HH-C7", "TEKUN", "2"})) {
-      a.change(k[0], k[1], Integer.parseInt(k[2]), "STOP", k[0].equals("HH-C6") ? "220581" : "220182",
-          "220182100201", 1, "0.00", YearMonth.of(2019, 12));
+      a.change(k[0], k[1], Integer.parseInt(k[2]), "STOP", k[0].equals("HH-C6") ? "220102" : "220122",
+          k[0].equals("HH-C6") ? "220102001001" : "220122100201", 1, "0.00", YearMonth.of(2019, 12));
     }
   }
 
@@ -136,7 +137,8 @@ class PriceSubsidyTest {
   void cityFigureCoversOnlyTheCity() throws Exception {
     Http.Response r = cpi("supervisor", "{\"month\":\"2019-08\",\"regionCode\":\"220100\",\"cpiYoy\":4.0}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    assertThat(ledger("2019-08")).hasSize(5).noneMatch(m -> m.containsValue("price:2019-08:HH-C6"));
+    // both demo counties lie in 长春市 (a county outside the city is covered by FundsPostgresIT's own database)
+    assertThat(ledger("2019-08")).hasSize(6).anyMatch(m -> m.containsValue("price:2019-08:HH-C6"));
     // the supervisor's own region is the default
     Http.Response dflt = cpi("supervisor", "{\"month\":\"2019-09\",\"cpiYoy\":1.0}");
     assertThat(dflt.status()).as(dflt.body()).isEqualTo(201);
