@@ -1,0 +1,266 @@
+package org.doudi.funds;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doudi.engine.EngineAsSystem;
+import org.doudi.identity.CaseVariables;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.Awards;
+import org.doudi.payroll.InvalidAwardException;
+import org.doudi.region.Regions;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Overpayment recovery (社会救助暂行办法 第68条; 最低生活保障审核确认办法: benefits obtained by false statements are
+ * stopped and recovered). {@link #open} records the amount to recover with the months involved and the reason,
+ * optionally stops the award (the payroll module's {@code Awards.stop}, from the month after today), and starts process {@code overpayment-recovery}, all in the caller's transaction;
+ * the recovery task records repayments and write-offs until nothing is outstanding.
+ */
+@Service
+public class Recoveries {
+
+  public static final String PROCESS = "overpayment-recovery";
+  public static final String LEGAL_BASIS = "社会救助暂行办法第六十八条";
+
+  /**
+   * What is to be recovered. {@code amount} may be null: then it is the sum of the PAID ledger rows of the scheme
+   * for the beneficiary whose period starts in one of the months.
+   */
+  public record RecoveryRequest(String beneficiaryKey, String scheme, List<YearMonth> months, BigDecimal amount,
+      String reason, boolean stopAward) {}
+
+  public record Entry(long id, String kind, BigDecimal amount, String receiptNumber, String note, String recordedBy,
+      Instant recordedAt) {}
+
+  public record Recovery(long id, String beneficiaryKey, String scheme, String caseRef, String payeeName,
+      String countyCode, String regionCode, BigDecimal amount, BigDecimal repaid, BigDecimal writtenOff,
+      BigDecimal outstanding, List<YearMonth> months, String reason, boolean awardStopped, String status,
+      String processInstanceId, String createdBy, Instant createdAt, List<Entry> entries) {}
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
+  private final Regions regions;
+  private final Awards awards;
+
+  public Recoveries(JdbcTemplate jdbc, RuntimeService runtime, EngineAsSystem asSystem, Regions regions,
+      Awards awards) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.asSystem = asSystem;
+    this.regions = regions;
+    this.awards = awards;
+  }
+
+  /** Whose award it is, from the latest award change (or the latest ledger row) of the beneficiary. */
+  public record Payee(String caseRef, String name, String idNumber, String countyCode, String regionCode) {}
+
+  @Transactional(readOnly = true)
+  public Optional<Payee> payee(String beneficiaryKey, String scheme) {
+    List<Payee> fromAward = jdbc.query("SELECT case_ref, payee_name, payee_id_number, county_code, region_code"
+        + " FROM benefit_award WHERE beneficiary_key = ? AND scheme = ? ORDER BY seq DESC",
+        (rs, i) -> new Payee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        beneficiaryKey, scheme);
+    if (!fromAward.isEmpty()) {
+      return Optional.of(fromAward.get(0));
+    }
+    return jdbc.query("SELECT case_ref, payee_name, payee_id_number, county_code, region_code FROM payment_ledger"
+            + " WHERE beneficiary_key = ? AND scheme = ? ORDER BY id DESC",
+        (rs, i) -> new Payee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        beneficiaryKey, scheme).stream().findFirst();
+  }
+
+  /**
+   * Records the recovery and starts its process. The caller has checked that {@code actor} acts for the county
+   * (see {@link #payee}). 400/404/409/422 refusals change nothing.
+   */
+  @Transactional
+  public Recovery open(RecoveryRequest request, String actor) {
+    if (request.beneficiaryKey() == null || request.beneficiaryKey().isBlank() || request.beneficiaryKey().length() > 64) {
+      throw new FundsRequestException("请填写救助对象编号（beneficiaryKey）");
+    }
+    if (request.scheme() == null || !request.scheme().matches("[A-Z_]{1,30}")) {
+      throw new FundsRequestException("请填写救助项目（scheme，如 DIBAO）");
+    }
+    if (request.months() == null || request.months().isEmpty() || request.months().contains(null)) {
+      throw new FundsRequestException("请填写所涉月份（yyyy-MM）");
+    }
+    TreeSet<YearMonth> months = new TreeSet<>(request.months());
+    if (months.size() > 36) {
+      throw new FundsRequestException("所涉月份最多36个");
+    }
+    if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 1000) {
+      throw new FundsRequestException("请填写追回原因（1000字以内），如：隐瞒收入骗取低保");
+    }
+    if (request.amount() != null && (request.amount().signum() <= 0 || request.amount().scale() > 2)) {
+      throw new FundsRequestException("追回金额应大于0，最多两位小数");
+    }
+    Payee payee = payee(request.beneficiaryKey(), request.scheme()).orElseThrow(() -> new FundsRequestException(404,
+        "未找到救助对象 " + request.beneficiaryKey() + " 的" + request.scheme() + "待遇或发放记录"));
+    BigDecimal amount = request.amount() != null ? request.amount() : paidIn(request.beneficiaryKey(),
+        request.scheme(), months);
+    if (amount.signum() <= 0) {
+      throw new FundsRequestException(422, "所涉月份没有已支付的发放记录，请填写追回金额");
+    }
+    String regionCode = regions.find(payee.regionCode()).isPresent() ? payee.regionCode()
+        : regions.find(payee.countyCode()).isPresent() ? payee.countyCode() : null;
+    if (regionCode == null) {
+      throw new FundsRequestException(422, "行政区划 " + payee.regionCode() + " 未登记，无法分派追回任务");
+    }
+    boolean stopped = false;
+    if (request.stopAward()) {
+      Scheme scheme;
+      try {
+        scheme = Scheme.valueOf(request.scheme());
+      } catch (IllegalArgumentException e) {
+        throw new FundsRequestException("未知的救助项目：" + request.scheme());
+      }
+      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+      try {
+        // 停发 from the month after today's decision, under the award's own case
+        awards.stop(request.beneficiaryKey(), scheme, payee.caseRef(), today,
+            "骗取社会救助，停发并责令退回（" + LEGAL_BASIS + "）：" + request.reason().strip(), actor);
+      } catch (InvalidAwardException e) {
+        throw new FundsRequestException(422, "不能停发：" + e.getMessage());
+      }
+      stopped = true;
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String monthsText = String.join(",", months.stream().map(YearMonth::toString).toList());
+    try {
+      jdbc.update("INSERT INTO funds_recovery (beneficiary_key, scheme, case_ref, payee_name, payee_id_number,"
+              + " county_code, region_code, amount, first_month, last_month, months, reason, award_stopped, status,"
+              + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)",
+          request.beneficiaryKey(), request.scheme(), payee.caseRef(), payee.name(), payee.idNumber(),
+          payee.countyCode(), regionCode, amount.setScale(2, RoundingMode.UNNECESSARY),
+          Date.valueOf(months.first().atDay(1)), Date.valueOf(months.last().atDay(1)), monthsText,
+          request.reason().strip(), stopped, actor, Timestamp.from(now));
+    } catch (DuplicateKeyException e) {
+      throw new FundsRequestException(409, "该对象" + months.first() + "至" + months.last() + "的追回已登记");
+    }
+    long id = jdbc.queryForObject("SELECT id FROM funds_recovery WHERE beneficiary_key = ? AND scheme = ?"
+            + " AND first_month = ? AND last_month = ?", Long.class, request.beneficiaryKey(), request.scheme(),
+        Date.valueOf(months.first().atDay(1)), Date.valueOf(months.last().atDay(1)));
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CaseVariables.REGION_CODE, regionCode);
+    vars.put("recoveryId", id);
+    vars.put("payeeName", payee.name());
+    vars.put("recoveryAmount", amount.setScale(2).toPlainString());
+    vars.put("outstanding", amount.setScale(2).toPlainString());
+    vars.put("recoveryMonths", monthsText);
+    vars.put("recoveryReason", request.reason().strip());
+    vars.put("fullyRecovered", false);
+    String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS, "recovery-" + id, vars).getId());
+    jdbc.update("UPDATE funds_recovery SET process_instance_id = ? WHERE id = ?", pid, id);
+    return get(id);
+  }
+
+  /** Sum of PAID ledger rows of the scheme for the beneficiary whose period starts in one of the months. */
+  @Transactional(readOnly = true)
+  public BigDecimal paidIn(String beneficiaryKey, String scheme, java.util.Collection<YearMonth> months) {
+    StringBuilder ranges = new StringBuilder();
+    List<Object> args = new ArrayList<>(List.of(beneficiaryKey, scheme));
+    for (YearMonth m : months) {
+      ranges.append(ranges.length() == 0 ? "" : " OR ").append("(period_start >= ? AND period_start < ?)");
+      args.add(Date.valueOf(m.atDay(1)));
+      args.add(Date.valueOf(m.plusMonths(1).atDay(1)));
+    }
+    BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount) FROM payment_ledger WHERE beneficiary_key = ?"
+        + " AND scheme = ? AND status = 'PAID' AND (" + ranges + ")", BigDecimal.class, args.toArray());
+    return sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Records a repayment or write-off from a task (one entry per task). Refuses amounts above what is outstanding
+   * and write-offs without a reason. Returns the recovery as it now stands.
+   */
+  @Transactional
+  public Recovery record(long recoveryId, String kind, BigDecimal amount, String receiptNumber, String note,
+      String taskId, String actor) {
+    Recovery r = get(recoveryId);
+    if (!"OPEN".equals(r.status())) {
+      throw new FundsRequestException(409, "追回已办结");
+    }
+    if (!"REPAYMENT".equals(kind) && !"WRITE_OFF".equals(kind)) {
+      throw new FundsRequestException("登记类型只能是退款（REPAYMENT）或核销（WRITE_OFF）");
+    }
+    if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+      throw new FundsRequestException("金额应大于0，最多两位小数");
+    }
+    if (amount.compareTo(r.outstanding()) > 0) {
+      throw new FundsRequestException("金额 " + amount.toPlainString() + " 元超过尚未追回的 "
+          + r.outstanding().toPlainString() + " 元");
+    }
+    if ("WRITE_OFF".equals(kind) && (note == null || note.isBlank())) {
+      throw new FundsRequestException("核销须写明理由和批准情况");
+    }
+    jdbc.update("INSERT INTO funds_recovery_entry (recovery_id, kind, amount, receipt_number, note, task_id,"
+            + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", recoveryId, kind,
+        amount.setScale(2), receiptNumber, note, taskId, actor, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+    return get(recoveryId);
+  }
+
+  /** Marks the recovery closed once nothing is outstanding (idempotent). */
+  @Transactional
+  public void close(long recoveryId) {
+    Recovery r = get(recoveryId);
+    if (r.outstanding().signum() != 0) {
+      throw new IllegalStateException("追回 " + recoveryId + " 尚有 " + r.outstanding() + " 元未追回");
+    }
+    jdbc.update("UPDATE funds_recovery SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'",
+        Timestamp.from(ClockUtil.getCurrentTime().toInstant()), recoveryId);
+  }
+
+  @Transactional(readOnly = true)
+  public Recovery get(long id) {
+    List<Entry> entries = jdbc.query("SELECT id, kind, amount, receipt_number, note, recorded_by, recorded_at"
+            + " FROM funds_recovery_entry WHERE recovery_id = ? ORDER BY id",
+        (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()), id);
+    List<Recovery> found = jdbc.query("SELECT id, beneficiary_key, scheme, case_ref, payee_name, county_code,"
+        + " region_code, amount, months, reason, award_stopped, status, process_instance_id, created_by, created_at"
+        + " FROM funds_recovery WHERE id = ?", (rs, i) -> map(rs, entries), id);
+    if (found.isEmpty()) {
+      throw new FundsRequestException(404, "追回记录 " + id + " 不存在");
+    }
+    return found.get(0);
+  }
+
+  private static Recovery map(ResultSet rs, List<Entry> entries) throws SQLException {
+    BigDecimal amount = rs.getBigDecimal(8).setScale(2);
+    BigDecimal repaid = sum(entries, "REPAYMENT");
+    BigDecimal writtenOff = sum(entries, "WRITE_OFF");
+    List<YearMonth> months = new ArrayList<>();
+    for (String m : rs.getString(9).split(",")) {
+      months.add(YearMonth.parse(m));
+    }
+    return new Recovery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), amount, repaid, writtenOff, amount.subtract(repaid).subtract(writtenOff),
+        months, rs.getString(10), rs.getBoolean(11), rs.getString(12), rs.getString(13), rs.getString(14),
+        rs.getTimestamp(15).toInstant(), entries);
+  }
+
+  private static BigDecimal sum(List<Entry> entries, String kind) {
+    return entries.stream().filter(e -> e.kind().equals(kind)).map(Entry::amount)
+        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+  }
+}

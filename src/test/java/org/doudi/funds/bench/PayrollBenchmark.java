@@ -1,0 +1,308 @@
+package org.doudi.funds.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.doudi.DoudiApplication;
+import org.doudi.funds.bench.JilinCounties.County;
+import org.doudi.payroll.BankFiles;
+import org.doudi.payroll.Payroll;
+import org.doudi.payroll.RosterSummary;
+import org.doudi.platform.Postgres;
+import org.doudi.region.Regions;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark (not a test): the monthly payroll of a whole province on PostgreSQL against the raw COPY of the same
+ * rows. Prints the time of each step, the ratio to the raw COPY and memory.
+ *
+ * <pre>mvn -Pbench-payroll test-compile exec:exec [-Dbench.households=1000000] [-Dbench.month=2026-12]</pre>
+ *
+ * <ol>
+ *   <li>a fresh database {@code doudi_bench_payroll} with the application's schema (demo + test + postgres
+ *       profiles, job executor off), Jilin's 9 cities and 60 counties in {@code region};</li>
+ *   <li>{@link AwardGenerator}: N active households (+3 % stopped, +6 % with a later change) COPYed into
+ *       {@code benefit_award}, then ANALYZE;</li>
+ *   <li>timed, through the payroll module's public API as docs/payroll.md prescribes: {@code computeRosterAll}
+ *       (roster → CREATED ledger rows + history, one transaction per county), {@code approve} per run
+ *       (CREATED → APPROVED + history), {@code BankFiles.export(runId, out)} per run (APPROVED → SENT, the file
+ *       stored and streamed; here to a byte counter);</li>
+ *   <li>the same month's ledger rows are dumped with COPY TO (untimed) and COPYed (timed) into a table with the
+ *       ledger's columns and no index ({@code CREATE TABLE … (LIKE payment_ledger)}), and into one with all its
+ *       constraints and indexes ({@code INCLUDING ALL}).</li>
+ * </ol>
+ */
+public final class PayrollBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int households = Integer.getInteger("bench.households", 1_000_000);
+    YearMonth month = YearMonth.parse(System.getProperty("bench.month", "2026-12"));
+    long seed = Long.getLong("bench.seed", 20261201L);
+    int threads = Integer.getInteger("bench.threads", 1);
+    boolean tuned = Boolean.getBoolean("bench.tuned");
+    String url = Postgres.freshDatabase("doudi_bench_payroll");
+    if (tuned) {
+      // proposal 1 (docs/benchmarks/payroll.md): the planner's SSD setting, so that the roster's anti-joins probe the
+      // unique indexes instead of hashing the whole ledger and the whole award table for every county
+      try (Connection c = java.sql.DriverManager.getConnection(url, Postgres.USER, Postgres.PASSWORD)) {
+        c.createStatement().execute("ALTER DATABASE " + url.substring(url.lastIndexOf('/') + 1)
+            + " SET random_page_cost = 1.1");
+      }
+    }
+    Map<String, Double> t = new LinkedHashMap<>();
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
+        .profiles("demo", "test", "postgres")
+        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
+            "--spring.datasource.password=" + Postgres.PASSWORD, "--logging.level.root=WARN",
+            "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=4")) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      DataSource ds = app.getBean(DataSource.class);
+      Payroll payroll = app.getBean(Payroll.class);
+      BankFiles bankFiles = app.getBean(BankFiles.class);
+      JilinCounties counties = JilinCounties.load();
+      loadRegions(jdbc, counties);
+      app.getBean(Regions.class).reload();
+      if (tuned) {
+        // proposal 2: no index on status, room on each page, so that approve is a HOT update that writes no index
+        // entry (payroll_ledger_file_idx stays: the payroll's bank-file queries select by bank_file_id alone; run with
+        // -Dbench.dropFileIndex=true to see them scan the whole ledger without it)
+        if (Boolean.getBoolean("bench.dropFileIndex")) {
+          jdbc.execute("DROP INDEX payroll_ledger_file_idx");
+        }
+        jdbc.execute("DROP INDEX payment_ledger_county_month_idx");
+        jdbc.execute("CREATE INDEX payment_ledger_county_month_idx ON payment_ledger (county_code, payroll_month)");
+        jdbc.execute("ALTER TABLE payment_ledger SET (fillfactor = 45)");
+      }
+
+      AwardGenerator.Stats stats;
+      try (Connection c = ds.getConnection()) {
+        c.setAutoCommit(false);
+        stats = new AwardGenerator(counties, seed).copyInto(c, households, month.atDay(1));
+        c.commit();
+      }
+      t.put("generate+COPY benefit_award", stats.nanos() / 1e9);
+      long t0 = System.nanoTime();
+      jdbc.execute("ANALYZE benefit_award");
+      t.put("ANALYZE benefit_award", (System.nanoTime() - t0) / 1e9);
+      System.out.printf(Locale.ROOT, "%nawards: %,d households active in %s (+%,d stopped), %,d award rows, %,d persons,"
+          + " %,.2f yuan per month; 特困 %,d; %d counties%n", stats.activeHouseholds(), month, stats.stoppedHouseholds(),
+          stats.rows(), stats.persons(), stats.monthlyTotalFen() / 100.0,
+          stats.householdsByScheme().getOrDefault(AwardGenerator.Scheme.TEKUN, 0), stats.householdsByCounty().size());
+
+      resetPeaks();
+      long start = System.nanoTime();
+      long lines;
+      CountingStream sink = new CountingStream();
+      List<RosterSummary> runs;
+      if (threads <= 1) {
+        // the recipe of docs/payroll.md: all rosters, then all approvals, then all files
+        t0 = start;
+        runs = payroll.computeRosterAll(month, "bench");
+        t.put("payroll 1 roster (computeRosterAll)", (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        for (RosterSummary r : runs) {
+          payroll.approve(r.runId(), "bench");
+        }
+        t.put("payroll 2 approve (per county)", (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        lines = 0;
+        for (RosterSummary r : runs) {
+          lines += bankFiles.export(r.runId(), sink, "bench");
+        }
+        t.put("payroll 3 bank files (export + stream)", (System.nanoTime() - t0) / 1e9);
+      } else {
+        // as the monthly-payroll process runs it: one county's roster → approval → file after the other, on
+        // several job-executor threads at once (step times below are summed over the threads)
+        java.util.concurrent.ConcurrentLinkedQueue<String> todo = new java.util.concurrent.ConcurrentLinkedQueue<>(
+            new java.util.TreeSet<>(stats.householdsByCounty().keySet()));
+        java.util.concurrent.atomic.AtomicLong[] step = {new java.util.concurrent.atomic.AtomicLong(),
+            new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
+        java.util.concurrent.atomic.AtomicLong lineCount = new java.util.concurrent.atomic.AtomicLong();
+        List<RosterSummary> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          futures.add(pool.submit(() -> {
+            CountingStream own = new CountingStream();
+            for (String county; (county = todo.poll()) != null; ) {
+              long a = System.nanoTime();
+              RosterSummary r = payroll.computeRoster(county, month, "bench");
+              long b = System.nanoTime();
+              payroll.approve(r.runId(), "bench");
+              long c = System.nanoTime();
+              lineCount.addAndGet(bankFiles.export(r.runId(), own, "bench"));
+              long d = System.nanoTime();
+              step[0].addAndGet(b - a);
+              step[1].addAndGet(c - b);
+              step[2].addAndGet(d - c);
+              done.add(r);
+            }
+            synchronized (sink) {
+              sink.count += own.count;
+            }
+            return null;
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : futures) {
+          f.get();
+        }
+        pool.shutdown();
+        runs = new ArrayList<>(done);
+        lines = lineCount.get();
+        t.put("payroll 1 roster (summed over " + threads + " threads)", step[0].get() / 1e9);
+        t.put("payroll 2 approve (summed)", step[1].get() / 1e9);
+        t.put("payroll 3 bank files (summed)", step[2].get() / 1e9);
+      }
+      double payrollSeconds = (System.nanoTime() - start) / 1e9;
+      t.put("payroll total (wall clock)", payrollSeconds);
+      long heapPeak = heapPeak();
+
+      long rosterRows = runs.stream().mapToLong(RosterSummary::count).sum();
+      BigDecimal rosterTotal = runs.stream().map(RosterSummary::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+      Long ledgerRows = jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ?", Long.class,
+          java.sql.Date.valueOf(month.atDay(1)));
+      Long sent = jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ? AND status = 'SENT'",
+          Long.class, java.sql.Date.valueOf(month.atDay(1)));
+      Long history = jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change", Long.class);
+
+      // the monitoring report over the province (the approvals are stamped with today's date, not the payroll month)
+      t0 = System.nanoTime();
+      List<org.doudi.funds.MonitoringRow> fig = app.getBean(org.doudi.funds.internal.FundMonitoring.class)
+          .figures(YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1), month, null,
+              org.doudi.funds.internal.FundMonitoring.Scope.all());
+      t.put("monitoring query, province", (System.nanoTime() - t0) / 1e9);
+      System.out.printf(Locale.ROOT, "monitoring: %d county rows, %,d approvals%n", fig.size(),
+          fig.stream().mapToLong(org.doudi.funds.MonitoringRow::approvedCount).sum());
+
+      // raw COPY of the same rows
+      Path dump = Files.createTempFile("bench-ledger", ".copy");
+      try {
+        try (Connection c = ds.getConnection(); OutputStream out = new BufferedOutputStream(
+            new FileOutputStream(dump.toFile()), 1 << 20)) {
+          c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT * FROM payment_ledger WHERE payroll_month = '"
+              + month.atDay(1) + "') TO STDOUT", out);
+        }
+        jdbc.execute("CREATE TABLE bench_raw_copy (LIKE payment_ledger)");
+        jdbc.execute("CREATE TABLE bench_raw_copy_indexed (LIKE payment_ledger INCLUDING ALL)");
+        t.put("raw COPY, no index", copyIn(ds, "bench_raw_copy", dump));
+        t.put("raw COPY, ledger's indexes", copyIn(ds, "bench_raw_copy_indexed", dump));
+        t.put("dump file MB", Files.size(dump) / 1e6);
+      } finally {
+        Files.deleteIfExists(dump);
+      }
+
+      Map<String, Object> pg = new LinkedHashMap<>();
+      for (String s : List.of("server_version", "shared_buffers", "work_mem", "maintenance_work_mem", "max_wal_size",
+          "synchronous_commit", "wal_level")) {
+        pg.put(s, jdbc.queryForObject("SHOW " + s, String.class));
+      }
+      for (String table : List.of("benefit_award", "payment_ledger", "payment_status_change", "payroll_bank_file",
+          "bench_raw_copy", "bench_raw_copy_indexed")) {
+        pg.put("size " + table, jdbc.queryForObject("SELECT pg_size_pretty(pg_total_relation_size('" + table + "'))",
+            String.class));
+      }
+
+      System.out.println();
+      System.out.printf(Locale.ROOT, "payroll %s: %d county runs, %,d roster rows (%,d in ledger, %,d SENT), total %s yuan,"
+          + " %,d bank-file lines, %,d bytes of bank files, %,d status-history rows%n", month, runs.size(), rosterRows,
+          ledgerRows, sent, rosterTotal.toPlainString(), lines, sink.count, history);
+      if (rosterRows != stats.activeHouseholds()
+          || rosterTotal.compareTo(BigDecimal.valueOf(stats.monthlyTotalFen(), 2)) != 0 || lines != rosterRows) {
+        System.out.println("!! MISMATCH: generator says " + stats.activeHouseholds() + " households, "
+            + BigDecimal.valueOf(stats.monthlyTotalFen(), 2) + " yuan");
+      }
+      System.out.println();
+      t.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-42s %10.2f%s%n", k, v, k.contains("MB") ? "" : " s"));
+      double raw = t.get("raw COPY, no index");
+      double rawIdx = t.get("raw COPY, ledger's indexes");
+      System.out.printf(Locale.ROOT, "%n  mode: %s, %d thread(s)%n", tuned ? "TUNED (proposals 1+2 applied)" : "as merged",
+          threads);
+      System.out.printf(Locale.ROOT, "  payroll / raw COPY (no index)            %10.2f×  (target ≤ 4)%n",
+          payrollSeconds / raw);
+      System.out.printf(Locale.ROOT, "  payroll / raw COPY (ledger's indexes)    %10.2f×%n", payrollSeconds / rawIdx);
+      System.out.printf(Locale.ROOT, "  payroll throughput                       %,10.0f households/s (target: %,d in < 60 s)%n",
+          rosterRows / payrollSeconds, households);
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf(Locale.ROOT, "  JVM heap peak during payroll %,d MB (max %,d MB); processors %d%n",
+          heapPeak >> 20, rt.maxMemory() >> 20, rt.availableProcessors());
+      pg.forEach((k, v) -> System.out.printf(Locale.ROOT, "  pg %-30s %s%n", k, v));
+    } finally {
+      if (!Boolean.getBoolean("bench.keep")) {
+        Postgres.dropIfTemporary(url);
+      }
+    }
+  }
+
+  static double copyIn(DataSource ds, String table, Path file) throws Exception {
+    try (Connection c = ds.getConnection(); InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()),
+        1 << 20)) {
+      c.setAutoCommit(false);
+      long t0 = System.nanoTime();
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN", in);
+      c.commit();
+      return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /** Jilin's cities and counties (the demo migration already has the province, 长春市 and two counties). */
+  static void loadRegions(JdbcTemplate jdbc, JilinCounties counties) {
+    Map<String, String> cities = new LinkedHashMap<>();
+    for (County c : counties.all()) {
+      cities.putIfAbsent(c.code().substring(0, 4) + "00", c.city());
+    }
+    List<Object[]> rows = new ArrayList<>();
+    cities.forEach((code, name) -> rows.add(new Object[] {code, name, "CITY", "220000", null}));
+    for (County c : counties.all()) {
+      rows.add(new Object[] {c.code(), c.name(), "COUNTY", c.code().substring(0, 4) + "00",
+          c.district() ? "URBAN" : "RURAL"});
+    }
+    for (Object[] r : rows) {
+      jdbc.update("INSERT INTO region (code, name, level, parent_code, urban_rural) SELECT ?, ?, ?, ?, ? "
+          + "WHERE NOT EXISTS (SELECT 1 FROM region WHERE code = ?)", r[0], r[1], r[2], r[3], r[4], r[0]);
+    }
+  }
+
+  static void resetPeaks() {
+    System.gc();
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  static long heapPeak() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+  }
+
+  static final class CountingStream extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}
