@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doudi.engine.EngineContext;
 import org.doudi.payment.persistence.LedgerRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -281,6 +281,6 @@ public class Payments {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineContext.now();
   }
 }

@@ -1,13 +1,11 @@
 package org.doudi.dibao.internal;
 
+import org.doudi.engine.EngineContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.dibao.DibaoVariables;
 
 /** Small helpers shared by the delegates: the case's application id, the engine clock in China time, the actor. */
@@ -48,21 +46,15 @@ final class CaseContext {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineContext.now();
   }
 
   static LocalDate today() {
-    return now().atZone(CHINA).toLocalDate();
+    return EngineContext.today();
   }
 
   /** The user whose command runs this code, or null in a job. */
   static String currentUser() {
-    var ctx = Context.getCommandContext();
-    if (ctx != null && ctx.getAuthenticatedUserId() != null) {
-      return ctx.getAuthenticatedUserId();
-    }
-    Authentication a = ctx == null ? null
-        : ctx.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
-    return a == null ? null : a.getUserId();
+    return EngineContext.currentUser();
   }
 }

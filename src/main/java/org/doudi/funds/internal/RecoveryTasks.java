@@ -1,13 +1,12 @@
 package org.doudi.funds.internal;
 
+import org.doudi.engine.EngineContext;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.doudi.engine.ProcessBean;
 import org.doudi.funds.FundsRequestException;
 import org.doudi.funds.Recoveries;
@@ -95,16 +94,9 @@ public final class RecoveryTasks {
     }
 
     private static String actor(DelegateTask task) {
-      var ctx = Context.getCommandContext();
-      if (ctx != null && ctx.getAuthenticatedUserId() != null) {
-        return ctx.getAuthenticatedUserId();
-      }
-      Authentication a = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      if (a != null) {
-        return a.getUserId();
-      }
-      return task.getAssignee() != null ? task.getAssignee() : "system";
-    }
+    String user = EngineContext.currentUser();
+    return user != null ? user : task.getAssignee() != null ? task.getAssignee() : "system";
+  }
   }
 
   /** Closes the recovery record when the process reaches 已全部追回. */

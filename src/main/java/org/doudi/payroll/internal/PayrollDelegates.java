@@ -1,5 +1,6 @@
 package org.doudi.payroll.internal;
 
+import org.doudi.engine.EngineContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -7,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.engine.ProcessBean;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.Payments;
@@ -33,7 +31,7 @@ final class PayrollDelegates {
   private PayrollDelegates() {}
 
   static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
+    return EngineContext.today();
   }
 
   static long runId(DelegateExecution e) {
@@ -42,13 +40,7 @@ final class PayrollDelegates {
 
   /** The user whose command runs this code, or null in a job. */
   static String currentUser() {
-    var ctx = Context.getCommandContext();
-    if (ctx != null && ctx.getAuthenticatedUserId() != null) {
-      return ctx.getAuthenticatedUserId();
-    }
-    Authentication a = ctx == null ? null
-        : ctx.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
-    return a == null ? null : a.getUserId();
+    return EngineContext.currentUser();
   }
 
   /** The timer path: on and after the run day, a run for every county with awards that has none this month. */

@@ -1,5 +1,6 @@
 package org.doudi.temporary.internal;
 
+import org.doudi.engine.EngineContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -9,9 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.household.IdNumber;
 
 /**
@@ -166,24 +164,16 @@ final class Values {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineContext.now();
   }
 
   static LocalDate today() {
-    return now().atZone(CHINA).toLocalDate();
+    return EngineContext.today();
   }
 
   /** The user whose command runs this code, or null in a job. */
   static String currentUser() {
-    var ctx = Context.getCommandContext();
-    if (ctx == null) {
-      return null;
-    }
-    if (ctx.getAuthenticatedUserId() != null) {
-      return ctx.getAuthenticatedUserId();
-    }
-    Authentication a = ctx.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
-    return a == null ? null : a.getUserId();
+    return EngineContext.currentUser();
   }
 
   static BigDecimal decimal(VariableScope scope, String key) {
