@@ -185,6 +185,7 @@ public class PriceSubsidies {
     args.add(month);
     args.add(monthEnd);
     args.add(month);
+    args.add(month);
     args.add("价格临时补贴 " + ym);
     args.add(Timestamp.from(now));
     args.add(actor);
@@ -196,13 +197,17 @@ public class PriceSubsidies {
         + " created_at, created_by)"
         + " SELECT ? || x.beneficiary_key, 'PRICE_SUBSIDY', 'PAYMENT', NULL, x.case_ref, x.beneficiary_key,"
         + " x.payee_name, x.payee_id_number, x.county_code, x.region_code, ?, ?, x.subsidy, 'BANK', x.bank_name,"
-        + " x.account_number, ?, NULL, 'CREATED', NULL, NULL, ?, ?, ?"
+        // paid with the month's payroll, or — when the county already approved that payroll (CPI is published
+        // after the month) — with the first payroll after the county's last approved one, never with none
+        + " x.account_number, CAST(COALESCE((SELECT MAX(r.payroll_month) FROM payroll_run r"
+        + "   WHERE r.county_code = x.county_code AND r.payroll_month >= ? AND r.status NOT IN ('OPEN', 'ROSTER'))"
+        + "   + INTERVAL '1' MONTH, ?) AS DATE), NULL, 'CREATED', NULL, NULL, ?, ?, ?"
         + " FROM (" + active + ") x"
         + " WHERE x.rn = 1 AND NOT EXISTS (SELECT 1 FROM payment_ledger p WHERE p.idempotency_key = ? || x.beneficiary_key)",
         args.toArray());
     jdbc.update("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, note)"
         + " SELECT l.id, NULL, 'CREATED', ?, ?, ? FROM payment_ledger l"
-        + " WHERE l.scheme = 'PRICE_SUBSIDY' AND l.payroll_month = ? AND l.created_at = ? AND l.created_by = ?"
+        + " WHERE l.scheme = 'PRICE_SUBSIDY' AND l.period_start = ? AND l.created_at = ? AND l.created_by = ?"
         + " AND NOT EXISTS (SELECT 1 FROM payment_status_change c WHERE c.ledger_id = l.id)",
         Timestamp.from(now), actor, "价格临时补贴 " + ym, month, Timestamp.from(now), actor);
     Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS households, COALESCE(SUM(x.persons), 0) AS"

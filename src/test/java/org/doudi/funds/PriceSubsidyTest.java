@@ -116,6 +116,30 @@ class PriceSubsidyTest {
   }
 
   @Test
+  void aSubsidyForAMonthWhosePayrollTheCountyAlreadyApprovedGoesIntoTheNextPayroll() throws Exception {
+    // 农安县 approved (and sent) its payrolls for 2019-04 and 2019-05; 南关区 has not approved 2019-04
+    for (String[] run : List.of(new String[] {"220122", "2019-04-01", "SENT"},
+        new String[] {"220122", "2019-05-01", "APPROVED"}, new String[] {"220102", "2019-04-01", "ROSTER"})) {
+      jdbc.update("INSERT INTO payroll_run (county_code, payroll_month, status, created_at, created_by)"
+          + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'test')", run[0], Date.valueOf(run[1]), run[2]);
+    }
+    Http.Response r = cpi("analyst", "{\"month\":\"2019-04\",\"regionCode\":\"220000\",\"cpiYoy\":3.6}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    Map<String, Object> late = jdbc.queryForMap("SELECT payroll_month, period_start FROM payment_ledger"
+        + " WHERE idempotency_key = 'price:2019-04:HH-C1'");
+    assertThat(((Date) late.get("PAYROLL_MONTH")).toLocalDate()).as("after 农安县's last approved payroll")
+        .isEqualTo(LocalDate.of(2019, 6, 1));
+    assertThat(((Date) late.get("PERIOD_START")).toLocalDate()).as("still the subsidy of April")
+        .isEqualTo(LocalDate.of(2019, 4, 1));
+    assertThat(jdbc.queryForObject("SELECT payroll_month FROM payment_ledger WHERE idempotency_key = "
+        + "'price:2019-04:HH-C6'", Date.class).toLocalDate()).as("南关区's April payroll is not approved yet")
+        .isEqualTo(LocalDate.of(2019, 4, 1));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l"
+        + " ON l.id = c.ledger_id WHERE l.idempotency_key LIKE 'price:2019-04:%'", Integer.class))
+        .as("C1, C2, C3 (stopped only from June), C5, C6, C7: one history row each").isEqualTo(6);
+  }
+
+  @Test
   void figureBelowTheTriggerAddsNothingUntilACorrectionMeetsTheFoodTrigger() throws Exception {
     Http.Response r = cpi("analyst", "{\"month\":\"2019-07\",\"regionCode\":\"220000\",\"cpiYoy\":2.1,\"foodCpiYoy\":3.0}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
