@@ -97,6 +97,12 @@ public class LedgerBulk {
 
   public record Totals(int count, java.math.BigDecimal total) {}
 
+  /** Counties with approved one-off bank payments (no payroll month) that are in no bank file yet. */
+  public List<String> countiesWithPendingOneOff() {
+    return jdbc.queryForList("SELECT DISTINCT county_code FROM payment_ledger WHERE payroll_month IS NULL "
+        + "AND status = 'APPROVED' AND channel = 'BANK' AND bank_file_id IS NULL ORDER BY county_code", String.class);
+  }
+
   /**
    * The bank's results: SENT → PAID or RETURNED for the given rows of one bank file (batched statements). Rows not
    * SENT (already settled) are left alone. Returns the ids actually changed to each status.

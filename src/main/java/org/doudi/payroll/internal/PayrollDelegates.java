@@ -1,5 +1,7 @@
 package org.doudi.payroll.internal;
 
+import org.doudi.calendar.WorkingDayCalendar;
+import org.doudi.payment.LedgerBulk;
 import org.doudi.engine.EngineContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -75,6 +77,34 @@ final class PayrollDelegates {
         }
       }
       execution.setVariable("countiesStarted", String.join(",", started));
+    }
+  }
+
+  /**
+   * The daily one-off bank files: on a working day, every county with approved one-off payments (instalments,
+   * subsidies, re-issues) not yet in a file gets one, so no approved payment waits for someone to ask.
+   */
+  @ProcessBean("payrollExportOneOffFiles")
+  public static class ExportOneOffFiles implements JavaDelegate {
+    private final BankFiles bankFiles;
+    private final LedgerBulk ledger;
+    private final WorkingDayCalendar calendar;
+
+    public ExportOneOffFiles(BankFiles bankFiles, LedgerBulk ledger, WorkingDayCalendar calendar) {
+      this.bankFiles = bankFiles;
+      this.ledger = ledger;
+      this.calendar = calendar;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      List<String> files = new ArrayList<>();
+      if (calendar.kindOf(today()).isWorkingDay()) {
+        for (String county : ledger.countiesWithPendingOneOff()) {
+          bankFiles.exportPending(county, SYSTEM).ifPresent(f -> files.add(f.batchNo()));
+        }
+      }
+      execution.setVariable("oneOffFiles", String.join(",", files));
     }
   }
 
