@@ -1,19 +1,12 @@
 package org.doudi.dibao;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
+import org.doudi.platform.ProcessFixture;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.HouseholdApplication.Member;
 import org.doudi.household.HouseholdApplication.Relation;
@@ -21,71 +14,20 @@ import org.doudi.household.HouseholdApplication.UrbanRural;
 import org.doudi.household.TestApplications;
 
 /** Test helpers for the dibao process: the engine clock in China time, jobs, tasks and households. */
-final class DibaoFixture {
+final class DibaoFixture extends ProcessFixture {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-  private final TaskService tasks;
-  private final ManagementService management;
 
   DibaoFixture(TaskService tasks, ManagementService management) {
-    this.tasks = tasks;
-    this.management = management;
+    super(tasks, management);
   }
 
-  static void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant()));
-  }
 
-  static LocalDateTime clock() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
-  }
 
-  static void advanceDays(int days) {
-    ClockUtil.setCurrentTime(Date.from(clock().plusDays(days).atZone(CHINA).toInstant()));
-  }
 
-  static LocalDateTime local(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), CHINA);
-  }
 
-  /** Executes every active job of the instance that is due now (async continuations and timers), until none is. */
-  void runJobs(String processInstanceId) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).active().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime()))
-          .filter(j -> j.getRetries() > 0)
-          .toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-    throw new AssertionError("jobs keep coming for " + processInstanceId);
-  }
 
-  Task task(String processInstanceId, String definitionKey) {
-    Task t = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(definitionKey)
-        .singleResult();
-    assertThat(t).as("open task " + definitionKey).isNotNull();
-    return t;
-  }
 
-  /** Completes the task as the given user (claims it first) and runs the jobs that follow. */
-  void complete(String processInstanceId, String definitionKey, String user, Map<String, Object> variables) {
-    Task t = task(processInstanceId, definitionKey);
-    tasks.claim(t.getId(), user);
-    tasks.complete(t.getId(), variables);
-    runJobs(processInstanceId);
-  }
 
-  static Map<String, Object> vars(Object... kv) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
 
   static Map<String, Object> allMaterials() {
     return vars("materialIdentity", true, "materialIncome", true, "materialAssets", true,

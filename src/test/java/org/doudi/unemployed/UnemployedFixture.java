@@ -1,20 +1,13 @@
 package org.doudi.unemployed;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
+import org.doudi.platform.ProcessFixture;
 import org.doudi.household.IdNumber;
 import org.doudi.unemployed.UnemployedApplication.ApplicationPlace;
 import org.doudi.unemployed.UnemployedApplication.IdentityDocument;
@@ -22,16 +15,11 @@ import org.doudi.unemployed.UnemployedApplication.UrbanRural;
 import org.doudi.unemployed.UnemployedApplication.Witness;
 
 /** Test helpers: applicants, the engine clock in China time, jobs and tasks. */
-public final class UnemployedFixture {
+public final class UnemployedFixture extends ProcessFixture {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-  private final TaskService tasks;
-  private final ManagementService management;
 
   public UnemployedFixture(TaskService tasks, ManagementService management) {
-    this.tasks = tasks;
-    this.management = management;
+    super(tasks, management);
   }
 
   /** A valid ID number born on {@code yyyymmdd} with sequence {@code nn1} (the check simulator finds nothing). */
@@ -50,59 +38,13 @@ public final class UnemployedFixture {
         "6228480010000000011", true, true);
   }
 
-  static void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant()));
-  }
 
-  static LocalDateTime clock() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
-  }
 
-  static void advanceDays(int days) {
-    ClockUtil.setCurrentTime(Date.from(clock().plusDays(days).atZone(CHINA).toInstant()));
-  }
 
-  static LocalDateTime local(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), CHINA);
-  }
 
-  /** Executes every due job of the instance with retries left, until none is. */
-  void runJobs(String processInstanceId) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).active().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime()))
-          .filter(j -> j.getRetries() > 0)
-          .toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-    throw new AssertionError("jobs keep coming for " + processInstanceId);
-  }
 
-  Task task(String processInstanceId, String definitionKey) {
-    Task t = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(definitionKey)
-        .singleResult();
-    assertThat(t).as("open task " + definitionKey).isNotNull();
-    return t;
-  }
 
-  /** Claims and completes the task as the user, then runs the jobs that follow. */
-  void complete(String processInstanceId, String definitionKey, String user, Map<String, Object> variables) {
-    Task t = task(processInstanceId, definitionKey);
-    tasks.claim(t.getId(), user);
-    tasks.complete(t.getId(), variables);
-    runJobs(processInstanceId);
-  }
 
-  static Map<String, Object> vars(Object... kv) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
 
   static Map<String, Object> found(String finding) {
     return vars("investigationFinding", finding, "investigators", "刘协理、陈委员",
