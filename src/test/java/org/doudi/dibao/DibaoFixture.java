@@ -1,6 +1,5 @@
 package org.doudi.dibao;
 
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +14,9 @@ import org.doudi.household.TestApplications;
 
 /** Test helpers for the dibao process: the engine clock in China time, jobs, tasks and households. */
 final class DibaoFixture extends ProcessFixture {
-
-
   DibaoFixture(TaskService tasks, ManagementService management) {
     super(tasks, management);
   }
-
-
-
-
-
-
-
-
 
   static Map<String, Object> allMaterials() {
     return vars("materialIdentity", true, "materialIncome", true, "materialAssets", true,

@@ -1,6 +1,5 @@
 package org.doudi.unemployed;
 
-
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -16,8 +15,6 @@ import org.doudi.unemployed.UnemployedApplication.Witness;
 
 /** Test helpers: applicants, the engine clock in China time, jobs and tasks. */
 public final class UnemployedFixture extends ProcessFixture {
-
-
   public UnemployedFixture(TaskService tasks, ManagementService management) {
     super(tasks, management);
   }
@@ -37,14 +34,6 @@ public final class UnemployedFixture extends ProcessFixture {
         true, false, false, 3, new BigDecimal("900.00"), new BigDecimal("2000.00"), "农安县农村信用合作联社",
         "6228480010000000011", true, true);
   }
-
-
-
-
-
-
-
-
 
   static Map<String, Object> found(String finding) {
     return vars("investigationFinding", finding, "investigators", "刘协理、陈委员",
