@@ -1,5 +1,6 @@
 package org.doudi.identity;
 
+import java.util.function.Predicate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,19 @@ public class Staff {
       });
     }
     return Optional.of(new StaffMember(userId, Set.copyOf(assignments), admin, Set.copyOf(groupIds)));
+  }
+
+  /**
+   * Whether the member is an administrator or holds a role accepted by {@code roles} at {@code regionCode} or at a
+   * region above it — the jurisdiction check of every case-facing endpoint and start form. An unknown region code
+   * is within no one's region.
+   */
+  public boolean worksWithin(StaffMember member, String regionCode, Predicate<Role> roles) {
+    if (member.administrator()) {
+      return true;
+    }
+    return regionCode != null && regions.find(regionCode).isPresent() && member.assignments().stream()
+        .anyMatch(a -> roles.test(a.role()) && regions.isWithin(regionCode, a.regionCode()));
   }
 
   /** True when some user is a direct member of camunda-admin. */

@@ -1,5 +1,6 @@
 package org.doudi.dibao.web;
 
+import org.doudi.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -109,9 +110,7 @@ public class DibaoController {
     if (member.administrator() || regionCode == null || regions.find(regionCode).isEmpty()) {
       return; // unknown regions are reported by the validator (400)
     }
-    boolean ok = member.assignments().stream().anyMatch(a -> a.role().isCaseworking()
-        && regions.isWithin(regionCode, a.regionCode()));
-    if (!ok) {
+    if (!staff.worksWithin(member, regionCode, Role::isCaseworking)) {
       throw new AccessDeniedException("用户" + userId + "不负责行政区划" + regionCode + "的申请");
     }
   }

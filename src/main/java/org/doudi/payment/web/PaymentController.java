@@ -18,7 +18,6 @@ import org.doudi.operations.Masking;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.Payments;
 import org.doudi.payment.StatusChange;
-import org.doudi.region.Regions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,12 +37,10 @@ public class PaymentController {
 
   private final Payments payments;
   private final Staff staff;
-  private final Regions regions;
 
-  public PaymentController(Payments payments, Staff staff, Regions regions) {
+  public PaymentController(Payments payments, Staff staff) {
     this.payments = payments;
     this.staff = staff;
-    this.regions = regions;
   }
 
   public record PaymentView(long id, String idempotencyKey, String scheme, String schemeLabel, String kind,
@@ -83,8 +80,7 @@ public class PaymentController {
   }
 
   private boolean visible(StaffMember me, LedgerEntry e) {
-    return me.administrator() || me.assignments().stream().anyMatch(a -> a.role() != Role.ANALYST
-        && regions.isWithin(e.regionCode(), a.regionCode()));
+    return staff.worksWithin(me, e.regionCode(), role -> role != Role.ANALYST);
   }
 
   private PaymentView view(LedgerEntry e) {

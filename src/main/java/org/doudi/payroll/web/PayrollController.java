@@ -29,7 +29,6 @@ import org.doudi.payroll.Payroll;
 import org.doudi.payroll.PayrollRun;
 import org.doudi.payroll.ResultImport;
 import org.doudi.payroll.RosterDifferences;
-import org.doudi.region.Regions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,14 +56,12 @@ public class PayrollController {
   private final BankFiles bankFiles;
   private final Awards awards;
   private final Staff staff;
-  private final Regions regions;
 
-  public PayrollController(Payroll payroll, BankFiles bankFiles, Awards awards, Staff staff, Regions regions) {
+  public PayrollController(Payroll payroll, BankFiles bankFiles, Awards awards, Staff staff) {
     this.payroll = payroll;
     this.bankFiles = bankFiles;
     this.awards = awards;
     this.staff = staff;
-    this.regions = regions;
   }
 
   @GetMapping("/api/payroll/runs")
@@ -225,8 +222,7 @@ public class PayrollController {
   }
 
   private boolean sees(StaffMember me, String countyCode) {
-    return me.administrator() || (regions.find(countyCode).isPresent() && me.assignments().stream()
-        .anyMatch(a -> regions.isWithin(countyCode, a.regionCode())));
+    return staff.worksWithin(me, countyCode, role -> true);
   }
 
   private void requireSees(String userId, String countyCode) {

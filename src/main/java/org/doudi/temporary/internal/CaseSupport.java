@@ -54,11 +54,7 @@ public class CaseSupport {
     if (m.isEmpty()) {
       return false;
     }
-    if (m.get().administrator()) {
-      return true;
-    }
-    return m.get().assignments().stream().anyMatch(a -> java.util.Arrays.asList(roles).contains(a.role())
-        && regions.find(regionCode).isPresent() && regions.isWithin(regionCode, a.regionCode()));
+    return staff.worksWithin(m.get(), regionCode, java.util.List.of(roles)::contains);
   }
 
   /** Refuses a start by a user who does not work in the case's region. */

@@ -1,5 +1,6 @@
 package org.doudi.unemployed.internal;
 
+import org.doudi.identity.Role;
 import static org.doudi.unemployed.UnemployedVariables.*;
 
 import java.util.Date;
@@ -48,8 +49,7 @@ public class RegisterApplication implements JavaDelegate {
       String user = Clock.currentUser();
       if (user != null) {
         StaffMember member = staff.find(user).orElse(null);
-        boolean mayFile = member != null && (member.administrator() || member.assignments().stream()
-            .anyMatch(x -> x.role().isCaseworking() && regions.isWithin(a.regionCode(), x.regionCode())));
+        boolean mayFile = member != null && staff.worksWithin(member, a.regionCode(), Role::isCaseworking);
         if (!mayFile) {
           throw new UnemployedFormException("regionCode", "用户" + user + "不负责村（社区）" + a.regionCode()
               + "的申请，请由申请地的村（社区）或乡镇（街道）受理");

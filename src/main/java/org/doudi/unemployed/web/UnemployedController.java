@@ -72,8 +72,8 @@ public class UnemployedController {
     }
     StaffMember me = me(principal);
     String region = application.regionCode() == null ? null : application.regionCode().strip();
-    if (!me.administrator() && region != null && regions.find(region).isPresent()
-        && me.assignments().stream().noneMatch(a -> a.role().isCaseworking() && regions.isWithin(region, a.regionCode()))) {
+    // an unknown region is reported by the validation (400), not as a jurisdiction problem
+    if (region != null && regions.find(region).isPresent() && !staff.worksWithin(me, region, Role::isCaseworking)) {
       throw new AccessDeniedException("用户" + me.userId() + "不负责行政区划" + region + "的申请");
     }
     StartedCase started = cases.apply(application, principal.getName());
@@ -94,8 +94,7 @@ public class UnemployedController {
       Principal principal) {
     CaseFile file = cases.caseFile(applicationId);
     StaffMember me = me(principal);
-    if (!me.administrator() && me.assignments().stream().noneMatch(a -> a.role() != Role.ANALYST
-        && regions.isWithin(file.regionCode(), a.regionCode()))) {
+    if (!staff.worksWithin(me, file.regionCode(), role -> role != Role.ANALYST)) {
       throw new NoSuchElementException("没有找到未参保失业人员临时救助申请 " + applicationId);
     }
     return file;
