@@ -94,6 +94,9 @@ public class PriceSubsidies {
       return ps;
     }, keys);
     long figureId = keys.getKey().longValue();
+    // one computation per region at a time: a second figure entered at the same moment waits here and then finds
+    // the first one's subsidy instead of computing next to it
+    jdbc.query("SELECT code FROM region WHERE code = ? FOR UPDATE", rs -> { }, figure.regionCode());
     Optional<Subsidy> existing = computed(figure.month(), figure.regionCode());
     if (existing.isPresent()) {
       return new Outcome(figureId, triggered, reason, existing);

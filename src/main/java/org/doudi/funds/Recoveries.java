@@ -184,7 +184,7 @@ public class Recoveries {
       args.add(Date.valueOf(m.atDay(1)));
       args.add(Date.valueOf(m.plusMonths(1).atDay(1)));
     }
-    BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount) FROM payment_ledger WHERE beneficiary_key = ?"
+    BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount) FROM payment_entry WHERE beneficiary_key = ?"
         + " AND scheme = ? AND status = 'PAID' AND (" + ranges + ")", BigDecimal.class, args.toArray());
     return sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2, RoundingMode.HALF_UP);
   }

@@ -7,16 +7,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Set-based status changes on the ledger for the monthly payroll (helper payroll): one statement per step instead of
- * one per payment, with the same rules as {@link Payments#transition}: only the allowed transitions (the WHERE clause
- * names the from-status), and one {@code payment_status_change} row per changed payment, written by the same
- * statement set in the caller's transaction. Amounts are never touched.
+ * Set-based status changes on the ledger for the monthly payroll (helper payroll), with the same rules as
+ * {@link Payments#transition} (only the allowed transitions; amounts never touched), in the caller's transaction.
+ *
+ * <p>A county's regular payroll of a month is a <em>batch</em> (V12_1): its rows are inserted once with status
+ * {@code BATCH} and the batch's id ({@link #openBatch}), and approval and sending change the batch, with one history
+ * row for the batch, instead of a million rows and a million history rows. Rows that are not in a batch (price
+ * subsidies, one-off payments, re-issues) change one by one, each with its history row, as before.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -28,47 +32,88 @@ public class LedgerBulk {
     this.jdbc = jdbc;
   }
 
-  /** The highest ledger id so far (0 when empty): rows inserted afterwards by this transaction lie above it. */
-  public long maxId() {
-    Long max = jdbc.queryForObject("SELECT MAX(id) FROM payment_ledger", Long.class);
-    return max == null ? 0 : max;
+  /**
+   * The batch of the county's payroll month, created (CREATED) if missing, locked for the rest of the transaction.
+   * Rows may only be added while it is CREATED.
+   *
+   * @throws IllegalStateException the batch is already approved
+   */
+  public long openBatch(String countyCode, LocalDate payrollMonth, Instant at, String actor) {
+    Date month = Date.valueOf(payrollMonth);
+    jdbc.update("INSERT INTO payment_batch (county_code, payroll_month, status, created_at, created_by) "
+        + "SELECT ?, ?, 'CREATED', ?, ? FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS "
+        + "(SELECT 1 FROM payment_batch b WHERE b.county_code = ? AND b.payroll_month = ?)",
+        countyCode, month, Timestamp.from(at), actor, countyCode, month);
+    Batch b = lockBatch(countyCode, payrollMonth).orElseThrow();
+    if (!b.status().equals("CREATED")) {
+      throw new IllegalStateException("发放批次" + countyCode + " " + payrollMonth + "已审批，不能再加入付款");
+    }
+    return b.id();
+  }
+
+  /** A batch: the status its rows follow and the bank file they went in. */
+  public record Batch(long id, String status, Long bankFileId) {}
+
+  private Optional<Batch> lockBatch(String countyCode, LocalDate payrollMonth) {
+    return jdbc.query("SELECT id, status, bank_file_id FROM payment_batch WHERE county_code = ? AND payroll_month = ? "
+        + "FOR UPDATE", (rs, i) -> {
+          long file = rs.getLong(3);
+          return new Batch(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : file);
+        }, countyCode, Date.valueOf(payrollMonth)).stream().findFirst();
+  }
+
+  private void batchChange(long batchId, String from, String to, Timestamp at, String actor, String note) {
+    jdbc.update("INSERT INTO payment_status_change (batch_id, from_status, to_status, changed_at, changed_by, note) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", batchId, from, to, at, actor, note);
+  }
+
+  /** Rows of the county's month that still follow its batch. */
+  private int batchRows(String countyCode, Date month) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE county_code = ? AND payroll_month = ? "
+        + "AND status = 'BATCH'", Integer.class, countyCode, month);
   }
 
   /**
-   * History rows (null → CREATED) for the rows of a county's payroll month that the caller has just inserted in bulk:
-   * ids above {@code afterId} whose key starts with {@code keyPrefix}. The caller must hold the lock that makes it the
-   * only writer of such keys (the payroll run's row), so no other transaction can have added any above
-   * {@code afterId}; {@code countyCode} null: every county (the caller locked all of them). (No NOT EXISTS on payment_status_change here: PostgreSQL would plan it against the table being
-   * filled by the same statement.)
+   * CREATED → APPROVED for a county's payroll month: its batch (one history row) and every other CREATED row of the
+   * month (each with its history row). Returns the payments approved by this call.
    */
-  public int recordCreated(long afterId, String keyPrefix, String countyCode, LocalDate payrollMonth, Instant at,
-      String actor, String note) {
-    return jdbc.update("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, "
-        + "note) SELECT l.id, NULL, 'CREATED', ?, ?, ? FROM payment_ledger l WHERE l.id > ? "
-        + (countyCode == null ? "" : "AND l.county_code = '" + countyCode.replaceAll("\\D", "") + "' ")
-        + "AND l.payroll_month = ? AND l.status = 'CREATED' AND l.idempotency_key LIKE ?",
-        Timestamp.from(at), actor, note, afterId, Date.valueOf(payrollMonth), keyPrefix + "%");
-  }
-
-  /** CREATED → APPROVED for every row of a county's payroll month (roster and extras). Returns the rows changed. */
   public int approveMonth(String countyCode, LocalDate payrollMonth, Instant at, String actor, String note) {
     Timestamp ts = Timestamp.from(at);
     Date month = Date.valueOf(payrollMonth);
+    int approved = 0;
+    Optional<Batch> batch = lockBatch(countyCode, payrollMonth);
+    if (batch.isPresent() && batch.get().status().equals("CREATED")) {
+      jdbc.update("UPDATE payment_batch SET status = 'APPROVED', approved_at = ?, approved_by = ? WHERE id = ?",
+          ts, actor, batch.get().id());
+      batchChange(batch.get().id(), "CREATED", "APPROVED", ts, actor, note);
+      approved += batchRows(countyCode, month);
+    }
     jdbc.update("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, note) "
         + "SELECT l.id, 'CREATED', 'APPROVED', ?, ?, ? FROM payment_ledger l "
         + "WHERE l.county_code = ? AND l.payroll_month = ? AND l.status = 'CREATED'",
         ts, actor, note, countyCode, month);
-    return jdbc.update("UPDATE payment_ledger SET status = 'APPROVED', approved_at = ?, approved_by = ? "
+    return approved + jdbc.update("UPDATE payment_ledger SET status = 'APPROVED', approved_at = ?, approved_by = ? "
         + "WHERE county_code = ? AND payroll_month = ? AND status = 'CREATED'", ts, actor, countyCode, month);
   }
 
   /**
-   * APPROVED → SENT with {@code bank_file_id} for the bank rows not yet in a file: of a county's payroll month, or
-   * with {@code payrollMonth} null the one-off payments (temporary assistance, re-issues) of the county.
+   * APPROVED → SENT with {@code bank_file_id} for the bank rows not yet in a file: of a county's payroll month (its
+   * batch, one history row, and the month's other rows), or with {@code payrollMonth} null the one-off payments
+   * (temporary assistance, re-issues) of the county. Returns the payments sent.
    */
   public int markSent(long bankFileId, String countyCode, LocalDate payrollMonth, Instant at, String actor,
       String note) {
     Timestamp ts = Timestamp.from(at);
+    int sent = 0;
+    if (payrollMonth != null) {
+      Optional<Batch> batch = lockBatch(countyCode, payrollMonth);
+      if (batch.isPresent() && batch.get().status().equals("APPROVED")) {
+        jdbc.update("UPDATE payment_batch SET status = 'SENT', bank_file_id = ? WHERE id = ?", bankFileId,
+            batch.get().id());
+        batchChange(batch.get().id(), "APPROVED", "SENT", ts, actor, note);
+        sent += batchRows(countyCode, Date.valueOf(payrollMonth));
+      }
+    }
     String month = payrollMonth == null ? "l.payroll_month IS NULL" : "l.payroll_month = ?";
     List<Object> args = new ArrayList<>(List.of(ts, actor, note, countyCode));
     if (payrollMonth != null) {
@@ -81,8 +126,9 @@ public class LedgerBulk {
     if (payrollMonth != null) {
       upd.add(Date.valueOf(payrollMonth));
     }
-    return jdbc.update("UPDATE payment_ledger l SET status = 'SENT', bank_file_id = ? WHERE l.county_code = ? AND "
-        + month + " AND l.status = 'APPROVED' AND l.channel = 'BANK' AND l.bank_file_id IS NULL", upd.toArray());
+    return sent + jdbc.update("UPDATE payment_ledger l SET status = 'SENT', bank_file_id = ? WHERE l.county_code = ? "
+        + "AND " + month + " AND l.status = 'APPROVED' AND l.channel = 'BANK' AND l.bank_file_id IS NULL",
+        upd.toArray());
   }
 
   /** Count and sum of what {@link #markSent} would take now. */
@@ -90,7 +136,7 @@ public class LedgerBulk {
     String month = payrollMonth == null ? "payroll_month IS NULL" : "payroll_month = ?";
     Object[] args = payrollMonth == null ? new Object[] {countyCode}
         : new Object[] {countyCode, Date.valueOf(payrollMonth)};
-    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
+    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_entry WHERE county_code = ? "
         + "AND " + month + " AND status = 'APPROVED' AND channel = 'BANK' AND bank_file_id IS NULL",
         (rs, i) -> new Totals(rs.getInt(1), rs.getBigDecimal(2).setScale(2)), args);
   }
@@ -117,13 +163,19 @@ public class LedgerBulk {
         throw new IllegalArgumentException("only PAID or RETURNED");
       }
     }
+    // the file's batch (a payroll file): SENT for good, so its rows may take their own status without a lock on it
+    List<Object[]> batch = jdbc.query("SELECT id, approved_at, approved_by FROM payment_batch WHERE bank_file_id = ? "
+        + "AND status = 'SENT'", (rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), rs.getString(3)},
+        bankFileId);
+    Object[] b = batch.isEmpty() ? new Object[] {-1L, null, null} : batch.get(0);
     List<Object[]> updates = new ArrayList<>();
     List<Long> order = new ArrayList<>(results.keySet());
     for (Long id : order) {
-      updates.add(new Object[] {results.get(id).name(), id, bankFileId});
+      updates.add(new Object[] {results.get(id).name(), bankFileId, b[1], b[2], id, bankFileId, b[0]});
     }
-    int[] counts = jdbc.batchUpdate("UPDATE payment_ledger SET status = ? WHERE id = ? AND bank_file_id = ? "
-        + "AND status = 'SENT'", updates);
+    int[] counts = jdbc.batchUpdate("UPDATE payment_ledger SET status = ?, bank_file_id = ?, "
+        + "approved_at = COALESCE(approved_at, ?), approved_by = COALESCE(approved_by, ?) WHERE id = ? "
+        + "AND ((bank_file_id = ? AND status = 'SENT') OR (status = 'BATCH' AND batch_id = ?))", updates);
     List<Object[]> history = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.doudi.engine.EngineContext;
 import org.doudi.payment.persistence.LedgerRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,9 +36,12 @@ public class Payments {
 
   private final LedgerRepository repository;
   private final TransactionTemplate savepoint;
+  private final ObjectProvider<BatchBeneficiaries> batchBeneficiaries;
 
-  public Payments(LedgerRepository repository, PlatformTransactionManager transactions) {
+  public Payments(LedgerRepository repository, PlatformTransactionManager transactions,
+      ObjectProvider<BatchBeneficiaries> batchBeneficiaries) {
     this.repository = repository;
+    this.batchBeneficiaries = batchBeneficiaries;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -76,7 +80,9 @@ public class Payments {
   }
 
   public List<LedgerEntry> byCase(String caseRef) {
-    return repository.byCase(caseRef);
+    List<String[]> batch = batchBeneficiaries.orderedStream().flatMap(b -> b.ofCase(caseRef).stream())
+        .distinct().map(b -> new String[] {b.beneficiaryKey(), b.scheme().name()}).toList();
+    return repository.byCase(caseRef, batch);
   }
 
   public List<StatusChange> history(long id) {

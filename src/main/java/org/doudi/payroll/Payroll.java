@@ -82,9 +82,9 @@ public class Payroll {
   }
 
   /**
-   * The roster of the county's month in bulk: creates the run row if missing (no process), inserts a CREATED ledger
-   * row per active recipient not yet in the ledger, and their history rows. After approval the roster is frozen and
-   * this only reports it.
+   * The roster of the county's month in bulk: creates the run row if missing (no process), opens the county's
+   * batch of the month and inserts a ledger row per active recipient not yet in the ledger (rows follow the batch:
+   * no history row per payment). After approval the roster is frozen and this only reports it.
    */
   @Transactional
   public RosterSummary computeRoster(String countyCode, YearMonth month, String actor) {
@@ -94,17 +94,31 @@ public class Payroll {
     int inserted = 0;
     if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
       Instant now = Awards.now();
-      long before = ledger.maxId();
+      ledger.openBatch(countyCode, month.atDay(1), now, actor);
       inserted = runs.insertRoster(countyCode, month, now, actor);
-      ledger.recordCreated(before, PayrollRepository.PAYROLL_KEY_PREFIX, countyCode, month.atDay(1), now, actor, "月度发放名册 " + month);
       Object[] all = runs.totals(countyCode, month.atDay(1), false, null);
       runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
       checkpoint("roster", id);
     }
-    Object[] all = runs.totals(countyCode, month.atDay(1), false, null);
-    Object[] extras = runs.totals(countyCode, month.atDay(1), true, null);
-    return new RosterSummary(id, countyCode, month, inserted, (int) all[0], (BigDecimal) all[1], (int) extras[0],
-        (BigDecimal) extras[1]);
+    Object[] all = totals(countyCode, month);
+    return new RosterSummary(id, countyCode, month, inserted, (int) all[0], (BigDecimal) all[1], (int) all[2],
+        (BigDecimal) all[3]);
+  }
+
+  /**
+   * The roster of the county's month as the county's process needs it: computed ({@link #computeRoster}) unless the
+   * run already has one — the monthly dispatch computes every county's in one pass ({@link #computeRosterAll}) before
+   * it starts their processes.
+   */
+  @Transactional
+  public RosterSummary rosterOf(String countyCode, YearMonth month, String actor) {
+    Optional<PayrollRun> run = runs.find(countyCode, month.atDay(1));
+    if (run.isEmpty() || run.get().status().equals("OPEN")) {
+      return computeRoster(countyCode, month, actor);
+    }
+    Object[] all = totals(countyCode, month);
+    return new RosterSummary(run.get().id(), countyCode, month, 0, (int) all[0], (BigDecimal) all[1], (int) all[2],
+        (BigDecimal) all[3]);
   }
 
   /**
@@ -123,18 +137,20 @@ public class Payroll {
         open.add(run);
       }
     }
-    Map<String, Integer> inserted = new java.util.HashMap<>();
+    Map<String, Object[]> before = Map.of();
+    Map<String, Object[]> after = Map.of();
+    List<String> codes = open.stream().map(PayrollRun::countyCode).toList();
     if (!open.isEmpty()) {
-      List<String> codes = open.stream().map(PayrollRun::countyCode).toList();
       boolean probe = codes.stream().anyMatch(c -> runs.hasRosterRows(c, month.atDay(1)));
       Instant now = Awards.now();
-      long before = ledger.maxId();
+      for (String county : codes) {
+        ledger.openBatch(county, month.atDay(1), now, actor);
+      }
+      before = runs.totalsByCounty(codes, month.atDay(1));
       runs.insertRoster(codes, probe, month, now, actor);
-      ledger.recordCreated(before, PayrollRepository.PAYROLL_KEY_PREFIX, null, month.atDay(1), now, actor,
-          "月度发放名册 " + month);
-      inserted.putAll(runs.countsAbove(before, month.atDay(1)));
+      after = runs.totalsByCounty(codes, month.atDay(1));
       for (PayrollRun run : open) {
-        Object[] all = runs.totals(run.countyCode(), month.atDay(1), false, null);
+        Object[] all = after.getOrDefault(run.countyCode(), NONE);
         runs.setRoster(run.id(), (int) all[0], (BigDecimal) all[1], now);
         checkpoint("roster", run.id());
       }
@@ -142,15 +158,23 @@ public class Payroll {
     List<RosterSummary> out = new ArrayList<>();
     for (String county : counties) {
       long id = runs.find(county, month.atDay(1)).orElseThrow().id();
-      Object[] all = runs.totals(county, month.atDay(1), false, null);
-      Object[] extras = runs.totals(county, month.atDay(1), true, null);
-      out.add(new RosterSummary(id, county, month, inserted.getOrDefault(county, 0), (int) all[0],
-          (BigDecimal) all[1], (int) extras[0], (BigDecimal) extras[1]));
+      Object[] all = codes.contains(county) ? after.getOrDefault(county, NONE) : totals(county, month);
+      int inserted = (int) all[0] - (int) before.getOrDefault(county, NONE)[0];
+      out.add(new RosterSummary(id, county, month, codes.contains(county) ? inserted : 0, (int) all[0],
+          (BigDecimal) all[1], (int) all[2], (BigDecimal) all[3]));
     }
     return out;
   }
 
-  /** The county's approval: every CREATED row of its payroll month → APPROVED, with history, in bulk. */
+  private static final Object[] NONE = {0, BigDecimal.ZERO.setScale(2), 0, BigDecimal.ZERO.setScale(2)};
+
+  private Object[] totals(String county, YearMonth month) {
+    Object[] all = runs.totals(county, month.atDay(1), false, null);
+    Object[] extras = runs.totals(county, month.atDay(1), true, null);
+    return new Object[] {all[0], all[1], extras[0], extras[1]};
+  }
+
+  /** The county's approval: its batch and every other CREATED row of its payroll month → APPROVED, in bulk. */
   @Transactional
   public ApprovalSummary approve(long runId, String actor) {
     if (actor == null || actor.isBlank()) {

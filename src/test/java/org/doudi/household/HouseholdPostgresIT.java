@@ -32,7 +32,7 @@ class HouseholdPostgresIT {
   static void database() {
     url = Postgres.freshDatabase("doudi_household_it");
     DriverManagerDataSource ds = new DriverManagerDataSource(url, Postgres.USER, Postgres.PASSWORD);
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/demo")
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/postgresql", "classpath:db/demo")
         .table("doudi_schema_history").load().migrate();
     jdbc = new JdbcTemplate(ds);
     Regions regions = new Regions(jdbc);

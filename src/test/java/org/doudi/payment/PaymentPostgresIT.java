@@ -43,12 +43,12 @@ class PaymentPostgresIT {
   static void database() {
     url = Postgres.freshDatabase("doudi_payment_it");
     DriverManagerDataSource ds = new DriverManagerDataSource(url, Postgres.USER, Postgres.PASSWORD);
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/demo")
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/postgresql", "classpath:db/demo")
         .table("doudi_schema_history").load().migrate();
     jdbc = new JdbcTemplate(ds);
     DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
     LedgerRepository repository = new LedgerRepository(jdbc);
-    payments = new Payments(repository, tm);
+    payments = new Payments(repository, tm, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(org.doudi.payment.BatchBeneficiaries.class));
     onceOnly = new OnceOnly(repository, new Regions(jdbc), tm);
     tx = new TransactionTemplate(tm);
   }

@@ -55,8 +55,11 @@ class PayrollPostgresIT {
       RosterSummary jan = province.get(0);
       assertThat(jan.inserted()).isEqualTo(HOUSEHOLDS);
       assertThat(payroll.computeRoster("220122", YearMonth.parse("2027-01"), "it").inserted()).isZero();
+      // written once, in the county's batch: no history row per payment
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2027-01-01' "
+          + "AND status = 'BATCH'", Integer.class)).isEqualTo(HOUSEHOLDS);
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l ON "
-          + "l.id = c.ledger_id WHERE l.payroll_month = DATE '2027-01-01'", Integer.class)).isEqualTo(HOUSEHOLDS);
+          + "l.id = c.ledger_id WHERE l.payroll_month = DATE '2027-01-01'", Integer.class)).isZero();
       assertThat(payroll.approve(jan.runId(), "it").approvedNow()).isEqualTo(HOUSEHOLDS);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertThat(bankFiles.export(jan.runId(), out, "it")).isEqualTo(HOUSEHOLDS);
@@ -65,8 +68,10 @@ class PayrollPostgresIT {
       assertThat(lines.get(0)).startsWith("H,P220122202701,220122,");
       assertThat(lines.get(1)).matches("D,\\d+,姓名\\d+,220122195001010014,农安农商银行,6+\\d+,\\d+\\.00,DIBAO,"
           + "2027-01-01,2027-01-31");
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2027-01-01' "
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry WHERE payroll_month = DATE '2027-01-01' "
           + "AND status = 'SENT' AND bank_file_id IS NOT NULL", Integer.class)).isEqualTo(HOUSEHOLDS);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_batch b ON "
+          + "b.id = c.batch_id WHERE b.payroll_month = DATE '2027-01-01'", Integer.class)).isEqualTo(2);
       ByteArrayOutputStream again = new ByteArrayOutputStream();
       bankFiles.export(jan.runId(), again, "it");
       assertThat(again.toByteArray()).isEqualTo(out.toByteArray());

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.StatusChange;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.platform.DoudiTest;
@@ -131,7 +132,8 @@ class PayrollProcessTest {
     assertThat(payrollRow("HH-P1", march).status()).isEqualTo(PaymentStatus.CREATED);
     assertThat(payrollRow("HH-P1", march).amount()).isEqualByComparingTo("600.00");
     assertThat(payrollRow("HH-P1", march).payrollMonth()).isEqualTo(LocalDate.parse("2030-03-01"));
-    assertThat(payments.history(payrollRow("HH-P1", march).id())).hasSize(1);
+    assertThat(payments.history(payrollRow("HH-P1", march).id())).extracting(StatusChange::to)
+        .containsExactly(PaymentStatus.CREATED);
     assertThat(runtime.getVariable(pid, "newCount")).isEqualTo(runtime.getVariable(pid, "rosterCount"));
     assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("county-approver-220122").count())
         .isEqualTo(1);
@@ -230,8 +232,15 @@ class PayrollProcessTest {
     assertThat(payrollRow("HH-P1", YearMonth.parse("2030-04")).amount()).isEqualByComparingTo("700");
   }
 
+  /** History rows of the county's batch of the month (approval, sending). */
+  int batchChanges(String month) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_batch b ON b.id = c.batch_id "
+        + "WHERE b.county_code = ? AND b.payroll_month = ?", Integer.class, NONGAN,
+        java.sql.Date.valueOf(YearMonth.parse(month).atDay(1)));
+  }
+
   List<LedgerEntry> rowsOf(BankFile file) {
-    return jdbc.queryForList("SELECT id FROM payment_ledger WHERE bank_file_id = ? ORDER BY id", Long.class, file.id())
+    return jdbc.queryForList("SELECT id FROM payment_entry WHERE bank_file_id = ? ORDER BY id", Long.class, file.id())
         .stream().map(payments::get).toList();
   }
 
@@ -271,10 +280,11 @@ class PayrollProcessTest {
     assertThat(all.stream().mapToInt(RosterSummary::inserted).sum()).isPositive();
     assertThat(payroll.computeRosterAll(later, "bench")).allSatisfy(s -> assertThat(s.inserted()).isZero());
     assertThat(ledgerRows("payroll:DIBAO:HH-S1:2031-05")).isEqualTo(1);
+    // roster rows follow their county's batch: written once, no history row per payment until its own change
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2031-05-01' "
+        + "AND (status <> 'BATCH' OR batch_id IS NULL)", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l ON l.id = "
-        + "c.ledger_id WHERE l.payroll_month = DATE '2031-05-01'", Integer.class))
-        .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2031-05-01'",
-            Integer.class));
+        + "c.ledger_id WHERE l.payroll_month = DATE '2031-05-01'", Integer.class)).isZero();
   }
 
   @Test
@@ -294,19 +304,20 @@ class PayrollProcessTest {
     afterRetryDelay();
     assertThat(f.runJobs(pid)).isEmpty(); // the retry
     assertThat(ledgerRows("payroll:DIBAO:HH-F_:" + month)).isEqualTo(2);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l ON l.id = "
-        + "c.ledger_id WHERE l.idempotency_key LIKE ?", Integer.class, "payroll:DIBAO:HH-F_:" + month)).isEqualTo(2);
+    assertThat(batchChanges(month)).isZero();
 
     faults.arm("approve");
     approveReview(pid);
     assertThat(f.runJobs(pid)).hasSize(1);
     assertThat(payrollRow("HH-F1", june).status()).isEqualTo(PaymentStatus.CREATED);
+    assertThat(batchChanges(month)).isZero();
     faults.arm("export");
     afterRetryDelay();
     assertThat(f.runJobs(pid)).hasSize(1); // approval retried and done, the export fails
     assertThat(payrollRow("HH-F1", june).status()).isEqualTo(PaymentStatus.APPROVED);
     assertThat(payrollRow("HH-F1", june).bankFileId()).isNull();
     assertThat(bankFiles.ofRun(run.id())).isEmpty();
+    assertThat(batchChanges(month)).isEqualTo(1);
     afterRetryDelay();
     assertThat(f.runJobs(pid)).isEmpty();
     BankFile file = bankFiles.ofRun(run.id()).orElseThrow();
@@ -331,6 +342,12 @@ class PayrollProcessTest {
     assertThat(ledgerRows("payroll:DIBAO:HH-F_:" + month)).isEqualTo(2);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payroll_bank_file WHERE run_id = ?", Integer.class, run.id()))
         .isEqualTo(1);
+    // one approval and one sending for the batch, each once; then each payment's own result
+    assertThat(batchChanges(month)).isEqualTo(2);
+    assertThat(payments.history(payrollRow("HH-F1", june).id())).extracting(StatusChange::to)
+        .containsExactly(PaymentStatus.CREATED, PaymentStatus.APPROVED, PaymentStatus.SENT, PaymentStatus.PAID);
+    assertThat(payments.history(payrollRow("HH-F2", june).id())).extracting(StatusChange::by)
+        .containsExactly("system", "na-county-approver", "system", "na-county-cw");
     assertThat(faults.fired.get()).isGreaterThanOrEqualTo(4);
   }
 

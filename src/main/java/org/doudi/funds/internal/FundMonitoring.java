@@ -81,7 +81,7 @@ public class FundMonitoring {
         + "ev AS ("
         + " SELECT m.month_start, l.county_code, 'APPROVED' AS ev_kind, l.amount, l.beneficiary_key,"
         + "        CAST(NULL AS NUMERIC(18,6)) AS days"
-        + " FROM payment_ledger l JOIN m ON l.approved_at >= m.t0 AND l.approved_at < m.t1"
+        + " FROM payment_entry l JOIN m ON l.approved_at >= m.t0 AND l.approved_at < m.t1"
         + " WHERE 1 = 1" + filter
         + " UNION ALL"
         + " SELECT m.month_start, l.county_code, c.to_status, l.amount, l.beneficiary_key,"
@@ -89,7 +89,7 @@ public class FundMonitoring {
         + "             THEN CAST((EXTRACT(EPOCH FROM c.changed_at) - EXTRACT(EPOCH FROM l.approved_at)) / 86400"
         + "                  AS NUMERIC(18,6)) END"
         + " FROM payment_status_change c JOIN m ON c.changed_at >= m.t0 AND c.changed_at < m.t1"
-        + " JOIN payment_ledger l ON l.id = c.ledger_id"
+        + " JOIN payment_entry l ON l.id = c.ledger_id"
         + " WHERE c.to_status IN ('PAID', 'RETURNED')" + filter
         + ") "
         + "SELECT month_start, county_code,"

@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
-/** payment_ledger, payment_status_change and payment_once_only (V7_1__payment.sql). Joins the caller's transaction. */
+/**
+ * payment_ledger, payment_batch, payment_status_change and payment_once_only (V7_1, V12_1). Rows are read through the
+ * view payment_entry, which resolves the status of rows that follow their batch. Joins the caller's transaction.
+ */
 @Repository
 public class LedgerRepository {
 
@@ -83,8 +86,18 @@ public class LedgerRepository {
     changes.execute(m);
   }
 
-  /** Moves the status if it is still {@code from}; false when another transaction moved it first. */
+  /**
+   * Moves the status if it is still {@code from}; false when another transaction moved it first. A row that follows
+   * its batch takes its own status here, keeping the batch's approval and bank file.
+   */
   public boolean updateStatus(long id, PaymentStatus from, PaymentStatus to, Instant at, String actor) {
+    jdbc.update("UPDATE payment_ledger SET status = ?, "
+        + "approved_at = (SELECT b.approved_at FROM payment_batch b WHERE b.id = payment_ledger.batch_id), "
+        + "approved_by = (SELECT b.approved_by FROM payment_batch b WHERE b.id = payment_ledger.batch_id), "
+        + "bank_file_id = (SELECT b.bank_file_id FROM payment_batch b WHERE b.id = payment_ledger.batch_id) "
+        + "WHERE id = ? AND status = 'BATCH' "
+        + "AND (SELECT b.status FROM payment_batch b WHERE b.id = payment_ledger.batch_id) = ?",
+        from.name(), id, from.name());
     if (to == PaymentStatus.APPROVED) {
       return jdbc.update("UPDATE payment_ledger SET status = ?, approved_at = ?, approved_by = ? "
           + "WHERE id = ? AND status = ?", to.name(), Timestamp.from(at), actor, id, from.name()) == 1;
@@ -94,30 +107,81 @@ public class LedgerRepository {
   }
 
   public Optional<LedgerEntry> byKey(String key) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE idempotency_key = ?", ENTRY, key)
+    return jdbc.query("SELECT " + COLUMNS + " FROM payment_entry WHERE idempotency_key = ?", ENTRY, key)
         .stream().findFirst();
   }
 
   public Optional<LedgerEntry> byId(long id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE id = ?", ENTRY, id).stream().findFirst();
+    return jdbc.query("SELECT " + COLUMNS + " FROM payment_entry WHERE id = ?", ENTRY, id).stream().findFirst();
   }
 
-  /** Reads and locks the row, so concurrent status changes of one payment run one after the other. */
+  /**
+   * Reads and locks the row (and, while it follows its batch, the batch), so concurrent status changes of one
+   * payment, or of a payment and its batch, run one after the other.
+   */
   public Optional<LedgerEntry> lock(long id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE id = ? FOR UPDATE", ENTRY, id)
-        .stream().findFirst();
+    List<Long> batch = jdbc.query("SELECT CASE WHEN status = 'BATCH' THEN batch_id ELSE 0 END FROM payment_ledger "
+        + "WHERE id = ? FOR UPDATE", (rs, i) -> rs.getLong(1), id);
+    if (batch.isEmpty()) {
+      return Optional.empty();
+    }
+    if (batch.get(0) != 0) {
+      jdbc.query("SELECT id FROM payment_batch WHERE id = ? FOR UPDATE", rs -> { }, batch.get(0));
+    }
+    return byId(id);
   }
 
-  public List<LedgerEntry> byCase(String caseRef) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM payment_ledger WHERE case_ref = ? ORDER BY id", ENTRY, caseRef);
+  /**
+   * The case's payments: its own rows by the case index, and the payroll rows of its beneficiaries ({@code
+   * batchBeneficiaries}: key and scheme), which the case index leaves out on PostgreSQL (V12_2).
+   */
+  public List<LedgerEntry> byCase(String caseRef, List<String[]> batchBeneficiaries) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM payment_entry WHERE case_ref = ? "
+        + "AND batch_id IS NULL");
+    List<Object> args = new java.util.ArrayList<>(List.of(caseRef));
+    for (String[] b : batchBeneficiaries) {
+      sql.append(" UNION ALL SELECT " + COLUMNS + " FROM payment_entry WHERE beneficiary_key = ? AND scheme = ? "
+          + "AND case_ref = ? AND batch_id IS NOT NULL");
+      args.add(b[0]);
+      args.add(b[1]);
+      args.add(caseRef);
+    }
+    return jdbc.query("SELECT * FROM (" + sql + ") x ORDER BY id", ENTRY, args.toArray());
   }
 
+  /**
+   * The payment's history. A row that follows (or followed) its batch: its creation (the row itself; the roster writes
+   * no history row per payment), the batch's changes up to the moment the row took its own status, then its own.
+   */
   public List<StatusChange> history(long ledgerId) {
-    return jdbc.query("SELECT from_status, to_status, changed_at, changed_by, note FROM payment_status_change "
-        + "WHERE ledger_id = ? ORDER BY id", (rs, i) -> new StatusChange(
-            rs.getString(1) == null ? null : PaymentStatus.valueOf(rs.getString(1)),
-            PaymentStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4),
-            rs.getString(5)), ledgerId);
+    List<StatusChange> own = jdbc.query("SELECT from_status, to_status, changed_at, changed_by, note "
+        + "FROM payment_status_change WHERE ledger_id = ? ORDER BY id", LedgerRepository::change, ledgerId);
+    List<Object[]> batch = jdbc.query("SELECT batch_id, created_at, created_by FROM payment_ledger WHERE id = ? "
+        + "AND batch_id IS NOT NULL", (rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), rs.getString(3)},
+        ledgerId);
+    if (batch.isEmpty()) {
+      return own;
+    }
+    List<StatusChange> out = new java.util.ArrayList<>();
+    out.add(new StatusChange(null, PaymentStatus.CREATED, ((Timestamp) batch.get(0)[1]).toInstant(),
+        (String) batch.get(0)[2], "月度发放名册"));
+    PaymentStatus left = own.isEmpty() ? null : own.get(0).from();
+    PaymentStatus current = PaymentStatus.CREATED;
+    for (StatusChange c : jdbc.query("SELECT from_status, to_status, changed_at, changed_by, note "
+        + "FROM payment_status_change WHERE batch_id = ? ORDER BY id", LedgerRepository::change, batch.get(0)[0])) {
+      if (current == left) {
+        break;
+      }
+      out.add(c);
+      current = c.to();
+    }
+    out.addAll(own);
+    return out;
+  }
+
+  private static StatusChange change(ResultSet rs, int i) throws SQLException {
+    return new StatusChange(rs.getString(1) == null ? null : PaymentStatus.valueOf(rs.getString(1)),
+        PaymentStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5));
   }
 
   public long insertClaim(String person, Scheme scheme, String periodKey, int seq, String caseRef, String regionCode,

@@ -68,12 +68,20 @@ final class PayrollDelegates {
       execution.setVariable("runDay", schedule.runDay(month).toString());
       List<String> started = new ArrayList<>();
       if (schedule.due(today)) {
+        List<String> toStart = new ArrayList<>();
         for (String county : awards.counties()) {
           var existing = runs.find(county, month.atDay(1));
           if (existing.isEmpty() || existing.get().processInstanceId() == null) {
-            payroll.start(county, month, SYSTEM);
-            started.add(county);
+            toStart.add(county);
           }
+        }
+        if (!toStart.isEmpty()) {
+          // every county's roster in one pass over the awards; each county's process then finds its own
+          payroll.computeRosterAll(month, SYSTEM);
+        }
+        for (String county : toStart) {
+          payroll.start(county, month, SYSTEM);
+          started.add(county);
         }
       }
       execution.setVariable("countiesStarted", String.join(",", started));
@@ -118,7 +126,7 @@ final class PayrollDelegates {
 
     @Override
     public void execute(DelegateExecution e) {
-      RosterSummary s = payroll.computeRoster((String) e.getVariable("countyCode"),
+      RosterSummary s = payroll.rosterOf((String) e.getVariable("countyCode"),
           YearMonth.parse((String) e.getVariable("payrollMonth")), SYSTEM);
       RosterDifferences d = payroll.differences(s.runId());
       e.setVariable("rosterCount", s.count());

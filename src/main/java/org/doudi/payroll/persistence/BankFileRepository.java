@@ -35,7 +35,7 @@ public class BankFileRepository {
 
   /** The payment lines of a file, in the layout of docs/payroll.md ("D" records), ordered by ledger id. */
   static final String LINES = "SELECT 'D', id, payee_name, payee_id_number, bank_name, account_number, amount, scheme, "
-      + "period_start, period_end FROM payment_ledger WHERE %s AND bank_file_id = %d ORDER BY id";
+      + "period_start, period_end FROM payment_entry WHERE %s AND bank_file_id = %d ORDER BY id";
 
   /** The rows of a file by the county/month index (no index on bank_file_id, see V10_1). */
   static String fileRows(BankFile f) {
@@ -111,7 +111,7 @@ public class BankFileRepository {
   /** The file's payments: id → [account_number, amount, status]. */
   public Map<Long, Object[]> rows(BankFile f) {
     Map<Long, Object[]> m = new LinkedHashMap<>();
-    jdbc.query("SELECT id, account_number, amount, status FROM payment_ledger WHERE " + fileRows(f)
+    jdbc.query("SELECT id, account_number, amount, status FROM payment_entry WHERE " + fileRows(f)
         + " AND bank_file_id = ?", rs -> {
           m.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getBigDecimal(3), rs.getString(4)});
         }, f.id());
@@ -119,7 +119,7 @@ public class BankFileRepository {
   }
 
   public int countWithStatus(BankFile f, String status) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE " + fileRows(f) + " AND bank_file_id = ? "
+    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry WHERE " + fileRows(f) + " AND bank_file_id = ? "
         + "AND status = ?", Integer.class, f.id(), status);
   }
 

@@ -82,11 +82,11 @@ public class PayrollRepository {
   }
 
   /**
-   * The roster in one statement: a CREATED ledger row for every beneficiary of the county whose award in force on
-   * the month's first day is not a STOP, with its current amount and account, key
-   * {@code payroll:<scheme>:<beneficiaryKey>:<yyyy-MM>}; keys already in the ledger are skipped (NOT EXISTS, with
-   * the unique key as the backstop; the probe is left out when the month has no roster rows yet). The caller holds the
-   * run's row lock. Returns the rows inserted.
+   * The roster in one statement: a ledger row for every beneficiary of the county whose award in force on the month's
+   * first day is not a STOP, with its current amount and account, key {@code payroll:<scheme>:<beneficiaryKey>:<yyyy-MM>},
+   * in the county's batch of the month (status BATCH: it follows the batch, V12_1); keys already in the ledger are
+   * skipped (NOT EXISTS, with the unique key as the backstop; the probe is left out when the month has no roster rows
+   * yet). The caller holds the run's row lock and has opened the batch. Returns the rows inserted.
    */
   public int insertRoster(String countyCode, YearMonth month, Instant at, String actor) {
     return insertRoster(List.of(countyCode), hasRosterRows(countyCode, month.atDay(1)), month, at, actor);
@@ -95,27 +95,29 @@ public class PayrollRepository {
   /**
    * The same for several counties in one statement (one pass over benefit_award instead of one per county: a
    * county's rows are spread over the whole table). {@code probe}: skip keys already in the ledger (NOT EXISTS);
-   * false when none of the counties has roster rows for the month yet.
+   * false when none of the counties has roster rows for the month yet. Rows go in in key order, so that the unique
+   * key's index is written page after page instead of at a million random places.
    */
   public int insertRoster(List<String> counties, boolean probe, YearMonth month, Instant at, String actor) {
     Date start = Date.valueOf(month.atDay(1));
     String ym = month.toString();
     String key = "CONCAT('" + PAYROLL_KEY_PREFIX + "', a.scheme, ':', a.beneficiary_key, ':" + ym + "')";
     List<Object> args = new ArrayList<>(List.of(start, Date.valueOf(month.atEndOfMonth()), start, Timestamp.from(at),
-        actor));
+        actor, start));
     args.addAll(counties);
     args.add(start);
     args.add(start);
     return jdbc.update("INSERT INTO payment_ledger (idempotency_key, scheme, kind, case_ref, beneficiary_key, "
         + "payee_name, payee_id_number, county_code, region_code, period_start, period_end, amount, channel, "
-        + "bank_name, account_number, payroll_month, status, created_at, created_by) "
+        + "bank_name, account_number, payroll_month, status, batch_id, created_at, created_by) "
         + "SELECT " + key + ", a.scheme, "
         + "'PAYMENT', a.case_ref, a.beneficiary_key, a.payee_name, a.payee_id_number, a.county_code, a.region_code, "
-        + "?, ?, a.monthly_amount, 'BANK', a.bank_name, a.account_number, ?, 'CREATED', ?, ? "
-        + "FROM benefit_award a WHERE a.county_code IN (" + String.join(", ", counties.stream().map(c -> "?").toList())
+        + "?, ?, a.monthly_amount, 'BANK', a.bank_name, a.account_number, ?, 'BATCH', pb.id, ?, ? "
+        + "FROM benefit_award a JOIN payment_batch pb ON pb.county_code = a.county_code AND pb.payroll_month = ? "
+        + "WHERE a.county_code IN (" + String.join(", ", counties.stream().map(c -> "?").toList())
         + ") AND a.change_kind <> 'STOP' AND a.monthly_amount > 0 AND " + AwardRepository.IN_FORCE
-        + (probe ? " AND NOT EXISTS (SELECT 1 FROM payment_ledger l WHERE l.idempotency_key = " + key + ")" : ""),
-        args.toArray());
+        + (probe ? " AND NOT EXISTS (SELECT 1 FROM payment_ledger l WHERE l.idempotency_key = " + key + ")" : "")
+        + " ORDER BY 1", args.toArray());
   }
 
   /**
@@ -128,20 +130,31 @@ public class PayrollRepository {
         Date.valueOf(month)));
   }
 
-  /** Rows per county of a payroll month with ids above {@code afterId} (what a bulk insert just added). */
-  public java.util.Map<String, Integer> countsAbove(long afterId, LocalDate month) {
-    java.util.Map<String, Integer> m = new java.util.HashMap<>();
-    jdbc.query("SELECT county_code, COUNT(*) FROM payment_ledger WHERE id > ? AND payroll_month = ? "
-        + "AND idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%' GROUP BY county_code",
-        rs -> {
-          m.put(rs.getString(1), rs.getInt(2));
-        }, afterId, Date.valueOf(month));
+  /**
+   * [count, total, extras count, extras total] per county of a payroll month, not cancelled (extras: rows not from
+   * the roster), in one pass over the month.
+   */
+  public java.util.Map<String, Object[]> totalsByCounty(List<String> counties, LocalDate month) {
+    java.util.Map<String, Object[]> m = new java.util.HashMap<>();
+    if (counties.isEmpty()) {
+      return m;
+    }
+    List<Object> args = new ArrayList<>(counties);
+    args.add(Date.valueOf(month));
+    jdbc.query("SELECT county_code, COUNT(*), COALESCE(SUM(amount), 0), "
+        + "SUM(CASE WHEN idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%' THEN 0 ELSE 1 END), "
+        + "COALESCE(SUM(CASE WHEN idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%' THEN 0 ELSE amount END), 0) "
+        + "FROM payment_ledger WHERE county_code IN (" + String.join(", ", counties.stream().map(c -> "?").toList())
+        + ") AND payroll_month = ? AND status <> 'CANCELLED' GROUP BY county_code", rs -> {
+          m.put(rs.getString(1), new Object[] {rs.getInt(2), rs.getBigDecimal(3).setScale(2), rs.getInt(4),
+              rs.getBigDecimal(5).setScale(2)});
+        }, args.toArray());
     return m;
   }
 
   /** [count, total] of the county's payroll month, not cancelled; {@code extrasOnly}: rows not from the roster. */
   public Object[] totals(String countyCode, LocalDate month, boolean extrasOnly, String status) {
-    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
+    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_entry WHERE county_code = ? "
         + "AND payroll_month = ? AND status <> 'CANCELLED'"
         + (extrasOnly ? " AND idempotency_key NOT LIKE '" + PAYROLL_KEY_PREFIX + "%'" : "")
         + (status == null ? "" : " AND status = '" + status + "'"),

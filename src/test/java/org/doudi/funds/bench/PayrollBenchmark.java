@@ -36,17 +36,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark (not a test): the monthly payroll of a whole province on PostgreSQL against the raw COPY of the same
  * rows. Prints the time of each step, the ratio to the raw COPY and memory.
  *
- * <pre>mvn -Pbench-payroll test-compile exec:exec [-Dbench.households=1000000] [-Dbench.month=2026-12]</pre>
+ * <pre>mvn -Pbench-payroll test-compile exec:exec [-Dbench.households=1000000] [-Dbench.month=2026-12]
+ *     [-Dbench.threads=2] [-Dbench.keep=false]</pre>
  *
  * <ol>
  *   <li>a fresh database {@code doudi_bench_payroll} with the application's schema (demo + test + postgres
  *       profiles, job executor off), Jilin's 9 cities and 60 counties in {@code region};</li>
  *   <li>{@link AwardGenerator}: N active households (+3 % stopped, +6 % with a later change) COPYed into
  *       {@code benefit_award}, then ANALYZE;</li>
- *   <li>timed, through the payroll module's public API as docs/payroll.md prescribes: {@code computeRosterAll}
- *       (roster → CREATED ledger rows + history, one transaction per county), {@code approve} per run
- *       (CREATED → APPROVED + history), {@code BankFiles.export(runId, out)} per run (APPROVED → SENT, the file
- *       stored and streamed; here to a byte counter);</li>
+ *   <li>timed, through the payroll module's public API as the monthly-payroll process calls it: {@code
+ *       computeRosterAll} (the dispatch: every county's roster, one batch per county, in one INSERT … SELECT), then
+ *       on {@code bench.threads} threads (default 2) per county {@code rosterOf} + {@code differences} (the review
+ *       task's figures), {@code approve} (the batch → APPROVED) and {@code BankFiles.export(runId, out)} (the batch →
+ *       SENT, the file stored and streamed; here to a byte counter);</li>
  *   <li>the same month's ledger rows are dumped with COPY TO (untimed) and COPYed (timed) into a table with the
  *       ledger's columns and no index ({@code CREATE TABLE … (LIKE payment_ledger)}), and into one with all its
  *       constraints and indexes ({@code INCLUDING ALL}).</li>
@@ -58,17 +60,8 @@ public final class PayrollBenchmark {
     int households = Integer.getInteger("bench.households", 1_000_000);
     YearMonth month = YearMonth.parse(System.getProperty("bench.month", "2026-12"));
     long seed = Long.getLong("bench.seed", 20261201L);
-    int threads = Integer.getInteger("bench.threads", 1);
-    boolean tuned = Boolean.getBoolean("bench.tuned");
+    int threads = Integer.getInteger("bench.threads", 2);
     String url = Postgres.freshDatabase("doudi_bench_payroll");
-    if (tuned) {
-      // proposal 1 (docs/benchmarks/payroll.md): the planner's SSD setting, so that the roster's anti-joins probe the
-      // unique indexes instead of hashing the whole ledger and the whole award table for every county
-      try (Connection c = java.sql.DriverManager.getConnection(url, Postgres.USER, Postgres.PASSWORD)) {
-        c.createStatement().execute("ALTER DATABASE " + url.substring(url.lastIndexOf('/') + 1)
-            + " SET random_page_cost = 1.1");
-      }
-    }
     Map<String, Double> t = new LinkedHashMap<>();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
         .profiles("demo", "test", "postgres")
@@ -82,18 +75,6 @@ public final class PayrollBenchmark {
       JilinCounties counties = JilinCounties.load();
       loadRegions(jdbc, counties);
       app.getBean(Regions.class).reload();
-      if (tuned) {
-        // proposal 2: no index on status, room on each page, so that approve is a HOT update that writes no index
-        // entry (payroll_ledger_file_idx stays: the payroll's bank-file queries select by bank_file_id alone; run with
-        // -Dbench.dropFileIndex=true to see them scan the whole ledger without it)
-        if (Boolean.getBoolean("bench.dropFileIndex")) {
-          jdbc.execute("DROP INDEX payroll_ledger_file_idx");
-        }
-        jdbc.execute("DROP INDEX payment_ledger_county_month_idx");
-        jdbc.execute("CREATE INDEX payment_ledger_county_month_idx ON payment_ledger (county_code, payroll_month)");
-        jdbc.execute("ALTER TABLE payment_ledger SET (fillfactor = 45)");
-      }
-
       AwardGenerator.Stats stats;
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
@@ -113,66 +94,52 @@ public final class PayrollBenchmark {
       long start = System.nanoTime();
       long lines;
       CountingStream sink = new CountingStream();
-      List<RosterSummary> runs;
-      if (threads <= 1) {
-        // the recipe of docs/payroll.md: all rosters, then all approvals, then all files
-        t0 = start;
-        runs = payroll.computeRosterAll(month, "bench");
-        t.put("payroll 1 roster (computeRosterAll)", (System.nanoTime() - t0) / 1e9);
-        t0 = System.nanoTime();
-        for (RosterSummary r : runs) {
-          payroll.approve(r.runId(), "bench");
-        }
-        t.put("payroll 2 approve (per county)", (System.nanoTime() - t0) / 1e9);
-        t0 = System.nanoTime();
-        lines = 0;
-        for (RosterSummary r : runs) {
-          lines += bankFiles.export(r.runId(), sink, "bench");
-        }
-        t.put("payroll 3 bank files (export + stream)", (System.nanoTime() - t0) / 1e9);
-      } else {
-        // as the monthly-payroll process runs it: one county's roster → approval → file after the other, on
-        // several job-executor threads at once (step times below are summed over the threads)
-        java.util.concurrent.ConcurrentLinkedQueue<String> todo = new java.util.concurrent.ConcurrentLinkedQueue<>(
-            new java.util.TreeSet<>(stats.householdsByCounty().keySet()));
-        java.util.concurrent.atomic.AtomicLong[] step = {new java.util.concurrent.atomic.AtomicLong(),
-            new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
-        java.util.concurrent.atomic.AtomicLong lineCount = new java.util.concurrent.atomic.AtomicLong();
-        List<RosterSummary> done = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-          futures.add(pool.submit(() -> {
-            CountingStream own = new CountingStream();
-            for (String county; (county = todo.poll()) != null; ) {
-              long a = System.nanoTime();
-              RosterSummary r = payroll.computeRoster(county, month, "bench");
-              long b = System.nanoTime();
-              payroll.approve(r.runId(), "bench");
-              long c = System.nanoTime();
-              lineCount.addAndGet(bankFiles.export(r.runId(), own, "bench"));
-              long d = System.nanoTime();
-              step[0].addAndGet(b - a);
-              step[1].addAndGet(c - b);
-              step[2].addAndGet(d - c);
-              done.add(r);
-            }
-            synchronized (sink) {
-              sink.count += own.count;
-            }
-            return null;
-          }));
-        }
-        for (java.util.concurrent.Future<?> f : futures) {
-          f.get();
-        }
-        pool.shutdown();
-        runs = new ArrayList<>(done);
-        lines = lineCount.get();
-        t.put("payroll 1 roster (summed over " + threads + " threads)", step[0].get() / 1e9);
-        t.put("payroll 2 approve (summed)", step[1].get() / 1e9);
-        t.put("payroll 3 bank files (summed)", step[2].get() / 1e9);
+      // what the monthly dispatch does: every county's roster in one pass over the awards
+      t0 = start;
+      List<RosterSummary> runs = payroll.computeRosterAll(month, "bench");
+      t.put("payroll 1 roster, province (computeRosterAll)", (System.nanoTime() - t0) / 1e9);
+      // then what each county's monthly-payroll process does, on `threads` job-executor threads: its roster summary
+      // and the differences to last month (the review task's figures), the approval, the bank file (streamed here to
+      // a byte counter); step times are summed over the threads
+      java.util.concurrent.ConcurrentLinkedQueue<RosterSummary> todo =
+          new java.util.concurrent.ConcurrentLinkedQueue<>(runs);
+      java.util.concurrent.atomic.AtomicLong[] step = {new java.util.concurrent.atomic.AtomicLong(),
+          new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
+      java.util.concurrent.atomic.AtomicLong lineCount = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      t0 = System.nanoTime();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          CountingStream own = new CountingStream();
+          for (RosterSummary r; (r = todo.poll()) != null; ) {
+            long a = System.nanoTime();
+            payroll.rosterOf(r.countyCode(), month, "bench");
+            payroll.differences(r.runId());
+            long b = System.nanoTime();
+            payroll.approve(r.runId(), "bench");
+            long c = System.nanoTime();
+            lineCount.addAndGet(bankFiles.export(r.runId(), own, "bench"));
+            long d = System.nanoTime();
+            step[0].addAndGet(b - a);
+            step[1].addAndGet(c - b);
+            step[2].addAndGet(d - c);
+          }
+          synchronized (sink) {
+            sink.count += own.count;
+          }
+          return null;
+        }));
       }
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get();
+      }
+      pool.shutdown();
+      lines = lineCount.get();
+      t.put("payroll 2-4 per county, wall clock (" + threads + " threads)", (System.nanoTime() - t0) / 1e9);
+      t.put("  2 roster summary + differences (summed)", step[0].get() / 1e9);
+      t.put("  3 approve (summed)", step[1].get() / 1e9);
+      t.put("  4 bank file export + stream (summed)", step[2].get() / 1e9);
       double payrollSeconds = (System.nanoTime() - start) / 1e9;
       t.put("payroll total (wall clock)", payrollSeconds);
       long heapPeak = heapPeak();
@@ -181,7 +148,7 @@ public final class PayrollBenchmark {
       BigDecimal rosterTotal = runs.stream().map(RosterSummary::total).reduce(BigDecimal.ZERO, BigDecimal::add);
       Long ledgerRows = jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ?", Long.class,
           java.sql.Date.valueOf(month.atDay(1)));
-      Long sent = jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ? AND status = 'SENT'",
+      Long sent = jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry WHERE payroll_month = ? AND status = 'SENT'",
           Long.class, java.sql.Date.valueOf(month.atDay(1)));
       Long history = jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change", Long.class);
 
@@ -235,8 +202,7 @@ public final class PayrollBenchmark {
       t.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-42s %10.2f%s%n", k, v, k.contains("MB") ? "" : " s"));
       double raw = t.get("raw COPY, no index");
       double rawIdx = t.get("raw COPY, ledger's indexes");
-      System.out.printf(Locale.ROOT, "%n  mode: %s, %d thread(s)%n", tuned ? "TUNED (proposals 1+2 applied)" : "as merged",
-          threads);
+      System.out.printf(Locale.ROOT, "%n  %d thread(s) for the county steps%n", threads);
       System.out.printf(Locale.ROOT, "  payroll / raw COPY (no index)            %10.2f×  (target ≤ 4)%n",
           payrollSeconds / raw);
       System.out.printf(Locale.ROOT, "  payroll / raw COPY (ledger's indexes)    %10.2f×%n", payrollSeconds / rawIdx);

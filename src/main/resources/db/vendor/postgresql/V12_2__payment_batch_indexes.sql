@@ -1,0 +1,5 @@
+-- PostgreSQL only (H2 has no partial indexes and keeps V7_1's full index). Batch rows are found by their county and
+-- month, or a case's by its beneficiaries (Payments.byCase), so the case index leaves them out: a million random
+-- case references a month would cost the payroll more than all its other indexes together (docs/benchmarks/payroll.md).
+DROP INDEX payment_ledger_case_idx;
+CREATE INDEX payment_ledger_case_idx ON payment_ledger (case_ref) WHERE batch_id IS NULL;
