@@ -94,8 +94,8 @@ public class Payroll {
     int inserted = 0;
     if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
       Instant now = Awards.now();
-      ledger.openBatch(countyCode, month.atDay(1), now, actor);
-      inserted = runs.insertRoster(countyCode, month, now, actor);
+      long batch = ledger.openBatch(countyCode, month.atDay(1), now, actor);
+      inserted = runs.insertRoster(countyCode, batch, month, now, actor);
       Object[] all = runs.totals(countyCode, month.atDay(1), false, null);
       runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
       checkpoint("roster", id);
@@ -143,11 +143,12 @@ public class Payroll {
     if (!open.isEmpty()) {
       boolean probe = codes.stream().anyMatch(c -> runs.hasRosterRows(c, month.atDay(1)));
       Instant now = Awards.now();
+      Map<String, Long> batches = new java.util.HashMap<>();
       for (String county : codes) {
-        ledger.openBatch(county, month.atDay(1), now, actor);
+        batches.put(county, ledger.openBatch(county, month.atDay(1), now, actor));
       }
       before = runs.totalsByCounty(codes, month.atDay(1));
-      runs.insertRoster(codes, probe, month, now, actor);
+      runs.insertRoster(batches, probe, month, now, actor);
       after = runs.totalsByCounty(codes, month.atDay(1));
       for (PayrollRun run : open) {
         Object[] all = after.getOrDefault(run.countyCode(), NONE);
@@ -168,10 +169,9 @@ public class Payroll {
 
   private static final Object[] NONE = {0, BigDecimal.ZERO.setScale(2), 0, BigDecimal.ZERO.setScale(2)};
 
+  /** [count, total, extras count, extras total] of the county's month, not cancelled. */
   private Object[] totals(String county, YearMonth month) {
-    Object[] all = runs.totals(county, month.atDay(1), false, null);
-    Object[] extras = runs.totals(county, month.atDay(1), true, null);
-    return new Object[] {all[0], all[1], extras[0], extras[1]};
+    return runs.totalsByCounty(List.of(county), month.atDay(1)).getOrDefault(county, NONE);
   }
 
   /** The county's approval: its batch and every other CREATED row of its payroll month → APPROVED, in bulk. */

@@ -91,7 +91,7 @@ class PayrollApiTest {
     assertThat(raw("ng-county-cw", "GET", "/api/payroll/bank-files/" + file.id() + "/content", null, null).status())
         .isEqualTo(403);
 
-    LedgerEntry a1 = payments.byKey("payroll:DIBAO:HH-A1:2034-02").orElseThrow();
+    LedgerEntry a1 = payments.byKey("payroll:2034-02:DIBAO:HH-A1").orElseThrow();
     Raw refused = raw("na-county-cw", "POST", "/api/payroll/bank-files/" + file.id() + "/result", "text/csv",
         "H,WRONG\nD," + a1.id() + "," + a1.payee().accountNumber() + ",1.00,PAID,\nD,x,1,1,PAID,\n");
     assertThat(refused.status()).isEqualTo(422);

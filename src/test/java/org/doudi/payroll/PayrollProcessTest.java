@@ -67,7 +67,7 @@ class PayrollProcessTest {
   }
 
   LedgerEntry payrollRow(String beneficiaryKey, YearMonth month) {
-    return payments.byKey("payroll:DIBAO:" + beneficiaryKey + ":" + month).orElseThrow();
+    return payments.byKey("payroll:" + month + ":DIBAO:" + beneficiaryKey).orElseThrow();
   }
 
   String approveReview(String pid) {
@@ -228,7 +228,7 @@ class PayrollProcessTest {
         new RosterDifferences.Line("STOPPED", "HH-P2", "DIBAO", "孙二", new BigDecimal("400.00"), null),
         new RosterDifferences.Line("NEW", "HH-P3", "DIBAO", "孙三", null, new BigDecimal("300.00")));
     assertThat((String) runtime.getVariable(april.processInstanceId(), "differences")).contains("停发：孙二");
-    assertThat(payments.byKey("payroll:DIBAO:HH-P2:2030-04")).isEmpty();
+    assertThat(payments.byKey("payroll:2030-04:DIBAO:HH-P2")).isEmpty();
     assertThat(payrollRow("HH-P1", YearMonth.parse("2030-04")).amount()).isEqualByComparingTo("700");
   }
 
@@ -256,7 +256,7 @@ class PayrollProcessTest {
     f.runJobs(first.processInstanceId());
     RosterSummary again = payroll.computeRoster(NONGAN, feb, "demo");
     assertThat(again.inserted()).isZero();
-    assertThat(ledgerRows("payroll:DIBAO:HH-S1:2031-02")).isEqualTo(1);
+    assertThat(ledgerRows("payroll:2031-02:DIBAO:HH-S1")).isEqualTo(1);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("payroll:220122:2031-02").count())
         .isEqualTo(1);
     approveReview(first.processInstanceId());
@@ -276,10 +276,10 @@ class PayrollProcessTest {
     YearMonth later = YearMonth.parse("2031-05");
     List<RosterSummary> all = payroll.computeRosterAll(later, "bench");
     assertThat(all).extracting(RosterSummary::countyCode).contains(NONGAN);
-    assertThat(ledgerRows("payroll:DIBAO:HH-S1:2031-05")).isEqualTo(1);
+    assertThat(ledgerRows("payroll:2031-05:DIBAO:HH-S1")).isEqualTo(1);
     assertThat(all.stream().mapToInt(RosterSummary::inserted).sum()).isPositive();
     assertThat(payroll.computeRosterAll(later, "bench")).allSatisfy(s -> assertThat(s.inserted()).isZero());
-    assertThat(ledgerRows("payroll:DIBAO:HH-S1:2031-05")).isEqualTo(1);
+    assertThat(ledgerRows("payroll:2031-05:DIBAO:HH-S1")).isEqualTo(1);
     // roster rows follow their county's batch: written once, no history row per payment until its own change
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = DATE '2031-05-01' "
         + "AND (status <> 'BATCH' OR batch_id IS NULL)", Integer.class)).isZero();
@@ -300,10 +300,10 @@ class PayrollProcessTest {
     String pid = run.processInstanceId();
     assertThat(f.runJobs(pid)).hasSize(1).allSatisfy(e -> assertThat(e).isInstanceOf(
         FaultInjector.InjectedFailure.class));
-    assertThat(ledgerRows("payroll:%:" + month)).isZero();
+    assertThat(ledgerRows("payroll:" + month + ":%")).isZero();
     afterRetryDelay();
     assertThat(f.runJobs(pid)).isEmpty(); // the retry
-    assertThat(ledgerRows("payroll:DIBAO:HH-F_:" + month)).isEqualTo(2);
+    assertThat(ledgerRows("payroll:" + month + ":DIBAO:HH-F_")).isEqualTo(2);
     assertThat(batchChanges(month)).isZero();
 
     faults.arm("approve");
@@ -339,7 +339,7 @@ class PayrollProcessTest {
     assertThat(payrollRow("HH-F1", june).status()).isEqualTo(PaymentStatus.PAID);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("return:"
         + payrollRow("HH-F2", june).id()).count()).isEqualTo(1);
-    assertThat(ledgerRows("payroll:DIBAO:HH-F_:" + month)).isEqualTo(2);
+    assertThat(ledgerRows("payroll:" + month + ":DIBAO:HH-F_")).isEqualTo(2);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payroll_bank_file WHERE run_id = ?", Integer.class, run.id()))
         .isEqualTo(1);
     // one approval and one sending for the batch, each once; then each payment's own result

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.doudi.payroll.PayrollRun;
 import org.doudi.payroll.RosterDifferences;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +29,16 @@ public class PayrollRepository {
   public static final String PAYROLL_KEY_PREFIX = "payroll:";
 
   private final JdbcTemplate jdbc;
+  private final String rosterWorkMem;
+  private volatile Boolean postgres;
 
-  public PayrollRepository(JdbcTemplate jdbc) {
+  public PayrollRepository(JdbcTemplate jdbc,
+      @Value("${doudi.payroll.roster-work-mem:256MB}") String rosterWorkMem) {
     this.jdbc = jdbc;
+    if (!rosterWorkMem.matches("\\d{1,6}(kB|MB|GB)")) {
+      throw new IllegalArgumentException("doudi.payroll.roster-work-mem must be like 256MB: " + rosterWorkMem);
+    }
+    this.rosterWorkMem = rosterWorkMem;
   }
 
   /** Inserts the run unless one exists for the county and month (the unique constraint backs this up). */
@@ -83,41 +92,79 @@ public class PayrollRepository {
 
   /**
    * The roster in one statement: a ledger row for every beneficiary of the county whose award in force on the month's
-   * first day is not a STOP, with its current amount and account, key {@code payroll:<scheme>:<beneficiaryKey>:<yyyy-MM>},
+   * first day is not a STOP, with its current amount and account, key {@code payroll:<yyyy-MM>:<scheme>:<beneficiaryKey>},
    * in the county's batch of the month (status BATCH: it follows the batch, V12_1); keys already in the ledger are
    * skipped (NOT EXISTS, with the unique key as the backstop; the probe is left out when the month has no roster rows
    * yet). The caller holds the run's row lock and has opened the batch. Returns the rows inserted.
    */
-  public int insertRoster(String countyCode, YearMonth month, Instant at, String actor) {
-    return insertRoster(List.of(countyCode), hasRosterRows(countyCode, month.atDay(1)), month, at, actor);
+  public int insertRoster(String countyCode, long batchId, YearMonth month, Instant at, String actor) {
+    return insertRoster(java.util.Map.of(countyCode, batchId), hasRosterRows(countyCode, month.atDay(1)), month, at,
+        actor);
   }
 
   /**
-   * The same for several counties in one statement (one pass over benefit_award instead of one per county: a
-   * county's rows are spread over the whole table). {@code probe}: skip keys already in the ledger (NOT EXISTS);
-   * false when none of the counties has roster rows for the month yet. Rows go in in key order, so that the unique
-   * key's index is written page after page instead of at a million random places.
+   * The same for several counties ({@code batches}: county → its batch of the month) in one statement. One county:
+   * its awards by the county index, the award in force found by probing the beneficiary's later rows. Several (the
+   * province): one pass over all awards, the award in force being the latest row of each beneficiary (a window over
+   * all awards, so that a beneficiary who moved is paid by the county of the latest row only), on PostgreSQL with
+   * {@code doudi.payroll.roster-work-mem} for the sorts. The batches are a VALUES list, not a join with payment_batch,
+   * whose rows this transaction has just written and the planner would take for none. {@code probe}: skip keys
+   * already in the ledger (NOT EXISTS); false when none of the counties has roster rows for the month yet. Rows go in
+   * by county and key: a county's rows lie together (its review, approval and bank file read only its own pages), and
+   * the month's keys (month first) are appended at the end of the key index.
    */
-  public int insertRoster(List<String> counties, boolean probe, YearMonth month, Instant at, String actor) {
+  public int insertRoster(java.util.Map<String, Long> batches, boolean probe, YearMonth month, Instant at,
+      String actor) {
+    List<String> counties = List.copyOf(new java.util.TreeSet<>(batches.keySet()));
     Date start = Date.valueOf(month.atDay(1));
-    String ym = month.toString();
-    String key = "CONCAT('" + PAYROLL_KEY_PREFIX + "', a.scheme, ':', a.beneficiary_key, ':" + ym + "')";
+    String key = "CONCAT('" + PAYROLL_KEY_PREFIX + month + ":', a.scheme, ':', a.beneficiary_key)";
     List<Object> args = new ArrayList<>(List.of(start, Date.valueOf(month.atEndOfMonth()), start, Timestamp.from(at),
-        actor, start));
-    args.addAll(counties);
-    args.add(start);
-    args.add(start);
-    return jdbc.update("INSERT INTO payment_ledger (idempotency_key, scheme, kind, case_ref, beneficiary_key, "
+        actor));
+    StringBuilder values = new StringBuilder();
+    List<Object> valueArgs = new ArrayList<>();
+    for (String c : counties) {
+      values.append(values.length() == 0 ? "" : ", ").append("(CAST(? AS VARCHAR(6)), CAST(? AS BIGINT))");
+      valueArgs.add(c);
+      valueArgs.add(batches.get(c));
+    }
+    String batchJoin = " JOIN (VALUES " + values + ") AS pb (county_code, id) ON pb.county_code = a.county_code";
+    String source;
+    if (counties.size() == 1) {
+      source = "benefit_award a" + batchJoin + " WHERE " + AwardRepository.IN_FORCE;
+      args.addAll(valueArgs);
+      args.add(start);
+      args.add(start);
+    } else {
+      source = "(SELECT w.*, ROW_NUMBER() OVER (PARTITION BY w.beneficiary_key, w.scheme ORDER BY w.seq DESC) AS rn "
+          + "FROM benefit_award w WHERE w.effective_from <= ?) a" + batchJoin + " WHERE a.rn = 1";
+      args.add(start);
+      args.addAll(valueArgs);
+      if (postgres()) {
+        jdbc.execute("SET LOCAL work_mem = '" + rosterWorkMem + "'");
+      }
+    }
+    int n = jdbc.update("INSERT INTO payment_ledger (idempotency_key, scheme, kind, case_ref, beneficiary_key, "
         + "payee_name, payee_id_number, county_code, region_code, period_start, period_end, amount, channel, "
         + "bank_name, account_number, payroll_month, status, batch_id, created_at, created_by) "
         + "SELECT " + key + ", a.scheme, "
         + "'PAYMENT', a.case_ref, a.beneficiary_key, a.payee_name, a.payee_id_number, a.county_code, a.region_code, "
         + "?, ?, a.monthly_amount, 'BANK', a.bank_name, a.account_number, ?, 'BATCH', pb.id, ?, ? "
-        + "FROM benefit_award a JOIN payment_batch pb ON pb.county_code = a.county_code AND pb.payroll_month = ? "
-        + "WHERE a.county_code IN (" + String.join(", ", counties.stream().map(c -> "?").toList())
-        + ") AND a.change_kind <> 'STOP' AND a.monthly_amount > 0 AND " + AwardRepository.IN_FORCE
+        + "FROM " + source + " AND a.change_kind <> 'STOP' AND a.monthly_amount > 0"
         + (probe ? " AND NOT EXISTS (SELECT 1 FROM payment_ledger l WHERE l.idempotency_key = " + key + ")" : "")
-        + " ORDER BY 1", args.toArray());
+        + " ORDER BY 8, 1", args.toArray());
+    if (counties.size() > 1 && postgres()) {
+      // a month's rows at once: the planner's statistics must know them before the counties' queries run
+      jdbc.execute("ANALYZE payment_ledger");
+    }
+    return n;
+  }
+
+  private boolean postgres() {
+    if (postgres == null) {
+      postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName()
+          .equals("PostgreSQL"));
+    }
+    return postgres;
   }
 
   /**
@@ -179,19 +226,19 @@ public class PayrollRepository {
     List<RosterDifferences.Line> all = jdbc.query(sql + " ORDER BY 1, 2", (rs, i) -> new RosterDifferences.Line(
         rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
         rs.getBigDecimal(6)), countyCode, cur, countyCode, prev, countyCode, prev, countyCode, cur);
-    Object[] now = totalsOfRegular(countyCode, cur);
-    Object[] last = totalsOfRegular(countyCode, prev);
+    java.util.Map<java.time.LocalDate, Object[]> regular = new java.util.HashMap<>();
+    jdbc.query("SELECT payroll_month, COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
+        + "AND payroll_month IN (?, ?) AND kind = 'PAYMENT' AND status <> 'CANCELLED' AND idempotency_key LIKE '"
+        + PAYROLL_KEY_PREFIX + "%' GROUP BY payroll_month", rs -> {
+          regular.put(rs.getDate(1).toLocalDate(), new Object[] {rs.getInt(2), rs.getBigDecimal(3).setScale(2)});
+        }, countyCode, cur, prev);
+    Object[] none = {0, BigDecimal.ZERO.setScale(2)};
+    Object[] now = regular.getOrDefault(cur.toLocalDate(), none);
+    Object[] last = regular.getOrDefault(prev.toLocalDate(), none);
     int n = (int) all.stream().filter(l -> l.kind().equals("NEW")).count();
     int s = (int) all.stream().filter(l -> l.kind().equals("STOPPED")).count();
     return new RosterDifferences((int) now[0], (BigDecimal) now[1], (int) last[0], (BigDecimal) last[1], n, s,
         all.size() - n - s, all.subList(0, Math.min(200, all.size())));
-  }
-
-  private Object[] totalsOfRegular(String countyCode, Date month) {
-    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
-        + "AND payroll_month = ? AND kind = 'PAYMENT' AND status <> 'CANCELLED' AND idempotency_key LIKE '"
-        + PAYROLL_KEY_PREFIX + "%'", (rs, i) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2).setScale(2)},
-        countyCode, month);
   }
 
   static PayrollRun map(ResultSet rs, int i) throws SQLException {
