@@ -36,12 +36,12 @@ public class Payments {
 
   private final LedgerRepository repository;
   private final TransactionTemplate savepoint;
-  private final ObjectProvider<BatchBeneficiaries> batchBeneficiaries;
+  private final ObjectProvider<BatchKeys> batchKeys;
 
   public Payments(LedgerRepository repository, PlatformTransactionManager transactions,
-      ObjectProvider<BatchBeneficiaries> batchBeneficiaries) {
+      ObjectProvider<BatchKeys> batchKeys) {
     this.repository = repository;
-    this.batchBeneficiaries = batchBeneficiaries;
+    this.batchKeys = batchKeys;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -80,9 +80,8 @@ public class Payments {
   }
 
   public List<LedgerEntry> byCase(String caseRef) {
-    List<String[]> batch = batchBeneficiaries.orderedStream().flatMap(b -> b.ofCase(caseRef).stream())
-        .distinct().map(b -> new String[] {b.beneficiaryKey(), b.scheme().name()}).toList();
-    return repository.byCase(caseRef, batch);
+    return repository.byCase(caseRef, batchKeys.orderedStream().flatMap(b -> b.ofCase(caseRef).stream())
+        .distinct().toList());
   }
 
   public List<StatusChange> history(long id) {

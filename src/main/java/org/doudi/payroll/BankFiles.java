@@ -84,19 +84,39 @@ public class BankFiles {
     if (!run.status().equals("APPROVED")) {
       throw new IllegalStateException("发放批次" + runId + "尚未经县级审批，不能生成银行文件");
     }
-    String batch = "P" + run.countyCode() + run.month().toString().replace("-", "");
-    BankFile f = create(batch, "PAYROLL", runId, run.countyCode(), run.month().atDay(1), actor);
-    runs.setStatus(runId, "SENT");
-    payroll.checkpoint("export", f.id());
-    return f;
+    return exportNew(run, actor).file();
   }
 
-  /** {@link #export(long, String)}, then the stored file to {@code out}. Returns the number of payment lines. */
+  private Created exportNew(PayrollRun run, String actor) {
+    String batch = "P" + run.countyCode() + run.month().toString().replace("-", "");
+    Created c = create(batch, "PAYROLL", run.id(), run.countyCode(), run.month().atDay(1), actor);
+    runs.setStatus(run.id(), "SENT");
+    payroll.checkpoint("export", c.file().id());
+    return c;
+  }
+
+  /** A file just made, with its content (already stored). */
+  private record Created(BankFile file, byte[] content) {}
+
+  /**
+   * {@link #export(long, String)}, then the file to {@code out}: the bytes just stored, or the stored bytes of a file
+   * made before. Returns the number of payment lines.
+   */
   @Transactional
   public long export(long runId, OutputStream out, String actor) {
-    BankFile f = export(runId, actor);
-    write(f.id(), out);
-    return f.rowCount();
+    PayrollRun run = runs.lock(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    if (files.byRun(runId).isPresent() || !run.status().equals("APPROVED")) {
+      BankFile f = export(runId, actor);
+      write(f.id(), out);
+      return f.rowCount();
+    }
+    Created c = exportNew(run, actor);
+    try {
+      out.write(c.content());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return c.file().rowCount();
   }
 
   /**
@@ -110,7 +130,7 @@ public class BankFiles {
     }
     String prefix = "T" + countyCode + LocalDate.ofInstant(Awards.now(), CHINA).format(DateTimeFormatter.BASIC_ISO_DATE);
     String batch = prefix + "-" + (files.oneOffFilesOn(countyCode, prefix) + 1);
-    BankFile f = create(batch, "ONE_OFF", null, countyCode, null, actor);
+    BankFile f = create(batch, "ONE_OFF", null, countyCode, null, actor).file();
     payroll.checkpoint("export", f.id());
     return Optional.of(f);
   }
@@ -140,7 +160,7 @@ public class BankFiles {
     }
   }
 
-  private BankFile create(String batch, String kind, Long runId, String county, LocalDate month, String actor) {
+  private Created create(String batch, String kind, Long runId, String county, LocalDate month, String actor) {
     Instant now = Awards.now();
     LedgerBulk.Totals t = ledger.pendingForFile(county, month);
     PayrollProperties.Bank bank = properties.getBank();
@@ -162,7 +182,7 @@ public class BankFiles {
     byte[] content = charset.equals(StandardCharsets.UTF_8) ? utf8.toByteArray()
         : new String(utf8.toByteArray(), StandardCharsets.UTF_8).getBytes(charset);
     files.setContent(id, content, sha256(content));
-    return files.find(id).orElseThrow();
+    return new Created(files.find(id).orElseThrow(), content);
   }
 
   /**

@@ -18,6 +18,7 @@ import org.doudi.region.Region;
 import org.doudi.region.RegionLevel;
 import org.doudi.region.Regions;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Payroll {
 
+  /** The idempotency key of a beneficiary's regular payroll row of a month (month first: see V12_2). */
+  public static String rosterKey(String scheme, String beneficiaryKey, YearMonth month) {
+    return PayrollRepository.PAYROLL_KEY_PREFIX + month + ":" + scheme + ":" + beneficiaryKey;
+  }
+
   /** Message that starts a county's run of process monthly-payroll. */
   public static final String COUNTY_RUN_MESSAGE = "PayrollCountyRun";
   public static final String PROCESS_KEY = "monthly-payroll";
@@ -45,10 +51,16 @@ public class Payroll {
   private final EngineAsSystem asSystem;
   private final ObjectProvider<PayrollCheckpoint> checkpoints;
   private final TransactionTemplate newTransaction;
+  private final int rosterParallelism;
 
   public Payroll(PayrollRepository runs, AwardRepository awards, LedgerBulk ledger, Regions regions,
       RuntimeService runtime, EngineAsSystem asSystem, ObjectProvider<PayrollCheckpoint> checkpoints,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @Value("${doudi.payroll.roster-parallelism:2}") int rosterParallelism) {
+    if (rosterParallelism < 1 || rosterParallelism > 16) {
+      throw new IllegalArgumentException("doudi.payroll.roster-parallelism must be 1..16: " + rosterParallelism);
+    }
+    this.rosterParallelism = rosterParallelism;
     this.runs = runs;
     this.awards = awards;
     this.ledger = ledger;
@@ -122,49 +134,110 @@ public class Payroll {
   }
 
   /**
-   * {@link #computeRoster} for every county with awards, in one transaction and one INSERT … SELECT (one pass over
+   * {@link #computeRoster} for every county with awards, in {@code doudi.payroll.roster-parallelism} groups of
+   * counties balanced by their number of awards, each group one transaction and one INSERT … SELECT (one pass over
    * benefit_award; a county's rows are spread over the whole table, so a statement per county would read it once per
-   * county). Runs already approved are left alone. Returns one summary per county.
+   * county) on a thread of its own, so that the database uses more than one core. A group that fails leaves its
+   * counties as they were and the others done; a repeat completes it. Runs already approved are left alone. Returns
+   * one summary per county.
    */
-  @Transactional
   public List<RosterSummary> computeRosterAll(YearMonth month, String actor) {
-    List<String> counties = awards.counties();
+    Map<String, Integer> sizes = awards.countsByCounty();
+    for (String county : sizes.keySet()) {
+      requireCounty(county);
+      ensureRun(county, month, actor);
+    }
+    List<List<String>> groups = balance(sizes, rosterParallelism);
+    Map<String, Integer> inserted = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(groups.size());
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (List<String> group : groups) {
+        done.add(pool.submit(() -> newTransaction.executeWithoutResult(s ->
+            inserted.putAll(rosterOfGroup(group, month, actor)))));
+      }
+      RuntimeException failure = null;
+      for (java.util.concurrent.Future<?> f : done) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("名册生成被中断", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      pool.shutdown();
+    }
+    if (!inserted.isEmpty()) {
+      runs.analyzeLedger();
+    }
+    Map<String, Object[]> totals = runs.totalsByCounty(List.copyOf(sizes.keySet()), month.atDay(1));
+    List<RosterSummary> out = new ArrayList<>();
+    for (String county : sizes.keySet()) {
+      long id = runs.find(county, month.atDay(1)).orElseThrow().id();
+      Object[] all = totals.getOrDefault(county, NONE);
+      out.add(new RosterSummary(id, county, month, inserted.getOrDefault(county, 0), (int) all[0],
+          (BigDecimal) all[1], (int) all[2], (BigDecimal) all[3]));
+    }
+    return out;
+  }
+
+  /** The roster of a group of counties in the caller's transaction; returns the rows inserted per county. */
+  private Map<String, Integer> rosterOfGroup(List<String> counties, YearMonth month, String actor) {
     List<PayrollRun> open = new ArrayList<>();
     for (String county : counties) {
-      requireCounty(county);
-      PayrollRun run = runs.lock(ensureRun(county, month, actor)).orElseThrow();
+      PayrollRun run = runs.lock(runs.find(county, month.atDay(1)).orElseThrow().id()).orElseThrow();
       if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
         open.add(run);
       }
     }
-    Map<String, Object[]> before = Map.of();
-    Map<String, Object[]> after = Map.of();
+    if (open.isEmpty()) {
+      return Map.of();
+    }
     List<String> codes = open.stream().map(PayrollRun::countyCode).toList();
-    if (!open.isEmpty()) {
-      boolean probe = codes.stream().anyMatch(c -> runs.hasRosterRows(c, month.atDay(1)));
-      Instant now = Awards.now();
-      Map<String, Long> batches = new java.util.HashMap<>();
-      for (String county : codes) {
-        batches.put(county, ledger.openBatch(county, month.atDay(1), now, actor));
-      }
-      before = runs.totalsByCounty(codes, month.atDay(1));
-      runs.insertRoster(batches, probe, month, now, actor);
-      after = runs.totalsByCounty(codes, month.atDay(1));
-      for (PayrollRun run : open) {
-        Object[] all = after.getOrDefault(run.countyCode(), NONE);
-        runs.setRoster(run.id(), (int) all[0], (BigDecimal) all[1], now);
-        checkpoint("roster", run.id());
-      }
+    boolean probe = codes.stream().anyMatch(c -> runs.hasRosterRows(c, month.atDay(1)));
+    Instant now = Awards.now();
+    Map<String, Long> batches = new java.util.HashMap<>();
+    for (String county : codes) {
+      batches.put(county, ledger.openBatch(county, month.atDay(1), now, actor));
     }
-    List<RosterSummary> out = new ArrayList<>();
-    for (String county : counties) {
-      long id = runs.find(county, month.atDay(1)).orElseThrow().id();
-      Object[] all = codes.contains(county) ? after.getOrDefault(county, NONE) : totals(county, month);
-      int inserted = (int) all[0] - (int) before.getOrDefault(county, NONE)[0];
-      out.add(new RosterSummary(id, county, month, codes.contains(county) ? inserted : 0, (int) all[0],
-          (BigDecimal) all[1], (int) all[2], (BigDecimal) all[3]));
+    Map<String, Object[]> before = probe ? runs.totalsByCounty(codes, month.atDay(1)) : Map.of();
+    runs.insertRoster(batches, probe, month, now, actor);
+    Map<String, Object[]> after = runs.totalsByCounty(codes, month.atDay(1));
+    Map<String, Integer> inserted = new java.util.HashMap<>();
+    for (PayrollRun run : open) {
+      Object[] all = after.getOrDefault(run.countyCode(), NONE);
+      runs.setRoster(run.id(), (int) all[0], (BigDecimal) all[1], now);
+      inserted.put(run.countyCode(), (int) all[0] - (int) before.getOrDefault(run.countyCode(), NONE)[0]);
+      checkpoint("roster", run.id());
     }
-    return out;
+    return inserted;
+  }
+
+  /** Counties in {@code n} groups of about equal size (largest first, each to the smallest group so far). */
+  static List<List<String>> balance(Map<String, Integer> sizes, int n) {
+    List<List<String>> groups = new ArrayList<>();
+    long[] load = new long[Math.max(1, Math.min(n, sizes.size()))];
+    for (int i = 0; i < load.length; i++) {
+      groups.add(new ArrayList<>());
+    }
+    sizes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(e -> {
+      int min = 0;
+      for (int i = 1; i < load.length; i++) {
+        min = load[i] < load[min] ? i : min;
+      }
+      groups.get(min).add(e.getKey());
+      load[min] += e.getValue();
+    });
+    groups.removeIf(List::isEmpty);
+    return groups;
   }
 
   private static final Object[] NONE = {0, BigDecimal.ZERO.setScale(2), 0, BigDecimal.ZERO.setScale(2)};

@@ -16,21 +16,23 @@ public class FaultInjector implements PayrollCheckpoint {
     }
   }
 
-  private volatile String armed;
+  private final java.util.concurrent.atomic.AtomicReference<String> armed =
+      new java.util.concurrent.atomic.AtomicReference<>();
   public final AtomicInteger fired = new AtomicInteger();
 
   public void arm(String step) {
-    armed = step;
+    armed.set(step);
   }
 
   public void disarm() {
-    armed = null;
+    armed.set(null);
   }
 
   @Override
   public void reached(String step, long id) {
-    if (step.equals(armed)) {
-      armed = null;
+    // once: of two threads reaching the step at the same moment (the roster's groups), only one fails
+    String a = armed.get();
+    if (step.equals(a) && armed.compareAndSet(a, null)) {
       fired.incrementAndGet();
       throw new InjectedFailure(step);
     }

@@ -132,21 +132,22 @@ public class LedgerRepository {
   }
 
   /**
-   * The case's payments: its own rows by the case index, and the payroll rows of its beneficiaries ({@code
-   * batchBeneficiaries}: key and scheme), which the case index leaves out on PostgreSQL (V12_2).
+   * The case's payments: its own rows by the case index, and its batch rows by their keys ({@code batchKeys}), which
+   * the case index leaves out on PostgreSQL (V12_2).
    */
-  public List<LedgerEntry> byCase(String caseRef, List<String[]> batchBeneficiaries) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM payment_entry WHERE case_ref = ? "
-        + "AND batch_id IS NULL");
-    List<Object> args = new java.util.ArrayList<>(List.of(caseRef));
-    for (String[] b : batchBeneficiaries) {
-      sql.append(" UNION ALL SELECT " + COLUMNS + " FROM payment_entry WHERE beneficiary_key = ? AND scheme = ? "
-          + "AND case_ref = ? AND batch_id IS NOT NULL");
-      args.add(b[0]);
-      args.add(b[1]);
+  public List<LedgerEntry> byCase(String caseRef, List<String> batchKeys) {
+    List<LedgerEntry> out = new java.util.ArrayList<>(jdbc.query("SELECT " + COLUMNS + " FROM payment_entry "
+        + "WHERE case_ref = ? AND batch_id IS NULL", ENTRY, caseRef));
+    for (int i = 0; i < batchKeys.size(); i += 500) {
+      List<String> chunk = batchKeys.subList(i, Math.min(batchKeys.size(), i + 500));
+      List<Object> args = new java.util.ArrayList<>(chunk);
       args.add(caseRef);
+      out.addAll(jdbc.query("SELECT " + COLUMNS + " FROM payment_entry WHERE idempotency_key IN ("
+          + String.join(", ", chunk.stream().map(k -> "?").toList()) + ") AND case_ref = ? AND batch_id IS NOT NULL",
+          ENTRY, args.toArray()));
     }
-    return jdbc.query("SELECT * FROM (" + sql + ") x ORDER BY id", ENTRY, args.toArray());
+    out.sort(java.util.Comparator.comparingLong(LedgerEntry::id));
+    return out;
   }
 
   /**

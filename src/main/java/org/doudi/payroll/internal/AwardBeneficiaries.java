@@ -1,14 +1,16 @@
 package org.doudi.payroll.internal;
 
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
-import org.doudi.payment.BatchBeneficiaries;
-import org.doudi.payment.Scheme;
+import org.doudi.payment.BatchKeys;
+import org.doudi.payroll.Payroll;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The beneficiaries a case's awards pay through the monthly payroll batches. */
+/** The roster keys of a case: its awards' beneficiaries in every month their county has had a payroll run. */
 @Component
-class AwardBeneficiaries implements BatchBeneficiaries {
+class AwardBeneficiaries implements BatchKeys {
 
   private final JdbcTemplate jdbc;
 
@@ -17,8 +19,13 @@ class AwardBeneficiaries implements BatchBeneficiaries {
   }
 
   @Override
-  public List<Beneficiary> ofCase(String caseRef) {
-    return jdbc.query("SELECT DISTINCT beneficiary_key, scheme FROM benefit_award WHERE case_ref = ?",
-        (rs, i) -> new Beneficiary(rs.getString(1), Scheme.valueOf(rs.getString(2))), caseRef);
+  public List<String> ofCase(String caseRef) {
+    List<String> keys = new ArrayList<>();
+    jdbc.query("SELECT DISTINCT a.beneficiary_key, a.scheme, r.payroll_month FROM benefit_award a "
+        + "JOIN payroll_run r ON r.county_code = a.county_code WHERE a.case_ref = ? ORDER BY 3, 2, 1", rs -> {
+          keys.add(Payroll.rosterKey(rs.getString(2), rs.getString(1),
+              YearMonth.from(rs.getDate(3).toLocalDate())));
+        }, caseRef);
+    return keys;
   }
 }

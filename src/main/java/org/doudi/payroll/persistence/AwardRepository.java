@@ -91,6 +91,15 @@ public class AwardRepository {
   }
 
   /** Counties with any award (the timer starts a run for each). */
+  /** Award rows per county (all changes, so a county's share of the work), by county code. */
+  public java.util.Map<String, Integer> countsByCounty() {
+    java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+    jdbc.query("SELECT county_code, COUNT(*) FROM benefit_award GROUP BY county_code ORDER BY county_code", rs -> {
+      m.put(rs.getString(1), rs.getInt(2));
+    });
+    return m;
+  }
+
   public List<String> counties() {
     return jdbc.queryForList("SELECT DISTINCT county_code FROM benefit_award ORDER BY county_code", String.class);
   }

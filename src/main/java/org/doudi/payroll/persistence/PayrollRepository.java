@@ -135,9 +135,14 @@ public class PayrollRepository {
       args.add(start);
       args.add(start);
     } else {
+      // every award of each beneficiary who has one in these counties (a mover's rows elsewhere decide too), so that
+      // groups of counties running side by side do not each sort the whole province
+      String in = String.join(", ", counties.stream().map(c -> "?").toList());
       source = "(SELECT w.*, ROW_NUMBER() OVER (PARTITION BY w.beneficiary_key, w.scheme ORDER BY w.seq DESC) AS rn "
-          + "FROM benefit_award w WHERE w.effective_from <= ?) a" + batchJoin + " WHERE a.rn = 1";
+          + "FROM benefit_award w WHERE w.effective_from <= ? AND w.beneficiary_key IN (SELECT m.beneficiary_key "
+          + "FROM benefit_award m WHERE m.county_code IN (" + in + "))) a" + batchJoin + " WHERE a.rn = 1";
       args.add(start);
+      args.addAll(counties);
       args.addAll(valueArgs);
       if (postgres()) {
         jdbc.execute("SET LOCAL work_mem = '" + rosterWorkMem + "'");
@@ -152,11 +157,17 @@ public class PayrollRepository {
         + "FROM " + source + " AND a.change_kind <> 'STOP' AND a.monthly_amount > 0"
         + (probe ? " AND NOT EXISTS (SELECT 1 FROM payment_ledger l WHERE l.idempotency_key = " + key + ")" : "")
         + " ORDER BY 8, 1", args.toArray());
-    if (counties.size() > 1 && postgres()) {
-      // a month's rows at once: the planner's statistics must know them before the counties' queries run
+    return n;
+  }
+
+  /**
+   * After a province's roster (a month's rows at once): the planner's statistics must know them before the counties'
+   * queries run, or it plans them for an empty table. PostgreSQL only.
+   */
+  public void analyzeLedger() {
+    if (postgres()) {
       jdbc.execute("ANALYZE payment_ledger");
     }
-    return n;
   }
 
   private boolean postgres() {
@@ -223,9 +234,15 @@ public class PayrollRepository {
         + ") p WHERE NOT EXISTS (SELECT 1 FROM payment_ledger c WHERE c.county_code = ? AND c.payroll_month = ? "
         + "AND c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme AND c.kind = 'PAYMENT' "
         + "AND c.status <> 'CANCELLED' AND c.idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%')";
-    List<RosterDifferences.Line> all = jdbc.query(sql + " ORDER BY 1, 2", (rs, i) -> new RosterDifferences.Line(
-        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-        rs.getBigDecimal(6)), countyCode, cur, countyCode, prev, countyCode, prev, countyCode, cur);
+    Object[] args = {countyCode, cur, countyCode, prev, countyCode, prev, countyCode, cur};
+    // counts of all differences, lines of the first 200 only (a county's first month is all new: tens of thousands)
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    jdbc.query("SELECT k, COUNT(*) FROM (" + sql + ") d GROUP BY k", rs -> {
+      counts.put(rs.getString(1), rs.getInt(2));
+    }, args);
+    List<RosterDifferences.Line> first = jdbc.query(sql + " ORDER BY 1, 2 FETCH FIRST 200 ROWS ONLY",
+        (rs, i) -> new RosterDifferences.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getBigDecimal(5), rs.getBigDecimal(6)), args);
     java.util.Map<java.time.LocalDate, Object[]> regular = new java.util.HashMap<>();
     jdbc.query("SELECT payroll_month, COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
         + "AND payroll_month IN (?, ?) AND kind = 'PAYMENT' AND status <> 'CANCELLED' AND idempotency_key LIKE '"
@@ -235,10 +252,8 @@ public class PayrollRepository {
     Object[] none = {0, BigDecimal.ZERO.setScale(2)};
     Object[] now = regular.getOrDefault(cur.toLocalDate(), none);
     Object[] last = regular.getOrDefault(prev.toLocalDate(), none);
-    int n = (int) all.stream().filter(l -> l.kind().equals("NEW")).count();
-    int s = (int) all.stream().filter(l -> l.kind().equals("STOPPED")).count();
-    return new RosterDifferences((int) now[0], (BigDecimal) now[1], (int) last[0], (BigDecimal) last[1], n, s,
-        all.size() - n - s, all.subList(0, Math.min(200, all.size())));
+    return new RosterDifferences((int) now[0], (BigDecimal) now[1], (int) last[0], (BigDecimal) last[1],
+        counts.getOrDefault("NEW", 0), counts.getOrDefault("STOPPED", 0), counts.getOrDefault("CHANGED", 0), first);
   }
 
   static PayrollRun map(ResultSet rs, int i) throws SQLException {

@@ -1,0 +1,176 @@
+package org.doudi.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.doudi.payroll.PayrollFixture.NONGAN;
+import static org.doudi.payroll.PayrollFixture.grant;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doudi.funds.Recoveries;
+import org.doudi.payment.LedgerEntry;
+import org.doudi.payment.Payee;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Payments;
+import org.doudi.payment.Scheme;
+import org.doudi.payment.StatusChange;
+import org.doudi.platform.DoudiTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The payroll's rows as a batch (V12_1): written once, approved and sent with their county's batch, and on their own
+ * from the first change of their own (a cancellation before approval, the bank's result). Each test uses its own
+ * months and beneficiaries (the context and its database are shared).
+ */
+@DoudiTest
+class PayrollBatchTest {
+
+  static final String NANGUAN = "220102";
+
+  @Autowired Payroll payroll;
+  @Autowired Awards awards;
+  @Autowired BankFiles bankFiles;
+  @Autowired Payments payments;
+  @Autowired Recoveries recoveries;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired FaultInjector faults;
+
+  @AfterEach
+  void tearDown() {
+    faults.disarm();
+    ClockUtil.reset();
+  }
+
+  LedgerEntry row(String beneficiaryKey, YearMonth month) {
+    return payments.byKey(Payroll.rosterKey("DIBAO", beneficiaryKey, month)).orElseThrow();
+  }
+
+  @Test
+  void aPaymentCancelledBeforeApprovalLeavesTheBatchAndTheOthersAreApprovedSentAndPaidWithIt() {
+    awards.grant(grant("HH-BA1", "钱一", "220122195001010014", "510", "2036-01-10"), "u");
+    awards.grant(grant("HH-BA2", "钱二", "220122195001010014", "420", "2036-01-10"), "u");
+    YearMonth month = YearMonth.parse("2036-02");
+    RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
+    LedgerEntry kept = row("HH-BA1", month);
+    LedgerEntry cancelled = row("HH-BA2", month);
+    assertThat(jdbc.queryForObject("SELECT status FROM payment_ledger WHERE id = ?", String.class, kept.id()))
+        .isEqualTo("BATCH");
+    assertThat(kept.status()).isEqualTo(PaymentStatus.CREATED);
+
+    // the case's payments include its monthly rows, found by their keys (no case index over batch rows)
+    assertThat(payments.byCase("case-HH-BA1")).extracting(LedgerEntry::id).contains(kept.id());
+
+    payments.transition(cancelled.id(), PaymentStatus.CANCELLED, "na-county-approver", "已死亡，停发");
+    ApprovalSummary approval = payroll.approve(roster.runId(), "na-county-approver");
+    assertThat(approval.count()).isEqualTo(roster.count() - 1);
+    assertThat(approval.total()).isEqualByComparingTo(roster.total().subtract(new BigDecimal("420")));
+    assertThat(payments.get(kept.id()).status()).isEqualTo(PaymentStatus.APPROVED);
+    assertThat(payments.get(kept.id()).approvedBy()).isEqualTo("na-county-approver");
+    assertThat(payments.get(cancelled.id()).status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(payments.get(cancelled.id()).approvedAt()).isNull();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long lines = bankFiles.export(roster.runId(), out, "system");
+    String file = out.toString(StandardCharsets.UTF_8);
+    assertThat(lines).isEqualTo(roster.count() - 1);
+    assertThat(file).contains("D," + kept.id() + ",").doesNotContain("D," + cancelled.id() + ",");
+    // the bytes streamed at creation are the stored ones
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    bankFiles.write(bankFiles.ofRun(roster.runId()).orElseThrow().id(), stored);
+    assertThat(stored.toByteArray()).isEqualTo(out.toByteArray());
+    BankFile bankFile = bankFiles.ofRun(roster.runId()).orElseThrow();
+    assertThat(payments.get(kept.id()).bankFileId()).isEqualTo(bankFile.id());
+    assertThat(payments.get(cancelled.id()).bankFileId()).isNull();
+
+    StringBuilder result = new StringBuilder("H," + bankFile.batchNo() + "\n");
+    for (Long id : jdbc.queryForList("SELECT id FROM payment_entry WHERE bank_file_id = ? ORDER BY id", Long.class,
+        bankFile.id())) {
+      LedgerEntry e = payments.get(id);
+      result.append("D,").append(id).append(',').append(e.payee().accountNumber()).append(',')
+          .append(e.amount().toPlainString()).append(",PAID,\n");
+    }
+    bankFiles.importResult(bankFile.id(), new ByteArrayInputStream(result.toString()
+        .getBytes(StandardCharsets.UTF_8)), "na-county-cw");
+    LedgerEntry paid = payments.get(kept.id());
+    assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
+    // once on its own, the row keeps what its batch did for it
+    assertThat(paid.approvedBy()).isEqualTo("na-county-approver");
+    assertThat(paid.bankFileId()).isEqualTo(bankFile.id());
+    assertThat(payments.history(kept.id())).extracting(StatusChange::to).containsExactly(PaymentStatus.CREATED,
+        PaymentStatus.APPROVED, PaymentStatus.SENT, PaymentStatus.PAID);
+    assertThat(payments.history(cancelled.id())).extracting(StatusChange::to)
+        .containsExactly(PaymentStatus.CREATED, PaymentStatus.CANCELLED);
+    // an overpayment recovery counts the payroll's paid rows too
+    assertThat(recoveries.paidIn("HH-BA1", "DIBAO", List.of(month, month.plusMonths(1))))
+        .isEqualByComparingTo("510");
+    assertThat(recoveries.paidIn("HH-BA2", "DIBAO", List.of(month))).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void aRowOfAnApprovedBatchCannotBeAddedAgainNorTheBatchReopened() {
+    awards.grant(grant("HH-BB1", "孔一", "220122195001010014", "300", "2036-04-10"), "u");
+    YearMonth month = YearMonth.parse("2036-05");
+    RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
+    payroll.approve(roster.runId(), "na-county-approver");
+    // a late award for the month: the approved roster is frozen, nothing joins the batch
+    awards.grant(grant("HH-BB2", "孔二", "220122195001010014", "300", "2036-03-10"), "u");
+    assertThat(payroll.computeRoster(NONGAN, month, "system").inserted()).isZero();
+    assertThat(payments.byKey(Payroll.rosterKey("DIBAO", "HH-BB2", month))).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_batch b "
+        + "ON b.id = c.batch_id WHERE b.county_code = ? AND b.payroll_month = ?", Integer.class, NONGAN,
+        java.sql.Date.valueOf(month.atDay(1)))).isEqualTo(1);
+  }
+
+  @Test
+  void theProvinceRosterRunsInGroupsOfCountiesAndARepeatCompletesAGroupThatFailed() {
+    awards.grant(grant("HH-BC1", "冯一", "220122195001010014", "350", "2036-07-10"), "u");
+    awards.grant(new AwardGrant("HH-BC2", Scheme.DIBAO, "case-HH-BC2", NANGUAN, "220102001001", "URBAN", 2,
+        new Payee("HH-BC2", "冯二", "220102195001010019", "长春农商银行", "6228480012345678"),
+        new BigDecimal("780"), LocalDate.parse("2036-07-10"), "测试批准"), "u");
+    YearMonth month = YearMonth.parse("2036-08");
+
+    faults.arm("roster"); // the first group to finish its roster fails just before its commit
+    assertThatThrownBy(() -> payroll.computeRosterAll(month, "system"))
+        .isInstanceOf(FaultInjector.InjectedFailure.class);
+    // one group of counties committed, the other nothing
+    assertThat(jdbc.queryForList("SELECT DISTINCT status FROM payroll_run WHERE payroll_month = ?", String.class,
+        java.sql.Date.valueOf(month.atDay(1)))).containsExactlyInAnyOrder("OPEN", "ROSTER");
+    int rowsAfterFailure = jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ?",
+        Integer.class, java.sql.Date.valueOf(month.atDay(1)));
+
+    List<RosterSummary> again = payroll.computeRosterAll(month, "system");
+    assertThat(again).extracting(RosterSummary::countyCode).contains(NANGUAN, NONGAN);
+    assertThat(row("HH-BC1", month).countyCode()).isEqualTo(NONGAN);
+    assertThat(row("HH-BC2", month).amount()).isEqualByComparingTo("780");
+    int rows = jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ?", Integer.class,
+        java.sql.Date.valueOf(month.atDay(1)));
+    assertThat(again.stream().mapToInt(RosterSummary::inserted).sum()).isEqualTo(rows - rowsAfterFailure);
+    assertThat(again.stream().mapToInt(RosterSummary::count).sum()).isEqualTo(rows);
+    assertThat(payroll.computeRosterAll(month, "system")).allSatisfy(s -> assertThat(s.inserted()).isZero());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ?", Integer.class,
+        java.sql.Date.valueOf(month.atDay(1)))).isEqualTo(rows);
+  }
+
+  @Test
+  void countiesAreSplitIntoGroupsOfAboutEqualWork() {
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    sizes.put("220102", 10);
+    sizes.put("220103", 9);
+    sizes.put("220104", 5);
+    sizes.put("220105", 4);
+    assertThat(Payroll.balance(sizes, 2)).containsExactly(List.of("220102", "220105"), List.of("220103", "220104"));
+    assertThat(Payroll.balance(sizes, 1)).containsExactly(List.of("220102", "220103", "220104", "220105"));
+    assertThat(Payroll.balance(Map.of("220102", 3), 4)).containsExactly(List.of("220102"));
+  }
+}
