@@ -235,14 +235,23 @@ public class PayrollRepository {
         + "AND c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme AND c.kind = 'PAYMENT' "
         + "AND c.status <> 'CANCELLED' AND c.idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%')";
     Object[] args = {countyCode, cur, countyCode, prev, countyCode, prev, countyCode, cur};
-    // counts of all differences, lines of the first 200 only (a county's first month is all new: tens of thousands)
+    // one pass without a sort: every difference counted, the first 200 (by kind and beneficiary) kept; a county's
+    // first month is all new, tens of thousands of lines
     java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-    jdbc.query("SELECT k, COUNT(*) FROM (" + sql + ") d GROUP BY k", rs -> {
-      counts.put(rs.getString(1), rs.getInt(2));
+    java.util.Comparator<RosterDifferences.Line> order = java.util.Comparator.comparing(RosterDifferences.Line::kind)
+        .thenComparing(RosterDifferences.Line::beneficiaryKey).thenComparing(RosterDifferences.Line::scheme);
+    java.util.PriorityQueue<RosterDifferences.Line> kept = new java.util.PriorityQueue<>(order.reversed());
+    jdbc.query(sql, rs -> {
+      RosterDifferences.Line line = new RosterDifferences.Line(rs.getString(1), rs.getString(2), rs.getString(3),
+          rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
+      counts.merge(line.kind(), 1, Integer::sum);
+      kept.add(line);
+      if (kept.size() > 200) {
+        kept.poll();
+      }
     }, args);
-    List<RosterDifferences.Line> first = jdbc.query(sql + " ORDER BY 1, 2 FETCH FIRST 200 ROWS ONLY",
-        (rs, i) -> new RosterDifferences.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getBigDecimal(5), rs.getBigDecimal(6)), args);
+    List<RosterDifferences.Line> first = new ArrayList<>(kept);
+    first.sort(order);
     java.util.Map<java.time.LocalDate, Object[]> regular = new java.util.HashMap<>();
     jdbc.query("SELECT payroll_month, COUNT(*), COALESCE(SUM(amount), 0) FROM payment_ledger WHERE county_code = ? "
         + "AND payroll_month IN (?, ?) AND kind = 'PAYMENT' AND status <> 'CANCELLED' AND idempotency_key LIKE '"
