@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.doudi.engine.EngineAsSystem;
 import org.doudi.identity.CaseVariables;
 import org.doudi.payment.LedgerBulk;
+import org.doudi.payment.LedgerEntry;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Payments;
 import org.doudi.payroll.persistence.AwardRepository;
 import org.doudi.payroll.persistence.PayrollRepository;
 import org.doudi.region.Region;
@@ -50,13 +53,15 @@ public class Payroll {
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
   private final ObjectProvider<PayrollCheckpoint> checkpoints;
+  private final Payments payments;
   private final TransactionTemplate newTransaction;
   private final int rosterParallelism;
 
   public Payroll(PayrollRepository runs, AwardRepository awards, LedgerBulk ledger, Regions regions,
       RuntimeService runtime, EngineAsSystem asSystem, ObjectProvider<PayrollCheckpoint> checkpoints,
-      PlatformTransactionManager transactions,
+      PlatformTransactionManager transactions, Payments payments,
       @Value("${doudi.payroll.roster-parallelism:2}") int rosterParallelism) {
+    this.payments = payments;
     if (rosterParallelism < 1 || rosterParallelism > 16) {
       throw new IllegalArgumentException("doudi.payroll.roster-parallelism must be 1..16: " + rosterParallelism);
     }
@@ -267,6 +272,107 @@ public class Payroll {
     }
     PayrollRun after = runs.find(runId).orElseThrow();
     return new ApprovalSummary(runId, now, after.approvedCount(), after.approvedTotal());
+  }
+
+  /**
+   * 剔除: takes one payment out of the county's roster before approval (the beneficiary died after the roster, an
+   * account is known to be closed…), with a reason: the payment is CANCELLED (it leaves its batch; docs/payments.md),
+   * the run's totals and the review task's figures are recomputed, so the reviewer confirms the new total. A repeat
+   * for the same payment changes nothing.
+   *
+   * @throws IllegalArgumentException no reason, or the payment is not in this run
+   * @throws IllegalStateException    the run is not under review (no roster yet, or already approved)
+   */
+  @Transactional
+  public RosterSummary exclude(long runId, long paymentId, String reason, String actor) {
+    if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+      throw new IllegalArgumentException("请填写剔除原因（不超过200字）");
+    }
+    PayrollRun run = runs.lock(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    if (!run.status().equals("ROSTER")) {
+      throw new IllegalStateException("发放批次" + runId + (run.status().equals("OPEN") ? "的名册尚未生成" : "已审批")
+          + "，不能剔除付款");
+    }
+    LedgerEntry e = payments.get(paymentId);
+    if (!e.countyCode().equals(run.countyCode()) || e.payrollMonth() == null
+        || !YearMonth.from(e.payrollMonth()).equals(run.month())) {
+      throw new IllegalArgumentException("付款" + paymentId + "不在发放批次" + runId + "（" + run.countyCode() + " "
+          + run.month() + "）中");
+    }
+    if (e.status() != PaymentStatus.CANCELLED) {
+      payments.transition(paymentId, PaymentStatus.CANCELLED, actor, "剔除：" + reason.strip());
+      Object[] all = totals(run.countyCode(), run.month());
+      runs.setRoster(runId, (int) all[0], (BigDecimal) all[1], Awards.now());
+      if (run.processInstanceId() != null) {
+        Map<String, Object> figures = reviewFigures(runId);
+        asSystem.call(() -> {
+          runtime.setVariables(run.processInstanceId(), figures);
+          return null;
+        });
+      }
+    }
+    Object[] all = totals(run.countyCode(), run.month());
+    return new RosterSummary(runId, run.countyCode(), run.month(), 0, (int) all[0], (BigDecimal) all[1],
+        (int) all[2], (BigDecimal) all[3]);
+  }
+
+  /**
+   * The open payments (CREATED) of the run for each beneficiary key, as the reviewer names them (the keys in the
+   * differences list). Read-only: the review form checks them before anything changes.
+   *
+   * @throws IllegalArgumentException no key, too many, or a key without an open payment in this run
+   */
+  @Transactional(readOnly = true)
+  public Map<String, List<Long>> paymentsToExclude(long runId, List<String> beneficiaryKeys) {
+    PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    if (beneficiaryKeys.isEmpty() || beneficiaryKeys.size() > 50) {
+      throw new IllegalArgumentException("请填写要剔除的对象编号（1至50个，用逗号分隔）");
+    }
+    Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String key : beneficiaryKeys) {
+      List<Long> ids = runs.openPayments(run.countyCode(), run.month().atDay(1), key);
+      if (ids.isEmpty()) {
+        unknown.add(key);
+      }
+      out.put(key, ids);
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("以下对象本月名册中没有待审批的付款：" + String.join("、", unknown));
+    }
+    return out;
+  }
+
+  /** {@link #exclude} for every open payment of the named beneficiaries (the review task's 剔除). */
+  @Transactional
+  public RosterSummary excludeBeneficiaries(long runId, List<String> beneficiaryKeys, String reason, String actor) {
+    RosterSummary last = null;
+    for (List<Long> ids : paymentsToExclude(runId, beneficiaryKeys).values()) {
+      for (long id : ids) {
+        last = exclude(runId, id, reason, actor);
+      }
+    }
+    return last;
+  }
+
+  /** What the review task shows (process variables): the roster's totals and the differences to last month. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> reviewFigures(long runId) {
+    PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    Object[] all = totals(run.countyCode(), run.month());
+    RosterDifferences d = runs.differences(run.countyCode(), run.month());
+    Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put("rosterCount", all[0]);
+    v.put("rosterTotal", ((BigDecimal) all[1]).toPlainString());
+    v.put("extrasCount", all[2]);
+    v.put("extrasTotal", ((BigDecimal) all[3]).toPlainString());
+    v.put("lastMonthCount", d.lastMonthCount());
+    v.put("lastMonthTotal", d.lastMonthTotal().toPlainString());
+    v.put("newCount", d.newCount());
+    v.put("stoppedCount", d.stoppedCount());
+    v.put("changedCount", d.changedCount());
+    v.put("differences", d.text());
+    return v;
   }
 
   @Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.payment.StatusChange;
 import org.doudi.platform.DoudiTest;
+import org.doudi.platform.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,10 @@ class PayrollBatchTest {
   @Autowired Recoveries recoveries;
   @Autowired JdbcTemplate jdbc;
   @Autowired FaultInjector faults;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
   void tearDown() {
@@ -160,6 +165,79 @@ class PayrollBatchTest {
     assertThat(payroll.computeRosterAll(month, "system")).allSatisfy(s -> assertThat(s.inserted()).isZero());
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE payroll_month = ?", Integer.class,
         java.sql.Date.valueOf(month.atDay(1)))).isEqualTo(rows);
+  }
+
+  @Test
+  void theReviewerExcludesAPaymentInTasklistAndConfirmsTheNewTotal() {
+    awards.grant(grant("HH-BD1", "褚一", "220122195001010014", "530", "2036-09-10"), "u");
+    awards.grant(grant("HH-BD2", "褚二", "220122195001010014", "470", "2036-09-10"), "u");
+    PayrollFixture.clockAt("2036-10-02T06:00");
+    YearMonth month = YearMonth.parse("2036-10");
+    PayrollFixture f = new PayrollFixture(tasks, management);
+    String pid = payroll.start(NONGAN, month, "system").processInstanceId();
+    assertThat(f.runJobs(pid)).isEmpty();
+    String before = (String) runtime.getVariable(pid, "rosterTotal");
+
+    // a key that is not in this month's roster, or no reason: refused, nothing changes
+    assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
+        "EXCLUDE", "excludeBeneficiaries", "HH-BD2, HH-NOBODY", "excludeReason", "已死亡")))
+        .hasMessageContaining("HH-NOBODY");
+    assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
+        "EXCLUDE", "excludeBeneficiaries", "HH-BD2", "excludeReason", " ")))
+        .hasMessageContaining("剔除原因");
+    assertThat(row("HH-BD2", month).status()).isEqualTo(PaymentStatus.CREATED);
+
+    f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision", "EXCLUDE",
+        "excludeBeneficiaries", "HH-BD2", "excludeReason", "名册生成后死亡"));
+    assertThat(f.runJobs(pid)).isEmpty();
+    assertThat(f.task(pid, "Task_ReviewRoster")).isNotNull(); // back to review, with the new figures
+    String after = (String) runtime.getVariable(pid, "rosterTotal");
+    assertThat(new BigDecimal(after)).isEqualByComparingTo(new BigDecimal(before).subtract(new BigDecimal("470")));
+    assertThat(runtime.getVariable(pid, "reviewDecision")).isNull();
+    assertThat(row("HH-BD2", month).status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(payments.history(row("HH-BD2", month).id())).last().satisfies(c -> {
+      assertThat(c.by()).isEqualTo("na-county-approver");
+      assertThat(c.note()).isEqualTo("剔除：名册生成后死亡");
+    });
+
+    // the old total is no longer the roster's
+    assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
+        "APPROVE", "confirmedTotal", before))).hasMessageContaining(after);
+    f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision", "APPROVE",
+        "confirmedTotal", after));
+    assertThat(f.runJobs(pid)).isEmpty();
+    long runId = payroll.run(NONGAN, month).orElseThrow().id();
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    bankFiles.write(bankFiles.ofRun(runId).orElseThrow().id(), content);
+    String file = content.toString(StandardCharsets.UTF_8);
+    assertThat(file).contains(",褚一,").doesNotContain(",褚二,");
+    assertThat(row("HH-BD1", month).status()).isEqualTo(PaymentStatus.SENT);
+  }
+
+  @Test
+  void exclusionsOverRestNeedTheCountysApproverAReasonAndARosterUnderReview() throws Exception {
+    awards.grant(grant("HH-BE1", "卫一", "220122195001010014", "610", "2036-11-10"), "u");
+    YearMonth month = YearMonth.parse("2036-12");
+    RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
+    long id = row("HH-BE1", month).id();
+    Http http = new Http(port);
+    String path = "/api/payroll/runs/" + roster.runId() + "/exclusions";
+    String body = "{\"paymentId\":" + id + ",\"reason\":\"账户已销户\"}";
+    assertThat(http.send("na-county-cw", "POST", path, body).status()).isEqualTo(403);
+    assertThat(http.send("ng-county-cw", "POST", path, body).status()).isEqualTo(403);
+    assertThat(http.send("na-county-approver", "POST", path, "{\"paymentId\":" + id + "}").body())
+        .contains("剔除原因");
+    assertThat(http.send("na-county-approver", "POST", path, "{\"paymentId\":999999999,\"reason\":\"x\"}")
+        .status()).isEqualTo(404);
+    assertThat(row("HH-BE1", month).status()).isEqualTo(PaymentStatus.CREATED);
+    Http.Response ok = http.send("na-county-approver", "POST", path, body);
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    assertThat(row("HH-BE1", month).status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(payroll.run(roster.runId()).orElseThrow().rosterTotal())
+        .isEqualByComparingTo(roster.total().subtract(new BigDecimal("610")));
+    assertThat(http.send("na-county-approver", "POST", path, body).status()).isEqualTo(200); // a repeat: nothing new
+    payroll.approve(roster.runId(), "na-county-approver");
+    assertThat(http.send("na-county-approver", "POST", path, body).status()).isEqualTo(409);
   }
 
   @Test

@@ -19,7 +19,6 @@ import org.doudi.payroll.Awards;
 import org.doudi.payroll.BankFile;
 import org.doudi.payroll.BankFiles;
 import org.doudi.payroll.Payroll;
-import org.doudi.payroll.RosterDifferences;
 import org.doudi.payroll.RosterSummary;
 import org.doudi.payroll.persistence.AwardRepository;
 import org.doudi.payroll.persistence.PayrollRepository;
@@ -128,18 +127,40 @@ final class PayrollDelegates {
     public void execute(DelegateExecution e) {
       RosterSummary s = payroll.rosterOf((String) e.getVariable("countyCode"),
           YearMonth.parse((String) e.getVariable("payrollMonth")), SYSTEM);
-      RosterDifferences d = payroll.differences(s.runId());
-      e.setVariable("rosterCount", s.count());
-      e.setVariable("rosterTotal", s.total().toPlainString());
-      e.setVariable("extrasCount", s.extrasCount());
-      e.setVariable("extrasTotal", s.extrasTotal().toPlainString());
-      e.setVariable("lastMonthCount", d.lastMonthCount());
-      e.setVariable("lastMonthTotal", d.lastMonthTotal().toPlainString());
-      e.setVariable("newCount", d.newCount());
-      e.setVariable("stoppedCount", d.stoppedCount());
-      e.setVariable("changedCount", d.changedCount());
-      e.setVariable("differences", d.text());
+      e.setVariables(payroll.reviewFigures(s.runId()));
     }
+  }
+
+  /** The review task's 剔除: the named beneficiaries' payments cancelled, the figures recomputed, back to review. */
+  @ProcessBean("payrollExclude")
+  public static class Exclude implements JavaDelegate {
+    private final Payroll payroll;
+
+    public Exclude(Payroll payroll) {
+      this.payroll = payroll;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      String by = (String) e.getVariable("excludedBy");
+      payroll.excludeBeneficiaries(runId(e), beneficiaryKeys((String) e.getVariable("excludeBeneficiaries")),
+          (String) e.getVariable("excludeReason"), by == null ? SYSTEM : by);
+      e.setVariables(payroll.reviewFigures(runId(e)));
+      // the next review starts from a clean form
+      e.removeVariable("reviewDecision");
+      e.removeVariable("confirmedTotal");
+      e.removeVariable("excludeBeneficiaries");
+      e.removeVariable("excludeReason");
+    }
+  }
+
+  /** Beneficiary keys as typed into the review form: separated by commas (also 、，；) or spaces, duplicates once. */
+  static List<String> beneficiaryKeys(String typed) {
+    if (typed == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(typed.split("[,，、;；\\s]+")).map(String::trim).filter(k -> !k.isEmpty())
+        .distinct().toList();
   }
 
   @ProcessBean("payrollApprove")

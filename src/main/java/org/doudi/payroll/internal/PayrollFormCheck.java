@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import java.util.List;
 import org.doudi.engine.ProcessBean;
+import org.doudi.payroll.Payroll;
 import org.doudi.payroll.persistence.PayrollRepository;
 
 /**
@@ -15,9 +17,11 @@ import org.doudi.payroll.persistence.PayrollRepository;
 public class PayrollFormCheck implements TaskListener {
 
   private final PayrollRepository runs;
+  private final Payroll payroll;
 
-  public PayrollFormCheck(PayrollRepository runs) {
+  public PayrollFormCheck(PayrollRepository runs, Payroll payroll) {
     this.runs = runs;
+    this.payroll = payroll;
   }
 
   @Override
@@ -25,8 +29,20 @@ public class PayrollFormCheck implements TaskListener {
     String user = task.getAssignee() != null ? task.getAssignee() : PayrollDelegates.currentUser();
     switch (task.getTaskDefinitionKey()) {
       case "Task_ReviewRoster" -> {
-        if (!"APPROVE".equals(task.getVariable("reviewDecision"))) {
-          throw refuse("reviewDecision", "请确认审核意见为“同意发放”；名册有误的，先办理增发、减发或停发，下月生效");
+        Object decision = task.getVariable("reviewDecision");
+        if ("EXCLUDE".equals(decision)) {
+          List<String> keys = PayrollDelegates.beneficiaryKeys((String) task.getVariable("excludeBeneficiaries"));
+          try {
+            payroll.paymentsToExclude(((Number) task.getVariable("runId")).longValue(), keys);
+          } catch (IllegalArgumentException e) {
+            throw refuse("excludeBeneficiaries", e.getMessage());
+          }
+          text(task, "excludeReason", "剔除原因", 200);
+          task.setVariable("excludedBy", user);
+          return;
+        }
+        if (!"APPROVE".equals(decision)) {
+          throw refuse("reviewDecision", "请选择审核意见：同意发放，或剔除个别付款后重新核对；金额有误的，办理增发、减发或停发，下月生效");
         }
         Object confirmed = task.getVariable("confirmedTotal");
         String total = (String) task.getVariable("rosterTotal");

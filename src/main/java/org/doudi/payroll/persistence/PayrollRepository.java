@@ -178,6 +178,13 @@ public class PayrollRepository {
     return postgres;
   }
 
+  /** Ids of the beneficiary's payments of the county's month still awaiting approval. */
+  public List<Long> openPayments(String countyCode, LocalDate month, String beneficiaryKey) {
+    return jdbc.queryForList("SELECT id FROM payment_entry WHERE county_code = ? AND payroll_month = ? "
+        + "AND beneficiary_key = ? AND status = 'CREATED' ORDER BY id", Long.class, countyCode, Date.valueOf(month),
+        beneficiaryKey);
+  }
+
   /**
    * Whether the county's month already has roster rows. The first roster (the usual case) then needs no NOT EXISTS
    * probe per row (the unique key stays the backstop); a repeated one skips the keys already there.

@@ -116,6 +116,30 @@ public class PayrollController {
     return out;
   }
 
+  public record ExclusionRequest(Long paymentId, String reason) {}
+
+  @PostMapping("/api/payroll/runs/{runId}/exclusions")
+  @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
+  @Operation(summary = "剔除: take one payment out of the roster under review, with a reason",
+      description = "The payment is cancelled, the run's totals and the review task's figures are recomputed (the "
+          + "reviewer then confirms the new total). Repeating it changes nothing.",
+      responses = {@ApiResponse(responseCode = "200", description = "the run and its differences"),
+          @ApiResponse(responseCode = "400", description = "no reason, or the payment is not in this run"),
+          @ApiResponse(responseCode = "403", description = "not a county approver of the run's county"),
+          @ApiResponse(responseCode = "409", description = "the roster is not under review (not made, or approved)")})
+  public Map<String, Object> exclude(@PathVariable long runId, @RequestBody(required = false) ExclusionRequest body,
+      Principal principal) {
+    if (body == null || body.paymentId() == null) {
+      throw new IllegalArgumentException("请提供付款编号 paymentId 和剔除原因 reason");
+    }
+    PayrollRun run = payroll.run(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    if (!staff.worksWithin(member(principal.getName()), run.countyCode(), r -> r == Role.COUNTY_APPROVER)) {
+      throw new AccessDeniedException("用户" + principal.getName() + "不是" + run.countyCode() + "的县级审批人员");
+    }
+    payroll.exclude(runId, body.paymentId(), body.reason(), principal.getName());
+    return run(runId, principal);
+  }
+
   @GetMapping("/api/payroll/bank-files")
   @PreAuthorize("isAuthenticated()")
   @Operation(summary = "Bank files (payroll and one-off) of a county within the caller's regions")
