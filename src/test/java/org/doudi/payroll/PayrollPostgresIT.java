@@ -95,6 +95,51 @@ class PayrollPostgresIT {
       assertThat(d.stoppedCount()).isEqualTo(100);
       assertThat(d.changedCount()).isEqualTo(100);
       assertThat(d.newCount()).isZero();
+
+      // concurrent clicks: eight reviewers excluding payments while the approval runs; each payment is either
+      // excluded (before the approval) or approved with its batch, never both, and the run's figures agree
+      List<Long> ids = jdbc.queryForList("SELECT id FROM payment_ledger WHERE payroll_month = DATE '2027-02-01' "
+          + "ORDER BY id FETCH FIRST 80 ROWS ONLY", Long.class);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(9);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicInteger excluded = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger tooLate = new java.util.concurrent.atomic.AtomicInteger();
+      List<java.util.concurrent.Future<?>> clicks = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        List<Long> mine = ids.subList(t * 10, t * 10 + 10);
+        clicks.add(pool.submit(() -> {
+          go.await();
+          for (long id : mine) {
+            try {
+              payroll.exclude(feb.runId(), id, "并发测试", "it-" + Thread.currentThread().getId());
+              excluded.incrementAndGet();
+            } catch (IllegalStateException approvedAlready) {
+              tooLate.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      clicks.add(pool.submit(() -> {
+        go.await();
+        Thread.sleep(20);
+        return payroll.approve(feb.runId(), "it");
+      }));
+      go.countDown();
+      for (java.util.concurrent.Future<?> c : clicks) {
+        c.get();
+      }
+      pool.shutdown();
+      assertThat(excluded.get() + tooLate.get()).isEqualTo(80);
+      int cancelled = jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry WHERE payroll_month = DATE "
+          + "'2027-02-01' AND status = 'CANCELLED'", Integer.class);
+      int approved = jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry WHERE payroll_month = DATE "
+          + "'2027-02-01' AND status = 'APPROVED'", Integer.class);
+      assertThat(cancelled).isEqualTo(excluded.get());
+      assertThat(cancelled + approved).isEqualTo(HOUSEHOLDS - 100);
+      assertThat(payroll.run(feb.runId()).orElseThrow().approvedCount()).isEqualTo(approved);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l ON "
+          + "l.id = c.ledger_id WHERE l.payroll_month = DATE '2027-02-01'", Integer.class)).isEqualTo(cancelled);
     }
     Postgres.dropIfTemporary(url);
   }
