@@ -29,7 +29,7 @@ import org.doudi.payment.LedgerBulk;
 import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
 import org.doudi.payroll.BankResultRejectedException.LineError;
-import org.doudi.payroll.internal.Csv;
+import org.doudi.payroll.internal.BankLayout;
 import org.doudi.payroll.internal.PayrollProperties;
 import org.doudi.payroll.internal.ReturnCases;
 import org.doudi.payroll.persistence.BankFileRepository;
@@ -165,17 +165,18 @@ public class BankFiles {
     LedgerBulk.Totals t = ledger.pendingForFile(county, month);
     PayrollProperties.Bank bank = properties.getBank();
     Charset charset = Charset.forName(bank.getCharset());
-    long id = files.insert(batch, kind, runId, county, month, bank.getName(), bank.getFormat(), charset.name(),
+    BankLayout layout = BankLayout.of(bank.getFormat());
+    long id = files.insert(batch, kind, runId, county, month, bank.getName(), layout.code(), charset.name(),
         t.count(), t.total(), now, actor);
     int sent = ledger.markSent(id, county, month, now, actor, "银行批次 " + batch);
     if (sent != t.count()) {
       throw new IllegalStateException("生成银行文件时付款记录被同时修改，请重试");
     }
     ByteArrayOutputStream utf8 = new ByteArrayOutputStream(Math.max(1024, t.count() * 110));
-    byte[] header = Csv.line("H", batch, county, bank.getName(), month == null ? "" : month.toString().substring(0, 7),
-        t.count(), t.total().toPlainString(), bank.getFormat()).getBytes(StandardCharsets.UTF_8);
+    byte[] header = layout.header(batch, county, bank.getName(), month == null ? "" : month.toString().substring(0, 7),
+        t.count(), t.total()).getBytes(StandardCharsets.UTF_8);
     utf8.writeBytes(header);
-    long lines = files.writeLines(files.find(id).orElseThrow(), utf8);
+    long lines = files.writeLines(files.find(id).orElseThrow(), layout, utf8);
     if (lines != t.count()) {
       throw new IllegalStateException("银行文件行数与付款记录数不一致");
     }
@@ -211,36 +212,34 @@ public class BankFiles {
     Map<Long, String> reasons = new HashMap<>();
     boolean header = false;
     int dataLines = 0;
+    BankLayout layout = BankLayout.of(file.format());
     for (int i = 0; i < lines.length; i++) {
       int no = i + 1;
       String line = lines[i];
       if (line.isBlank()) {
         continue;
       }
-      List<String> f = Csv.split(line);
-      if (f == null) {
-        errors.add(new LineError(no, "引号未闭合"));
-        continue;
-      }
       if (!header) {
-        if (!f.get(0).equals("H") || f.size() < 2) {
-          errors.add(new LineError(no, "第一行应为批次行：H,批次号"));
-        } else if (!f.get(1).equals(file.batchNo())) {
-          errors.add(new LineError(no, "批次号" + f.get(1) + "与银行文件的批次号" + file.batchNo() + "不符"));
+        String batch = layout.batchOf(line);
+        if (batch == null) {
+          errors.add(new LineError(no, "第一行应为批次行：" + layout.headerHint()));
+        } else if (!batch.equals(file.batchNo())) {
+          errors.add(new LineError(no, "批次号" + batch + "与银行文件的批次号" + file.batchNo() + "不符"));
         }
         header = true;
         continue;
       }
       dataLines++;
-      if (!f.get(0).equals("D") || f.size() < 5 || f.size() > 6) {
-        errors.add(new LineError(no, "明细行应为：D,付款编号,账号,金额,结果,原因"));
+      BankLayout.ResultLine f = layout.result(line);
+      if (f.error() != null) {
+        errors.add(new LineError(no, f.error()));
         continue;
       }
       long id;
       try {
-        id = Long.parseLong(f.get(1).trim());
+        id = Long.parseLong(f.paymentId());
       } catch (NumberFormatException e) {
-        errors.add(new LineError(no, "付款编号“" + f.get(1) + "”不是数字"));
+        errors.add(new LineError(no, "付款编号“" + f.paymentId() + "”不是数字"));
         continue;
       }
       Object[] row = rows.get(id);
@@ -252,23 +251,23 @@ public class BankFiles {
         errors.add(new LineError(no, "付款编号" + id + "重复出现"));
         continue;
       }
-      if (!f.get(2).trim().equals(row[0])) {
+      if (!f.account().equals(row[0])) {
         errors.add(new LineError(no, "付款编号" + id + "的账号与发放文件不符"));
       }
       try {
-        if (new BigDecimal(f.get(3).trim()).compareTo((BigDecimal) row[1]) != 0) {
-          errors.add(new LineError(no, "付款编号" + id + "的金额" + f.get(3) + "与发放金额" + row[1] + "不符"));
+        if (new BigDecimal(f.amount()).compareTo((BigDecimal) row[1]) != 0) {
+          errors.add(new LineError(no, "付款编号" + id + "的金额" + f.amount() + "与发放金额" + row[1] + "不符"));
         }
       } catch (NumberFormatException e) {
-        errors.add(new LineError(no, "金额“" + f.get(3) + "”不是数字"));
+        errors.add(new LineError(no, "金额“" + f.amount() + "”不是数字"));
       }
-      PaymentStatus result = switch (f.get(4).trim()) {
+      PaymentStatus result = switch (f.result()) {
         case "PAID", "成功" -> PaymentStatus.PAID;
         case "RETURNED", "退回", "失败" -> PaymentStatus.RETURNED;
         default -> null;
       };
       if (result == null) {
-        errors.add(new LineError(no, "结果“" + f.get(4) + "”应为 PAID（成功）或 RETURNED（退回）"));
+        errors.add(new LineError(no, "结果“" + f.result() + "”应为 PAID（成功）或 RETURNED（退回）"));
         continue;
       }
       String current = (String) row[2];
@@ -278,8 +277,8 @@ public class BankFiles {
         continue;
       }
       results.put(id, result);
-      if (f.size() == 6 && !f.get(5).isBlank()) {
-        reasons.put(id, f.get(5).length() > 200 ? f.get(5).substring(0, 200) : f.get(5).trim());
+      if (!f.reason().isBlank()) {
+        reasons.put(id, f.reason().length() > 200 ? f.reason().substring(0, 200) : f.reason());
       }
     }
     if (!header) {

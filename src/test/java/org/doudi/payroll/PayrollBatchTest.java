@@ -46,6 +46,7 @@ class PayrollBatchTest {
   @Autowired Recoveries recoveries;
   @Autowired JdbcTemplate jdbc;
   @Autowired FaultInjector faults;
+  @Autowired org.doudi.payroll.internal.PayrollProperties properties;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired org.camunda.bpm.engine.ManagementService management;
@@ -238,6 +239,57 @@ class PayrollBatchTest {
     assertThat(http.send("na-county-approver", "POST", path, body).status()).isEqualTo(200); // a repeat: nothing new
     payroll.approve(roster.runId(), "na-county-approver");
     assertThat(http.send("na-county-approver", "POST", path, body).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aBankThatTakesPipeSeparatedGbkFilesGetsThemAndItsResultsAreRead() {
+    org.doudi.payroll.internal.PayrollProperties.Bank bank = properties.getBank();
+    String format = bank.getFormat();
+    String charset = bank.getCharset();
+    try {
+      bank.setFormat("BANK-TXT-1");
+      bank.setCharset("GBK");
+      awards.grant(grant("HH-BG1", "蒋|一", "220122195001010014", "515", "2037-01-10"), "u");
+      awards.grant(grant("HH-BG2", "蒋二", "220122195001010014", "425", "2037-01-10"), "u");
+      YearMonth month = YearMonth.parse("2037-02");
+      RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
+      payroll.approve(roster.runId(), "na-county-approver");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      bankFiles.export(roster.runId(), out, "system");
+      BankFile file = bankFiles.ofRun(roster.runId()).orElseThrow();
+      assertThat(file.format()).isEqualTo("BANK-TXT-1");
+      assertThat(file.charset()).isEqualTo("GBK");
+      String text = new String(out.toByteArray(), java.nio.charset.Charset.forName("GBK"));
+      LedgerEntry one = row("HH-BG1", month);
+      LedgerEntry two = row("HH-BG2", month);
+      assertThat(text).startsWith(file.batchNo() + "|" + roster.count() + "|" + roster.total().toPlainString()
+          + "|代发银行|2037-02\r\n");
+      assertThat(text).contains("|" + one.payee().accountNumber() + "|蒋 一|515.00|220122195001010014|DD" + one.id()
+          + "\r\n");
+
+      String bad = file.batchNo() + "\r\n1|" + one.payee().accountNumber() + "|蒋 一|515.00|成功\r\n";
+      assertThatThrownBy(() -> bankFiles.importResult(file.id(), new ByteArrayInputStream(
+          bad.getBytes(java.nio.charset.Charset.forName("GBK"))), "na-county-cw"))
+          .isInstanceOf(BankResultRejectedException.class).hasMessageContaining("摘要");
+      StringBuilder result = new StringBuilder(file.batchNo() + "|" + roster.count() + "\r\n");
+      int seq = 0;
+      for (Long id : jdbc.queryForList("SELECT id FROM payment_entry WHERE bank_file_id = ? ORDER BY id", Long.class,
+          file.id())) {
+        LedgerEntry e = payments.get(id);
+        result.append(++seq).append('|').append(e.payee().accountNumber()).append('|')
+            .append(e.payee().name().replace('|', ' ')).append('|').append(e.amount().toPlainString()).append('|')
+            .append(id == two.id() ? "退回|账户已销户" : "成功|").append("|DD").append(id).append("\r\n");
+      }
+      bankFiles.importResult(file.id(), new ByteArrayInputStream(result.toString()
+          .getBytes(java.nio.charset.Charset.forName("GBK"))), "na-county-cw");
+      assertThat(payments.get(one.id()).status()).isEqualTo(PaymentStatus.PAID);
+      assertThat(payments.get(two.id()).status()).isEqualTo(PaymentStatus.RETURNED);
+      assertThat(payments.history(two.id())).last().extracting(StatusChange::note).isEqualTo("账户已销户");
+    } finally {
+      bank.setFormat(format);
+      bank.setCharset(charset);
+    }
+    assertThatThrownBy(() -> bank.setFormat("EXCEL")).hasMessageContaining("未知的银行文件格式");
   }
 
   @Test

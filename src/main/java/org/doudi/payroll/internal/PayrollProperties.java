@@ -17,7 +17,7 @@ public class PayrollProperties {
   public static class Bank {
     /** The bank that pays (printed in each file's header). */
     private String name = "代发银行";
-    /** File layout; DOUDI-CSV-1 is the only one so far (docs/payroll.md). */
+    /** File layout: DOUDI-CSV-1 or BANK-TXT-1 ({@link BankLayout}, docs/payroll.md). */
     private String format = "DOUDI-CSV-1";
     /** Character set of disbursement and result files (UTF-8 or GBK, as the bank requires). */
     private String charset = "UTF-8";
@@ -35,6 +35,7 @@ public class PayrollProperties {
     }
 
     public void setFormat(String format) {
+      BankLayout.of(format); // an unknown layout stops the start, not the first payroll
       this.format = format;
     }
 
@@ -43,6 +44,7 @@ public class PayrollProperties {
     }
 
     public void setCharset(String charset) {
+      java.nio.charset.Charset.forName(charset); // the same
       this.charset = charset;
     }
   }

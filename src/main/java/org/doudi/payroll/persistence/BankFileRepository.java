@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.doudi.payroll.BankFile;
-import org.doudi.payroll.internal.Csv;
+import org.doudi.payroll.internal.BankLayout;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -129,15 +129,16 @@ public class BankFileRepository {
   }
 
   /**
-   * Writes the payment lines of a file to {@code out}: on PostgreSQL with {@code COPY … TO STDOUT (FORMAT csv)} on
-   * the transaction's own connection, elsewhere by streaming a JDBC result set. Both write the same bytes (UTF-8).
+   * Writes the payment lines of a file to {@code out} in the layout: DOUDI-CSV-1 on PostgreSQL with {@code COPY … TO
+   * STDOUT (FORMAT csv)} on the transaction's own connection, otherwise by streaming a JDBC result set. Both write the
+   * same bytes (UTF-8).
    * Returns the number of lines.
    */
-  public long writeLines(BankFile f, OutputStream out) {
+  public long writeLines(BankFile f, BankLayout layout, OutputStream out) {
     String query = String.format(LINES, fileRows(f) + " AND status = 'SENT'", f.id());
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
-      if (c.isWrapperFor(PGConnection.class)) {
+      if (layout == BankLayout.DOUDI_CSV_1 && c.isWrapperFor(PGConnection.class)) {
         return c.unwrap(PGConnection.class).getCopyAPI()
             .copyOut("COPY (" + query + ") TO STDOUT WITH (FORMAT csv)", out);
       }
@@ -147,10 +148,10 @@ public class BankFileRepository {
         try (ResultSet rs = ps.executeQuery()) {
           StringBuilder b = new StringBuilder(1 << 16);
           while (rs.next()) {
-            b.append(Csv.line("D", rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getBigDecimal(7).toPlainString(), rs.getString(8), rs.getDate(9).toLocalDate(),
-                rs.getDate(10).toLocalDate()));
             n++;
+            b.append(layout.line((int) n, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getDate(9).toLocalDate(),
+                rs.getDate(10).toLocalDate()));
             if (b.length() > 60_000) {
               out.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
               b.setLength(0);

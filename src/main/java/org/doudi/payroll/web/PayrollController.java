@@ -148,10 +148,11 @@ public class PayrollController {
     return bankFiles.list(countyCode);
   }
 
-  @GetMapping(value = "/api/payroll/bank-files/{fileId}/content", produces = "text/csv")
+  @GetMapping(value = "/api/payroll/bank-files/{fileId}/content", produces = {"text/csv", "text/plain"})
   @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
   @Operation(summary = "Download a bank disbursement file (the stored bytes; header X-Checksum-SHA256)",
-      responses = {@ApiResponse(responseCode = "200", description = "CSV, layout DOUDI-CSV-1 (docs/payroll.md)"),
+      responses = {@ApiResponse(responseCode = "200", description = "the file in its layout: DOUDI-CSV-1 as text/csv, "
+          + "BANK-TXT-1 as text/plain (docs/payroll.md)"),
           @ApiResponse(responseCode = "403", description = "not the caller's county"),
           @ApiResponse(responseCode = "404", description = "no such file")})
   public ResponseEntity<byte[]> download(@PathVariable long fileId, Principal principal) {
@@ -159,10 +160,11 @@ public class PayrollController {
     requireCountyRole(principal.getName(), f.countyCode());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     bankFiles.write(fileId, out);
+    boolean csv = !"BANK-TXT-1".equals(f.format());
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f.batchNo() + ".csv\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f.batchNo() + (csv ? ".csv\"" : ".txt\""))
         .header("X-Checksum-SHA256", f.sha256())
-        .contentType(new MediaType("text", "csv", java.nio.charset.Charset.forName(f.charset())))
+        .contentType(new MediaType("text", csv ? "csv" : "plain", java.nio.charset.Charset.forName(f.charset())))
         .body(out.toByteArray());
   }
 
