@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rows. Prints the time of each step, the ratio to the raw COPY and memory.
  *
  * <pre>mvn -Pbench-payroll test-compile exec:exec [-Dbench.households=1000000] [-Dbench.month=2026-12]
- *     [-Dbench.threads=2] [-Dbench.keep=false]</pre>
+ *     [-Dbench.threads=2] [-Dbench.rosterParallelism=2] [-Dbench.previousMonths=0] [-Dbench.keep=false]</pre>
  *
  * <ol>
  *   <li>a fresh database {@code doudi_bench_payroll} with the application's schema (demo + test + postgres
@@ -90,57 +90,22 @@ public final class PayrollBenchmark {
           stats.rows(), stats.persons(), stats.monthlyTotalFen() / 100.0,
           stats.householdsByScheme().getOrDefault(AwardGenerator.Scheme.TEKUN, 0), stats.householdsByCounty().size());
 
+      int previous = Integer.getInteger("bench.previousMonths", 0);
+      for (int k = previous; k >= 1; k--) {
+        // earlier months first (untimed for the ratio): the timed month then has history in the ledger's indexes
+        // and a full last month to compare with
+        Map<String, Double> pt = new LinkedHashMap<>();
+        Month m = payrollMonth(payroll, bankFiles, month.minusMonths(k), threads, pt, new CountingStream());
+        System.out.printf(Locale.ROOT, "previous month %s: %,d rows, %.2f s (roster %.2f s)%n", month.minusMonths(k),
+            m.runs().stream().mapToLong(RosterSummary::count).sum(), m.seconds(),
+            pt.get("payroll 1 roster, province (computeRosterAll)"));
+      }
       resetPeaks();
-      long start = System.nanoTime();
-      long lines;
       CountingStream sink = new CountingStream();
-      // what the monthly dispatch does: every county's roster in one pass over the awards
-      t0 = start;
-      List<RosterSummary> runs = payroll.computeRosterAll(month, "bench");
-      t.put("payroll 1 roster, province (computeRosterAll)", (System.nanoTime() - t0) / 1e9);
-      // then what each county's monthly-payroll process does, on `threads` job-executor threads: its roster summary
-      // and the differences to last month (the review task's figures), the approval, the bank file (streamed here to
-      // a byte counter); step times are summed over the threads
-      java.util.concurrent.ConcurrentLinkedQueue<RosterSummary> todo =
-          new java.util.concurrent.ConcurrentLinkedQueue<>(runs);
-      java.util.concurrent.atomic.AtomicLong[] step = {new java.util.concurrent.atomic.AtomicLong(),
-          new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
-      java.util.concurrent.atomic.AtomicLong lineCount = new java.util.concurrent.atomic.AtomicLong();
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      t0 = System.nanoTime();
-      for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          CountingStream own = new CountingStream();
-          for (RosterSummary r; (r = todo.poll()) != null; ) {
-            long a = System.nanoTime();
-            payroll.rosterOf(r.countyCode(), month, "bench");
-            payroll.differences(r.runId());
-            long b = System.nanoTime();
-            payroll.approve(r.runId(), "bench");
-            long c = System.nanoTime();
-            lineCount.addAndGet(bankFiles.export(r.runId(), own, "bench"));
-            long d = System.nanoTime();
-            step[0].addAndGet(b - a);
-            step[1].addAndGet(c - b);
-            step[2].addAndGet(d - c);
-          }
-          synchronized (sink) {
-            sink.count += own.count;
-          }
-          return null;
-        }));
-      }
-      for (java.util.concurrent.Future<?> f : futures) {
-        f.get();
-      }
-      pool.shutdown();
-      lines = lineCount.get();
-      t.put("payroll 2-4 per county, wall clock (" + threads + " threads)", (System.nanoTime() - t0) / 1e9);
-      t.put("  2 roster summary + differences (summed)", step[0].get() / 1e9);
-      t.put("  3 approve (summed)", step[1].get() / 1e9);
-      t.put("  4 bank file export + stream (summed)", step[2].get() / 1e9);
-      double payrollSeconds = (System.nanoTime() - start) / 1e9;
+      Month timed = payrollMonth(payroll, bankFiles, month, threads, t, sink);
+      List<RosterSummary> runs = timed.runs();
+      long lines = timed.lines();
+      double payrollSeconds = timed.seconds();
       t.put("payroll total (wall clock)", payrollSeconds);
       long heapPeak = heapPeak();
 
@@ -217,6 +182,63 @@ public final class PayrollBenchmark {
         Postgres.dropIfTemporary(url);
       }
     }
+  }
+
+  /** One month's payroll as the process runs it; step times go into {@code t}. */
+  record Month(List<RosterSummary> runs, long lines, double seconds) {}
+
+  static Month payrollMonth(Payroll payroll, BankFiles bankFiles, YearMonth month, int threads, Map<String, Double> t,
+      CountingStream sink) throws Exception {
+    long start = System.nanoTime();
+    long lines;
+    long t0;
+    // what the monthly dispatch does: every county's roster in one pass over the awards
+    t0 = start;
+    List<RosterSummary> runs = payroll.computeRosterAll(month, "bench");
+    t.put("payroll 1 roster, province (computeRosterAll)", (System.nanoTime() - t0) / 1e9);
+    // then what each county's monthly-payroll process does, on `threads` job-executor threads: its roster summary
+    // and the differences to last month (the review task's figures), the approval, the bank file (streamed here to
+    // a byte counter); step times are summed over the threads
+    java.util.concurrent.ConcurrentLinkedQueue<RosterSummary> todo =
+        new java.util.concurrent.ConcurrentLinkedQueue<>(runs);
+    java.util.concurrent.atomic.AtomicLong[] step = {new java.util.concurrent.atomic.AtomicLong(),
+        new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
+    java.util.concurrent.atomic.AtomicLong lineCount = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    t0 = System.nanoTime();
+    for (int i = 0; i < threads; i++) {
+      futures.add(pool.submit(() -> {
+        CountingStream own = new CountingStream();
+        for (RosterSummary r; (r = todo.poll()) != null; ) {
+          long a = System.nanoTime();
+          payroll.rosterOf(r.countyCode(), month, "bench");
+          payroll.differences(r.runId());
+          long b = System.nanoTime();
+          payroll.approve(r.runId(), "bench");
+          long c = System.nanoTime();
+          lineCount.addAndGet(bankFiles.export(r.runId(), own, "bench"));
+          long d = System.nanoTime();
+          step[0].addAndGet(b - a);
+          step[1].addAndGet(c - b);
+          step[2].addAndGet(d - c);
+        }
+        synchronized (sink) {
+          sink.count += own.count;
+        }
+        return null;
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    lines = lineCount.get();
+    t.put("payroll 2-4 per county, wall clock (" + threads + " threads)", (System.nanoTime() - t0) / 1e9);
+    t.put("  2 roster summary + differences (summed)", step[0].get() / 1e9);
+    t.put("  3 approve (summed)", step[1].get() / 1e9);
+    t.put("  4 bank file export + stream (summed)", step[2].get() / 1e9);
+    return new Month(runs, lines, (System.nanoTime() - start) / 1e9);
   }
 
   static double copyIn(DataSource ds, String table, Path file) throws Exception {
