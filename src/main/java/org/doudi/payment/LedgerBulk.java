@@ -67,51 +67,52 @@ public class LedgerBulk {
         + "VALUES (?, ?, ?, ?, ?, ?)", batchId, from, to, at, actor, note);
   }
 
-  /** Rows of the county's month that still follow its batch. */
-  private int batchRows(String countyCode, Date month) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE county_code = ? AND payroll_month = ? "
-        + "AND status = 'BATCH'", Integer.class, countyCode, month);
-  }
+  /**
+   * What a bulk step changed: whether the batch moved (then every row still following it moved with it; they are
+   * not counted here, which would read them all) and how many other rows moved one by one.
+   */
+  public record Step(boolean batch, int rows) {}
 
   /**
    * CREATED → APPROVED for a county's payroll month: its batch (one history row) and every other CREATED row of the
-   * month (each with its history row). Returns the payments approved by this call.
+   * month (each with its history row).
    */
-  public int approveMonth(String countyCode, LocalDate payrollMonth, Instant at, String actor, String note) {
+  public Step approveMonth(String countyCode, LocalDate payrollMonth, Instant at, String actor, String note) {
     Timestamp ts = Timestamp.from(at);
     Date month = Date.valueOf(payrollMonth);
-    int approved = 0;
+    boolean approved = false;
     Optional<Batch> batch = lockBatch(countyCode, payrollMonth);
     if (batch.isPresent() && batch.get().status().equals("CREATED")) {
       jdbc.update("UPDATE payment_batch SET status = 'APPROVED', approved_at = ?, approved_by = ? WHERE id = ?",
           ts, actor, batch.get().id());
       batchChange(batch.get().id(), "CREATED", "APPROVED", ts, actor, note);
-      approved += batchRows(countyCode, month);
+      approved = true;
     }
     jdbc.update("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, note) "
         + "SELECT l.id, 'CREATED', 'APPROVED', ?, ?, ? FROM payment_ledger l "
         + "WHERE l.county_code = ? AND l.payroll_month = ? AND l.status = 'CREATED'",
         ts, actor, note, countyCode, month);
-    return approved + jdbc.update("UPDATE payment_ledger SET status = 'APPROVED', approved_at = ?, approved_by = ? "
-        + "WHERE county_code = ? AND payroll_month = ? AND status = 'CREATED'", ts, actor, countyCode, month);
+    return new Step(approved, jdbc.update("UPDATE payment_ledger SET status = 'APPROVED', approved_at = ?, "
+        + "approved_by = ? WHERE county_code = ? AND payroll_month = ? AND status = 'CREATED'", ts, actor, countyCode,
+        month));
   }
 
   /**
    * APPROVED → SENT with {@code bank_file_id} for the bank rows not yet in a file: of a county's payroll month (its
    * batch, one history row, and the month's other rows), or with {@code payrollMonth} null the one-off payments
-   * (temporary assistance, re-issues) of the county. Returns the payments sent.
+   * (temporary assistance, re-issues) of the county.
    */
-  public int markSent(long bankFileId, String countyCode, LocalDate payrollMonth, Instant at, String actor,
+  public Step markSent(long bankFileId, String countyCode, LocalDate payrollMonth, Instant at, String actor,
       String note) {
     Timestamp ts = Timestamp.from(at);
-    int sent = 0;
+    boolean sent = false;
     if (payrollMonth != null) {
       Optional<Batch> batch = lockBatch(countyCode, payrollMonth);
       if (batch.isPresent() && batch.get().status().equals("APPROVED")) {
         jdbc.update("UPDATE payment_batch SET status = 'SENT', bank_file_id = ? WHERE id = ?", bankFileId,
             batch.get().id());
         batchChange(batch.get().id(), "APPROVED", "SENT", ts, actor, note);
-        sent += batchRows(countyCode, Date.valueOf(payrollMonth));
+        sent = true;
       }
     }
     String month = payrollMonth == null ? "l.payroll_month IS NULL" : "l.payroll_month = ?";
@@ -126,9 +127,9 @@ public class LedgerBulk {
     if (payrollMonth != null) {
       upd.add(Date.valueOf(payrollMonth));
     }
-    return sent + jdbc.update("UPDATE payment_ledger l SET status = 'SENT', bank_file_id = ? WHERE l.county_code = ? "
-        + "AND " + month + " AND l.status = 'APPROVED' AND l.channel = 'BANK' AND l.bank_file_id IS NULL",
-        upd.toArray());
+    return new Step(sent, jdbc.update("UPDATE payment_ledger l SET status = 'SENT', bank_file_id = ? "
+        + "WHERE l.county_code = ? AND " + month + " AND l.status = 'APPROVED' AND l.channel = 'BANK' "
+        + "AND l.bank_file_id IS NULL", upd.toArray()));
   }
 
   /** Count and sum of what {@link #markSent} would take now. */

@@ -265,9 +265,13 @@ public class Payroll {
     }
     if (run.status().equals("ROSTER")) {
       Instant at = Awards.now();
-      now = ledger.approveMonth(run.countyCode(), run.month().atDay(1), at, actor, "县级审核通过 " + run.month());
+      LedgerBulk.Step step = ledger.approveMonth(run.countyCode(), run.month().atDay(1), at, actor,
+          "县级审核通过 " + run.month());
       Object[] approved = runs.totals(run.countyCode(), run.month().atDay(1), false, "APPROVED");
       runs.setApproved(runId, (int) approved[0], (BigDecimal) approved[1], at, actor);
+      // the batch approved now: every approved row of the month was approved by this call (before it they were
+      // CREATED, with the batch or one by one)
+      now = step.batch() ? (int) approved[0] : step.rows();
       checkpoint("approve", runId);
     }
     PayrollRun after = runs.find(runId).orElseThrow();
