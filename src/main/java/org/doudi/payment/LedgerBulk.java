@@ -51,15 +51,13 @@ public class LedgerBulk {
     return b.id();
   }
 
-  /** A batch: the status its rows follow and the bank file they went in. */
-  public record Batch(long id, String status, Long bankFileId) {}
+  /** A batch and the status its rows follow. */
+  private record Batch(long id, String status) {}
 
   private Optional<Batch> lockBatch(String countyCode, LocalDate payrollMonth) {
-    return jdbc.query("SELECT id, status, bank_file_id FROM payment_batch WHERE county_code = ? AND payroll_month = ? "
-        + "FOR UPDATE", (rs, i) -> {
-          long file = rs.getLong(3);
-          return new Batch(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : file);
-        }, countyCode, Date.valueOf(payrollMonth)).stream().findFirst();
+    return jdbc.query("SELECT id, status FROM payment_batch WHERE county_code = ? AND payroll_month = ? FOR UPDATE",
+        (rs, i) -> new Batch(rs.getLong(1), rs.getString(2)), countyCode, Date.valueOf(payrollMonth)).stream()
+        .findFirst();
   }
 
   private void batchChange(long batchId, String from, String to, Timestamp at, String actor, String note) {
