@@ -109,15 +109,17 @@ public class Payroll {
     long id = ensureRun(countyCode, month, actor);
     PayrollRun run = runs.lock(id).orElseThrow();
     int inserted = 0;
+    Object[] all;
     if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
       Instant now = Awards.now();
       long batch = ledger.openBatch(countyCode, month.atDay(1), now, actor);
       inserted = runs.insertRoster(countyCode, batch, month, now, actor);
-      Object[] all = runs.totals(countyCode, month.atDay(1), false, null);
+      all = totals(countyCode, month);
       runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
       checkpoint("roster", id);
+    } else {
+      all = totals(countyCode, month);
     }
-    Object[] all = totals(countyCode, month);
     return new RosterSummary(id, countyCode, month, inserted, (int) all[0], (BigDecimal) all[1], (int) all[2],
         (BigDecimal) all[3]);
   }
@@ -267,7 +269,7 @@ public class Payroll {
       Instant at = Awards.now();
       LedgerBulk.Step step = ledger.approveMonth(run.countyCode(), run.month().atDay(1), at, actor,
           "县级审核通过 " + run.month());
-      Object[] approved = runs.totals(run.countyCode(), run.month().atDay(1), false, "APPROVED");
+      Object[] approved = runs.approvedTotals(run.countyCode(), run.month().atDay(1));
       runs.setApproved(runId, (int) approved[0], (BigDecimal) approved[1], at, actor);
       // the batch approved now: every approved row of the month was approved by this call (before it they were
       // CREATED, with the batch or one by one)
@@ -289,35 +291,17 @@ public class Payroll {
    */
   @Transactional
   public RosterSummary exclude(long runId, long paymentId, String reason, String actor) {
-    if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
-      throw new IllegalArgumentException("请填写剔除原因（不超过200字）");
-    }
     PayrollRun run = runs.lock(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
-    if (!run.status().equals("ROSTER")) {
-      throw new IllegalStateException("发放批次" + runId + (run.status().equals("OPEN") ? "的名册尚未生成" : "已审批")
-          + "，不能剔除付款");
+    RosterSummary after = cancel(run, List.of(paymentId), reason, actor);
+    if (run.processInstanceId() != null) {
+      // the open review task shows the new figures (the Tasklist path sets them on its own execution instead)
+      Map<String, Object> figures = reviewFigures(runId);
+      asSystem.call(() -> {
+        runtime.setVariables(run.processInstanceId(), figures);
+        return null;
+      });
     }
-    LedgerEntry e = payments.get(paymentId);
-    if (!e.countyCode().equals(run.countyCode()) || e.payrollMonth() == null
-        || !YearMonth.from(e.payrollMonth()).equals(run.month())) {
-      throw new IllegalArgumentException("付款" + paymentId + "不在发放批次" + runId + "（" + run.countyCode() + " "
-          + run.month() + "）中");
-    }
-    if (e.status() != PaymentStatus.CANCELLED) {
-      payments.transition(paymentId, PaymentStatus.CANCELLED, actor, "剔除：" + reason.strip());
-      Object[] all = totals(run.countyCode(), run.month());
-      runs.setRoster(runId, (int) all[0], (BigDecimal) all[1], Awards.now());
-      if (run.processInstanceId() != null) {
-        Map<String, Object> figures = reviewFigures(runId);
-        asSystem.call(() -> {
-          runtime.setVariables(run.processInstanceId(), figures);
-          return null;
-        });
-      }
-    }
-    Object[] all = totals(run.countyCode(), run.month());
-    return new RosterSummary(runId, run.countyCode(), run.month(), 0, (int) all[0], (BigDecimal) all[1],
-        (int) all[2], (BigDecimal) all[3]);
+    return after;
   }
 
   /**
@@ -347,16 +331,45 @@ public class Payroll {
     return out;
   }
 
-  /** {@link #exclude} for every open payment of the named beneficiaries (the review task's 剔除). */
+  /**
+   * {@link #exclude} for every open payment of the named beneficiaries (the review task's 剔除); the caller sets the
+   * task's figures ({@link #reviewFigures}).
+   */
   @Transactional
   public RosterSummary excludeBeneficiaries(long runId, List<String> beneficiaryKeys, String reason, String actor) {
-    RosterSummary last = null;
-    for (List<Long> ids : paymentsToExclude(runId, beneficiaryKeys).values()) {
-      for (long id : ids) {
-        last = exclude(runId, id, reason, actor);
+    PayrollRun run = runs.lock(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    return cancel(run, paymentsToExclude(runId, beneficiaryKeys).values().stream().flatMap(List::stream).toList(),
+        reason, actor);
+  }
+
+  /** The payments cancelled (those cancelled already left alone), then the run's totals once. Run locked by caller. */
+  private RosterSummary cancel(PayrollRun run, List<Long> paymentIds, String reason, String actor) {
+    if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+      throw new IllegalArgumentException("请填写剔除原因（不超过200字）");
+    }
+    if (!run.status().equals("ROSTER")) {
+      throw new IllegalStateException("发放批次" + run.id() + (run.status().equals("OPEN") ? "的名册尚未生成" : "已审批")
+          + "，不能剔除付款");
+    }
+    boolean changed = false;
+    for (long paymentId : paymentIds) {
+      LedgerEntry e = payments.get(paymentId);
+      if (!e.countyCode().equals(run.countyCode()) || e.payrollMonth() == null
+          || !YearMonth.from(e.payrollMonth()).equals(run.month())) {
+        throw new IllegalArgumentException("付款" + paymentId + "不在发放批次" + run.id() + "（" + run.countyCode() + " "
+            + run.month() + "）中");
+      }
+      if (e.status() != PaymentStatus.CANCELLED) {
+        payments.transition(paymentId, PaymentStatus.CANCELLED, actor, "剔除：" + reason.strip());
+        changed = true;
       }
     }
-    return last;
+    Object[] all = totals(run.countyCode(), run.month());
+    if (changed) {
+      runs.setRoster(run.id(), (int) all[0], (BigDecimal) all[1], Awards.now());
+    }
+    return new RosterSummary(run.id(), run.countyCode(), run.month(), 0, (int) all[0], (BigDecimal) all[1],
+        (int) all[2], (BigDecimal) all[3]);
   }
 
   /** What the review task shows (process variables): the roster's totals and the differences to last month. */

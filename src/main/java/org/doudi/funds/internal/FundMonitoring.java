@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 流向、流速、流量: per county and month, from {@code payment_ledger} and {@code payment_status_change}, in one SQL
+ * 流向、流速、流量: per county and month, from {@code payment_entry} and {@code payment_status_change}, in one SQL
  * statement (H2 and PostgreSQL). Months are calendar months in Asia/Shanghai; their bounds are bound as
  * timestamps so that the database never converts time zones itself.
  */

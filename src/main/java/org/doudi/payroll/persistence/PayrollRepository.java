@@ -219,12 +219,10 @@ public class PayrollRepository {
     return m;
   }
 
-  /** [count, total] of the county's payroll month, not cancelled; {@code extrasOnly}: rows not from the roster. */
-  public Object[] totals(String countyCode, LocalDate month, boolean extrasOnly, String status) {
+  /** [count, total] of the county's payroll month that is APPROVED (rows of an approved batch included). */
+  public Object[] approvedTotals(String countyCode, LocalDate month) {
     return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_entry WHERE county_code = ? "
-        + "AND payroll_month = ? AND status <> 'CANCELLED'"
-        + (extrasOnly ? " AND idempotency_key NOT LIKE '" + PAYROLL_KEY_PREFIX + "%'" : "")
-        + (status == null ? "" : " AND status = '" + status + "'"),
+        + "AND payroll_month = ? AND status = 'APPROVED'",
         (rs, i) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2).setScale(2)}, countyCode, Date.valueOf(month));
   }
 
