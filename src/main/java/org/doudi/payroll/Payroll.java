@@ -113,7 +113,9 @@ public class Payroll {
     if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
       Instant now = Awards.now();
       long batch = ledger.openBatch(countyCode, month.atDay(1), now, actor);
-      inserted = runs.insertRoster(countyCode, batch, month, now, actor);
+      Map<Long, LedgerBulk.Totals> added = runs.insertRoster(countyCode, batch, month, now, actor);
+      ledger.addedToBatches(added);
+      inserted = added.values().stream().mapToInt(LedgerBulk.Totals::count).sum();
       all = totals(countyCode, month);
       runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
       checkpoint("roster", id);
@@ -185,7 +187,7 @@ public class Payroll {
     if (!inserted.isEmpty()) {
       runs.analyzeLedger();
     }
-    Map<String, Object[]> totals = runs.totalsByCounty(List.copyOf(sizes.keySet()), month.atDay(1));
+    Map<String, Object[]> totals = totalsByCounty(sizes.keySet(), month);
     List<RosterSummary> out = new ArrayList<>();
     for (String county : sizes.keySet()) {
       long id = runs.find(county, month.atDay(1)).orElseThrow().id();
@@ -215,14 +217,15 @@ public class Payroll {
     for (String county : codes) {
       batches.put(county, ledger.openBatch(county, month.atDay(1), now, actor));
     }
-    Map<String, Object[]> before = probe ? runs.totalsByCounty(codes, month.atDay(1)) : Map.of();
-    runs.insertRoster(batches, probe, month, now, actor);
-    Map<String, Object[]> after = runs.totalsByCounty(codes, month.atDay(1));
+    Map<Long, LedgerBulk.Totals> added = runs.insertRoster(batches, probe, month, now, actor);
+    ledger.addedToBatches(added);
+    Map<String, Object[]> after = totalsByCounty(codes, month);
     Map<String, Integer> inserted = new java.util.HashMap<>();
     for (PayrollRun run : open) {
       Object[] all = after.getOrDefault(run.countyCode(), NONE);
       runs.setRoster(run.id(), (int) all[0], (BigDecimal) all[1], now);
-      inserted.put(run.countyCode(), (int) all[0] - (int) before.getOrDefault(run.countyCode(), NONE)[0]);
+      LedgerBulk.Totals own = added.get(batches.get(run.countyCode()));
+      inserted.put(run.countyCode(), own == null ? 0 : own.count());
       checkpoint("roster", run.id());
     }
     return inserted;
@@ -251,7 +254,21 @@ public class Payroll {
 
   /** [count, total, extras count, extras total] of the county's month, not cancelled. */
   private Object[] totals(String county, YearMonth month) {
-    return runs.totalsByCounty(List.of(county), month.atDay(1)).getOrDefault(county, NONE);
+    return totalsByCounty(List.of(county), month).getOrDefault(county, NONE);
+  }
+
+  /**
+   * [count, total, extras count, extras total] per county of a payroll month, not cancelled (extras: rows not from
+   * the roster, i.e. not written with the county's batch), from the batches' figures (LedgerBulk.monthParts).
+   */
+  private Map<String, Object[]> totalsByCounty(java.util.Collection<String> counties, YearMonth month) {
+    Map<String, Object[]> m = new java.util.HashMap<>();
+    ledger.monthParts(counties, month.atDay(1)).forEach((county, parts) -> {
+      LedgerBulk.Totals all = LedgerBulk.sum(parts, p -> !p.status().equals("CANCELLED"));
+      LedgerBulk.Totals extras = LedgerBulk.sum(parts, p -> !p.batch() && !p.status().equals("CANCELLED"));
+      m.put(county, new Object[] {all.count(), all.total(), extras.count(), extras.total()});
+    });
+    return m;
   }
 
   /** The county's approval: its batch and every other CREATED row of its payroll month → APPROVED, in bulk. */
@@ -269,11 +286,12 @@ public class Payroll {
       Instant at = Awards.now();
       LedgerBulk.Step step = ledger.approveMonth(run.countyCode(), run.month().atDay(1), at, actor,
           "县级审核通过 " + run.month());
-      Object[] approved = runs.approvedTotals(run.countyCode(), run.month().atDay(1));
-      runs.setApproved(runId, (int) approved[0], (BigDecimal) approved[1], at, actor);
+      LedgerBulk.Totals approved = LedgerBulk.sum(ledger.monthParts(List.of(run.countyCode()), run.month().atDay(1))
+          .getOrDefault(run.countyCode(), List.of()), p -> p.status().equals("APPROVED"));
+      runs.setApproved(runId, approved.count(), approved.total(), at, actor);
       // the batch approved now: every approved row of the month was approved by this call (before it they were
       // CREATED, with the batch or one by one)
-      now = step.batch() ? (int) approved[0] : step.rows();
+      now = step.batch() ? approved.count() : step.rows();
       checkpoint("approve", runId);
     }
     PayrollRun after = runs.find(runId).orElseThrow();
@@ -377,7 +395,7 @@ public class Payroll {
   public Map<String, Object> reviewFigures(long runId) {
     PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
     Object[] all = totals(run.countyCode(), run.month());
-    RosterDifferences d = runs.differences(run.countyCode(), run.month());
+    RosterDifferences d = differences(run);
     Map<String, Object> v = new java.util.LinkedHashMap<>();
     v.put("rosterCount", all[0]);
     v.put("rosterTotal", ((BigDecimal) all[1]).toPlainString());
@@ -411,7 +429,22 @@ public class Payroll {
   @Transactional(readOnly = true)
   public RosterDifferences differences(long runId) {
     PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
-    return runs.differences(run.countyCode(), run.month());
+    return differences(run);
+  }
+
+  /** The run's regular payroll (rows of its batch, not cancelled) against last month's. */
+  private RosterDifferences differences(PayrollRun run) {
+    PayrollRepository.DifferenceLines d = runs.differences(run.countyCode(), run.month(), 200);
+    LedgerBulk.Totals now = regular(run.countyCode(), run.month());
+    LedgerBulk.Totals last = regular(run.countyCode(), run.month().minusMonths(1));
+    return new RosterDifferences(now.count(), now.total(), last.count(), last.total(),
+        d.counts().getOrDefault("NEW", 0), d.counts().getOrDefault("STOPPED", 0),
+        d.counts().getOrDefault("CHANGED", 0), d.first());
+  }
+
+  private LedgerBulk.Totals regular(String county, YearMonth month) {
+    return LedgerBulk.sum(ledger.monthParts(List.of(county), month.atDay(1)).getOrDefault(county, List.of()),
+        p -> p.batch() && !p.status().equals("CANCELLED"));
   }
 
   void checkpoint(String step, long id) {

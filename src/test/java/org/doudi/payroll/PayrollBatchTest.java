@@ -123,6 +123,68 @@ class PayrollBatchTest {
     assertThat(recoveries.paidIn("HH-BA2", "DIBAO", List.of(month))).isEqualByComparingTo("0");
   }
 
+  /**
+   * The county's figures come from its batch (V13_1) and the rows with a status of their own: at every step they
+   * must be what counting the rows through payment_entry gives.
+   */
+  @Test
+  void theCountysFiguresFromItsBatchAreWhatItsRowsSayAtEveryStep() {
+    YearMonth month = YearMonth.parse("2038-03");
+    for (int i = 1; i <= 4; i++) {
+      awards.grant(grant("HH-BF" + i, "沈" + i, "220122195001010014", String.valueOf(300 + i), "2038-02-10"), "u");
+    }
+    RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
+    assertFiguresMatchRows(month);
+    // a row of the month outside the roster (a subsidy, approved on its own) and a cancelled one
+    LedgerEntry extra = payments.record(new org.doudi.payment.PaymentRequest("test:extra:2038-03:HH-BF1", Scheme.DIBAO,
+        "case-HH-BF1", new Payee("HH-BF1", "沈1", "220122195001010014", "农业银行", "6228480000000001"), NONGAN,
+        NONGAN + "100201", month.atDay(1), month.atEndOfMonth(), new BigDecimal("55.50"),
+        org.doudi.payment.Channel.BANK, month.atDay(1), "测试"), PaymentStatus.CREATED, "u");
+    payments.transition(row("HH-BF2", month).id(), PaymentStatus.CANCELLED, "na-county-approver", "已死亡");
+    assertFiguresMatchRows(month);
+    assertThat(payroll.computeRoster(NONGAN, month, "system").count()).isEqualTo(roster.count() - 1 + 1);
+
+    payroll.approve(roster.runId(), "na-county-approver");
+    assertThat(payments.get(extra.id()).status()).isEqualTo(PaymentStatus.APPROVED);
+    assertFiguresMatchRows(month);
+    bankFiles.export(roster.runId(), "system");
+    assertFiguresMatchRows(month);
+    BankFile file = bankFiles.ofRun(roster.runId()).orElseThrow();
+    assertThat(file.rowCount()).isEqualTo(roster.count() - 1 + 1);
+    LedgerEntry returned = row("HH-BF3", month);
+    bankFiles.importResult(file.id(), new ByteArrayInputStream(("H," + file.batchNo() + "\nD," + returned.id() + ","
+        + returned.payee().accountNumber() + "," + returned.amount().toPlainString() + ",RETURNED,账户已销户\n")
+        .getBytes(StandardCharsets.UTF_8)), "na-county-cw");
+    assertFiguresMatchRows(month);
+  }
+
+  @Autowired org.doudi.payment.LedgerBulk ledgerBulk;
+
+  void assertFiguresMatchRows(YearMonth month) {
+    Map<String, Object[]> rows = new java.util.TreeMap<>();
+    jdbc.query("SELECT status, CASE WHEN batch_id IS NULL THEN 0 ELSE 1 END, COUNT(*), SUM(amount) FROM payment_entry "
+        + "WHERE county_code = ? AND payroll_month = ? GROUP BY status, CASE WHEN batch_id IS NULL THEN 0 ELSE 1 END",
+        rs -> {
+          rows.put(rs.getString(1) + "/" + (rs.getInt(2) == 1), new Object[] {rs.getInt(3),
+              rs.getBigDecimal(4).setScale(2)});
+        }, NONGAN, java.sql.Date.valueOf(month.atDay(1)));
+    Map<String, Object[]> figures = new java.util.TreeMap<>();
+    for (org.doudi.payment.LedgerBulk.Part p : ledgerBulk.monthParts(List.of(NONGAN), month.atDay(1))
+        .getOrDefault(NONGAN, List.of())) {
+      figures.merge(p.status() + "/" + p.batch(), new Object[] {p.count(), p.total()}, (a, b) ->
+          new Object[] {(int) a[0] + (int) b[0], ((BigDecimal) a[1]).add((BigDecimal) b[1])});
+    }
+    figures.values().removeIf(v -> (int) v[0] == 0);
+    assertThat(figures.keySet()).isEqualTo(rows.keySet());
+    rows.forEach((k, v) -> assertThat(figures.get(k)).as(k).containsExactly(v));
+    RosterSummary summary = payroll.rosterOf(NONGAN, month, "system");
+    Object[] notCancelled = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_entry "
+        + "WHERE county_code = ? AND payroll_month = ? AND status <> 'CANCELLED'", (rs, i) -> new Object[] {
+            rs.getInt(1), rs.getBigDecimal(2)}, NONGAN, java.sql.Date.valueOf(month.atDay(1)));
+    assertThat(summary.count()).isEqualTo(notCancelled[0]);
+    assertThat(summary.total()).isEqualByComparingTo((BigDecimal) notCancelled[1]);
+  }
+
   @Test
   void aRowOfAnApprovedBatchCannotBeAddedAgainNorTheBatchReopened() {
     awards.grant(grant("HH-BB1", "孔一", "220122195001010014", "300", "2036-04-10"), "u");

@@ -145,7 +145,7 @@ public final class PayrollBenchmark {
 
       Map<String, Object> pg = new LinkedHashMap<>();
       for (String s : List.of("server_version", "shared_buffers", "work_mem", "maintenance_work_mem", "max_wal_size",
-          "synchronous_commit", "wal_level")) {
+          "synchronous_commit", "wal_level", "jit")) {
         pg.put(s, jdbc.queryForObject("SHOW " + s, String.class));
       }
       for (String table : List.of("benefit_award", "payment_ledger", "payment_status_change", "payroll_bank_file",
