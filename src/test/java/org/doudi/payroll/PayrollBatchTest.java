@@ -230,6 +230,39 @@ class PayrollBatchTest {
         java.sql.Date.valueOf(month.atDay(1)))).isEqualTo(rows);
   }
 
+  /**
+   * The province's roster takes each beneficiary's latest award within its county: one who moved (stopped in the old
+   * county, granted in the new one) is paid by the old county up to the move and by the new one from then on, never
+   * by both.
+   */
+  @Test
+  void aBeneficiaryWhoMovedIsPaidByTheNewCountyOnlyFromTheMonthOfTheMove() {
+    awards.grant(grant("HH-BM1", "韩一", "220122195001010014", "400", "2038-05-10"), "u");
+    awards.stop("HH-BM1", Scheme.DIBAO, "case-HH-BM1", LocalDate.parse("2038-07-05"), "迁出农安县", "u");
+    // not while the old award is active: a move is a stop and a new grant
+    awards.grant(new AwardGrant("HH-BM1", Scheme.DIBAO, "case-HH-BM1-nanguan", NANGUAN, "220102001001", "URBAN", 1,
+        new Payee("HH-BM1", "韩一", "220122195001010014", "长春农商银行", "6228480012340001"),
+        new BigDecimal("700"), LocalDate.parse("2038-07-06"), "迁入南关区"), "u");
+
+    payroll.computeRosterAll(YearMonth.parse("2038-07"), "system");
+    payroll.computeRosterAll(YearMonth.parse("2038-08"), "system");
+    assertThat(row("HH-BM1", YearMonth.parse("2038-07"))).satisfies(e -> {
+      assertThat(e.countyCode()).isEqualTo(NONGAN);
+      assertThat(e.amount()).isEqualByComparingTo("400");
+    });
+    assertThat(row("HH-BM1", YearMonth.parse("2038-08"))).satisfies(e -> {
+      assertThat(e.countyCode()).isEqualTo(NANGUAN);
+      assertThat(e.amount()).isEqualByComparingTo("700");
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE beneficiary_key = 'HH-BM1'",
+        Integer.class)).isEqualTo(2);
+    // a county's own roster agrees: the old county does not pay, the new one does
+    payroll.computeRoster(NONGAN, YearMonth.parse("2038-09"), "system");
+    assertThat(payments.byKey(Payroll.rosterKey("DIBAO", "HH-BM1", YearMonth.parse("2038-09")))).isEmpty();
+    payroll.computeRoster(NANGUAN, YearMonth.parse("2038-09"), "system");
+    assertThat(row("HH-BM1", YearMonth.parse("2038-09")).countyCode()).isEqualTo(NANGUAN);
+  }
+
   @Test
   void theReviewerExcludesAPaymentInTasklistAndConfirmsTheNewTotal() {
     awards.grant(grant("HH-BD1", "褚一", "220122195001010014", "530", "2036-09-10"), "u");

@@ -107,9 +107,9 @@ public class PayrollRepository {
   /**
    * The same for several counties ({@code batches}: county → its batch of the month) in one statement. One county:
    * its awards by the county index, the award in force found by probing the beneficiary's later rows. Several (the
-   * province): one pass over all awards, the award in force being the latest row of each beneficiary (a window over
-   * all awards, so that a beneficiary who moved is paid by the county of the latest row only), on PostgreSQL with
-   * {@code doudi.payroll.roster-work-mem} for the sorts. The batches are a VALUES list, not a join with payment_batch,
+   * province): one pass over the counties' awards, the award in force being the latest row of each beneficiary in
+   * its county (a window; a beneficiary who moved is paid by the county of the latest row only, see below), on
+   * PostgreSQL with {@code doudi.payroll.roster-work-mem} for the sort. The batches are a VALUES list, not a join with payment_batch,
    * whose rows this transaction has just written and the planner would take for none. {@code probe}: skip keys
    * already in the ledger (NOT EXISTS); false when none of the counties has roster rows for the month yet. Rows go in
    * by county and key: a county's rows lie together (its review, approval and bank file read only its own pages), and
@@ -138,12 +138,14 @@ public class PayrollRepository {
       args.add(start);
       args.add(start);
     } else {
-      // every award of each beneficiary who has one in these counties (a mover's rows elsewhere decide too), so that
-      // groups of counties running side by side do not each sort the whole province
+      // the latest award of each beneficiary within its county: a beneficiary changes county only by a STOP in the
+      // old one and a new GRANT in the new one (Awards.grant refuses while an award is active), so the latest row in
+      // any other county than the latest row's is a STOP; sorted by county, scheme and beneficiary, the window's
+      // rows are already in the order of the insert (no second sort)
       String in = String.join(", ", counties.stream().map(c -> "?").toList());
-      source = "(SELECT w.*, ROW_NUMBER() OVER (PARTITION BY w.beneficiary_key, w.scheme ORDER BY w.seq DESC) AS rn "
-          + "FROM benefit_award w WHERE w.effective_from <= ? AND w.beneficiary_key IN (SELECT m.beneficiary_key "
-          + "FROM benefit_award m WHERE m.county_code IN (" + in + "))) a" + batchJoin + " WHERE a.rn = 1";
+      source = "(SELECT w.*, ROW_NUMBER() OVER (PARTITION BY w.county_code, w.scheme, w.beneficiary_key "
+          + "ORDER BY w.seq DESC) AS rn FROM benefit_award w WHERE w.effective_from <= ? AND w.county_code IN (" + in
+          + ")) a" + batchJoin + " WHERE a.rn = 1";
       args.add(start);
       args.addAll(counties);
       args.addAll(valueArgs);
