@@ -159,6 +159,26 @@ class PaymentPostgresIT {
     assertThat(count("SELECT count(*) FROM payment_ledger WHERE idempotency_key = ?", key)).isEqualTo(1);
   }
 
+  /** V13_2: related_id keeps the foreign key's rule without a check queued for every roster row. */
+  @Test
+  void aReissueRefersToAnExistingPaymentWhichThenCannotBeDeleted() {
+    LedgerEntry sent = tx.execute(s -> payments.record(bank("it:related", "120"), PaymentStatus.CREATED, "u"));
+    tx.executeWithoutResult(s -> {
+      payments.transition(sent.id(), PaymentStatus.APPROVED, "approver", null);
+      payments.transition(sent.id(), PaymentStatus.SENT, "bank", null);
+      payments.transition(sent.id(), PaymentStatus.RETURNED, "bank", "账户已销户");
+    });
+    LedgerEntry reissue = tx.execute(s -> payments.reissue(sent.id(), "吉林银行", "6217000011112222", "cw", "改账户"));
+    assertThat(jdbc.queryForObject("SELECT related_id FROM payment_ledger WHERE id = ?", Long.class, reissue.id()))
+        .isEqualTo(sent.id());
+    assertThatThrownBy(() -> jdbc.update("DELETE FROM payment_ledger WHERE id = ?", sent.id()))
+        .hasMessageContaining("is referred to");
+    assertThatThrownBy(() -> jdbc.update("UPDATE payment_ledger SET related_id = 987654321 WHERE id = ?",
+        reissue.id())).hasMessageContaining("related_id 987654321 does not exist");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE id IN (?, ?)", Integer.class, sent.id(),
+        reissue.id())).isEqualTo(2);
+  }
+
   @Test
   void concurrentStatusChangesOfOnePaymentRecordOneStep() throws Exception {
     LedgerEntry e = tx.execute(s -> payments.record(bank("it:status", "90"), PaymentStatus.CREATED, "payroll"));
