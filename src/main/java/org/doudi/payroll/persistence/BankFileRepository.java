@@ -138,6 +138,13 @@ public class BankFileRepository {
     String query = String.format(LINES, fileRows(f) + " AND status = 'SENT'", f.id());
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
+      if (c.isWrapperFor(PGConnection.class)) {
+        // the planner expects one row (it cannot see through the view's CASE) and sorts a county's 10,000s of lines
+        // with the default 4 MB on disk; for this transaction only
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("SET LOCAL work_mem = '64MB'");
+        }
+      }
       if (layout == BankLayout.DOUDI_CSV_1 && c.isWrapperFor(PGConnection.class)) {
         return c.unwrap(PGConnection.class).getCopyAPI()
             .copyOut("COPY (" + query + ") TO STDOUT WITH (FORMAT csv)", out);
