@@ -131,23 +131,63 @@ public class LedgerBulk {
         + "AND l.bank_file_id IS NULL", upd.toArray()));
   }
 
+  /** What one roster statement wrote into a batch: how many rows, their total, and their lowest and highest id. */
+  public record Added(int count, BigDecimal total, long firstId, long lastId) {}
+
   /**
-   * Rows the roster has just written into batches (batch id → their count and total), in the transaction that wrote
-   * them, while the batches are locked and CREATED: each batch's figures (V13_1) grow by as much.
+   * Rows the roster has just written into batches (batch id → what it wrote), in the transaction that wrote them,
+   * while the batches are locked and CREATED: each batch's figures (V13_1) grow by as much and its range of ids
+   * (V13_3) takes the new rows in.
    *
    * @throws IllegalStateException a batch is missing or no longer CREATED
    */
-  public void addedToBatches(Map<Long, Totals> added) {
+  public void addedToBatches(Map<Long, Added> added) {
     List<Long> ids = List.copyOf(added.keySet());
-    List<Object[]> args = ids.stream().map(id -> new Object[] {added.get(id).count(), added.get(id).total(), id})
-        .toList();
-    int[] n = jdbc.batchUpdate("UPDATE payment_batch SET row_count = row_count + ?, total_amount = total_amount + ? "
+    List<Object[]> args = ids.stream().map(id -> {
+      Added a = added.get(id);
+      return new Object[] {a.count(), a.total(), a.firstId(), a.firstId(), a.lastId(), a.lastId(), id};
+    }).toList();
+    int[] n = jdbc.batchUpdate("UPDATE payment_batch SET row_count = row_count + ?, total_amount = total_amount + ?, "
+        + "first_id = CASE WHEN first_id IS NULL OR first_id > ? THEN ? ELSE first_id END, "
+        + "last_id = CASE WHEN last_id IS NULL OR last_id < ? THEN ? ELSE last_id END "
         + "WHERE id = ? AND status = 'CREATED'", args);
     for (int i = 0; i < n.length; i++) {
       if (n[i] == 0) {
         throw new IllegalStateException("发放批次" + ids.get(i) + "不存在或已审批，不能再加入付款");
       }
     }
+  }
+
+  /** A condition on payment_ledger or payment_entry (alias {@code l}) and its arguments, in order. */
+  public record Condition(String sql, List<Object> args) {}
+
+  /**
+   * The rows written with the county's batch of the month, whatever their status now: by the batch's id and its
+   * range of ids (the primary key; V13_3). Matches nothing when the month has no batch rows.
+   */
+  @Transactional(propagation = Propagation.SUPPORTS)
+  public Condition batchRows(String countyCode, LocalDate payrollMonth) {
+    List<Object[]> b = jdbc.query("SELECT id, first_id, last_id FROM payment_batch WHERE county_code = ? "
+        + "AND payroll_month = ? AND first_id IS NOT NULL", (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2),
+            rs.getLong(3)}, countyCode, Date.valueOf(payrollMonth));
+    if (b.isEmpty()) {
+      return new Condition("1 = 0", List.of());
+    }
+    return new Condition("(l.batch_id = ? AND l.id BETWEEN ? AND ?)", List.of(b.get(0)[0], b.get(0)[1], b.get(0)[2]));
+  }
+
+  /**
+   * Every row of the county's payroll month: its batch's rows ({@link #batchRows}) and the others by the county/month
+   * index, which holds only rows outside a batch or with a status of their own (V13_4).
+   */
+  @Transactional(propagation = Propagation.SUPPORTS)
+  public Condition monthRows(String countyCode, LocalDate payrollMonth) {
+    Condition batch = batchRows(countyCode, payrollMonth);
+    List<Object> args = new ArrayList<>(batch.args());
+    args.add(countyCode);
+    args.add(Date.valueOf(payrollMonth));
+    return new Condition("(" + batch.sql() + " OR (l.county_code = ? AND l.payroll_month = ? AND l.batch_id IS NULL))",
+        args);
   }
 
   /**

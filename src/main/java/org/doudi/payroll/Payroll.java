@@ -113,9 +113,9 @@ public class Payroll {
     if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
       Instant now = Awards.now();
       long batch = ledger.openBatch(countyCode, month.atDay(1), now, actor);
-      Map<Long, LedgerBulk.Totals> added = runs.insertRoster(countyCode, batch, month, now, actor);
+      Map<Long, LedgerBulk.Added> added = runs.insertRoster(countyCode, batch, month, now, actor);
       ledger.addedToBatches(added);
-      inserted = added.values().stream().mapToInt(LedgerBulk.Totals::count).sum();
+      inserted = added.values().stream().mapToInt(LedgerBulk.Added::count).sum();
       all = totals(countyCode, month);
       runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
       checkpoint("roster", id);
@@ -217,14 +217,14 @@ public class Payroll {
     for (String county : codes) {
       batches.put(county, ledger.openBatch(county, month.atDay(1), now, actor));
     }
-    Map<Long, LedgerBulk.Totals> added = runs.insertRoster(batches, probe, month, now, actor);
+    Map<Long, LedgerBulk.Added> added = runs.insertRoster(batches, probe, month, now, actor);
     ledger.addedToBatches(added);
     Map<String, Object[]> after = totalsByCounty(codes, month);
     Map<String, Integer> inserted = new java.util.HashMap<>();
     for (PayrollRun run : open) {
       Object[] all = after.getOrDefault(run.countyCode(), NONE);
       runs.setRoster(run.id(), (int) all[0], (BigDecimal) all[1], now);
-      LedgerBulk.Totals own = added.get(batches.get(run.countyCode()));
+      LedgerBulk.Added own = added.get(batches.get(run.countyCode()));
       inserted.put(run.countyCode(), own == null ? 0 : own.count());
       checkpoint("roster", run.id());
     }
@@ -336,8 +336,9 @@ public class Payroll {
     }
     Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
+    LedgerBulk.Condition monthRows = ledger.monthRows(run.countyCode(), run.month().atDay(1));
     for (String key : beneficiaryKeys) {
-      List<Long> ids = runs.openPayments(run.countyCode(), run.month().atDay(1), key);
+      List<Long> ids = runs.openPayments(monthRows, key);
       if (ids.isEmpty()) {
         unknown.add(key);
       }
@@ -434,7 +435,8 @@ public class Payroll {
 
   /** The run's regular payroll (rows of its batch, not cancelled) against last month's. */
   private RosterDifferences differences(PayrollRun run) {
-    PayrollRepository.DifferenceLines d = runs.differences(run.countyCode(), run.month(), 200);
+    PayrollRepository.DifferenceLines d = runs.differences(ledger.batchRows(run.countyCode(), run.month().atDay(1)),
+        ledger.batchRows(run.countyCode(), run.month().minusMonths(1).atDay(1)), 200);
     LedgerBulk.Totals now = regular(run.countyCode(), run.month());
     LedgerBulk.Totals last = regular(run.countyCode(), run.month().minusMonths(1));
     return new RosterDifferences(now.count(), now.total(), last.count(), last.total(),

@@ -183,7 +183,23 @@ class PayrollBatchTest {
             rs.getInt(1), rs.getBigDecimal(2)}, NONGAN, java.sql.Date.valueOf(month.atDay(1)));
     assertThat(summary.count()).isEqualTo(notCancelled[0]);
     assertThat(summary.total()).isEqualByComparingTo((BigDecimal) notCancelled[1]);
+    // fund monitoring counts a batch's approval for the rows still following it: the same as counting the rows
+    YearMonth now = YearMonth.now(org.doudi.funds.internal.FundMonitoring.ZONE);
+    java.time.Instant t0 = now.atDay(1).atStartOfDay(org.doudi.funds.internal.FundMonitoring.ZONE).toInstant();
+    java.time.Instant t1 = now.plusMonths(1).atDay(1).atStartOfDay(org.doudi.funds.internal.FundMonitoring.ZONE)
+        .toInstant();
+    Object[] approved = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payment_entry "
+        + "WHERE county_code = ? AND approved_at >= ? AND approved_at < ?", (rs, i) -> new Object[] {rs.getLong(1),
+            rs.getBigDecimal(2)}, NONGAN, java.sql.Timestamp.from(t0), java.sql.Timestamp.from(t1));
+    List<org.doudi.funds.MonitoringRow> monitored = monitoring.figures(now, now, NONGAN,
+        org.doudi.funds.internal.FundMonitoring.Scope.all());
+    assertThat(monitored.stream().mapToLong(org.doudi.funds.MonitoringRow::approvedCount).sum())
+        .isEqualTo(approved[0]);
+    assertThat(monitored.stream().map(org.doudi.funds.MonitoringRow::approvedAmount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo((BigDecimal) approved[1]);
   }
+
+  @Autowired org.doudi.funds.internal.FundMonitoring monitoring;
 
   @Test
   void aRowOfAnApprovedBatchCannotBeAddedAgainNorTheBatchReopened() {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 流向、流速、流量: per county and month, from {@code payment_entry} and {@code payment_status_change}, in one SQL
+ * 流向、流速、流量: per county and month, from {@code payment_ledger}, {@code payment_batch} (the approval of a month's
+ * payroll is its batch's) and {@code payment_status_change}, in one SQL
  * statement (H2 and PostgreSQL). Months are calendar months in Asia/Shanghai; their bounds are bound as
  * timestamps so that the database never converts time zones itself.
  */
@@ -74,17 +75,29 @@ public class FundMonitoring {
       args.add(Timestamp.from(m.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant()));
     }
     List<Object> filterArgs = new ArrayList<>();
-    String filter = filter(county, scope, filterArgs);
+    String filter = filter(county, scope, filterArgs, "l");
+    List<Object> batchFilterArgs = new ArrayList<>();
+    String batchFilter = filter(county, scope, batchFilterArgs, "b");
     args.addAll(filterArgs);
+    args.addAll(batchFilterArgs);
     args.addAll(filterArgs);
+    // approvals: each payment with its own status by its approved_at (the county/month index holds them, V13_4),
+    // and each batch approved in the month for the rows still following it (its rows less those on their own)
+    String detached = " FROM payment_ledger x WHERE x.county_code = b.county_code AND x.payroll_month = b.payroll_month"
+        + " AND x.batch_id = b.id AND x.status <> 'BATCH'";
     String sql = "WITH m (month_start, t0, t1) AS (VALUES " + months + "), "
         + "ev AS ("
-        + " SELECT m.month_start, l.county_code, 'APPROVED' AS ev_kind, l.amount, l.beneficiary_key,"
+        + " SELECT m.month_start, l.county_code, 'APPROVED' AS ev_kind, 1 AS n, l.amount, l.beneficiary_key,"
         + "        CAST(NULL AS NUMERIC(18,6)) AS days"
-        + " FROM payment_entry l JOIN m ON l.approved_at >= m.t0 AND l.approved_at < m.t1"
-        + " WHERE 1 = 1" + filter
+        + " FROM payment_ledger l JOIN m ON l.approved_at >= m.t0 AND l.approved_at < m.t1"
+        + " WHERE (l.batch_id IS NULL OR l.status <> 'BATCH')" + filter
         + " UNION ALL"
-        + " SELECT m.month_start, l.county_code, c.to_status, l.amount, l.beneficiary_key,"
+        + " SELECT m.month_start, b.county_code, 'APPROVED', b.row_count - (SELECT COUNT(*)" + detached + "),"
+        + "        b.total_amount - (SELECT COALESCE(SUM(x.amount), 0)" + detached + "), NULL, NULL"
+        + " FROM payment_batch b JOIN m ON b.approved_at >= m.t0 AND b.approved_at < m.t1"
+        + " WHERE 1 = 1" + batchFilter
+        + " UNION ALL"
+        + " SELECT m.month_start, l.county_code, c.to_status, 1, l.amount, l.beneficiary_key,"
         + "        CASE WHEN c.to_status = 'PAID' AND l.approved_at IS NOT NULL"
         + "             THEN CAST((EXTRACT(EPOCH FROM c.changed_at) - EXTRACT(EPOCH FROM l.approved_at)) / 86400"
         + "                  AS NUMERIC(18,6)) END"
@@ -93,7 +106,7 @@ public class FundMonitoring {
         + " WHERE c.to_status IN ('PAID', 'RETURNED')" + filter
         + ") "
         + "SELECT month_start, county_code,"
-        + " SUM(CASE WHEN ev_kind = 'APPROVED' THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN ev_kind = 'APPROVED' THEN n ELSE 0 END),"
         + " SUM(CASE WHEN ev_kind = 'APPROVED' THEN amount ELSE 0 END),"
         + " SUM(CASE WHEN ev_kind = 'PAID' THEN 1 ELSE 0 END),"
         + " SUM(CASE WHEN ev_kind = 'PAID' THEN amount ELSE 0 END),"
@@ -113,16 +126,16 @@ public class FundMonitoring {
     }, args.toArray());
   }
 
-  private static String filter(String county, Scope scope, List<Object> args) {
+  private static String filter(String county, Scope scope, List<Object> args, String alias) {
     StringBuilder f = new StringBuilder();
     if (county != null) {
-      f.append(" AND l.county_code = ?");
+      f.append(" AND ").append(alias).append(".county_code = ?");
       args.add(county);
     }
     if (scope.countyPrefixes() != null) {
       f.append(" AND (");
       for (int i = 0; i < scope.countyPrefixes().size(); i++) {
-        f.append(i == 0 ? "" : " OR ").append("l.county_code LIKE ?");
+        f.append(i == 0 ? "" : " OR ").append(alias).append(".county_code LIKE ?");
         args.add(scope.countyPrefixes().get(i) + "%");
       }
       f.append(")");

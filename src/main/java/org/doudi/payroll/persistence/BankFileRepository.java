@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.doudi.payment.LedgerBulk;
 import org.doudi.payroll.BankFile;
 import org.doudi.payroll.internal.BankLayout;
 import org.postgresql.PGConnection;
@@ -35,20 +36,48 @@ public class BankFileRepository {
 
   /** The payment lines of a file, in the layout of docs/payroll.md ("D" records), ordered by ledger id. */
   static final String LINES = "SELECT 'D', id, payee_name, payee_id_number, bank_name, account_number, amount, scheme, "
-      + "period_start, period_end FROM payment_entry WHERE %s AND bank_file_id = %d ORDER BY id";
+      + "period_start, period_end FROM payment_entry l WHERE %s AND bank_file_id = %d ORDER BY id";
 
-  /** The rows of a file by the county/month index (no index on bank_file_id, see V10_1). */
-  static String fileRows(BankFile f) {
-    return "county_code = '" + f.countyCode().replaceAll("\\D", "") + "' AND payroll_month "
-        + (f.payrollMonth() == null ? "IS NULL" : "= DATE '" + f.payrollMonth().atDay(1) + "'");
+  /**
+   * The rows a file can hold (no index on bank_file_id, see V10_1), as literal SQL (COPY takes no parameters): of a
+   * payroll file, its county's month (the batch's rows by their ids, the others by the county/month index: {@link
+   * LedgerBulk#monthRows}); of a one-off file, the county's payments outside the payroll (never in a batch).
+   */
+  String fileRows(BankFile f) {
+    if (f.payrollMonth() == null) {
+      return "l.county_code = '" + f.countyCode().replaceAll("\\D", "") + "' AND l.payroll_month IS NULL "
+          + "AND l.batch_id IS NULL";
+    }
+    LedgerBulk.Condition c = ledger.monthRows(f.countyCode(), f.payrollMonth().atDay(1));
+    StringBuilder sql = new StringBuilder();
+    int arg = 0;
+    for (char ch : c.sql().toCharArray()) {
+      if (ch != '?') {
+        sql.append(ch);
+        continue;
+      }
+      Object v = c.args().get(arg++);
+      if (v instanceof Long || v instanceof Integer) {
+        sql.append(v);
+      } else if (v instanceof Date d) {
+        sql.append("DATE '").append(d.toLocalDate()).append('\'');
+      } else if (v instanceof String code && code.matches("\\d{6}")) {
+        sql.append('\'').append(code).append('\'');
+      } else {
+        throw new IllegalArgumentException("unexpected argument " + v);
+      }
+    }
+    return sql.toString();
   }
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
+  private final LedgerBulk ledger;
 
-  public BankFileRepository(JdbcTemplate jdbc, DataSource dataSource) {
+  public BankFileRepository(JdbcTemplate jdbc, DataSource dataSource, LedgerBulk ledger) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
+    this.ledger = ledger;
   }
 
   public long insert(String batchNo, String kind, Long runId, String countyCode, LocalDate payrollMonth,
@@ -111,7 +140,7 @@ public class BankFileRepository {
   /** The file's payments: id → [account_number, amount, status]. */
   public Map<Long, Object[]> rows(BankFile f) {
     Map<Long, Object[]> m = new LinkedHashMap<>();
-    jdbc.query("SELECT id, account_number, amount, status FROM payment_entry WHERE " + fileRows(f)
+    jdbc.query("SELECT id, account_number, amount, status FROM payment_entry l WHERE " + fileRows(f)
         + " AND bank_file_id = ?", rs -> {
           m.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getBigDecimal(3), rs.getString(4)});
         }, f.id());
@@ -119,7 +148,7 @@ public class BankFileRepository {
   }
 
   public int countWithStatus(BankFile f, String status) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry WHERE " + fileRows(f) + " AND bank_file_id = ? "
+    return jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry l WHERE " + fileRows(f) + " AND bank_file_id = ? "
         + "AND status = ?", Integer.class, f.id(), status);
   }
 

@@ -29,6 +29,8 @@ public class PayrollRepository {
 
   /** Regular payroll rows (not extras): their keys start with this. */
   public static final String PAYROLL_KEY_PREFIX = "payroll:";
+  /** Ids in a roster statement's block (V13_5). */
+  static final long ROSTER_BLOCK = 1L << 24;
 
   private final JdbcTemplate jdbc;
   private final String rosterWorkMem;
@@ -99,7 +101,7 @@ public class PayrollRepository {
    * skipped (NOT EXISTS, with the unique key as the backstop; the probe is left out when the month has no roster rows
    * yet). The caller holds the run's row lock and has opened the batch. Returns the rows inserted (per batch).
    */
-  public Map<Long, LedgerBulk.Totals> insertRoster(String countyCode, long batchId, YearMonth month, Instant at,
+  public Map<Long, LedgerBulk.Added> insertRoster(String countyCode, long batchId, YearMonth month, Instant at,
       String actor) {
     return insertRoster(Map.of(countyCode, batchId), hasRosterRows(countyCode, month.atDay(1)), month, at, actor);
   }
@@ -109,14 +111,15 @@ public class PayrollRepository {
    * its awards by the county index, the award in force found by probing the beneficiary's later rows. Several (the
    * province): one pass over the counties' awards, the award in force being the latest row of each beneficiary in
    * its county (a window; a beneficiary who moved is paid by the county of the latest row only, see below), on
-   * PostgreSQL with {@code doudi.payroll.roster-work-mem} for the sort. The batches are a VALUES list, not a join with payment_batch,
-   * whose rows this transaction has just written and the planner would take for none. {@code probe}: skip keys
-   * already in the ledger (NOT EXISTS); false when none of the counties has roster rows for the month yet. Rows go in
-   * by county and key: a county's rows lie together (its review, approval and bank file read only its own pages), and
-   * the month's keys (month first) are appended at the end of the key index; only the award's columns are sorted (the
-   * key and the constants are made after the sort, a third of the width). Returns the rows inserted per batch.
+   * PostgreSQL with {@code doudi.payroll.roster-work-mem} for the sort. The batches are a VALUES list, not a join with
+   * payment_batch, whose rows this transaction has just written and the planner would take for none. {@code probe}:
+   * skip keys already in the ledger (NOT EXISTS); false when none of the counties has roster rows for the month yet.
+   * Rows go in by county and key, with ids from the statement's own block (V13_5): a county's rows lie together in
+   * the table and in one range of ids (its review, approval and bank file read only its own pages), and the month's
+   * keys (month first) go in ascending runs into the key index; only the award's columns are sorted (the key and the
+   * constants are made after the sort). Returns what went into each batch, with its range of ids.
    */
-  public Map<Long, LedgerBulk.Totals> insertRoster(Map<String, Long> batches, boolean probe, YearMonth month,
+  public Map<Long, LedgerBulk.Added> insertRoster(Map<String, Long> batches, boolean probe, YearMonth month,
       Instant at, String actor) {
     List<String> counties = List.copyOf(new java.util.TreeSet<>(batches.keySet()));
     Date start = Date.valueOf(month.atDay(1));
@@ -155,10 +158,15 @@ public class PayrollRepository {
     }
     // by county, then in key order: (scheme, beneficiary) orders the keys as the month's prefix is the same for all
     // and no scheme is a prefix of another before ':'; cheaper to sort than the concatenated key
-    String insert = "INSERT INTO payment_ledger (idempotency_key, scheme, kind, case_ref, beneficiary_key, "
+    // the statement's block of ids (V13_5), numbered in the order of the rows
+    long block = jdbc.queryForObject(postgres() ? "SELECT nextval('payment_roster_block_seq')"
+        : "SELECT NEXT VALUE FOR payment_roster_block_seq", Long.class);
+    args.add(0, block);
+    String insert = "INSERT INTO payment_ledger (id, idempotency_key, scheme, kind, case_ref, beneficiary_key, "
         + "payee_name, payee_id_number, county_code, region_code, period_start, period_end, amount, channel, "
         + "bank_name, account_number, payroll_month, status, batch_id, created_at, created_by) "
-        + "SELECT CONCAT('" + prefix + "', s.scheme, ':', s.beneficiary_key), s.scheme, 'PAYMENT', s.case_ref, "
+        + "SELECT CAST(? AS BIGINT) + ROW_NUMBER() OVER (ORDER BY s.county_code, s.scheme, s.beneficiary_key) - 1, "
+        + "CONCAT('" + prefix + "', s.scheme, ':', s.beneficiary_key), s.scheme, 'PAYMENT', s.case_ref, "
         + "s.beneficiary_key, s.payee_name, s.payee_id_number, s.county_code, s.region_code, ?, ?, s.monthly_amount, "
         + "'BANK', s.bank_name, s.account_number, ?, 'BATCH', s.batch_id, ?, ? "
         + "FROM (SELECT a.scheme, a.case_ref, a.beneficiary_key, a.payee_name, a.payee_id_number, a.county_code, "
@@ -169,13 +177,19 @@ public class PayrollRepository {
         + " ORDER BY a.county_code, a.scheme, a.beneficiary_key) s";
     // what went into each batch, from the inserted rows themselves (not a second pass over the ledger)
     String sql = postgres()
-        ? "WITH ins AS (" + insert + " RETURNING batch_id, amount) SELECT batch_id, COUNT(*), SUM(amount) FROM ins "
-            + "GROUP BY batch_id"
-        : "SELECT batch_id, COUNT(*), SUM(amount) FROM FINAL TABLE (" + insert + ") GROUP BY batch_id";
-    Map<Long, LedgerBulk.Totals> added = new java.util.HashMap<>();
+        ? "WITH ins AS (" + insert + " RETURNING batch_id, amount, id) SELECT batch_id, COUNT(*), SUM(amount), "
+            + "MIN(id), MAX(id) FROM ins GROUP BY batch_id"
+        : "SELECT batch_id, COUNT(*), SUM(amount), MIN(id), MAX(id) FROM FINAL TABLE (" + insert + ") "
+            + "GROUP BY batch_id";
+    Map<Long, LedgerBulk.Added> added = new java.util.HashMap<>();
     jdbc.query(sql, rs -> {
-      added.put(rs.getLong(1), new LedgerBulk.Totals(rs.getInt(2), rs.getBigDecimal(3).setScale(2)));
+      added.put(rs.getLong(1), new LedgerBulk.Added(rs.getInt(2), rs.getBigDecimal(3).setScale(2), rs.getLong(4),
+          rs.getLong(5)));
     }, args.toArray());
+    if (added.values().stream().anyMatch(a -> a.lastId() - block >= ROSTER_BLOCK)) {
+      // rolls the statement back with the transaction: the next block's ids would have been taken
+      throw new IllegalStateException("一次生成的名册超过" + ROSTER_BLOCK + "条，请按县分组生成");
+    }
     return added;
   }
 
@@ -210,10 +224,11 @@ public class PayrollRepository {
   }
 
   /** Ids of the beneficiary's payments of the county's month still awaiting approval. */
-  public List<Long> openPayments(String countyCode, LocalDate month, String beneficiaryKey) {
-    return jdbc.queryForList("SELECT id FROM payment_entry WHERE county_code = ? AND payroll_month = ? "
-        + "AND beneficiary_key = ? AND status = 'CREATED' ORDER BY id", Long.class, countyCode, Date.valueOf(month),
-        beneficiaryKey);
+  public List<Long> openPayments(LedgerBulk.Condition monthRows, String beneficiaryKey) {
+    List<Object> args = new ArrayList<>(monthRows.args());
+    args.add(beneficiaryKey);
+    return jdbc.queryForList("SELECT l.id FROM payment_entry l WHERE " + monthRows.sql() + " AND l.beneficiary_key = ? "
+        + "AND l.status = 'CREATED' ORDER BY l.id", Long.class, args.toArray());
   }
 
   /**
@@ -221,9 +236,8 @@ public class PayrollRepository {
    * probe per row (the unique key stays the backstop); a repeated one skips the keys already there.
    */
   public boolean hasRosterRows(String countyCode, LocalDate month) {
-    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM payment_ledger WHERE county_code = ? "
-        + "AND payroll_month = ? AND idempotency_key LIKE '" + PAYROLL_KEY_PREFIX + "%')", Boolean.class, countyCode,
-        Date.valueOf(month)));
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM payment_batch WHERE county_code = ? "
+        + "AND payroll_month = ? AND row_count > 0)", Boolean.class, countyCode, Date.valueOf(month)));
   }
 
   /** The differences of a county's regular payroll to last month's: each kind counted, the first lines kept. */
@@ -234,16 +248,18 @@ public class PayrollRepository {
    * stopped and changed beneficiaries, counted, and the first {@code limit} by kind and beneficiary — in the
    * database, in one pass over each month's rows (a county's first month is all new: tens of thousands of lines).
    */
-  public DifferenceLines differences(String countyCode, YearMonth month, int limit) {
-    String base = "SELECT beneficiary_key, scheme, payee_name, amount FROM payment_ledger WHERE county_code = ? "
-        + "AND payroll_month = ? AND batch_id IS NOT NULL AND status <> 'CANCELLED'";
-    String sql = "WITH c AS (" + base + "), p AS (" + base + "), "
+  public DifferenceLines differences(LedgerBulk.Condition now, LedgerBulk.Condition last, int limit) {
+    String base = "SELECT l.beneficiary_key, l.scheme, l.payee_name, l.amount FROM payment_ledger l WHERE %s "
+        + "AND l.status <> 'CANCELLED'";
+    String sql = "WITH c AS (" + String.format(base, now.sql()) + "), p AS (" + String.format(base, last.sql()) + "), "
         + "d AS (SELECT CASE WHEN p.beneficiary_key IS NULL THEN 'NEW' ELSE 'CHANGED' END AS k, "
         + "c.beneficiary_key AS bk, c.scheme AS sc, c.payee_name AS nm, p.amount AS before_amount, "
-        + "c.amount AS after_amount FROM c LEFT JOIN p ON c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme "
+        + "c.amount AS after_amount FROM c "
+        + "LEFT JOIN p ON c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme "
         + "WHERE p.beneficiary_key IS NULL OR c.amount <> p.amount "
         + "UNION ALL SELECT 'STOPPED', p.beneficiary_key, p.scheme, p.payee_name, p.amount, NULL FROM p "
-        + "LEFT JOIN c ON c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme WHERE c.beneficiary_key IS NULL) "
+        + "LEFT JOIN c ON c.beneficiary_key = p.beneficiary_key AND c.scheme = p.scheme "
+        + "WHERE c.beneficiary_key IS NULL) "
         + "SELECT f.k, f.bk, f.sc, f.nm, f.before_amount, f.after_amount, 0 AS n FROM (SELECT * FROM d "
         + "ORDER BY k, bk, sc FETCH FIRST " + limit + " ROWS ONLY) f "
         + "UNION ALL SELECT k, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM d GROUP BY k";
@@ -256,7 +272,7 @@ public class PayrollRepository {
         first.add(new RosterDifferences.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getBigDecimal(5), rs.getBigDecimal(6)));
       }
-    }, countyCode, Date.valueOf(month.atDay(1)), countyCode, Date.valueOf(month.minusMonths(1).atDay(1)));
+    }, java.util.stream.Stream.concat(now.args().stream(), last.args().stream()).toArray());
     // the database's order of the keys may differ from Java's for other than ASCII: one order for every database
     first.sort(java.util.Comparator.comparing(RosterDifferences.Line::kind)
         .thenComparing(RosterDifferences.Line::beneficiaryKey).thenComparing(RosterDifferences.Line::scheme));
