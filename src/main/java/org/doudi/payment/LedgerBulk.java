@@ -191,6 +191,27 @@ public class LedgerBulk {
   }
 
   /**
+   * The county's payroll-month rows SENT in bank file {@code bankFileId}, as a condition on payment_ledger alone (no
+   * join with the batch for every row): those still following the batch sent in that file, by its range of ids, and
+   * the month's other rows sent in it.
+   */
+  public Condition sentInFile(String countyCode, LocalDate payrollMonth, long bankFileId) {
+    List<Object[]> b = jdbc.query("SELECT id, first_id, last_id FROM payment_batch WHERE county_code = ? "
+        + "AND payroll_month = ? AND bank_file_id = ? AND status = 'SENT' AND first_id IS NOT NULL",
+        (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, countyCode,
+        Date.valueOf(payrollMonth), bankFileId);
+    List<Object> args = new ArrayList<>();
+    String batch = "1 = 0";
+    if (!b.isEmpty()) {
+      batch = "(l.batch_id = ? AND l.id BETWEEN ? AND ? AND l.status = 'BATCH')";
+      args.addAll(List.of(b.get(0)));
+    }
+    args.addAll(List.of(countyCode, Date.valueOf(payrollMonth), bankFileId));
+    return new Condition("(" + batch + " OR (l.county_code = ? AND l.payroll_month = ? AND l.batch_id IS NULL "
+        + "AND l.status = 'SENT' AND l.bank_file_id = ?))", args);
+  }
+
+  /**
    * Part of a county's payroll month as payment_entry shows it: rows of one status, written with the month's batch
    * (the roster) or not, in a bank file yet or not (bank rows only), with their count and total.
    */

@@ -48,7 +48,11 @@ public class BankFileRepository {
       return "l.county_code = '" + f.countyCode().replaceAll("\\D", "") + "' AND l.payroll_month IS NULL "
           + "AND l.batch_id IS NULL";
     }
-    LedgerBulk.Condition c = ledger.monthRows(f.countyCode(), f.payrollMonth().atDay(1));
+    return literal(ledger.monthRows(f.countyCode(), f.payrollMonth().atDay(1)));
+  }
+
+  /** A condition with its arguments written in as literals (numbers, dates, county codes only). */
+  static String literal(LedgerBulk.Condition c) {
     StringBuilder sql = new StringBuilder();
     int arg = 0;
     for (char ch : c.sql().toCharArray()) {
@@ -164,7 +168,10 @@ public class BankFileRepository {
    * Returns the number of lines.
    */
   public long writeLines(BankFile f, BankLayout layout, OutputStream out) {
-    String query = String.format(LINES, fileRows(f) + " AND status = 'SENT'", f.id());
+    String query = f.payrollMonth() == null ? String.format(LINES, fileRows(f) + " AND status = 'SENT'", f.id())
+        : "SELECT 'D', l.id, l.payee_name, l.payee_id_number, l.bank_name, l.account_number, l.amount, l.scheme, "
+            + "l.period_start, l.period_end FROM payment_ledger l WHERE "
+            + literal(ledger.sentInFile(f.countyCode(), f.payrollMonth().atDay(1), f.id())) + " ORDER BY l.id";
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       if (c.isWrapperFor(PGConnection.class)) {
