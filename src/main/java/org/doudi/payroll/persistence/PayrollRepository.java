@@ -156,9 +156,9 @@ public class PayrollRepository {
         jdbc.execute("SET LOCAL work_mem = '" + rosterWorkMem + "'");
       }
     }
-    // by county, then in key order: (scheme, beneficiary) orders the keys as the month's prefix is the same for all
-    // and no scheme is a prefix of another before ':'; cheaper to sort than the concatenated key
-    // the statement's block of ids (V13_5), numbered in the order of the rows
+    // the statement's block of ids (V13_5), numbered in the order of the rows: by county, then in key order
+    // ((scheme, beneficiary) orders the keys as the month's prefix is the same for all and no scheme is a prefix of
+    // another before ':'; cheaper to sort than the concatenated key)
     long block = jdbc.queryForObject(postgres() ? "SELECT nextval('payment_roster_block_seq')"
         : "SELECT NEXT VALUE FOR payment_roster_block_seq", Long.class);
     args.add(0, block);
