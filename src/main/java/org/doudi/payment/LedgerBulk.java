@@ -167,13 +167,20 @@ public class LedgerBulk {
    */
   @Transactional(propagation = Propagation.SUPPORTS)
   public Condition batchRows(String countyCode, LocalDate payrollMonth) {
-    List<Object[]> b = jdbc.query("SELECT id, first_id, last_id FROM payment_batch WHERE county_code = ? "
-        + "AND payroll_month = ? AND first_id IS NOT NULL", (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2),
-            rs.getLong(3)}, countyCode, Date.valueOf(payrollMonth));
-    if (b.isEmpty()) {
-      return new Condition("1 = 0", List.of());
+    return batchRange(countyCode, payrollMonth, null)
+        .map(b -> new Condition("(l.batch_id = ? AND l.id BETWEEN ? AND ?)", List.of(b)))
+        .orElse(new Condition("1 = 0", List.of()));
+  }
+
+  /** [id, first id, last id] of the county's batch of the month if it has rows (and was sent in that bank file). */
+  private Optional<Object[]> batchRange(String countyCode, LocalDate payrollMonth, Long sentInFile) {
+    List<Object> args = new ArrayList<>(List.of(countyCode, Date.valueOf(payrollMonth)));
+    if (sentInFile != null) {
+      args.add(sentInFile);
     }
-    return new Condition("(l.batch_id = ? AND l.id BETWEEN ? AND ?)", List.of(b.get(0)[0], b.get(0)[1], b.get(0)[2]));
+    return jdbc.query("SELECT id, first_id, last_id FROM payment_batch WHERE county_code = ? AND payroll_month = ? "
+        + "AND first_id IS NOT NULL" + (sentInFile == null ? "" : " AND bank_file_id = ? AND status = 'SENT'"),
+        (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, args.toArray()).stream().findFirst();
   }
 
   /**
@@ -191,21 +198,21 @@ public class LedgerBulk {
   }
 
   /**
-   * The county's payroll-month rows SENT in bank file {@code bankFileId}, as a condition on payment_ledger alone (no
-   * join with the batch for every row): those still following the batch sent in that file, by its range of ids, and
-   * the month's other rows sent in it.
+   * The county's rows SENT in bank file {@code bankFileId}, as a condition on payment_ledger alone (no join with the
+   * batch for every row): of a payroll month ({@code payrollMonth} not null), those still following the batch sent in
+   * that file, by its range of ids, and the month's other rows sent in it; of a one-off file, the county's payments
+   * outside the payroll sent in it (never in a batch).
    */
   public Condition sentInFile(String countyCode, LocalDate payrollMonth, long bankFileId) {
-    List<Object[]> b = jdbc.query("SELECT id, first_id, last_id FROM payment_batch WHERE county_code = ? "
-        + "AND payroll_month = ? AND bank_file_id = ? AND status = 'SENT' AND first_id IS NOT NULL",
-        (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, countyCode,
-        Date.valueOf(payrollMonth), bankFileId);
-    List<Object> args = new ArrayList<>();
-    String batch = "1 = 0";
-    if (!b.isEmpty()) {
-      batch = "(l.batch_id = ? AND l.id BETWEEN ? AND ? AND l.status = 'BATCH')";
-      args.addAll(List.of(b.get(0)));
+    if (payrollMonth == null) {
+      return new Condition("(l.county_code = ? AND l.payroll_month IS NULL AND l.batch_id IS NULL "
+          + "AND l.status = 'SENT' AND l.bank_file_id = ?)", List.of(countyCode, bankFileId));
     }
+    List<Object> args = new ArrayList<>();
+    String batch = batchRange(countyCode, payrollMonth, bankFileId).map(b -> {
+      args.addAll(List.of(b));
+      return "(l.batch_id = ? AND l.id BETWEEN ? AND ? AND l.status = 'BATCH')";
+    }).orElse("1 = 0");
     args.addAll(List.of(countyCode, Date.valueOf(payrollMonth), bankFileId));
     return new Condition("(" + batch + " OR (l.county_code = ? AND l.payroll_month = ? AND l.batch_id IS NULL "
         + "AND l.status = 'SENT' AND l.bank_file_id = ?))", args);

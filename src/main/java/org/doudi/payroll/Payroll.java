@@ -263,12 +263,18 @@ public class Payroll {
    */
   private Map<String, Object[]> totalsByCounty(java.util.Collection<String> counties, YearMonth month) {
     Map<String, Object[]> m = new java.util.HashMap<>();
-    ledger.monthParts(counties, month.atDay(1)).forEach((county, parts) -> {
-      LedgerBulk.Totals all = LedgerBulk.sum(parts, p -> !p.status().equals("CANCELLED"));
-      LedgerBulk.Totals extras = LedgerBulk.sum(parts, p -> !p.batch() && !p.status().equals("CANCELLED"));
-      m.put(county, new Object[] {all.count(), all.total(), extras.count(), extras.total()});
-    });
+    ledger.monthParts(counties, month.atDay(1)).forEach((county, parts) -> m.put(county, totalsOf(parts)));
     return m;
+  }
+
+  private static Object[] totalsOf(List<LedgerBulk.Part> parts) {
+    LedgerBulk.Totals all = LedgerBulk.sum(parts, p -> !p.status().equals("CANCELLED"));
+    LedgerBulk.Totals extras = LedgerBulk.sum(parts, p -> !p.batch() && !p.status().equals("CANCELLED"));
+    return new Object[] {all.count(), all.total(), extras.count(), extras.total()};
+  }
+
+  private List<LedgerBulk.Part> parts(String county, YearMonth month) {
+    return ledger.monthParts(List.of(county), month.atDay(1)).getOrDefault(county, List.of());
   }
 
   /** The county's approval: its batch and every other CREATED row of its payroll month → APPROVED, in bulk. */
@@ -286,8 +292,8 @@ public class Payroll {
       Instant at = Awards.now();
       LedgerBulk.Step step = ledger.approveMonth(run.countyCode(), run.month().atDay(1), at, actor,
           "县级审核通过 " + run.month());
-      LedgerBulk.Totals approved = LedgerBulk.sum(ledger.monthParts(List.of(run.countyCode()), run.month().atDay(1))
-          .getOrDefault(run.countyCode(), List.of()), p -> p.status().equals("APPROVED"));
+      LedgerBulk.Totals approved = LedgerBulk.sum(parts(run.countyCode(), run.month()),
+          p -> p.status().equals("APPROVED"));
       runs.setApproved(runId, approved.count(), approved.total(), at, actor);
       // the batch approved now: every approved row of the month was approved by this call (before it they were
       // CREATED, with the batch or one by one)
@@ -395,8 +401,9 @@ public class Payroll {
   @Transactional(readOnly = true)
   public Map<String, Object> reviewFigures(long runId) {
     PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
-    Object[] all = totals(run.countyCode(), run.month());
-    RosterDifferences d = differences(run);
+    List<LedgerBulk.Part> now = parts(run.countyCode(), run.month());
+    Object[] all = totalsOf(now);
+    RosterDifferences d = differences(run, now);
     Map<String, Object> v = new java.util.LinkedHashMap<>();
     v.put("rosterCount", all[0]);
     v.put("rosterTotal", ((BigDecimal) all[1]).toPlainString());
@@ -430,23 +437,23 @@ public class Payroll {
   @Transactional(readOnly = true)
   public RosterDifferences differences(long runId) {
     PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
-    return differences(run);
+    return differences(run, parts(run.countyCode(), run.month()));
   }
 
-  /** The run's regular payroll (rows of its batch, not cancelled) against last month's. */
-  private RosterDifferences differences(PayrollRun run) {
+  /** The run's regular payroll (its batch's rows, not cancelled; {@code now}: its month's parts) against the last. */
+  private RosterDifferences differences(PayrollRun run, List<LedgerBulk.Part> now) {
     PayrollRepository.DifferenceLines d = runs.differences(ledger.batchRows(run.countyCode(), run.month().atDay(1)),
         ledger.batchRows(run.countyCode(), run.month().minusMonths(1).atDay(1)), 200);
-    LedgerBulk.Totals now = regular(run.countyCode(), run.month());
-    LedgerBulk.Totals last = regular(run.countyCode(), run.month().minusMonths(1));
-    return new RosterDifferences(now.count(), now.total(), last.count(), last.total(),
+    LedgerBulk.Totals regular = LedgerBulk.sum(now, Payroll::regular);
+    LedgerBulk.Totals last = LedgerBulk.sum(parts(run.countyCode(), run.month().minusMonths(1)), Payroll::regular);
+    return new RosterDifferences(regular.count(), regular.total(), last.count(), last.total(),
         d.counts().getOrDefault("NEW", 0), d.counts().getOrDefault("STOPPED", 0),
         d.counts().getOrDefault("CHANGED", 0), d.first());
   }
 
-  private LedgerBulk.Totals regular(String county, YearMonth month) {
-    return LedgerBulk.sum(ledger.monthParts(List.of(county), month.atDay(1)).getOrDefault(county, List.of()),
-        p -> p.batch() && !p.status().equals("CANCELLED"));
+  /** A part of the regular payroll: written with the batch (the roster), not cancelled. */
+  private static boolean regular(LedgerBulk.Part p) {
+    return p.batch() && !p.status().equals("CANCELLED");
   }
 
   void checkpoint(String step, long id) {

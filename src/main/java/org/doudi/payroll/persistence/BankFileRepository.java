@@ -34,9 +34,12 @@ public class BankFileRepository {
   static final String COLS = "id, batch_no, kind, run_id, county_code, payroll_month, bank_name, file_format, charset, "
       + "row_count, total_amount, sha256, created_at, created_by, result_imported_at, paid_count, returned_count";
 
-  /** The payment lines of a file, in the layout of docs/payroll.md ("D" records), ordered by ledger id. */
-  static final String LINES = "SELECT 'D', id, payee_name, payee_id_number, bank_name, account_number, amount, scheme, "
-      + "period_start, period_end FROM payment_entry l WHERE %s AND bank_file_id = %d ORDER BY id";
+  /**
+   * The payment lines of a file, in the layout of docs/payroll.md ("D" records), ordered by ledger id; the condition
+   * is {@link LedgerBulk#sentInFile}.
+   */
+  static final String LINES = "SELECT 'D', l.id, l.payee_name, l.payee_id_number, l.bank_name, l.account_number, "
+      + "l.amount, l.scheme, l.period_start, l.period_end FROM payment_ledger l WHERE %s ORDER BY l.id";
 
   /**
    * The rows a file can hold (no index on bank_file_id, see V10_1), as literal SQL (COPY takes no parameters): of a
@@ -168,15 +171,13 @@ public class BankFileRepository {
    * Returns the number of lines.
    */
   public long writeLines(BankFile f, BankLayout layout, OutputStream out) {
-    String query = f.payrollMonth() == null ? String.format(LINES, fileRows(f) + " AND status = 'SENT'", f.id())
-        : "SELECT 'D', l.id, l.payee_name, l.payee_id_number, l.bank_name, l.account_number, l.amount, l.scheme, "
-            + "l.period_start, l.period_end FROM payment_ledger l WHERE "
-            + literal(ledger.sentInFile(f.countyCode(), f.payrollMonth().atDay(1), f.id())) + " ORDER BY l.id";
+    String query = String.format(LINES, literal(ledger.sentInFile(f.countyCode(),
+        f.payrollMonth() == null ? null : f.payrollMonth().atDay(1), f.id())));
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       if (c.isWrapperFor(PGConnection.class)) {
-        // the planner expects one row (it cannot see through the view's CASE) and sorts a county's 10,000s of lines
-        // with the default 4 MB on disk; for this transaction only
+        // the planner underestimates a batch's rows (its id range and its id taken as independent) and would sort a
+        // county's 10,000s of lines with the default 4 MB on disk; for this transaction only
         try (java.sql.Statement st = c.createStatement()) {
           st.execute("SET LOCAL work_mem = '64MB'");
         }
