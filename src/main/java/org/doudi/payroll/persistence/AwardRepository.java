@@ -25,10 +25,11 @@ public class AwardRepository {
 
   /**
    * The row in force in a month for each beneficiary: the latest (highest seq) effective by the month's first day.
-   * Parameters: the first day, twice. Used by the roster insert as well.
+   * Parameters: the first day, twice. Used by the roster insert as well. {@code b.seq > 1} follows from
+   * {@code b.seq > a.seq} (seq starts at 1, V13_6) and lets PostgreSQL hash only the changes for a whole province.
    */
   public static final String IN_FORCE = "a.effective_from <= ? AND NOT EXISTS (SELECT 1 FROM benefit_award b "
-      + "WHERE b.beneficiary_key = a.beneficiary_key AND b.scheme = a.scheme AND b.seq > a.seq "
+      + "WHERE b.beneficiary_key = a.beneficiary_key AND b.scheme = a.scheme AND b.seq > a.seq AND b.seq > 1 "
       + "AND b.effective_from <= ?)";
 
   private final JdbcTemplate jdbc;
@@ -90,7 +91,6 @@ public class AwardRepository {
         AwardRepository::map, beneficiaryKey, scheme.name());
   }
 
-  /** Counties with any award (the timer starts a run for each). */
   /** Award rows per county (all changes, so a county's share of the work), by county code. */
   public java.util.Map<String, Integer> countsByCounty() {
     java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
