@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
@@ -95,6 +96,17 @@ class PayrollPostgresIT {
       assertThat(d.stoppedCount()).isEqualTo(100);
       assertThat(d.changedCount()).isEqualTo(100);
       assertThat(d.newCount()).isZero();
+      // the first 200 by kind and beneficiary: the 100 changed, then the 100 stopped, each with both amounts known
+      assertThat(d.lines()).hasSize(200);
+      assertThat(d.lines().subList(0, 100)).allSatisfy(l -> {
+        assertThat(l.kind()).isEqualTo("CHANGED");
+        assertThat(l.after()).isEqualByComparingTo(l.before().add(new BigDecimal("100")));
+      });
+      assertThat(d.lines().subList(100, 200)).allSatisfy(l -> {
+        assertThat(l.kind()).isEqualTo("STOPPED");
+        assertThat(l.after()).isNull();
+      });
+      assertThat(d.lines().subList(0, 100)).extracting(RosterDifferences.Line::beneficiaryKey).isSorted();
 
       // concurrent clicks: eight reviewers excluding payments while the approval runs; each payment is either
       // excluded (before the approval) or approved with its batch, never both, and the run's figures agree
