@@ -52,7 +52,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       SENT, the file stored and streamed; here to a byte counter);</li>
  *   <li>the same month's ledger rows are dumped with COPY TO (untimed) and COPYed (timed) into a table with the
  *       ledger's columns and no index ({@code CREATE TABLE … (LIKE payment_ledger)}; three times, the median
- *       counts), and into one with all its constraints and indexes ({@code INCLUDING ALL}).</li>
+ *       counts), and into one with all its constraints and indexes ({@code INCLUDING ALL});</li>
+ *   <li>the bank's result for every county's file ({@code BankFiles.importResult}; one payment in {@code
+ *       bench.returnedEvery}, default 1000, returned), timed on its own: not part of the payroll's ratio.</li>
  * </ol>
  */
 public final class PayrollBenchmark {
@@ -153,6 +155,14 @@ public final class PayrollBenchmark {
         Files.deleteIfExists(dump);
       }
 
+      // the bank's result for every county's file (not part of the payroll's ratio: the bank answers days later), one
+      // payment in bench.returnedEvery returned (each starts a payment-return case, a process instance)
+      int returnedEvery = Integer.getInteger("bench.returnedEvery", 1000);
+      Imported imported = importResults(bankFiles, runs, threads, returnedEvery);
+      t.put("bank result import, wall clock (" + threads + " threads)", imported.seconds());
+      System.out.printf(Locale.ROOT, "bank results: %,d PAID, %,d RETURNED (return cases started), %,d still SENT%n",
+          imported.paid(), imported.returned(), imported.stillSent());
+
       Map<String, Object> pg = new LinkedHashMap<>();
       for (String s : List.of("server_version", "shared_buffers", "work_mem", "maintenance_work_mem", "max_wal_size",
           "synchronous_commit", "wal_level", "jit")) {
@@ -249,6 +259,53 @@ public final class PayrollBenchmark {
     t.put("  3 approve (summed)", step[1].get() / 1e9);
     t.put("  4 bank file export + stream (summed)", step[2].get() / 1e9);
     return new Month(runs, lines, (System.nanoTime() - start) / 1e9);
+  }
+
+  record Imported(long paid, long returned, long stillSent, double seconds) {}
+
+  /** Each county's result file made from its disbursement file (DOUDI-CSV-1) and imported, on {@code threads}. */
+  static Imported importResults(BankFiles bankFiles, List<RosterSummary> runs, int threads, int returnedEvery)
+      throws Exception {
+    java.util.concurrent.ConcurrentLinkedQueue<RosterSummary> todo =
+        new java.util.concurrent.ConcurrentLinkedQueue<>(runs);
+    java.util.concurrent.atomic.AtomicLong[] n = {new java.util.concurrent.atomic.AtomicLong(),
+        new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < threads; i++) {
+      futures.add(pool.submit(() -> {
+        for (RosterSummary r; (r = todo.poll()) != null; ) {
+          org.doudi.payroll.BankFile f = bankFiles.export(r.runId(), "bench");
+          java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+          bankFiles.write(f.id(), content);
+          StringBuilder result = new StringBuilder("H,").append(f.batchNo()).append('\n');
+          long k = 0;
+          for (String line : content.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("D,")) {
+              // D,<ledgerId>,<payeeName>,<payeeIdNumber>,<bankName>,<accountNumber>,<amount>,... (no quoted fields
+              // in the generator's data)
+              String[] d = line.split(",");
+              boolean returned = ++k % returnedEvery == 0;
+              result.append("D,").append(d[1]).append(',').append(d[5]).append(',').append(d[6]).append(',')
+                  .append(returned ? "RETURNED,账户已销户" : "PAID").append('\n');
+            }
+          }
+          org.doudi.payroll.ResultImport ri = bankFiles.importResult(f.id(),
+              new java.io.ByteArrayInputStream(result.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              "bench");
+          n[0].addAndGet(ri.paid());
+          n[1].addAndGet(ri.returned());
+          n[2].addAndGet(ri.stillSent());
+        }
+        return null;
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    return new Imported(n[0].get(), n[1].get(), n[2].get(), (System.nanoTime() - t0) / 1e9);
   }
 
   static double copyIn(DataSource ds, String table, Path file) throws Exception {
