@@ -257,7 +257,7 @@ public class LedgerBulk {
     Map<String, Part> batches = new java.util.HashMap<>();
     Map<String, Totals> detached = new java.util.HashMap<>();
     jdbc.query("SELECT county_code, 'B' AS src, status, 1 AS in_batch, "
-        + "CASE WHEN status = 'SENT' THEN 0 ELSE 1 END AS unfiled, row_count AS n, total_amount AS t "
+        + "CASE WHEN bank_file_id IS NULL THEN 1 ELSE 0 END AS unfiled, row_count AS n, total_amount AS t "
         + "FROM payment_batch WHERE county_code IN (" + in + ") AND payroll_month = ? "
         + "UNION ALL SELECT county_code, 'R', status, CASE WHEN batch_id IS NULL THEN 0 ELSE 1 END, "
         + "CASE WHEN channel = 'BANK' AND bank_file_id IS NULL THEN 1 ELSE 0 END, COUNT(*), SUM(amount) "
@@ -307,44 +307,76 @@ public class LedgerBulk {
         + "AND status = 'APPROVED' AND channel = 'BANK' AND bank_file_id IS NULL ORDER BY county_code", String.class);
   }
 
+  /** What a bank result changed: payments newly PAID (with the batch's rows, counted) and the ids newly RETURNED. */
+  public record Settled(int paid, boolean batchPaid, List<Long> returned) {}
+
   /**
-   * The bank's results: SENT → PAID or RETURNED for the given rows of one bank file (batched statements). Rows not
-   * SENT (already settled) are left alone. Returns the ids actually changed to each status.
+   * The bank's results: SENT → PAID or RETURNED for the given rows of one bank file. Rows not SENT (already settled)
+   * are left alone. When the results cover every row still following the file's batch (the bank answers for the whole
+   * file, the usual case), the batch itself becomes PAID (one row, one history row, as for approval and sending) and
+   * only its RETURNED rows and the file's other rows change one by one; otherwise (a partial result) each row
+   * changes on its own, and the batch becomes PAID with the result that completes it.
    */
-  public Map<PaymentStatus, List<Long>> settle(long bankFileId, Map<Long, PaymentStatus> results,
-      Map<Long, String> notes, Instant at, String actor) {
+  public Settled settle(long bankFileId, Map<Long, PaymentStatus> results, Map<Long, String> notes, Instant at,
+      String actor) {
     Timestamp ts = Timestamp.from(at);
-    List<Long> paid = new ArrayList<>();
-    List<Long> returned = new ArrayList<>();
     for (Map.Entry<Long, PaymentStatus> e : results.entrySet()) {
       if (e.getValue() != PaymentStatus.PAID && e.getValue() != PaymentStatus.RETURNED) {
         throw new IllegalArgumentException("only PAID or RETURNED");
       }
     }
-    // the file's batch (a payroll file): SENT for good, so its rows may take their own status without a lock on it
-    List<Object[]> batch = jdbc.query("SELECT id, approved_at, approved_by FROM payment_batch WHERE bank_file_id = ? "
-        + "AND status = 'SENT'", (rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), rs.getString(3)},
-        bankFileId);
+    // the file's batch (a payroll file), locked: its rows may take their own status, or all of it PAID
+    List<Object[]> batch = jdbc.query("SELECT id, approved_at, approved_by, first_id, last_id FROM payment_batch "
+        + "WHERE bank_file_id = ? AND status = 'SENT' FOR UPDATE", (rs, i) -> new Object[] {rs.getLong(1),
+            rs.getTimestamp(2), rs.getString(3), rs.getLong(4), rs.getLong(5)}, bankFileId);
     Object[] b = batch.isEmpty() ? new Object[] {-1L, null, null} : batch.get(0);
-    List<Object[]> updates = new ArrayList<>();
-    List<Long> order = new ArrayList<>(results.keySet());
-    for (Long id : order) {
-      updates.add(new Object[] {results.get(id).name(), bankFileId, b[1], b[2], id, bankFileId, b[0]});
+    java.util.Set<Long> following = new java.util.HashSet<>();
+    if (!batch.isEmpty()) {
+      following.addAll(jdbc.queryForList("SELECT id FROM payment_ledger WHERE batch_id = ? AND id BETWEEN ? AND ? "
+          + "AND status = 'BATCH'", Long.class, b[0], b[3], b[4]));
     }
+    boolean wholeBatch = !following.isEmpty() && results.keySet().containsAll(following);
+    Map<Long, PaymentStatus> oneByOne = new java.util.LinkedHashMap<>();
+    int withBatch = 0;
+    for (Map.Entry<Long, PaymentStatus> e : results.entrySet()) {
+      if (wholeBatch && e.getValue() == PaymentStatus.PAID && following.contains(e.getKey())) {
+        withBatch++;
+      } else {
+        oneByOne.put(e.getKey(), e.getValue());
+      }
+    }
+    List<Long> order = new ArrayList<>(oneByOne.keySet());
+    List<Object[]> updates = new ArrayList<>();
+    for (Long id : order) {
+      updates.add(new Object[] {oneByOne.get(id).name(), bankFileId, b[1], b[2], id, bankFileId, b[0]});
+    }
+    // a row of the file's batch leaves it here; when the whole batch is being settled, its PAID rows do not come here
+    // and follow the batch below, and other rows of the file (the month's extra payments) are SENT on their own
     int[] counts = jdbc.batchUpdate("UPDATE payment_ledger SET status = ?, bank_file_id = ?, "
         + "approved_at = COALESCE(approved_at, ?), approved_by = COALESCE(approved_by, ?) WHERE id = ? "
         + "AND ((bank_file_id = ? AND status = 'SENT') OR (status = 'BATCH' AND batch_id = ?))", updates);
+    int paid = 0;
+    List<Long> returned = new ArrayList<>();
     List<Object[]> history = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
         Long id = order.get(i);
-        PaymentStatus to = results.get(id);
-        (to == PaymentStatus.PAID ? paid : returned).add(id);
+        PaymentStatus to = oneByOne.get(id);
+        if (to == PaymentStatus.PAID) {
+          paid++;
+        } else {
+          returned.add(id);
+        }
         history.add(new Object[] {id, to.name(), ts, actor, notes.get(id)});
       }
     }
     jdbc.batchUpdate("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, "
         + "note) VALUES (?, 'SENT', ?, ?, ?, ?)", history);
-    return Map.of(PaymentStatus.PAID, paid, PaymentStatus.RETURNED, returned);
+    if (wholeBatch) {
+      jdbc.update("UPDATE payment_batch SET status = 'PAID' WHERE id = ? AND status = 'SENT'", b[0]);
+      batchChange((Long) b[0], "SENT", "PAID", ts, actor, "银行回盘");
+      paid += withBatch;
+    }
+    return new Settled(paid, wholeBatch, returned);
   }
 }

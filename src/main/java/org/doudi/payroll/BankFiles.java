@@ -287,9 +287,9 @@ public class BankFiles {
       throw new BankResultRejectedException(errors);
     }
     Instant now = Awards.now();
-    Map<PaymentStatus, List<Long>> changed = ledger.settle(bankFileId, results, reasons, now, actor);
+    LedgerBulk.Settled changed = ledger.settle(bankFileId, results, reasons, now, actor);
     List<String> cases = new ArrayList<>();
-    for (Long id : changed.get(PaymentStatus.RETURNED)) {
+    for (Long id : changed.returned()) {
       cases.add(returnCases.start(payments.get(id), file.batchNo(), reasons.get(id)));
     }
     int paid = files.countWithStatus(file, "PAID");
@@ -313,8 +313,8 @@ public class BankFiles {
         });
       }
     }
-    return new ResultImport(bankFileId, file.batchNo(), dataLines, changed.get(PaymentStatus.PAID).size(),
-        changed.get(PaymentStatus.RETURNED).size(), stillSent, cases);
+    return new ResultImport(bankFileId, file.batchNo(), dataLines, changed.paid(), changed.returned().size(), stillSent,
+        cases);
   }
 
   static String sha256(byte[] content) {

@@ -197,6 +197,96 @@ class PayrollBatchTest {
         .isEqualTo(approved[0]);
     assertThat(monitored.stream().map(org.doudi.funds.MonitoringRow::approvedAmount)
         .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo((BigDecimal) approved[1]);
+    // and a batch's payment (the bank's result for its whole file) for the rows still following it
+    Object[] paid = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(l.amount), 0) FROM payment_ledger l "
+        + "JOIN payment_status_change c ON c.ledger_id = l.id OR (l.status = 'BATCH' AND c.batch_id = l.batch_id) "
+        + "WHERE l.county_code = ? AND c.to_status = 'PAID' AND c.changed_at >= ? AND c.changed_at < ?",
+        (rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}, NONGAN, java.sql.Timestamp.from(t0),
+        java.sql.Timestamp.from(t1));
+    assertThat(monitored.stream().mapToLong(org.doudi.funds.MonitoringRow::paidCount).sum()).isEqualTo(paid[0]);
+    assertThat(monitored.stream().map(org.doudi.funds.MonitoringRow::paidAmount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo((BigDecimal) paid[1]);
+  }
+
+  @Test
+  void theBanksResultForAWholeFilePaysTheBatchAtOnceAndAPartialResultRowByRow() {
+    YearMonth month = YearMonth.parse("2039-05");
+    for (int i = 1; i <= 4; i++) {
+      awards.grant(grant("HH-BP" + i, "韩" + i, "220122195001010014", String.valueOf(400 + i), "2039-04-10"), "u");
+    }
+    RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
+    LedgerEntry extra = payments.record(new org.doudi.payment.PaymentRequest("test:extra:2039-05:HH-BP1", Scheme.DIBAO,
+        "case-HH-BP1", new Payee("HH-BP1", "韩1", "220122195001010014", "农业银行", "6228480000000009"), NONGAN,
+        NONGAN + "100201", month.atDay(1), month.atEndOfMonth(), new BigDecimal("66.60"),
+        org.doudi.payment.Channel.BANK, month.atDay(1), "测试"), PaymentStatus.CREATED, "u");
+    payroll.approve(roster.runId(), "na-county-approver");
+    bankFiles.export(roster.runId(), "system");
+    BankFile file = bankFiles.ofRun(roster.runId()).orElseThrow();
+    // the county's other beneficiaries of earlier tests are in force too
+    assertThat(file.rowCount()).isEqualTo(roster.count() + 1);
+    LedgerEntry p1 = row("HH-BP1", month);
+    LedgerEntry p2 = row("HH-BP2", month);
+    LedgerEntry p3 = row("HH-BP3", month);
+    LedgerEntry p4 = row("HH-BP4", month);
+    java.util.function.Function<String, ResultImport> upload = lines -> bankFiles.importResult(file.id(),
+        new ByteArrayInputStream(("H," + file.batchNo() + "\n" + lines).getBytes(StandardCharsets.UTF_8)),
+        "na-county-cw");
+    java.util.function.BiFunction<LedgerEntry, String, String> line = (e, result) -> "D," + e.id() + ","
+        + e.payee().accountNumber() + "," + e.amount().toPlainString() + "," + result + "\n";
+    String batchStatus = "SELECT status FROM payment_batch WHERE bank_file_id = ?";
+
+    // a partial result: its payment on its own, the batch still SENT for the others
+    ResultImport first = upload.apply(line.apply(p1, "PAID"));
+    assertThat(first.paid()).isEqualTo(1);
+    assertThat(first.stillSent()).isEqualTo(file.rowCount() - 1);
+    assertThat(jdbc.queryForObject(batchStatus, String.class, file.id())).isEqualTo("SENT");
+    assertThat(rawStatus(p1.id())).isEqualTo("PAID");
+    assertFiguresMatchRows(month);
+
+    // the rest, with the first line again: the batch PAID at once, the returned one and the extra payment on their own
+    int historyBefore = jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change", Integer.class);
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    bankFiles.write(file.id(), content);
+    StringBuilder rest = new StringBuilder();
+    for (String d : content.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (d.startsWith("D,")) {
+        String[] f = d.split(",");
+        rest.append("D,").append(f[1]).append(',').append(f[5]).append(',').append(f[6]).append(',')
+            .append(f[1].equals(String.valueOf(p3.id())) ? "RETURNED,户名不符" : "PAID").append('\n');
+      }
+    }
+    assertThat(rest.toString()).contains(line.apply(p1, "PAID"), line.apply(p2, "PAID"), line.apply(extra, "PAID"));
+    ResultImport second = upload.apply(rest.toString());
+    assertThat(second.paid()).isEqualTo(file.rowCount() - 2);
+    assertThat(second.returned()).isEqualTo(1);
+    assertThat(second.stillSent()).isZero();
+    assertThat(jdbc.queryForObject(batchStatus, String.class, file.id())).isEqualTo("PAID");
+    // one history row for the batch, one each for the returned and the extra payment
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change", Integer.class))
+        .isEqualTo(historyBefore + 3);
+    assertThat(rawStatus(p2.id())).isEqualTo("BATCH");
+    assertThat(payments.get(p2.id()).status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(payments.history(p4.id())).extracting(StatusChange::to).containsExactly(PaymentStatus.CREATED,
+        PaymentStatus.APPROVED, PaymentStatus.SENT, PaymentStatus.PAID);
+    assertThat(payments.get(p3.id()).status()).isEqualTo(PaymentStatus.RETURNED);
+    assertThat(payments.get(extra.id()).status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(payroll.run(roster.runId()).orElseThrow().status()).isEqualTo("RECONCILED");
+    assertFiguresMatchRows(month);
+
+    // the same file again changes nothing
+    ResultImport again = upload.apply(rest.toString());
+    assertThat(again.paid()).isZero();
+    assertThat(again.returned()).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change", Integer.class))
+        .isEqualTo(historyBefore + 3);
+    // a paid payment cannot be returned afterwards, whether it was paid on its own or with its batch
+    assertThatThrownBy(() -> upload.apply(line.apply(p2, "RETURNED"))).isInstanceOf(BankResultRejectedException.class);
+    assertThatThrownBy(() -> upload.apply(line.apply(p1, "RETURNED"))).isInstanceOf(BankResultRejectedException.class);
+    assertThat(payments.get(p2.id()).status()).isEqualTo(PaymentStatus.PAID);
+  }
+
+  String rawStatus(long id) {
+    return jdbc.queryForObject("SELECT status FROM payment_ledger WHERE id = ?", String.class, id);
   }
 
   @Autowired org.doudi.funds.internal.FundMonitoring monitoring;

@@ -80,6 +80,36 @@ class PayrollPostgresIT {
       bankFiles.export(jan.runId(), again, "it");
       assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
 
+      // the bank's result for the whole file: the batch PAID at once, every 50th payment returned on its own; fund
+      // monitoring counts the batch's payment for the rows still following it
+      StringBuilder result = new StringBuilder("H,P220122202701\n");
+      int returned = 0;
+      for (String d : lines.subList(1, lines.size())) {
+        String[] f = d.split(",");
+        boolean back = Long.parseLong(f[1]) % 50 == 0;
+        returned += back ? 1 : 0;
+        result.append("D,").append(f[1]).append(',').append(f[5]).append(',').append(f[6]).append(',')
+            .append(back ? "RETURNED,账户冻结" : "PAID").append('\n');
+      }
+      long fileId = bankFiles.ofRun(jan.runId()).orElseThrow().id();
+      org.doudi.payroll.ResultImport imported = bankFiles.importResult(fileId,
+          new java.io.ByteArrayInputStream(result.toString().getBytes(StandardCharsets.UTF_8)), "it");
+      assertThat(imported.paid()).isEqualTo(HOUSEHOLDS - returned);
+      assertThat(imported.returned()).isEqualTo(returned).isPositive();
+      assertThat(jdbc.queryForObject("SELECT status FROM payment_batch WHERE bank_file_id = ?", String.class, fileId))
+          .isEqualTo("PAID");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry WHERE payroll_month = DATE '2027-01-01' "
+          + "AND status = 'PAID'", Integer.class)).isEqualTo(HOUSEHOLDS - returned);
+      java.time.YearMonth now = java.time.YearMonth.now(org.doudi.funds.internal.FundMonitoring.ZONE);
+      List<org.doudi.funds.MonitoringRow> monitored = app.getBean(org.doudi.funds.internal.FundMonitoring.class)
+          .figures(now, now, "220122", org.doudi.funds.internal.FundMonitoring.Scope.all());
+      assertThat(monitored).hasSize(1);
+      assertThat(monitored.get(0).paidCount()).isEqualTo(HOUSEHOLDS - returned);
+      assertThat(monitored.get(0).paidBeneficiaries()).isEqualTo(HOUSEHOLDS - returned);
+      assertThat(monitored.get(0).returnedCount()).isEqualTo(returned);
+      assertThat(monitored.get(0).paidAmount().add(monitored.get(0).returnedAmount()))
+          .isEqualByComparingTo(jan.total());
+
       // February: the node dies in the middle of the roster transaction
       TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
       assertThatThrownBy(() -> tx.executeWithoutResult(s -> {

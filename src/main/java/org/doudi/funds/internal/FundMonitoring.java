@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 流向、流速、流量: per county and month, from {@code payment_ledger}, {@code payment_batch} (the approval of a month's
- * payroll is its batch's) and {@code payment_status_change}, in one SQL
+ * payroll is its batch's, and so is its payment when the bank's result covered the whole file) and
+ * {@code payment_status_change}, in one SQL
  * statement (H2 and PostgreSQL). Months are calendar months in Asia/Shanghai; their bounds are bound as
  * timestamps so that the database never converts time zones itself.
  */
@@ -81,6 +82,7 @@ public class FundMonitoring {
     args.addAll(filterArgs);
     args.addAll(batchFilterArgs);
     args.addAll(filterArgs);
+    args.addAll(batchFilterArgs);
     // approvals: each payment with its own status by its approved_at (the county/month index holds them, V13_4),
     // and each batch approved in the month for the rows still following it (its rows less those on their own)
     String detached = " FROM payment_ledger x WHERE x.county_code = b.county_code AND x.payroll_month = b.payroll_month"
@@ -104,6 +106,16 @@ public class FundMonitoring {
         + " FROM payment_status_change c JOIN m ON c.changed_at >= m.t0 AND c.changed_at < m.t1"
         + " JOIN payment_entry l ON l.id = c.ledger_id"
         + " WHERE c.to_status IN ('PAID', 'RETURNED')" + filter
+        // a batch paid as a whole (the bank's result for its file): each row still following it, by its range of ids
+        + " UNION ALL"
+        + " SELECT m.month_start, l.county_code, 'PAID', 1, l.amount, l.beneficiary_key,"
+        + "        CAST((EXTRACT(EPOCH FROM c.changed_at) - EXTRACT(EPOCH FROM b.approved_at)) / 86400"
+        + "             AS NUMERIC(18,6))"
+        + " FROM payment_status_change c JOIN m ON c.changed_at >= m.t0 AND c.changed_at < m.t1"
+        + " JOIN payment_batch b ON b.id = c.batch_id"
+        + " JOIN payment_ledger l ON l.batch_id = b.id AND l.id BETWEEN b.first_id AND b.last_id"
+        + " AND l.status = 'BATCH'"
+        + " WHERE c.to_status = 'PAID'" + batchFilter
         + ") "
         + "SELECT month_start, county_code,"
         + " SUM(CASE WHEN ev_kind = 'APPROVED' THEN n ELSE 0 END),"

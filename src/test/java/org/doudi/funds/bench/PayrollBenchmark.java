@@ -162,6 +162,14 @@ public final class PayrollBenchmark {
       t.put("bank result import, wall clock (" + threads + " threads)", imported.seconds());
       System.out.printf(Locale.ROOT, "bank results: %,d PAID, %,d RETURNED (return cases started), %,d still SENT%n",
           imported.paid(), imported.returned(), imported.stillSent());
+      t0 = System.nanoTime();
+      fig = app.getBean(org.doudi.funds.internal.FundMonitoring.class).figures(
+          YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1), month, null,
+          org.doudi.funds.internal.FundMonitoring.Scope.all());
+      t.put("monitoring query, province, after the results", (System.nanoTime() - t0) / 1e9);
+      System.out.printf(Locale.ROOT, "monitoring after the results: %,d paid, %,d returned%n",
+          fig.stream().mapToLong(org.doudi.funds.MonitoringRow::paidCount).sum(),
+          fig.stream().mapToLong(org.doudi.funds.MonitoringRow::returnedCount).sum());
 
       Map<String, Object> pg = new LinkedHashMap<>();
       for (String s : List.of("server_version", "shared_buffers", "work_mem", "maintenance_work_mem", "max_wal_size",
