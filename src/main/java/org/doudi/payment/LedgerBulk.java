@@ -308,7 +308,7 @@ public class LedgerBulk {
   }
 
   /** What a bank result changed: payments newly PAID (with the batch's rows, counted) and the ids newly RETURNED. */
-  public record Settled(int paid, boolean batchPaid, List<Long> returned) {}
+  public record Settled(int paid, List<Long> returned) {}
 
   /**
    * The bank's results: SENT → PAID or RETURNED for the given rows of one bank file. Rows not SENT (already settled)
@@ -377,6 +377,6 @@ public class LedgerBulk {
       batchChange((Long) b[0], "SENT", "PAID", ts, actor, "银行回盘");
       paid += withBatch;
     }
-    return new Settled(paid, wholeBatch, returned);
+    return new Settled(paid, returned);
   }
 }

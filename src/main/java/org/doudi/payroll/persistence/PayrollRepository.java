@@ -261,19 +261,17 @@ public class PayrollRepository {
     if (postgres()) {
       jdbc.execute("SET LOCAL enable_nestloop = off");
     }
-    try {
-      jdbc.query(sql, rs -> {
-        if (rs.getString(2) == null) {
-          counts.put(rs.getString(1), rs.getInt(7));
-        } else {
-          first.add(new RosterDifferences.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getBigDecimal(5), rs.getBigDecimal(6)));
-        }
-      }, args.toArray());
-    } finally {
-      if (postgres()) {
-        jdbc.execute("SET LOCAL enable_nestloop = on");
+    jdbc.query(sql, rs -> {
+      if (rs.getString(2) == null) {
+        counts.put(rs.getString(1), rs.getInt(7));
+      } else {
+        first.add(new RosterDifferences.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getBigDecimal(5), rs.getBigDecimal(6)));
       }
+    }, args.toArray());
+    // back on for the rest of the transaction (a failed statement ends it, and the setting with it)
+    if (postgres()) {
+      jdbc.execute("SET LOCAL enable_nestloop = on");
     }
     first.sort(java.util.Comparator.comparing(RosterDifferences.Line::kind)
         .thenComparing(RosterDifferences.Line::beneficiaryKey).thenComparing(RosterDifferences.Line::scheme));
