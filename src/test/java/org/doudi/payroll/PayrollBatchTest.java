@@ -130,16 +130,10 @@ class PayrollBatchTest {
   @Test
   void theCountysFiguresFromItsBatchAreWhatItsRowsSayAtEveryStep() {
     YearMonth month = YearMonth.parse("2038-03");
-    for (int i = 1; i <= 4; i++) {
-      awards.grant(grant("HH-BF" + i, "沈" + i, "220122195001010014", String.valueOf(300 + i), "2038-02-10"), "u");
-    }
-    RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
+    RosterSummary roster = fourAwardsAndTheirRoster("HH-BF", "沈", 300, month);
     assertFiguresMatchRows(month);
     // a row of the month outside the roster (a subsidy, approved on its own) and a cancelled one
-    LedgerEntry extra = payments.record(new org.doudi.payment.PaymentRequest("test:extra:2038-03:HH-BF1", Scheme.DIBAO,
-        "case-HH-BF1", new Payee("HH-BF1", "沈1", "220122195001010014", "农业银行", "6228480000000001"), NONGAN,
-        NONGAN + "100201", month.atDay(1), month.atEndOfMonth(), new BigDecimal("55.50"),
-        org.doudi.payment.Channel.BANK, month.atDay(1), "测试"), PaymentStatus.CREATED, "u");
+    LedgerEntry extra = extraPayment("HH-BF1", "沈1", "55.50", month);
     payments.transition(row("HH-BF2", month).id(), PaymentStatus.CANCELLED, "na-county-approver", "已死亡");
     assertFiguresMatchRows(month);
     assertThat(payroll.computeRoster(NONGAN, month, "system").count()).isEqualTo(roster.count() - 1 + 1);
@@ -156,6 +150,23 @@ class PayrollBatchTest {
         + returned.payee().accountNumber() + "," + returned.amount().toPlainString() + ",RETURNED,账户已销户\n")
         .getBytes(StandardCharsets.UTF_8)), "na-county-cw");
     assertFiguresMatchRows(month);
+  }
+
+  /** Awards for {@code <prefix>1..4} decided the month before, and the county's roster of the month. */
+  RosterSummary fourAwardsAndTheirRoster(String prefix, String surname, int amount, YearMonth month) {
+    for (int i = 1; i <= 4; i++) {
+      awards.grant(grant(prefix + i, surname + i, "220122195001010014", String.valueOf(amount + i),
+          month.minusMonths(1).atDay(10).toString()), "u");
+    }
+    return payroll.computeRoster(NONGAN, month, "system");
+  }
+
+  /** A payment of the county's month outside the roster (a subsidy), CREATED: approved with the month. */
+  LedgerEntry extraPayment(String beneficiaryKey, String name, String amount, YearMonth month) {
+    return payments.record(new org.doudi.payment.PaymentRequest("test:extra:" + month + ":" + beneficiaryKey,
+        Scheme.DIBAO, "case-" + beneficiaryKey, new Payee(beneficiaryKey, name, "220122195001010014", "农业银行",
+            "6228480000000001"), NONGAN, NONGAN + "100201", month.atDay(1), month.atEndOfMonth(),
+        new BigDecimal(amount), org.doudi.payment.Channel.BANK, month.atDay(1), "测试"), PaymentStatus.CREATED, "u");
   }
 
   @Autowired org.doudi.payment.LedgerBulk ledgerBulk;
@@ -211,14 +222,8 @@ class PayrollBatchTest {
   @Test
   void theBanksResultForAWholeFilePaysTheBatchAtOnceAndAPartialResultRowByRow() {
     YearMonth month = YearMonth.parse("2039-05");
-    for (int i = 1; i <= 4; i++) {
-      awards.grant(grant("HH-BP" + i, "韩" + i, "220122195001010014", String.valueOf(400 + i), "2039-04-10"), "u");
-    }
-    RosterSummary roster = payroll.computeRoster(NONGAN, month, "system");
-    LedgerEntry extra = payments.record(new org.doudi.payment.PaymentRequest("test:extra:2039-05:HH-BP1", Scheme.DIBAO,
-        "case-HH-BP1", new Payee("HH-BP1", "韩1", "220122195001010014", "农业银行", "6228480000000009"), NONGAN,
-        NONGAN + "100201", month.atDay(1), month.atEndOfMonth(), new BigDecimal("66.60"),
-        org.doudi.payment.Channel.BANK, month.atDay(1), "测试"), PaymentStatus.CREATED, "u");
+    RosterSummary roster = fourAwardsAndTheirRoster("HH-BP", "韩", 400, month);
+    LedgerEntry extra = extraPayment("HH-BP1", "韩1", "66.60", month);
     payroll.approve(roster.runId(), "na-county-approver");
     bankFiles.export(roster.runId(), "system");
     BankFile file = bankFiles.ofRun(roster.runId()).orElseThrow();
