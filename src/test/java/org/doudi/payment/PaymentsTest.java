@@ -6,6 +6,7 @@ import static org.doudi.payment.PaymentFixtures.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.doudi.platform.DoudiTest;
 import org.junit.jupiter.api.Test;
@@ -132,5 +133,50 @@ class PaymentsTest {
         + "channel, status, created_at, created_by) VALUES ('x', 'DIBAO', 'PAYMENT', 'c', 'b', 'n', '1', '220102', "
         + "'220102', DATE '2026-01-01', DATE '2026-01-31', 0, 'RESERVE_FUND', 'APPROVED', CURRENT_TIMESTAMP, 'x')"))
         .satisfies(e -> assertThat(e.getMessage().toLowerCase()).contains("payment_ledger_amount_chk"));
+  }
+
+  @Test
+  void manyPaymentsAtOnceAreRecordedAsOneByOneAndARepeatWritesNothing() {
+    String run = key();
+    List<PaymentRequest> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      many.add(bank(run + ":" + i, String.valueOf(100 + i % 7)));
+    }
+    Payments.Recorded done = payments.recordAll(many, PaymentStatus.APPROVED, "nanling-cw");
+    assertThat(done.created()).isEqualTo(2500);
+    assertThat(done.existing()).isZero();
+    assertThat(done.createdTotal()).isEqualByComparingTo(many.stream().map(PaymentRequest::amount)
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+    // the same entry and history as record writes
+    LedgerEntry one = payments.byKey(run + ":7").orElseThrow();
+    LedgerEntry alone = payments.record(bank(key(), "100"), PaymentStatus.APPROVED, "nanling-cw");
+    assertThat(one).usingRecursiveComparison().ignoringFields("id", "idempotencyKey", "caseRef", "createdAt",
+        "approvedAt").isEqualTo(alone);
+    assertThat(payments.history(one.id())).extracting(StatusChange::from, StatusChange::to, StatusChange::by)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(null, PaymentStatus.APPROVED, "nanling-cw"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l "
+        + "ON l.id = c.ledger_id WHERE l.idempotency_key LIKE ?", Integer.class, run + ":%")).isEqualTo(2500);
+
+    // a retry: everything there already, nothing written
+    Payments.Recorded again = payments.recordAll(many, PaymentStatus.APPROVED, "nanling-cw");
+    assertThat(again.created()).isZero();
+    assertThat(again.existing()).isEqualTo(2500);
+    // one of them different, or one bad among new ones: refused, nothing written
+    List<PaymentRequest> changed = new java.util.ArrayList<>(many);
+    changed.set(5, bank(run + ":5", "999"));
+    changed.add(bank(run + ":new", "100"));
+    assertThatThrownBy(() -> payments.recordAll(changed, PaymentStatus.APPROVED, "nanling-cw"))
+        .isInstanceOf(IdempotencyConflictException.class);
+    List<PaymentRequest> bad = List.of(bank(run + ":new", "100"), bank(run + ":bad", "-1"));
+    assertThatThrownBy(() -> payments.recordAll(bad, PaymentStatus.APPROVED, "nanling-cw"))
+        .isInstanceOf(InvalidPaymentException.class);
+    List<PaymentRequest> twice = List.of(bank(run + ":new", "100"), bank(run + ":new", "101"));
+    assertThatThrownBy(() -> payments.recordAll(twice, PaymentStatus.APPROVED, "nanling-cw"))
+        .isInstanceOf(InvalidPaymentException.class).hasMessageContaining("同一批中出现两次");
+    assertThatThrownBy(() -> payments.recordAll(List.of(bank(run + ":new", "100")), PaymentStatus.PAID, "x"))
+        .isInstanceOf(InvalidPaymentException.class);
+    assertThat(rows(run + ":new")).isZero();
+    assertThat(rows(run + ":5")).isEqualTo(1);
+    assertThat(payments.byKey(run + ":5").orElseThrow().amount()).isEqualByComparingTo("105");
   }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,48 @@ public class LedgerRepository {
     m.put("created_at", Timestamp.from(at));
     m.put("created_by", actor);
     return ledger.executeAndReturnKey(m).longValue();
+  }
+
+  /** The entries of the keys that exist, by key (in statements of at most 1,000 keys). */
+  public Map<String, LedgerEntry> byKeys(java.util.Collection<String> keys) {
+    Map<String, LedgerEntry> found = new HashMap<>();
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += 1000) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + 1000));
+      jdbc.query("SELECT " + COLUMNS + " FROM payment_entry WHERE idempotency_key IN ("
+          + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", rs -> {
+            LedgerEntry e = ENTRY.mapRow(rs, 0);
+            found.put(e.idempotencyKey(), e);
+          }, part.toArray());
+    }
+    return found;
+  }
+
+  /**
+   * New payments in JDBC batches, each with its first history row ({@code status} from nothing), all stamped
+   * {@code at} by {@code actor}; the caller has made sure none of the keys exists (the unique key is the backstop).
+   */
+  public void insertAll(List<PaymentRequest> rs, PaymentStatus status, Instant at, String actor) {
+    Timestamp ts = Timestamp.from(at);
+    boolean approved = status != PaymentStatus.CREATED;
+    jdbc.batchUpdate("INSERT INTO payment_ledger (idempotency_key, scheme, kind, case_ref, beneficiary_key, "
+        + "payee_name, payee_id_number, bank_name, account_number, county_code, region_code, period_start, "
+        + "period_end, amount, channel, payroll_month, status, approved_at, approved_by, note, created_at, created_by) "
+        + "VALUES (?, ?, 'PAYMENT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rs.stream()
+            .map(r -> new Object[] {r.idempotencyKey(), r.scheme().name(), r.caseRef(), r.payee().beneficiaryKey(),
+                r.payee().name(), r.payee().idNumber(), r.payee().bankName(), r.payee().accountNumber(),
+                r.countyCode(), r.regionCode(), java.sql.Date.valueOf(r.periodStart()),
+                java.sql.Date.valueOf(r.periodEnd()), r.amount(), r.channel().name(),
+                r.payrollMonth() == null ? null : java.sql.Date.valueOf(r.payrollMonth()), status.name(),
+                approved ? ts : null, approved ? actor : null, r.note(), ts, actor})
+            .toList());
+    Map<String, String> notes = new HashMap<>();
+    rs.forEach(r -> notes.put(r.idempotencyKey(), r.note()));
+    List<Object[]> history = new ArrayList<>();
+    byKeys(notes.keySet()).forEach((key, e) -> history.add(new Object[] {e.id(), status.name(), ts, actor,
+        notes.get(key)}));
+    jdbc.batchUpdate("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, "
+        + "note) VALUES (?, NULL, ?, ?, ?, ?)", history);
   }
 
   public void insertChange(long ledgerId, PaymentStatus from, PaymentStatus to, Instant at, String actor, String note) {

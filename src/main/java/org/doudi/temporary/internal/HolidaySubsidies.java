@@ -34,6 +34,9 @@ import org.doudi.temporary.persistence.TemporaryRepository;
 @ProcessBean("holidaySubsidy")
 public class HolidaySubsidies {
 
+  /** Payments written per {@link Payments#recordAll} call. */
+  static final int CHUNK = 5000;
+
   private final Regions regions;
   private final CaseSupport support;
   private final AwardRoster roster;
@@ -87,10 +90,12 @@ public class HolidaySubsidies {
   public void preview(DelegateExecution execution) {
     Batch b = batch(execution);
     List<Recipient> rs = recipients(b.regionCode());
+    java.util.Set<String> paid = payments.existingKeys(rs.stream()
+        .map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList());
     int already = 0;
     BigDecimal total = BigDecimal.ZERO;
     for (Recipient r : rs) {
-      if (payments.byKey(paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).isPresent()) {
+      if (paid.contains(paymentKey(b.scheme(), b.year(), r.beneficiaryKey()))) {
         already++;
       } else {
         total = total.add(amountFor(b, r));
@@ -101,7 +106,10 @@ public class HolidaySubsidies {
     execution.setVariable(TOTAL_AMOUNT, total.setScale(2).toPlainString());
   }
 
-  /** 生成发放记录 (asyncBefore): one ledger row per recipient who has none for this scheme and year. */
+  /**
+   * 生成发放记录 (asyncBefore): one ledger row per recipient who has none for this scheme and year, written a few
+   * thousand at a time ({@link Payments#recordAll}): a province's batch is up to a million payments.
+   */
   public void create(DelegateExecution execution) {
     Batch b = batch(execution);
     LocalDate today = Values.today();
@@ -111,20 +119,29 @@ public class HolidaySubsidies {
     int skipped = 0;
     BigDecimal total = BigDecimal.ZERO;
     String label = "FESTIVAL_SUBSIDY".equals(b.scheme()) ? "春节一次性临时补助" : "冬季取暖一次性临时补助";
-    for (Recipient r : rs) {
-      String key = paymentKey(b.scheme(), b.year(), r.beneficiaryKey());
-      if (payments.byKey(key).isPresent()) {
-        skipped++;
-        continue;
+    String actor = Values.str(execution, REPORTED_BY);
+    for (int from = 0; from < rs.size(); from += CHUNK) {
+      List<Recipient> part = rs.subList(from, Math.min(rs.size(), from + CHUNK));
+      java.util.Set<String> there = payments.existingKeys(part.stream()
+          .map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList());
+      java.util.Set<String> listed = new java.util.HashSet<>();
+      List<PaymentRequest> fresh = new ArrayList<>();
+      for (Recipient r : part) {
+        String key = paymentKey(b.scheme(), b.year(), r.beneficiaryKey());
+        // already paid (an earlier run, or the same household on both schemes: the first one listed is paid)
+        if (there.contains(key) || !listed.add(key)) {
+          skipped++;
+          continue;
+        }
+        fresh.add(new PaymentRequest(key, Scheme.valueOf(b.scheme()), execution.getProcessInstanceId(),
+            new Payee(r.beneficiaryKey(), r.payeeName(), r.payeeIdNumber(), r.bankName(), r.accountNumber()),
+            r.countyCode(), r.regionCode(), month, month.plusMonths(1).minusDays(1), amountFor(b, r), Channel.BANK,
+            null, b.year() + "年" + label + "（" + ("TEKUN".equals(r.scheme()) ? "特困" : "低保") + "）"));
       }
-      BigDecimal amount = amountFor(b, r);
-      payments.record(new PaymentRequest(key, Scheme.valueOf(b.scheme()), execution.getProcessInstanceId(),
-          new Payee(r.beneficiaryKey(), r.payeeName(), r.payeeIdNumber(), r.bankName(), r.accountNumber()),
-          r.countyCode(), r.regionCode(), month, month.plusMonths(1).minusDays(1), amount, Channel.BANK, null,
-          b.year() + "年" + label + "（" + ("TEKUN".equals(r.scheme()) ? "特困" : "低保") + "）"),
-          PaymentStatus.APPROVED, Values.str(execution, REPORTED_BY));
-      created++;
-      total = total.add(amount);
+      Payments.Recorded done = payments.recordAll(fresh, PaymentStatus.APPROVED, actor);
+      created += done.created();
+      skipped += done.existing();
+      total = total.add(done.createdTotal());
     }
     Instant now = Values.now();
     records.finishBatch(Values.number(execution, BATCH_ID), rs.size(), created, skipped, total, now);
