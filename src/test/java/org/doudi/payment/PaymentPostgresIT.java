@@ -186,4 +186,20 @@ class PaymentPostgresIT {
     assertThat(count("SELECT count(*) FROM payment_status_change WHERE ledger_id = ? AND to_status = 'APPROVED'",
         e.id())).isEqualTo(1);
   }
+
+  @Test
+  void manyPaymentsAtOnceAreWrittenOnceWithTheirHistory() {
+    List<PaymentRequest> many = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      many.add(PaymentFixtures.bank("bulk:" + i, "100"));
+    }
+    // more keys than one lookup statement takes (1,000): the second part is found too
+    Payments.Recorded first = tx.execute(s -> payments.recordAll(many, PaymentStatus.APPROVED, "it"));
+    Payments.Recorded again = tx.execute(s -> payments.recordAll(many, PaymentStatus.APPROVED, "it"));
+    assertThat(first.created()).isEqualTo(1500);
+    assertThat(again.created()).isZero();
+    assertThat(again.existing()).isEqualTo(1500);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l "
+        + "ON l.id = c.ledger_id WHERE l.idempotency_key LIKE 'bulk:%'", Integer.class)).isEqualTo(1500);
+  }
 }
