@@ -208,11 +208,12 @@ public class PriceSubsidies {
         + " FROM (" + active + ") x"
         + " WHERE x.rn = 1 AND NOT EXISTS (SELECT 1 FROM payment_ledger p WHERE p.idempotency_key = ? || x.beneficiary_key)",
         args.toArray());
+    // the rows just written, by their keys' prefix (a range of the unique key's index, not a scan of the ledger)
     jdbc.update("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, note)"
         + " SELECT l.id, NULL, 'CREATED', ?, ?, ? FROM payment_ledger l"
-        + " WHERE l.scheme = 'PRICE_SUBSIDY' AND l.period_start = ? AND l.created_at = ? AND l.created_by = ?"
+        + " WHERE l.idempotency_key LIKE ? AND l.created_at = ? AND l.created_by = ?"
         + " AND NOT EXISTS (SELECT 1 FROM payment_status_change c WHERE c.ledger_id = l.id)",
-        Timestamp.from(now), actor, "价格临时补贴 " + ym, month, Timestamp.from(now), actor);
+        Timestamp.from(now), actor, "价格临时补贴 " + ym, keyPrefix + "%", Timestamp.from(now), actor);
     Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS households, COALESCE(SUM(x.persons), 0) AS"
         + " persons, COALESCE(SUM(x.subsidy), 0) AS total FROM (" + active + ") x WHERE x.rn = 1"
         + " AND EXISTS (SELECT 1 FROM payment_ledger p WHERE p.idempotency_key = ? || x.beneficiary_key"
