@@ -115,7 +115,7 @@ public class Payments {
 
   /** Which of the keys are recorded already (for a preview of many payments). */
   public java.util.Set<String> existingKeys(java.util.Collection<String> keys) {
-    return repository.byKeys(keys).keySet();
+    return repository.existingKeys(keys);
   }
 
   public Optional<LedgerEntry> byKey(String idempotencyKey) {

@@ -76,19 +76,34 @@ public class LedgerRepository {
     return ledger.executeAndReturnKey(m).longValue();
   }
 
-  /** The entries of the keys that exist, by key (in statements of at most 1,000 keys). */
+  /** The entries of the keys that exist, by key. */
   public Map<String, LedgerEntry> byKeys(java.util.Collection<String> keys) {
     Map<String, LedgerEntry> found = new HashMap<>();
+    byKeys(keys, "SELECT " + COLUMNS + " FROM payment_entry", rs -> {
+      LedgerEntry e = ENTRY.mapRow(rs, 0);
+      found.put(e.idempotencyKey(), e);
+    });
+    return found;
+  }
+
+  /** Which of the keys exist. */
+  public java.util.Set<String> existingKeys(java.util.Collection<String> keys) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    byKeys(keys, "SELECT idempotency_key FROM payment_ledger", rs -> {
+      found.add(rs.getString(1));
+    });
+    return found;
+  }
+
+  /** {@code select} of the rows with these keys, in statements of at most 1,000 keys. */
+  private void byKeys(java.util.Collection<String> keys, String select,
+      org.springframework.jdbc.core.RowCallbackHandler rows) {
     List<String> all = List.copyOf(keys);
     for (int from = 0; from < all.size(); from += 1000) {
       List<String> part = all.subList(from, Math.min(all.size(), from + 1000));
-      jdbc.query("SELECT " + COLUMNS + " FROM payment_entry WHERE idempotency_key IN ("
-          + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", rs -> {
-            LedgerEntry e = ENTRY.mapRow(rs, 0);
-            found.put(e.idempotencyKey(), e);
-          }, part.toArray());
+      jdbc.query(select + " WHERE idempotency_key IN ("
+          + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")", rows, part.toArray());
     }
-    return found;
   }
 
   /**
@@ -111,9 +126,10 @@ public class LedgerRepository {
             .toList());
     Map<String, String> notes = new HashMap<>();
     rs.forEach(r -> notes.put(r.idempotencyKey(), r.note()));
+    // their ids, from the ledger alone (not the entries through the view)
     List<Object[]> history = new ArrayList<>();
-    byKeys(notes.keySet()).forEach((key, e) -> history.add(new Object[] {e.id(), status.name(), ts, actor,
-        notes.get(key)}));
+    byKeys(notes.keySet(), "SELECT id, idempotency_key FROM payment_ledger", row -> history.add(new Object[] {
+        row.getLong(1), status.name(), ts, actor, notes.get(row.getString(2))}));
     jdbc.batchUpdate("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, "
         + "note) VALUES (?, NULL, ?, ?, ?, ?)", history);
   }

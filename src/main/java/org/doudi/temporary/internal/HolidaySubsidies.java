@@ -90,12 +90,13 @@ public class HolidaySubsidies {
   public void preview(DelegateExecution execution) {
     Batch b = batch(execution);
     List<Recipient> rs = recipients(b.regionCode());
-    java.util.Set<String> paid = payments.existingKeys(rs.stream()
-        .map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList());
+    List<String> keys = rs.stream().map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList();
+    java.util.Set<String> paid = payments.existingKeys(keys);
     int already = 0;
     BigDecimal total = BigDecimal.ZERO;
-    for (Recipient r : rs) {
-      if (paid.contains(paymentKey(b.scheme(), b.year(), r.beneficiaryKey()))) {
+    for (int i = 0; i < rs.size(); i++) {
+      Recipient r = rs.get(i);
+      if (paid.contains(keys.get(i))) {
         already++;
       } else {
         total = total.add(amountFor(b, r));
@@ -122,12 +123,13 @@ public class HolidaySubsidies {
     String actor = Values.str(execution, REPORTED_BY);
     for (int from = 0; from < rs.size(); from += CHUNK) {
       List<Recipient> part = rs.subList(from, Math.min(rs.size(), from + CHUNK));
-      java.util.Set<String> there = payments.existingKeys(part.stream()
-          .map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList());
+      List<String> keys = part.stream().map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList();
+      java.util.Set<String> there = payments.existingKeys(keys);
       java.util.Set<String> listed = new java.util.HashSet<>();
       List<PaymentRequest> fresh = new ArrayList<>();
-      for (Recipient r : part) {
-        String key = paymentKey(b.scheme(), b.year(), r.beneficiaryKey());
+      for (int i = 0; i < part.size(); i++) {
+        Recipient r = part.get(i);
+        String key = keys.get(i);
         // already paid (an earlier run, or the same household on both schemes: the first one listed is paid)
         if (there.contains(key) || !listed.add(key)) {
           skipped++;

@@ -122,9 +122,7 @@ public final class PayrollBenchmark {
 
       // the monitoring report over the province (the approvals are stamped with today's date, not the payroll month)
       t0 = System.nanoTime();
-      List<org.doudi.funds.MonitoringRow> fig = app.getBean(org.doudi.funds.internal.FundMonitoring.class)
-          .figures(YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1), month, null,
-              org.doudi.funds.internal.FundMonitoring.Scope.all());
+      List<org.doudi.funds.MonitoringRow> fig = province(app, month);
       t.put("monitoring query, province", (System.nanoTime() - t0) / 1e9);
       System.out.printf(Locale.ROOT, "monitoring: %d county rows, %,d approvals%n", fig.size(),
           fig.stream().mapToLong(org.doudi.funds.MonitoringRow::approvedCount).sum());
@@ -163,9 +161,7 @@ public final class PayrollBenchmark {
       System.out.printf(Locale.ROOT, "bank results: %,d PAID, %,d RETURNED (return cases started), %,d still SENT%n",
           imported.paid(), imported.returned(), imported.stillSent());
       t0 = System.nanoTime();
-      fig = app.getBean(org.doudi.funds.internal.FundMonitoring.class).figures(
-          YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1), month, null,
-          org.doudi.funds.internal.FundMonitoring.Scope.all());
+      fig = province(app, month);
       t.put("monitoring query, province, after the results", (System.nanoTime() - t0) / 1e9);
       System.out.printf(Locale.ROOT, "monitoring after the results: %,d paid, %,d returned%n",
           fig.stream().mapToLong(org.doudi.funds.MonitoringRow::paidCount).sum(),
@@ -267,6 +263,13 @@ public final class PayrollBenchmark {
     t.put("  3 approve (summed)", step[1].get() / 1e9);
     t.put("  4 bank file export + stream (summed)", step[2].get() / 1e9);
     return new Month(runs, lines, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The province's monitoring report from last month (the approvals carry today's date) to the payroll month. */
+  static List<org.doudi.funds.MonitoringRow> province(ConfigurableApplicationContext app, YearMonth month) {
+    return app.getBean(org.doudi.funds.internal.FundMonitoring.class).figures(
+        YearMonth.now(org.doudi.funds.internal.FundMonitoring.ZONE).minusMonths(1), month, null,
+        org.doudi.funds.internal.FundMonitoring.Scope.all());
   }
 
   record Imported(long paid, long returned, long stillSent, double seconds) {}
