@@ -78,4 +78,16 @@ public final class DibaoVariables {
 
   // withdrawal at any time (message payload)
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+  /**
+   * Written only by the process's delegates and listeners (the case record, the assessment, authority, decisions):
+   * a task completion may echo them, never change them (docs/integrity.md).
+   */
+  public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(APPLICATION_ID, APPLICANT_NAME,
+      MEMBER_COUNT, COUNTY_CODE, REGION_NAME, URBAN_RURAL, SEPARATE_REGISTRATION, NEEDS_DISABILITY_PROOF, REGISTERED_BY,
+      ACCEPTED_AT, MATERIALS_COMPLETE, MISSING_MATERIALS, AUTHORITY, AUTHORITY_LABEL, COUNTY_HOME_VISIT_REQUIRED,
+      OVERALL_LIMIT, AUTHORITY_BASIS, HAS_COMPLAINT, CHECK_PASSED, CHECK_REFERENCE, CHECK_SUMMARY, ELIGIBILITY_OUTCOME,
+      ELIGIBILITY_OUTCOME_LABEL, STANDARD, PER_CAPITA_INCOME, MONTHLY_AMOUNT, ELIGIBILITY_REASONS,
+      PRELIMINARY_OPINION_LABEL, NOTICE_ROUND, OBJECTION_SOURCE, OBJECTION_FILED_BY, PAYMENT_FROM, EXTENDED,
+      "decidedBy", "awardGranted", "assessmentId");
 }

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow.ChangeKind;
 import org.doudi.payroll.persistence.AwardRepository;
+import org.doudi.register.BenefitRegister;
+import org.doudi.register.Person;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Awards {
 
   private final AwardRepository repository;
+  private final BenefitRegister register;
 
-  public Awards(AwardRepository repository) {
+  public Awards(AwardRepository repository, BenefitRegister register) {
     this.repository = repository;
+    this.register = register;
   }
 
   /** The first day of the month after {@code decidedOn}: when a decision of that day takes effect. */
@@ -71,6 +75,17 @@ public class Awards {
       p.add("决定日期不能为空");
     }
     text(p, actor, "决定人", 64);
+    if (g.covered().isEmpty()) {
+      p.add("待遇须写明保障的人员");
+    } else if (g.memberCount() != null && g.covered().size() > 1 && g.memberCount() != g.covered().size()) {
+      p.add("保障人数（" + g.memberCount() + "）与保障人员名单（" + g.covered().size() + "人）不一致");
+    }
+    for (Person c : g.covered()) {
+      if (c.idNumber() == null || !c.idNumber().matches("\\d{17}[\\dX]")) {
+        p.add("保障人员的身份证号码无效");
+        break;
+      }
+    }
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
@@ -88,7 +103,12 @@ public class Awards {
         g.countyCode(), g.regionCode(), g.urbanRural(), g.memberCount(), g.payee().name().trim(),
         g.payee().idNumber().trim(), g.payee().bankName().trim(), g.payee().accountNumber().trim(),
         g.monthlyAmount().setScale(2), from(g.decidedOn(), latest), clip(g.reason()), actor, now());
-    return insert(row);
+    // one person, one basic-living benefit: the register's primary key refuses a person held by another household
+    register.activate(g.beneficiaryKey(), g.scheme().name(), g.caseRef(), g.countyCode(), g.regionCode(),
+        g.covered(), actor);
+    AwardRow inserted = insert(row);
+    repository.insertCovered(inserted.id(), g.covered());
+    return inserted;
   }
 
   /** 增发 or 减发: the new monthly amount from the month after the decision. */
@@ -120,8 +140,16 @@ public class Awards {
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
-    return insert(next(l, ChangeKind.STOP, caseRef, decidedOn, reason, actor, l.memberCount(), l.bankName(),
-        l.accountNumber(), l.monthlyAmount()));
+    AwardRow stopped = insert(next(l, ChangeKind.STOP, caseRef, decidedOn, reason, actor, l.memberCount(),
+        l.bankName(), l.accountNumber(), l.monthlyAmount()));
+    register.release(beneficiaryKey, "停发：" + reason, actor);
+    return stopped;
+  }
+
+  /** The persons an award covers (its GRANT's list). */
+  @Transactional(readOnly = true)
+  public List<Person> covered(String beneficiaryKey, Scheme scheme) {
+    return repository.covered(beneficiaryKey, scheme);
   }
 
   /** A new bank account for the payments from the month after the decision. */

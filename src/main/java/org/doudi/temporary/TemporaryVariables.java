@@ -78,4 +78,16 @@ public final class TemporaryVariables {
   public static final String BATCH_CONFIRMED = "batchConfirmed";
   public static final String CREATED_ROWS = "createdRows";
   public static final String SKIPPED_ROWS = "skippedRows";
+
+  /**
+   * Written only by the processes' delegates and listeners: a task completion may echo them, never change them. The
+   * amount is not among them: in 临时救助 the caseworker proposes it on the start and proposal forms, and the
+   * authority rules check it.
+   */
+  public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(CASE_KIND, REGION_NAME, COUNTY_CODE,
+      RECIPIENT_ID_NUMBER, REPORTED_BY, REPORTED_AT, URBAN_MONTHLY_STANDARD, TOWNSHIP_LIMIT, AUTHORITY, AUTHORITY_LABEL,
+      COLLECTIVE_DISCUSSION_REQUIRED, AUTHORITY_BASIS, DECIDED_BY, LEDGER_ID, MATERIALS_COMPLETE, MISSING_MATERIALS,
+      CHECK_PASSED, CHECK_REFERENCE, CHECK_SUMMARY, INSTALMENT_AMOUNT, CURRENT_INSTALMENT, INSTALMENT_DUE_AT,
+      MORE_INSTALMENTS, STOPPED_BY, BATCH_ID, RECIPIENT_COUNT, ALREADY_PAID_COUNT, TOTAL_AMOUNT, CREATED_ROWS,
+      SKIPPED_ROWS);
 }

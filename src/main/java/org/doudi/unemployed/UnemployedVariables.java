@@ -48,4 +48,10 @@ public final class UnemployedVariables {
   public static final String OVERDUE_STEP = "overdueStep";
 
   public static final String ERROR_DUPLICATE = "UNEMPLOYED_DUPLICATE";
+
+  /** Written only by the process's delegates and listeners: a task completion may echo them, never change them. */
+  public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(APPLICATION_ID, APPLICANT_NAME,
+      ID_NUMBER_MASKED, COUNTY_CODE, REGION_NAME, REGISTERED_BY, ACCEPTED_AT, ELIGIBLE, ELIGIBILITY_REASONS,
+      PER_CAPITA_INCOME, LOW_INCOME_LINE, AMOUNT, AMOUNT_BASIS, DECIDED_BY, DECIDED_ON, DUPLICATE_MESSAGE,
+      OVERRIDDEN_BY, PAYMENT_ID, PAYMENT_KEY);
 }

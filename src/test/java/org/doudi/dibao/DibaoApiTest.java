@@ -34,7 +34,7 @@ class DibaoApiTest {
   }
 
   String body() throws Exception {
-    return json.writeValueAsString(TestApplications.household());
+    return json.writeValueAsString(TestApplications.unique(TestApplications.household()));
   }
 
   int applications() {
@@ -59,7 +59,7 @@ class DibaoApiTest {
   @Test
   void theDocumentedExampleIsAValidApplication() {
     Http.Response r = http.send("nongan-cw", "POST", "/api/applications",
-        org.doudi.household.HouseholdApplication.EXAMPLE_JSON);
+        TestApplications.uniqueIds(org.doudi.household.HouseholdApplication.EXAMPLE_JSON));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     assertThat(http.send("nongan-cw", "POST", "/api/eligibility/dibao",
         org.doudi.household.HouseholdApplication.EXAMPLE_JSON).status()).isEqualTo(200);

@@ -31,15 +31,16 @@ final class DibaoFixture extends ProcessFixture {
 
   /** 张三's household in 宝塔村 (农安县, county approval); the simulator finds nothing hidden. */
   static HouseholdApplication baota() {
-    return TestApplications.household();
+    return TestApplications.unique(TestApplications.household());
   }
 
   /** The same household with a member whose ID sequence ends in 8: the check platform finds a 60 000 yuan deposit. */
   static HouseholdApplication baotaWithHiddenDeposit() {
     HouseholdApplication a = TestApplications.household();
     Member child = a.members().get(2);
-    return TestApplications.withMember(a, 2, new Member(child.name(), TestApplications.id("22012220150601008"),
-        Relation.CHILD, null, null, null, null, false, false, true, null, null));
+    return TestApplications.unique(TestApplications.withMember(a, 2, new Member(child.name(),
+        TestApplications.id("22012220150601008"), Relation.CHILD, null, null, null, null, false, false, true, null,
+        null)));
   }
 
   /** A household in 南岭社区 (南关区 220102, where approval is delegated to the township). */
@@ -48,8 +49,8 @@ final class DibaoFixture extends ProcessFixture {
     List<Member> members = a.members().stream().map(m -> new Member(m.name(), m.idNumber(), m.relation(), "220102",
         UrbanRural.URBAN, m.disabilityCategory(), m.disabilityGrade(), m.seriousIllness(), m.ableToWork(),
         m.student(), m.monthlyIncome(), m.rigidExpenses())).toList();
-    return new HouseholdApplication("220102", "220102001001", UrbanRural.URBAN, "南关区南岭街道南岭社区5栋",
-        a.contactPhone(), members, a.assets(), true, true, null, a.bankAccount(), false, null);
+    return TestApplications.unique(new HouseholdApplication("220102", "220102001001", UrbanRural.URBAN,
+        "南关区南岭街道南岭社区5栋", a.contactPhone(), members, a.assets(), true, true, null, a.bankAccount(), false, null));
   }
 
   static LocalDate date(String s) {

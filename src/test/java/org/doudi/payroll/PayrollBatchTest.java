@@ -315,7 +315,7 @@ class PayrollBatchTest {
   void theProvinceRosterRunsInGroupsOfCountiesAndARepeatCompletesAGroupThatFailed() {
     awards.grant(grant("HH-BC1", "冯一", "220122195001010014", "350", "2036-07-10"), "u");
     awards.grant(new AwardGrant("HH-BC2", Scheme.DIBAO, "case-HH-BC2", NANGUAN, "220102001001", "URBAN", 2,
-        new Payee("HH-BC2", "冯二", "220102195001010019", "长春农商银行", "6228480012345678"),
+        new Payee("HH-BC2", "冯二", PayrollFixture.personId("220102195001010019", "HH-BC2"), "长春农商银行", "6228480012345678"),
         new BigDecimal("780"), LocalDate.parse("2036-07-10"), "测试批准"), "u");
     YearMonth month = YearMonth.parse("2036-08");
 
@@ -352,7 +352,7 @@ class PayrollBatchTest {
     awards.stop("HH-BM1", Scheme.DIBAO, "case-HH-BM1", LocalDate.parse("2038-07-05"), "迁出农安县", "u");
     // not while the old award is active: a move is a stop and a new grant
     awards.grant(new AwardGrant("HH-BM1", Scheme.DIBAO, "case-HH-BM1-nanguan", NANGUAN, "220102001001", "URBAN", 1,
-        new Payee("HH-BM1", "韩一", "220122195001010014", "长春农商银行", "6228480012340001"),
+        new Payee("HH-BM1", "韩一", PayrollFixture.personId("220122195001010014", "HH-BM1"), "长春农商银行", "6228480012340001"),
         new BigDecimal("700"), LocalDate.parse("2038-07-06"), "迁入南关区"), "u");
 
     payroll.computeRosterAll(YearMonth.parse("2038-07"), "system");
@@ -470,7 +470,7 @@ class PayrollBatchTest {
       LedgerEntry two = row("HH-BG2", month);
       assertThat(text).startsWith(file.batchNo() + "|" + roster.count() + "|" + roster.total().toPlainString()
           + "|代发银行|2037-02\r\n");
-      assertThat(text).contains("|" + one.payee().accountNumber() + "|蒋 一|515.00|220122195001010014|DD" + one.id()
+      assertThat(text).contains("|" + one.payee().accountNumber() + "|蒋 一|515.00|" + one.payee().idNumber() + "|DD" + one.id()
           + "\r\n");
 
       String bad = file.batchNo() + "\r\n1|" + one.payee().accountNumber() + "|蒋 一|515.00|成功\r\n";

@@ -40,10 +40,29 @@ final class PayrollFixture {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 11 * 60_000L));
   }
 
+  /**
+   * A grant for one payee. Each beneficiary key gets its own valid ID number (derived from the given one's address
+   * part): the benefit register holds a person in one household only.
+   */
   static AwardGrant grant(String key, String name, String idNumber, String amount, String decidedOn) {
     return new AwardGrant(key, Scheme.DIBAO, "case-" + key, NONGAN, BAOTA, "RURAL", 1,
-        new Payee(key, name, idNumber, "农安农商银行", "62284800" + Math.abs(key.hashCode() % 100000000L)),
+        new Payee(key, name, personId(idNumber, key), "农安农商银行", "62284800" + Math.abs(key.hashCode() % 100000000L)),
         new BigDecimal(amount), LocalDate.parse(decidedOn), "测试批准");
+  }
+
+  private static final java.util.Map<String, String> IDS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** One valid ID number per beneficiary key for this JVM, with the given number's address code. */
+  static String personId(String idNumber, String key) {
+    if (idNumber == null || idNumber.length() != 18) {
+      return idNumber; // a deliberately invalid number stays as it is
+    }
+    return IDS.computeIfAbsent(key, k -> {
+      int n = NEXT_ID.incrementAndGet();
+      String birth = LocalDate.of(1950, 1, 1).plusDays(n / 900).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+      return org.doudi.eligibility.TestIds.id(idNumber.substring(0, 6), birth, String.format("%03d", 100 + n % 900));
+    });
   }
 
   /** Executes the due jobs of an instance until none is left; returns the failures instead of throwing them. */

@@ -154,7 +154,7 @@ class PayrollProcessTest {
     bankFiles.write(file.id(), out);
     String csv = out.toString(StandardCharsets.UTF_8);
     assertThat(csv).startsWith("H," + file.batchNo() + ",220122,")
-        .contains("D," + p1.id() + ",孙一,220122195001010014,农安农商银行," + p1.payee().accountNumber()
+        .contains("D," + p1.id() + ",孙一," + p1.payee().idNumber() + ",农安农商银行," + p1.payee().accountNumber()
             + ",600.00,DIBAO,2030-03-01,2030-03-31\n");
     assertThat(csv.lines().count()).isEqualTo(file.rowCount() + 1L);
     assertThat(file.sha256()).isEqualTo(BankFiles.sha256(out.toByteArray()));

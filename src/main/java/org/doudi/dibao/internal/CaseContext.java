@@ -24,6 +24,11 @@ final class CaseContext {
     return number(execution, DibaoVariables.APPLICATION_ID).longValue();
   }
 
+  /** The household's key in the award and the benefit register: {@code HH-<applicationId>}. */
+  static String holderKey(long applicationId) {
+    return "HH-" + applicationId;
+  }
+
   static Number number(VariableScope scope, String name) {
     Object v = scope.getVariable(name);
     if (v instanceof Number n) {

@@ -2,12 +2,18 @@ package org.doudi.dibao.internal;
 
 import static org.doudi.dibao.DibaoVariables.*;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doudi.calendar.WorkingDayCalendar;
 import org.doudi.dibao.persistence.DibaoRepository;
+import org.doudi.dibao.persistence.DibaoRepository.StoredAssessment;
+import org.doudi.eligibility.DibaoAssessment;
 import org.doudi.engine.ProcessBean;
 import org.doudi.household.ApplicationStatus;
 import org.doudi.household.Households;
@@ -17,6 +23,8 @@ import org.doudi.payment.Payee;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardGrant;
 import org.doudi.payroll.Awards;
+import org.doudi.register.BenefitRegister;
+import org.doudi.register.Person;
 
 /** The decision (审核确认办法 第21、24条): approval with publication, rejection with a written notice and its delivery. */
 final class Decisions {
@@ -30,39 +38,64 @@ final class Decisions {
     private final DibaoRepository records;
     private final Households households;
     private final Awards awards;
+    private final BenefitRegister register;
+    private final ObjectMapper json;
 
-    public RecordApproval(DibaoRepository records, Households households, Awards awards) {
+    public RecordApproval(DibaoRepository records, Households households, Awards awards, BenefitRegister register,
+        ObjectMapper json) {
       this.records = records;
       this.households = households;
       this.awards = awards;
+      this.register = register;
+      this.json = json;
     }
 
+    /**
+     * The amount and the persons covered come from the stored assessment (dibao_assessment), never from a process
+     * variable: a value sent with a task completion cannot reach the decision, the award or the payroll.
+     */
     @Override
-    public void execute(DelegateExecution execution) {
+    public void execute(DelegateExecution execution) throws JsonProcessingException {
       long id = CaseContext.applicationId(execution);
       String pid = execution.getProcessInstanceId();
       LocalDate today = CaseContext.today();
       LocalDate paymentFrom = today.withDayOfMonth(1).plusMonths(1); // 第21条: from the month after the decision
-      BigDecimal amount = new BigDecimal(CaseContext.string(execution, MONTHLY_AMOUNT));
-      String reasons = CaseContext.string(execution, ELIGIBILITY_REASONS);
+      StoredAssessment stored = records.latestAssessment(pid)
+          .orElseThrow(() -> new IllegalStateException("案件" + pid + "没有存档的评估结果，不能批准"));
+      DibaoAssessment assessed = json.readValue(stored.json(), DibaoAssessment.class);
+      if (!assessed.eligible() || !assessed.outcome().name().equals(stored.outcome())) {
+        throw new IllegalStateException("案件" + pid + "存档的评估结论为不符合条件，不能批准");
+      }
+      BigDecimal amount = stored.monthlyAmount();
+      List<Person> covered = covered(assessed);
+      String reasons = assessed.reasons().stream().map(r -> r.text() + "（" + r.citation() + "）")
+          .collect(Collectors.joining("\n"));
       long decision = records.insertDecision(id, pid, "APPROVE", CaseContext.string(execution, AUTHORITY),
           CaseContext.string(execution, DECIDED_BY), CaseContext.now(), today, amount, paymentFrom,
-          reasons == null || reasons.isBlank() ? "符合最低生活保障条件" : reasons,
-          records.latestAssessmentId(pid).orElse(null));
+          reasons.isBlank() ? "符合最低生活保障条件" : clip(reasons, 4000), stored.id());
       records.insertPublication(decision, id, CaseContext.string(execution, CaseVariables.REGION_CODE),
-          CaseContext.string(execution, APPLICANT_NAME), CaseContext.number(execution, MEMBER_COUNT).intValue(), amount,
-          CaseContext.now());
+          CaseContext.string(execution, APPLICANT_NAME), covered.size(), amount, CaseContext.now());
       households.updateStatus(id, ApplicationStatus.APPROVED);
+      register.approve(CaseContext.holderKey(id), pid, covered.stream().map(Person::idNumber)
+          .collect(Collectors.toSet()), CaseContext.string(execution, DECIDED_BY));
       execution.setVariable(PAYMENT_FROM, paymentFrom.toString());
-      grantAward(execution, id, pid, today, amount);
+      grantAward(execution, id, pid, today, amount, covered);
+    }
+
+    /** 按户: every member; 单人户 (参照单人户纳入): only the members the assessment included, each with an amount. */
+    static List<Person> covered(DibaoAssessment a) {
+      return a.members().stream()
+          .filter(m -> a.outcome() == DibaoAssessment.Outcome.DIBAO || m.amount().signum() > 0)
+          .map(m -> new Person(m.idNumber(), m.name())).toList();
     }
 
     /** The monthly payroll pays from the award (benefit_award), in the same transaction as the decision. */
-    private void grantAward(DelegateExecution execution, long id, String pid, LocalDate today, BigDecimal amount) {
+    private void grantAward(DelegateExecution execution, long id, String pid, LocalDate today, BigDecimal amount,
+        List<Person> covered) {
       HouseholdApplication a = households.load(id);
       HouseholdApplication.BankAccount account = a.bankAccount();
       if (account == null || amount.signum() <= 0) {
-        // no account given yet: the county grants the award once it has one (POST /api/awards, docs/payroll.md)
+        // no account given yet: the county grants the award once it has one (docs/payroll.md)
         execution.setVariable("awardGranted", false);
         return;
       }
@@ -70,10 +103,10 @@ final class Decisions {
       String holder = account.holderName().strip();
       HouseholdApplication.Member payee = a.memberList().stream().filter(m -> holder.equals(m.name().strip()))
           .findFirst().orElse(a.applicant());
-      awards.grant(new AwardGrant("HH-" + id, Scheme.DIBAO, pid, a.countyCode(), a.regionCode(),
-          a.urbanRural() == null ? null : a.urbanRural().name(), a.memberList().size(),
-          new Payee("HH-" + id, holder, payee.idNumber().strip().toUpperCase(), account.bankName(),
-              account.accountNumber()), amount, today, "低保审核确认批准"),
+      awards.grant(new AwardGrant(CaseContext.holderKey(id), Scheme.DIBAO, pid, a.countyCode(), a.regionCode(),
+          a.urbanRural() == null ? null : a.urbanRural().name(), covered.size(),
+          new Payee(CaseContext.holderKey(id), holder, payee.idNumber().strip().toUpperCase(), account.bankName(),
+              account.accountNumber()), amount, today, "低保审核确认批准", covered),
           CaseContext.string(execution, DECIDED_BY));
     }
   }
@@ -83,11 +116,14 @@ final class Decisions {
     private final DibaoRepository records;
     private final Households households;
     private final WorkingDayCalendar calendar;
+    private final BenefitRegister register;
 
-    public RecordRejection(DibaoRepository records, Households households, WorkingDayCalendar calendar) {
+    public RecordRejection(DibaoRepository records, Households households, WorkingDayCalendar calendar,
+        BenefitRegister register) {
       this.records = records;
       this.households = households;
       this.calendar = calendar;
+      this.register = register;
     }
 
     @Override
@@ -106,6 +142,7 @@ final class Decisions {
           APPLICANT_NAME) + "的申请经审核确认不予批准。理由：" + all + "。如不服，可依法申请行政复议或者提起行政诉讼。", 4000),
           CaseContext.string(execution, DECIDED_BY), CaseContext.now(), due);
       households.updateStatus(id, ApplicationStatus.REJECTED);
+      register.release(CaseContext.holderKey(id), "不予批准", CaseContext.string(execution, DECIDED_BY));
     }
   }
 

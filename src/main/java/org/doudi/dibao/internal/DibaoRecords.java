@@ -7,6 +7,7 @@ import org.doudi.dibao.persistence.DibaoRepository;
 import org.doudi.engine.ProcessBean;
 import org.doudi.household.ApplicationStatus;
 import org.doudi.household.Households;
+import org.doudi.register.BenefitRegister;
 
 /**
  * Parameterised step for models: {@code ${dibaoRecords.close(execution, 'WITHDRAWN')}} or {@code 'LAPSED'} ends the
@@ -17,10 +18,12 @@ public class DibaoRecords {
 
   private final Households households;
   private final DibaoRepository records;
+  private final BenefitRegister register;
 
-  public DibaoRecords(Households households, DibaoRepository records) {
+  public DibaoRecords(Households households, DibaoRepository records, BenefitRegister register) {
     this.households = households;
     this.records = records;
+    this.register = register;
   }
 
   public void close(DelegateExecution execution, String status) {
@@ -32,8 +35,14 @@ public class DibaoRecords {
       default -> s.label();
     };
     households.updateStatus(id, s);
+    register.release(CaseContext.holderKey(id), detail, actor(execution));
     records.insertEvent(id, execution.getProcessInstanceId(), s.name(), detail, CaseContext.currentUser(),
         CaseContext.now());
+  }
+
+  private static String actor(DelegateExecution execution) {
+    String user = CaseContext.currentUser();
+    return user != null ? user : "system";
   }
 
   private static String reason(DelegateExecution execution) {

@@ -12,6 +12,10 @@ import org.doudi.household.HouseholdApplication;
 import org.doudi.household.Households;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.CaseVariables;
+import org.doudi.payment.Scheme;
+import org.doudi.register.AlreadyRegisteredException;
+import org.doudi.register.BenefitRegister;
+import org.doudi.register.Person;
 
 /**
  * 登记申请. Online applications arrive registered (variable {@code applicationId}); counter applications arrive as
@@ -22,9 +26,11 @@ import org.doudi.identity.CaseVariables;
 public class RegisterApplication implements JavaDelegate {
 
   private final Households households;
+  private final BenefitRegister register;
 
-  public RegisterApplication(Households households) {
+  public RegisterApplication(Households households, BenefitRegister register) {
     this.households = households;
+    this.register = register;
   }
 
   @Override
@@ -50,6 +56,7 @@ public class RegisterApplication implements JavaDelegate {
     households.attachProcess(id, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(String.valueOf(id));
     ApplicationSummary s = households.summary(id);
+    claim(id, s, execution, given == null);
     execution.setVariable(APPLICATION_ID, id);
     execution.setVariable(CaseVariables.REGION_CODE, s.regionCode());
     execution.setVariable(REGION_NAME, s.regionName());
@@ -66,5 +73,31 @@ public class RegisterApplication implements JavaDelegate {
     execution.setVariable(NOTICE_ROUND, 0);
     execution.setVariable(OBJECTION_HANDLING, "");
     execution.setVariable(DibaoVariables.MATERIALS_COMPLETE, false);
+  }
+
+  /**
+   * Enters the household's persons in the province's register: a person already in a 低保 or 特困 household, or in
+   * an application in progress, refuses the whole application (at the counter on the start form's ID field, online
+   * as 409), and nothing of it is stored.
+   */
+  private void claim(long id, ApplicationSummary s, DelegateExecution execution, boolean counter) {
+    HouseholdApplication a = households.load(id);
+    try {
+      register.claim(CaseContext.holderKey(id), Scheme.DIBAO.name(), execution.getProcessInstanceId(), s.countyCode(),
+          s.regionCode(), a.memberList().stream().map(m -> new Person(m.idNumber(), m.name())).toList(),
+          s.registeredBy());
+    } catch (AlreadyRegisteredException e) {
+      if (!counter) {
+        throw e;
+      }
+      String held = e.holding() == null ? null : e.holding().idNumber();
+      String field = "applicantIdNumber";
+      for (int i = 0; held != null && i < a.memberList().size() && i < StartForm.PREFIXES.length; i++) {
+        if (held.equalsIgnoreCase(a.memberList().get(i).idNumber().strip())) {
+          field = StartForm.PREFIXES[i] + "IdNumber";
+        }
+      }
+      throw new DibaoFormException(field, e.getMessage());
+    }
   }
 }

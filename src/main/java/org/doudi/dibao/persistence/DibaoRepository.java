@@ -100,6 +100,18 @@ public class DibaoRepository {
     return assessments.executeAndReturnKey(m).longValue();
   }
 
+  /** An assessment as stored by 评估 (dibao_assessment): what a decision and its award are made of. */
+  public record StoredAssessment(long id, String outcome, BigDecimal standard, BigDecimal perCapitaIncome,
+      BigDecimal monthlyAmount, String json) {}
+
+  /** The case's latest assessment: the one the 初审, 公示 and 审核确认 saw. */
+  public Optional<StoredAssessment> latestAssessment(String pid) {
+    return jdbc.query("SELECT id, outcome, standard, per_capita_income, monthly_amount, assessment_json "
+        + "FROM dibao_assessment WHERE process_instance_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+        (rs, i) -> new StoredAssessment(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+            rs.getBigDecimal(5), rs.getString(6)), pid).stream().findFirst();
+  }
+
   public Optional<Long> latestAssessmentId(String pid) {
     return jdbc.query("SELECT id FROM dibao_assessment WHERE process_instance_id = ? ORDER BY id DESC",
         (rs, i) -> rs.getLong(1), pid).stream().findFirst();

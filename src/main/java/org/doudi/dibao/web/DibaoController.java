@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.doudi.register.AlreadyRegisteredException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,7 +59,9 @@ public class DibaoController {
       responses = {
           @ApiResponse(responseCode = "201", description = "{\"applicationId\":42,\"processInstanceId\":\"…\"}"),
           @ApiResponse(responseCode = "400", description = "invalid application; violations name member and field"),
-          @ApiResponse(responseCode = "403", description = "role not allowed or household outside the caller's region")})
+          @ApiResponse(responseCode = "403", description = "role not allowed or household outside the caller's region"),
+          @ApiResponse(responseCode = "409", description = "a member is already in a 低保/特困 household or an "
+              + "application in progress in the province: where (county, township), which case, since when")})
   public ResponseEntity<StartedCase> apply(@RequestBody(required = false) HouseholdApplication application,
       Principal principal) {
     if (application == null) {
@@ -128,6 +131,21 @@ public class DibaoController {
   @ExceptionHandler(NoSuchElementException.class)
   ProblemDetail notFound(NoSuchElementException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  /** The person is in a 低保 or 特困 household, or an application in progress, elsewhere in the province. */
+  @ExceptionHandler(AlreadyRegisteredException.class)
+  ProblemDetail alreadyRegistered(AlreadyRegisteredException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    p.setTitle("已在全省救助对象登记中");
+    if (e.holding() != null) {
+      p.setProperty("countyCode", e.holding().countyCode());
+      p.setProperty("regionCode", e.holding().regionCode());
+      p.setProperty("caseRef", e.holding().holderKey());
+      p.setProperty("status", e.holding().status().name());
+      p.setProperty("since", e.holding().since().toString());
+    }
+    return p;
   }
 
   @ExceptionHandler(NotAcceptedNowException.class)

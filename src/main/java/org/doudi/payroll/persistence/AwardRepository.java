@@ -63,6 +63,20 @@ public class AwardRepository {
     return insert.executeAndReturnKey(m).longValue();
   }
 
+  public void insertCovered(long awardId, List<org.doudi.register.Person> persons) {
+    jdbc.batchUpdate("INSERT INTO benefit_award_person (award_id, id_number, person_name) VALUES (?, ?, ?)",
+        persons.stream().map(p -> new Object[] {awardId, p.idNumber(), p.name()}).toList());
+  }
+
+  /** The covered persons of the beneficiary's latest GRANT. */
+  public List<org.doudi.register.Person> covered(String beneficiaryKey, Scheme scheme) {
+    return jdbc.query("SELECT p.id_number, p.person_name FROM benefit_award_person p JOIN benefit_award a "
+        + "ON a.id = p.award_id WHERE a.beneficiary_key = ? AND a.scheme = ? AND a.seq = (SELECT MAX(g.seq) "
+        + "FROM benefit_award g WHERE g.beneficiary_key = a.beneficiary_key AND g.scheme = a.scheme "
+        + "AND g.change_kind = 'GRANT') ORDER BY p.id_number",
+        (rs, i) -> new org.doudi.register.Person(rs.getString(1), rs.getString(2)), beneficiaryKey, scheme.name());
+  }
+
   public AwardRow byId(long id) {
     return jdbc.queryForObject("SELECT " + COLS + " FROM benefit_award WHERE id = ?", AwardRepository::map, id);
   }

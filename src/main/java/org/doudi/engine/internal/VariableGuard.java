@@ -1,0 +1,225 @@
+package org.doudi.engine.internal;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.doudi.engine.GuardedVariables;
+import org.doudi.engine.internal.CommandVariables.Kind;
+import org.doudi.engine.internal.CommandVariables.Writes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Refuses, before an engine command runs, every variable a request may not write (docs/integrity.md):
+ * <ul>
+ *   <li>a task's completion or variables: only the fields of its deployed form (plus a module's API-only fields); a
+ *       read-only form field or a protected variable only with its current value — on every path, the Java API
+ *       included;</li>
+ *   <li>for requests from outside the application ({@code /engine-rest}, the web apps' {@code /camunda/api}, anything
+ *       but our own {@code /api}): a process start only with its start form's fields, and no other command
+ *       (execution variables, message payloads, signals, modification, external tasks, batches) with any variable.</li>
+ * </ul>
+ * Commands that run inside another command (delegates, listeners: the application's own code in a model) are not
+ * checked. A refusal is a {@link BadUserRequestException}: 400 with the Chinese message on the REST APIs.
+ */
+final class VariableGuard extends CommandInterceptor {
+
+  private final Supplier<List<GuardedVariables>> modules;
+  private final Map<String, FormFields> forms = new ConcurrentHashMap<>();
+  private volatile Map<String, Set<String>> protectedNames;
+  private volatile Map<String, Set<String>> apiOnly;
+
+  VariableGuard(Supplier<List<GuardedVariables>> modules) {
+    this.modules = modules;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (Context.getCommandContext() == null) {
+      Writes w = CommandVariables.of(command);
+      if (w.kind() != Kind.NONE && !w.isEmpty()) {
+        check(w);
+      }
+    }
+    return next.execute(command);
+  }
+
+  private void check(Writes w) {
+    switch (w.kind()) {
+      case TASK -> next.execute(ctx -> checkTask(ctx, w));
+      case START -> {
+        if (external()) {
+          next.execute(ctx -> checkStart(ctx, w));
+        }
+      }
+      case OTHER -> {
+        if (external()) {
+          throw refused(w.names().iterator().next(), "流程变量只能在办理任务时通过任务表单提交，或由系统写入；不能直接设置或删除");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private Void checkTask(CommandContext ctx, Writes w) {
+    TaskEntity task = ctx.getTaskManager().findTaskById(w.target());
+    if (task == null) {
+      return null; // the command itself answers "task not found"
+    }
+    String definitionId = task.getProcessDefinitionId();
+    String taskKey = task.getTaskDefinitionKey();
+    FormFields form = definitionId == null ? FormFields.NONE : forms.computeIfAbsent(definitionId + "#" + taskKey,
+        k -> ctx.runWithoutAuthorization(() -> deployedTaskForm(ctx, w.target())));
+    String processKey = definitionId == null ? "" : processKey(ctx, definitionId);
+    Set<String> api = apiOnly().getOrDefault(processKey + ":" + taskKey, Set.of());
+    String label = task.getName() == null ? taskKey : task.getName();
+    Set<String> guarded = protectedNames(processKey);
+    for (String name : w.removals()) {
+      if (!form.editable().contains(name) || guarded.contains(name)) {
+        throw refused(name, "任务“" + label + "”不能删除这个变量");
+      }
+    }
+    for (Map.Entry<String, Object> e : w.values().entrySet()) {
+      String name = e.getKey();
+      boolean known = form.editable().contains(name) || form.shown().contains(name) || api.contains(name);
+      if (!known) {
+        throw refused(name, "任务“" + label + "”的表单没有这个字段，办理任务只能提交表单中的内容");
+      }
+      boolean fixed = guarded.contains(name) || (form.shown().contains(name) && !api.contains(name));
+      if (fixed && !same(task.getVariable(name), e.getValue())) {
+        throw refused(name, guarded.contains(name)
+            ? "这一项由系统根据存档的材料和评估结果写入，办理任务时不能修改"
+            : "这是表单中的只读项，不能修改");
+      }
+    }
+    return null;
+  }
+
+  private Void checkStart(CommandContext ctx, Writes w) {
+    String definitionId = w.target();
+    if (w.byKey()) {
+      ProcessDefinition d = ctx.runWithoutAuthorization(() -> ctx.getProcessEngineConfiguration().getRepositoryService()
+          .createProcessDefinitionQuery().processDefinitionKey(w.target()).withoutTenantId().latestVersion()
+          .singleResult());
+      if (d == null) {
+        return null; // the command answers "not found"
+      }
+      definitionId = d.getId();
+    }
+    String id = definitionId;
+    FormFields form = forms.computeIfAbsent(id + "#start", k -> ctx.runWithoutAuthorization(() -> deployedStartForm(ctx, id)));
+    for (String name : w.values().keySet()) {
+      if (!form.editable().contains(name)) {
+        throw refused(name, "启动这个流程只能提交开始表单中的内容");
+      }
+    }
+    return null;
+  }
+
+  private static FormFields deployedTaskForm(CommandContext ctx, String taskId) {
+    try (InputStream in = ctx.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(taskId)) {
+      return FormFields.parse(in);
+    } catch (ProcessEngineException e) {
+      return FormFields.NONE; // the task has no deployed form: nothing may be submitted but API-only fields
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static FormFields deployedStartForm(CommandContext ctx, String definitionId) {
+    try (InputStream in = ctx.getProcessEngineConfiguration().getFormService().getDeployedStartForm(definitionId)) {
+      return FormFields.parse(in);
+    } catch (ProcessEngineException e) {
+      return FormFields.NONE;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String processKey(CommandContext ctx, String definitionId) {
+    ProcessDefinitionEntity d = ctx.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(definitionId);
+    return d == null ? "" : d.getKey();
+  }
+
+  /** An echo of the stored value: equal as text, or as numbers (a form sends 400 for 400.00). */
+  static boolean same(Object stored, Object submitted) {
+    Object a = stored instanceof TypedValue t ? t.getValue() : stored;
+    Object b = submitted instanceof TypedValue t ? t.getValue() : submitted;
+    if (a == null || b == null) {
+      return a == null && (b == null || b.toString().isEmpty());
+    }
+    if (Objects.equals(a.toString(), b.toString())) {
+      return true;
+    }
+    try {
+      return new BigDecimal(a.toString().strip()).compareTo(new BigDecimal(b.toString().strip())) == 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** A request from outside the application: an HTTP request to anything but our own /api. */
+  static boolean external() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a)) {
+      return false;
+    }
+    String uri = a.getRequest().getRequestURI();
+    String context = a.getRequest().getContextPath();
+    String path = uri == null ? "" : uri.substring(context == null ? 0 : Math.min(context.length(), uri.length()));
+    path = path.replaceAll("/{2,}", "/");
+    return !path.startsWith("/api/");
+  }
+
+  private static BadUserRequestException refused(String name, String why) {
+    return new BadUserRequestException("不能提交变量“" + name + "”：" + why);
+  }
+
+  /** The protected names in one process: those of every module that guards it, or guards every process. */
+  private Set<String> protectedNames(String processKey) {
+    Map<String, Set<String>> p = protectedNames;
+    if (p == null) {
+      Map<String, Set<String>> all = new HashMap<>();
+      for (GuardedVariables m : modules.get()) {
+        for (String key : m.processKeys().isEmpty() ? Set.of("*") : m.processKeys()) {
+          all.computeIfAbsent(key, k -> new HashSet<>()).addAll(m.protectedNames());
+        }
+      }
+      p = Map.copyOf(all);
+      protectedNames = p;
+    }
+    Set<String> names = new HashSet<>(p.getOrDefault("*", Set.of()));
+    names.addAll(p.getOrDefault(processKey, Set.of()));
+    return names;
+  }
+
+  private Map<String, Set<String>> apiOnly() {
+    Map<String, Set<String>> a = apiOnly;
+    if (a == null) {
+      Map<String, Set<String>> all = new HashMap<>();
+      modules.get().forEach(m -> m.apiOnlyFields().forEach((k, v) -> all.computeIfAbsent(k, x -> new HashSet<>())
+          .addAll(v)));
+      a = Map.copyOf(all);
+      apiOnly = a;
+    }
+    return a;
+  }
+
+}

@@ -1,0 +1,16 @@
+package org.doudi.identity.internal;
+
+import java.util.Set;
+import org.doudi.engine.GuardedVariables;
+import org.doudi.identity.CaseVariables;
+import org.springframework.stereotype.Component;
+
+/** The case's region decides who sees and works it: only the application sets it. */
+@Component
+class CaseGuardedVariables implements GuardedVariables {
+
+  @Override
+  public Set<String> protectedNames() {
+    return Set.of(CaseVariables.REGION_CODE);
+  }
+}
