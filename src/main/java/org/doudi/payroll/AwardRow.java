@@ -13,7 +13,8 @@ public record AwardRow(long id, String beneficiaryKey, Scheme scheme, int seq, C
 
   /** GRANT 批准, INCREASE 增发, DECREASE 减发, STOP 停发, ACCOUNT 变更账户. */
   public enum ChangeKind {
-    GRANT("批准"), INCREASE("增发"), DECREASE("减发"), STOP("停发"), ACCOUNT("变更发放账户");
+    GRANT("批准"), INCREASE("增发"), DECREASE("减发"), STOP("停发"), ACCOUNT("变更发放账户"),
+    TRANSFER("迁移（跨县变更发放地）");
 
     private final String label;
 

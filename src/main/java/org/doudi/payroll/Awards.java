@@ -11,7 +11,12 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow.ChangeKind;
+import org.doudi.payment.Channel;
+import org.doudi.payment.PaymentRequest;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Payments;
 import org.doudi.payroll.persistence.AwardRepository;
+import org.doudi.payroll.persistence.PayrollRepository;
 import org.doudi.register.BenefitRegister;
 import org.doudi.register.Person;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,10 +36,17 @@ public class Awards {
 
   private final AwardRepository repository;
   private final BenefitRegister register;
+  private final PayrollRepository runs;
+  private final Payroll payroll;
+  private final Payments payments;
 
-  public Awards(AwardRepository repository, BenefitRegister register) {
+  public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
+      @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments) {
     this.repository = repository;
     this.register = register;
+    this.runs = runs;
+    this.payroll = payroll;
+    this.payments = payments;
   }
 
   /** The first day of the month after {@code decidedOn}: when a decision of that day takes effect. */
@@ -108,7 +120,30 @@ public class Awards {
         g.covered(), actor);
     AwardRow inserted = insert(row);
     repository.insertCovered(inserted.id(), g.covered());
+    catchUpFirstMonth(inserted, actor);
     return inserted;
+  }
+
+  /**
+   * No month skipped: the award's first month is paid even when the county's roster of that month was made before
+   * the award. The month's run row is taken (created if missing) and locked, so a roster being made waits for this
+   * decision and then includes it. A roster made but not yet approved is completed with the award's row; an approved
+   * (frozen) roster is followed by a 补发: a one-off payment of the month with the roster's own key, which the next
+   * daily bank file carries and no later roster can add again.
+   */
+  private void catchUpFirstMonth(AwardRow a, String actor) {
+    YearMonth month = YearMonth.from(a.effectiveFrom());
+    runs.insertRunIfAbsent(a.countyCode(), month.atDay(1), now(), actor);
+    PayrollRun run = runs.lock(runs.find(a.countyCode(), month.atDay(1)).orElseThrow().id()).orElseThrow();
+    switch (run.status()) {
+      case "OPEN" -> { } // the roster is still to be made, and will include the award
+      case "ROSTER" -> payroll.computeRoster(a.countyCode(), month, actor);
+      default -> payments.record(new PaymentRequest(Payroll.rosterKey(a.scheme().name(), a.beneficiaryKey(), month),
+          a.scheme(), a.caseRef(), new org.doudi.payment.Payee(a.beneficiaryKey(), a.payeeName(), a.payeeIdNumber(),
+          a.bankName(), a.accountNumber()), a.countyCode(), a.regionCode(), month.atDay(1), month.atEndOfMonth(),
+          a.monthlyAmount(), Channel.BANK, null, "补发" + month + "：待遇自该月起发放，该月名册生成时尚未批准"),
+          PaymentStatus.APPROVED, actor);
+    }
   }
 
   /** 增发 or 减发: the new monthly amount from the month after the decision. */
@@ -144,6 +179,38 @@ public class Awards {
         l.bankName(), l.accountNumber(), l.monthlyAmount()));
     register.release(beneficiaryKey, "停发：" + reason, actor);
     return stopped;
+  }
+
+  /**
+   * 迁移: the household moved to another county or township. From the month after the decision the new county pays
+   * (the award in force is one row per beneficiary, so no month is paid by both counties or by neither), and the
+   * register holds its persons in the new place. The amount stays until the new county decides a change.
+   */
+  public AwardRow transfer(String beneficiaryKey, Scheme scheme, String countyCode, String regionCode,
+      String caseRef, LocalDate decidedOn, String reason, String actor) {
+    AwardRow l = activeLatest(beneficiaryKey, scheme);
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    if (countyCode == null || !countyCode.matches("\\d{6}")) {
+      p.add("迁入县（市、区）代码应为6位数字");
+    }
+    if (regionCode == null || !regionCode.matches("\\d{6,12}") || (countyCode != null
+        && !regionCode.startsWith(countyCode))) {
+      p.add("迁入地行政区划代码无效，须属于迁入县（市、区）");
+    }
+    if (p.isEmpty() && regionCode.equals(l.regionCode())) {
+      p.add("迁入地与现在的发放地相同（" + regionCode + "）");
+    }
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    AwardRow row = next(l, ChangeKind.TRANSFER, caseRef, decidedOn, reason, actor, l.memberCount(), l.bankName(),
+        l.accountNumber(), l.monthlyAmount());
+    AwardRow moved = insert(new AwardRow(0, row.beneficiaryKey(), row.scheme(), row.seq(), row.changeKind(),
+        row.caseRef(), countyCode, regionCode, row.urbanRural(), row.memberCount(), row.payeeName(),
+        row.payeeIdNumber(), row.bankName(), row.accountNumber(), row.monthlyAmount(), row.effectiveFrom(),
+        row.reason(), row.decidedBy(), row.createdAt()));
+    register.transfer(beneficiaryKey, countyCode, regionCode, "迁移：" + reason, actor);
+    return moved;
   }
 
   /** The persons an award covers (its GRANT's list). */
