@@ -190,14 +190,17 @@ class MoneyIntegrityTest {
     assertThat(register.find(household.members().get(0).idNumber())).isEmpty();
   }
 
-  /** 张三's household with a wage that puts it between the standard and twice the standard: 李四 alone is covered. */
+  /**
+   * 张三's household, 张三 in good health, with a wage that puts it between the standard and twice the standard: a
+   * low-income household in which 李四 (重残) alone is covered.
+   */
   HouseholdApplication singlePersonHousehold() {
     HouseholdApplication base = TestApplications.unique(TestApplications.household());
     for (int wage = 600; wage <= 6000; wage += 100) {
       Member zhang = base.members().get(0);
       HouseholdApplication a = TestApplications.withMember(base, 0, new Member(zhang.name(), zhang.idNumber(),
           zhang.relation(), zhang.hukouCountyCode(), zhang.hukouUrbanRural(), zhang.disabilityCategory(),
-          zhang.disabilityGrade(), zhang.seriousIllness(), zhang.ableToWork(), zhang.student(),
+          zhang.disabilityGrade(), false, zhang.ableToWork(), zhang.student(),
           TestApplications.income(HouseholdApplication.IncomeType.WAGE, wage + ".00"), zhang.rigidExpenses()));
       if (eligibility.assess(a, java.time.LocalDate.of(2026, 2, 11)).outcome()
           == DibaoAssessment.Outcome.SINGLE_PERSON) {

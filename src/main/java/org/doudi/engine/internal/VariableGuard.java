@@ -55,11 +55,21 @@ final class VariableGuard extends CommandInterceptor {
     if (Context.getCommandContext() == null) {
       Writes w = CommandVariables.of(command);
       if (w.kind() != Kind.NONE && !w.isEmpty()) {
-        check(w);
+        try {
+          check(w);
+        } catch (BadUserRequestException refused) {
+          // Camunda's REST resources answer some engine exceptions with 500 (submit-form, start, modify variables);
+          // RefusalResponseFilter turns the answer of a request refused here into 400 with this message
+          REFUSAL.set(refused.getMessage());
+          throw refused;
+        }
       }
     }
     return next.execute(command);
   }
+
+  /** The refusal of the current thread's request, for {@link RefusalResponseFilter}. */
+  static final ThreadLocal<String> REFUSAL = new ThreadLocal<>();
 
   private void check(Writes w) {
     switch (w.kind()) {
