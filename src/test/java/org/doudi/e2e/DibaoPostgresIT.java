@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.doudi.DoudiApplication;
+import org.doudi.household.HouseholdApplication;
 import org.doudi.household.TestApplications;
 import org.doudi.platform.Http;
 import org.doudi.platform.Postgres;
@@ -47,6 +48,7 @@ class DibaoPostgresIT {
       Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
 
       refusesBadInputAndStoresNothing(http, jdbc);
+      oneOfTwoTownshipsFilingForTheSamePersonAtOnceWins(http, jdbc);
 
       Http.Response created = http.send("nongan-cw", "POST", "/api/applications",
           json.writeValueAsString(TestApplications.household()));
@@ -79,6 +81,48 @@ class DibaoPostgresIT {
           .isEqualTo("APPROVED");
     }
     Postgres.dropIfTemporary(url);
+  }
+
+  /**
+   * Two townships (农安镇's 宝塔村 and 伏龙泉镇's 伏龙泉村) file, at the same moment, applications that both name the
+   * same person: in every round exactly one is accepted, the other answers 409 naming the winner's case, and the
+   * register holds the person once (the primary key decides on PostgreSQL, not a read).
+   */
+  private void oneOfTwoTownshipsFilingForTheSamePersonAtOnceWins(Http http, JdbcTemplate jdbc) throws Exception {
+    for (int round = 0; round < 8; round++) {
+      HouseholdApplication a = TestApplications.unique(TestApplications.household());
+      HouseholdApplication other = TestApplications.unique(TestApplications.household());
+      HouseholdApplication b = new HouseholdApplication("220122", "220122101201", other.urbanRural(),
+          "农安县伏龙泉镇伏龙泉村2组", other.contactPhone(), List.of(other.members().get(0), a.members().get(1),
+          other.members().get(2)), other.assets(), true, true, null, other.bankAccount(), false, null);
+      int before = jdbc.queryForObject("SELECT count(*) FROM household_application", Integer.class);
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var first = two.submit(() -> {
+          together.await();
+          return http.send("nongan-cw", "POST", "/api/applications", json.writeValueAsString(a));
+        });
+        var second = two.submit(() -> {
+          together.await();
+          return http.send("fulongquan-cw", "POST", "/api/applications", json.writeValueAsString(b));
+        });
+        Http.Response ra = first.get();
+        Http.Response rb = second.get();
+        assertThat(List.of(ra.status(), rb.status())).as(ra.body() + " / " + rb.body()).containsExactlyInAnyOrder(
+            201, 409);
+        Http.Response won = ra.status() == 201 ? ra : rb;
+        Http.Response lost = ra.status() == 201 ? rb : ra;
+        long winner = json.readTree(won.body()).get("applicationId").asLong();
+        assertThat(json.readTree(lost.body()).get("detail").asText()).contains("李四", "HH-" + winner);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM household_application", Integer.class))
+            .isEqualTo(before + 1);
+        assertThat(jdbc.queryForList("SELECT holder_key FROM benefit_person WHERE id_number = ?", String.class,
+            a.members().get(1).idNumber())).containsExactly("HH-" + winner);
+      } finally {
+        two.shutdown();
+      }
+    }
   }
 
   /** An invalid ID number and a negative income: 400 with the members named, no rows, no process. */
