@@ -42,37 +42,23 @@ class MonitoringCsvTest {
     }
   }
 
-  /** RFC 4180 cells (quotes doubled inside quoted cells, CRLF between records). */
+  /** RFC 4180 cells: records end with CRLF (none of the names holds one), a quoted cell doubles its quotes. */
   static List<List<String>> cells(String csv) {
+    java.util.regex.Pattern cell = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")*)\"|([^,\"]*)");
     List<List<String>> out = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char c = csv.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
+    for (String record : csv.split("\r\n")) {
+      List<String> row = new ArrayList<>();
+      java.util.regex.Matcher m = cell.matcher(record);
+      int at = 0;
+      while (m.find(at) && m.start() == at) {
+        row.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2));
+        at = m.end() + 1;
+        if (m.end() >= record.length()) {
+          break;
         }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(cell.toString());
-        cell.setLength(0);
-      } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-        row.add(cell.toString());
-        cell.setLength(0);
-        out.add(row);
-        row = new ArrayList<>();
-        i++;
-      } else {
-        cell.append(c);
+        assertThat(record.charAt(m.end())).as(record).isEqualTo(',');
       }
+      out.add(row);
     }
     return out;
   }
