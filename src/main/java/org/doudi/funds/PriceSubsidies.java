@@ -7,14 +7,26 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.engine.EngineAsSystem;
+import org.doudi.payment.Channel;
+import org.doudi.payment.Payee;
+import org.doudi.payment.PaymentRequest;
+import org.doudi.payment.PaymentStatus;
+import org.doudi.payment.Payments;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardRow;
+import org.doudi.payroll.Awards;
+import org.doudi.payroll.Payroll;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,8 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * 价格临时补贴 (price-linkage mechanism): a monthly CPI figure is recorded append-only; when the trigger decision
  * ({@code processes/rules/price-subsidy-trigger.dmn}) fires, the subsidy of every recipient active in that month
  * under a scheme listed in {@code price-subsidy-amount.dmn} is added to that month's payroll as CREATED ledger rows
- * of scheme PRICE_SUBSIDY with key {@code price:<yyyy-MM>:<beneficiaryKey>}, in bulk SQL, once per month and
- * region (a second figure for the month never adds anything again).
+ * of scheme PRICE_SUBSIDY with key {@code price:<yyyy-MM>:<beneficiaryKey>}, once per month and region (a second
+ * figure for the month never adds anything again). The awards are the payroll module's and the ledger the payment
+ * module's: read and written through their APIs only.
  */
 @Service
 public class PriceSubsidies {
@@ -51,14 +64,24 @@ public class PriceSubsidies {
 
   public record Outcome(long figureId, boolean triggered, String reason, Optional<Subsidy> subsidy) {}
 
+  /** Payments written per {@link Payments#recordAll} call. */
+  static final int CHUNK = 5000;
+
   private final JdbcTemplate jdbc;
   private final DecisionService decisions;
   private final EngineAsSystem asSystem;
+  private final Awards awards;
+  private final Payroll payroll;
+  private final Payments payments;
 
-  public PriceSubsidies(JdbcTemplate jdbc, DecisionService decisions, EngineAsSystem asSystem) {
+  public PriceSubsidies(JdbcTemplate jdbc, DecisionService decisions, EngineAsSystem asSystem, Awards awards,
+      Payroll payroll, Payments payments) {
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.asSystem = asSystem;
+    this.awards = awards;
+    this.payroll = payroll;
+    this.payments = payments;
   }
 
   /** The engine clock (tests move it), as everywhere in the application. */
@@ -137,93 +160,60 @@ public class PriceSubsidies {
     return rules;
   }
 
+  /**
+   * The subsidy of every recipient in force in the month under a scheme of the rules, in the counties of the region:
+   * the awards read through the payroll ({@link Awards#forEachActive}, its rule of "in force"), the payments written
+   * through {@link Payments#recordAll} a chunk at a time (a province is up to a million households; memory holds one
+   * chunk). A household on two schemes is paid once, by the first rule in the decision's order; a household that
+   * already has the month's subsidy (a province's figure, then a city's) is left out.
+   */
   private Subsidy compute(YearMonth ym, String regionCode, long figureId, List<Rule> rules, String actor,
       Instant now) {
-    Date month = Date.valueOf(ym.atDay(1));
-    Date monthEnd = Date.valueOf(ym.atEndOfMonth());
-    String prefix = countyPrefix(regionCode);
-    String keyPrefix = "price:" + ym + ":";
-    if (rules.isEmpty()) {
-      return record(ym, regionCode, figureId, rules, 0, 0, BigDecimal.ZERO.setScale(2), actor, now);
-    }
-    StringBuilder amount = new StringBuilder("CASE a.scheme");
-    StringBuilder persons = new StringBuilder("CASE a.scheme");
-    List<Object> amountArgs = new ArrayList<>();
-    StringBuilder schemes = new StringBuilder();
-    List<Object> schemeArgs = new ArrayList<>();
+    Map<Scheme, Rule> byScheme = new LinkedHashMap<>();
     for (Rule r : rules) {
-      amount.append(" WHEN ? THEN CAST(? AS NUMERIC(12,2))")
-          .append(r.basis().equals("PER_PERSON") ? " * COALESCE(a.member_count, 1)" : "");
-      amountArgs.add(r.scheme());
-      amountArgs.add(r.amount());
-      schemes.append(schemes.length() == 0 ? "?" : ", ?");
-      schemeArgs.add(r.scheme());
+      Arrays.stream(Scheme.values()).filter(s -> s.name().equals(r.scheme())).findFirst()
+          .ifPresent(s -> byScheme.put(s, r));
     }
-    amount.append(" END");
-    // the recipients active in the month: latest change with effective_from <= month is not a STOP; one row per
-    // beneficiary (the first scheme in the decision's order wins if a household were on two schemes)
-    StringBuilder order = new StringBuilder("CASE a.scheme");
-    List<Object> orderArgs = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      order.append(" WHEN ? THEN ").append(i);
-      orderArgs.add(rules.get(i).scheme());
-    }
-    order.append(" END");
-    String active = "SELECT a.*, " + amount + " AS subsidy, COALESCE(a.member_count, 1) AS persons,"
-        + " ROW_NUMBER() OVER (PARTITION BY a.beneficiary_key ORDER BY " + order + ") AS rn"
-        + " FROM benefit_award a"
-        + " WHERE a.scheme IN (" + schemes + ") AND a.county_code LIKE ? AND a.effective_from <= ?"
-        + " AND a.change_kind <> 'STOP'"
-        + " AND a.seq = (SELECT MAX(b.seq) FROM benefit_award b WHERE b.beneficiary_key = a.beneficiary_key"
-        + "   AND b.scheme = a.scheme AND b.effective_from <= ?)";
-    List<Object> activeArgs = new ArrayList<>(amountArgs);
-    activeArgs.addAll(orderArgs);
-    activeArgs.addAll(schemeArgs);
-    activeArgs.add(prefix + "%");
-    activeArgs.add(month);
-    activeArgs.add(month);
-
-    List<Object> args = new ArrayList<>();
-    args.add(keyPrefix);
-    args.add(month);
-    args.add(monthEnd);
-    args.add(month);
-    args.add(month);
-    args.add("价格临时补贴 " + ym);
-    args.add(Timestamp.from(now));
-    args.add(actor);
-    args.addAll(activeArgs);
-    args.add(keyPrefix);
-    int inserted = jdbc.update("INSERT INTO payment_ledger (idempotency_key, scheme, kind, related_id, case_ref,"
-        + " beneficiary_key, payee_name, payee_id_number, county_code, region_code, period_start, period_end, amount,"
-        + " channel, bank_name, account_number, payroll_month, bank_file_id, status, approved_at, approved_by, note,"
-        + " created_at, created_by)"
-        + " SELECT ? || x.beneficiary_key, 'PRICE_SUBSIDY', 'PAYMENT', NULL, x.case_ref, x.beneficiary_key,"
-        + " x.payee_name, x.payee_id_number, x.county_code, x.region_code, ?, ?, x.subsidy, 'BANK', x.bank_name,"
-        // paid with the month's payroll, or — when the county already approved that payroll (CPI is published
-        // after the month) — with the first payroll after the county's last approved one, never with none
-        + " x.account_number, CAST(COALESCE((SELECT MAX(r.payroll_month) FROM payroll_run r"
-        + "   WHERE r.county_code = x.county_code AND r.payroll_month >= ? AND r.status NOT IN ('OPEN', 'ROSTER'))"
-        + "   + INTERVAL '1' MONTH, ?) AS DATE), NULL, 'CREATED', NULL, NULL, ?, ?, ?"
-        + " FROM (" + active + ") x"
-        + " WHERE x.rn = 1 AND NOT EXISTS (SELECT 1 FROM payment_ledger p WHERE p.idempotency_key = ? || x.beneficiary_key)",
-        args.toArray());
-    // the rows just written, by their keys' prefix (a range of the unique key's index, not a scan of the ledger)
-    jdbc.update("INSERT INTO payment_status_change (ledger_id, from_status, to_status, changed_at, changed_by, note)"
-        + " SELECT l.id, NULL, 'CREATED', ?, ?, ? FROM payment_ledger l"
-        + " WHERE l.idempotency_key LIKE ? AND l.created_at = ? AND l.created_by = ?"
-        + " AND NOT EXISTS (SELECT 1 FROM payment_status_change c WHERE c.ledger_id = l.id)",
-        Timestamp.from(now), actor, "价格临时补贴 " + ym, keyPrefix + "%", Timestamp.from(now), actor);
-    Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS households, COALESCE(SUM(x.persons), 0) AS"
-        + " persons, COALESCE(SUM(x.subsidy), 0) AS total FROM (" + active + ") x WHERE x.rn = 1"
-        + " AND EXISTS (SELECT 1 FROM payment_ledger p WHERE p.idempotency_key = ? || x.beneficiary_key"
-        + " AND p.created_at = ?)", concat(activeArgs, keyPrefix, Timestamp.from(now)));
-    int households = ((Number) totals.get("households")).intValue();
-    if (households != inserted) {
-      throw new IllegalStateException("价格临时补贴行数不一致：插入" + inserted + "，统计" + households);
-    }
-    return record(ym, regionCode, figureId, rules, households, ((Number) totals.get("persons")).intValue(),
-        new BigDecimal(totals.get("total").toString()).setScale(2, RoundingMode.HALF_UP), actor, now);
+    List<Scheme> order = List.copyOf(byScheme.keySet());
+    String keyPrefix = "price:" + ym + ":";
+    String note = "价格临时补贴 " + ym;
+    Map<String, YearMonth> payrollMonths = new HashMap<>();
+    int[] counts = new int[2];
+    BigDecimal[] total = {BigDecimal.ZERO.setScale(2)};
+    awards.forEachActive(ym, byScheme.keySet(), Awards.Places.counties(List.of(countyPrefix(regionCode))), CHUNK,
+        chunk -> {
+          Map<String, AwardRow> chosen = new LinkedHashMap<>();
+          for (AwardRow a : chunk) {
+            chosen.merge(a.beneficiaryKey(), a, (x, y) -> order.indexOf(x.scheme()) <= order.indexOf(y.scheme()) ? x : y);
+          }
+          Set<String> there = payments.existingKeys(chosen.keySet().stream().map(k -> keyPrefix + k).toList());
+          List<PaymentRequest> fresh = new ArrayList<>();
+          int persons = 0;
+          for (AwardRow a : chosen.values()) {
+            if (there.contains(keyPrefix + a.beneficiaryKey())) {
+              continue;
+            }
+            Rule rule = byScheme.get(a.scheme());
+            int n = a.memberCount() == null ? 1 : a.memberCount();
+            // paid with the month's payroll, or, when the county already approved that payroll (CPI is published
+            // after the month), with the first payroll after the county's last approved one: never with none
+            YearMonth payrollMonth = payrollMonths.computeIfAbsent(a.countyCode(), c -> payroll.openMonth(c, ym));
+            fresh.add(new PaymentRequest(keyPrefix + a.beneficiaryKey(), Scheme.PRICE_SUBSIDY, a.caseRef(),
+                new Payee(a.beneficiaryKey(), a.payeeName(), a.payeeIdNumber(), a.bankName(), a.accountNumber()),
+                a.countyCode(), a.regionCode(), ym.atDay(1), ym.atEndOfMonth(),
+                rule.basis().equals("PER_PERSON") ? rule.amount().multiply(BigDecimal.valueOf(n)) : rule.amount(),
+                Channel.BANK, payrollMonth.atDay(1), note));
+            persons += n;
+          }
+          Payments.Recorded done = payments.recordAll(fresh, PaymentStatus.CREATED, actor);
+          if (done.existing() != 0) {
+            throw new IllegalStateException("价格临时补贴的付款被同时写入，请重试");
+          }
+          counts[0] += done.created();
+          counts[1] += persons;
+          total[0] = total[0].add(done.createdTotal());
+        });
+    return record(ym, regionCode, figureId, rules, counts[0], counts[1], total[0], actor, now);
   }
 
   private Subsidy record(YearMonth ym, String regionCode, long figureId, List<Rule> rules, int households,
@@ -234,12 +224,6 @@ public class PriceSubsidies {
         Date.valueOf(ym.atDay(1)), regionCode, figureId, text.isEmpty() ? "-" : text, households, persons, total,
         actor, Timestamp.from(now));
     return new Subsidy(ym, regionCode, false, households, persons, total, rules);
-  }
-
-  private static Object[] concat(List<Object> args, Object... more) {
-    List<Object> all = new ArrayList<>(args);
-    all.addAll(List.of(more));
-    return all.toArray();
   }
 
   private static List<Rule> parseRules(String text) {

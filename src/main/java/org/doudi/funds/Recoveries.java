@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.engine.EngineAsSystem;
 import org.doudi.identity.CaseVariables;
+import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.InvalidAwardException;
-import org.doudi.payroll.Payroll;
 import org.doudi.region.Regions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,9 +62,11 @@ public class Recoveries {
   private final EngineAsSystem asSystem;
   private final Regions regions;
   private final Awards awards;
+  private final Payments payments;
 
   public Recoveries(JdbcTemplate jdbc, RuntimeService runtime, EngineAsSystem asSystem, Regions regions,
-      Awards awards) {
+      Awards awards, Payments payments) {
+    this.payments = payments;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.asSystem = asSystem;
@@ -72,22 +74,29 @@ public class Recoveries {
     this.awards = awards;
   }
 
-  /** Whose award it is, from the latest award change (or the latest ledger row) of the beneficiary. */
+  /**
+   * Whose award it is, from the latest award change (or the latest payment recorded on its own) of the beneficiary:
+   * read through the payroll's and the payment module's APIs, which own those tables.
+   */
   public record Payee(String caseRef, String name, String idNumber, String countyCode, String regionCode) {}
 
   @Transactional(readOnly = true)
   public Optional<Payee> payee(String beneficiaryKey, String scheme) {
-    List<Payee> fromAward = jdbc.query("SELECT case_ref, payee_name, payee_id_number, county_code, region_code"
-        + " FROM benefit_award WHERE beneficiary_key = ? AND scheme = ? ORDER BY seq DESC",
-        (rs, i) -> new Payee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-        beneficiaryKey, scheme);
-    if (!fromAward.isEmpty()) {
-      return Optional.of(fromAward.get(0));
+    Optional<Scheme> known = scheme(scheme);
+    if (known.isEmpty()) {
+      return Optional.empty();
     }
-    return jdbc.query("SELECT case_ref, payee_name, payee_id_number, county_code, region_code FROM payment_ledger"
-            + " WHERE beneficiary_key = ? AND scheme = ? AND batch_id IS NULL ORDER BY id DESC",
-        (rs, i) -> new Payee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-        beneficiaryKey, scheme).stream().findFirst();
+    Optional<Payee> fromAward = awards.latest(beneficiaryKey, known.get()).map(a -> new Payee(a.caseRef(),
+        a.payeeName(), a.payeeIdNumber(), a.countyCode(), a.regionCode()));
+    if (fromAward.isPresent()) {
+      return fromAward;
+    }
+    return payments.latestOwn(beneficiaryKey, known.get()).map(e -> new Payee(e.caseRef(), e.payee().name(),
+        e.payee().idNumber(), e.countyCode(), e.regionCode()));
+  }
+
+  private static Optional<Scheme> scheme(String scheme) {
+    return java.util.Arrays.stream(Scheme.values()).filter(s -> s.name().equals(scheme)).findFirst();
   }
 
   /**
@@ -129,12 +138,8 @@ public class Recoveries {
     }
     boolean stopped = false;
     if (request.stopAward()) {
-      Scheme scheme;
-      try {
-        scheme = Scheme.valueOf(request.scheme());
-      } catch (IllegalArgumentException e) {
-        throw new FundsRequestException("未知的救助项目：" + request.scheme());
-      }
+      Scheme scheme = scheme(request.scheme())
+          .orElseThrow(() -> new FundsRequestException("未知的救助项目：" + request.scheme()));
       LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
       try {
         // 停发 from the month after today's decision, under the award's own case
@@ -178,30 +183,7 @@ public class Recoveries {
   /** Sum of PAID ledger rows of the scheme for the beneficiary whose period starts in one of the months. */
   @Transactional(readOnly = true)
   public BigDecimal paidIn(String beneficiaryKey, String scheme, java.util.Collection<YearMonth> months) {
-    StringBuilder ranges = new StringBuilder();
-    List<Object> args = new ArrayList<>(List.of(beneficiaryKey, scheme));
-    for (YearMonth m : months) {
-      ranges.append(ranges.length() == 0 ? "" : " OR ").append("(period_start >= ? AND period_start < ?)");
-      args.add(Date.valueOf(m.atDay(1)));
-      args.add(Date.valueOf(m.plusMonths(1).atDay(1)));
-    }
-    if (months.isEmpty()) {
-      return BigDecimal.ZERO.setScale(2);
-    }
-    // rows of its own by the beneficiary index; the monthly payroll's rows (left out of that index on PostgreSQL,
-    // V12_2) by their keys
-    BigDecimal own = jdbc.queryForObject("SELECT SUM(amount) FROM payment_entry WHERE beneficiary_key = ?"
-        + " AND scheme = ? AND batch_id IS NULL AND status = 'PAID' AND (" + ranges + ")", BigDecimal.class,
-        args.toArray());
-    List<Object> keys = new ArrayList<>();
-    for (YearMonth m : months) {
-      keys.add(Payroll.rosterKey(scheme, beneficiaryKey, m));
-    }
-    BigDecimal batch = jdbc.queryForObject("SELECT SUM(amount) FROM payment_entry WHERE idempotency_key IN ("
-        + String.join(", ", keys.stream().map(k -> "?").toList()) + ") AND batch_id IS NOT NULL AND status = 'PAID'",
-        BigDecimal.class, keys.toArray());
-    BigDecimal sum = (own == null ? BigDecimal.ZERO : own).add(batch == null ? BigDecimal.ZERO : batch);
-    return sum.setScale(2, RoundingMode.HALF_UP);
+    return scheme(scheme).map(s -> payments.paidIn(beneficiaryKey, s, months)).orElse(BigDecimal.ZERO.setScale(2));
   }
 
   /**

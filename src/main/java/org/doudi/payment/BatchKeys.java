@@ -1,5 +1,7 @@
 package org.doudi.payment;
 
+import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -10,4 +12,7 @@ import java.util.List;
 public interface BatchKeys {
 
   List<String> ofCase(String caseRef);
+
+  /** The keys the beneficiary's batch rows of the scheme have in those months (for {@link Payments#paidIn}). */
+  List<String> ofBeneficiary(String beneficiaryKey, Scheme scheme, Collection<YearMonth> months);
 }

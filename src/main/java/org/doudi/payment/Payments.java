@@ -122,6 +122,25 @@ public class Payments {
     return repository.byKey(idempotencyKey);
   }
 
+  /**
+   * The beneficiary's latest payment of the scheme recorded on its own (the monthly payroll's batch rows left out:
+   * the award says more about those).
+   */
+  public Optional<LedgerEntry> latestOwn(String beneficiaryKey, Scheme scheme) {
+    return repository.latestOwn(beneficiaryKey, scheme);
+  }
+
+  /**
+   * What the beneficiary was paid (PAID) of the scheme for the months (period starting in one of them): its own rows
+   * and its monthly payroll's rows, whose keys the payroll gives ({@link BatchKeys#ofBeneficiary}). Two decimals.
+   */
+  @Transactional(readOnly = true)
+  public BigDecimal paidIn(String beneficiaryKey, Scheme scheme, java.util.Collection<java.time.YearMonth> months) {
+    List<String> keys = batchKeys.orderedStream().flatMap(b -> b.ofBeneficiary(beneficiaryKey, scheme, months)
+        .stream()).distinct().toList();
+    return repository.paidIn(beneficiaryKey, scheme, months, keys).setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+
   /** @throws NoSuchElementException no such payment */
   public LedgerEntry get(long id) {
     return repository.byId(id).orElseThrow(() -> new NoSuchElementException("付款" + id + "不存在"));

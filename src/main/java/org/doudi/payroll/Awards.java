@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow.ChangeKind;
@@ -246,6 +248,53 @@ public class Awards {
   @Transactional(readOnly = true)
   public List<AwardRow> activeIn(Scheme scheme, String countyCode, YearMonth month) {
     return repository.activeIn(scheme, countyCode, month.atDay(1));
+  }
+
+  /** Where the awards of a bulk read are (either list may be empty; both empty: nowhere). */
+  public record Places(List<String> countyPrefixes, List<String> regionCodes) {
+
+    /** Counties by code prefix: "22" a province, "2201" a city, a county's own code that county. */
+    public static Places counties(List<String> countyPrefixes) {
+      return new Places(List.copyOf(countyPrefixes), List.of());
+    }
+
+    /** Exactly these regions (townships, villages), not what lies below them. */
+    public static Places regions(List<String> regionCodes) {
+      return new Places(List.of(), List.copyOf(regionCodes));
+    }
+  }
+
+  /**
+   * Every award of the schemes in force and not stopped in the month, in the places, in order of beneficiary and
+   * scheme, to {@code each} at most about {@code chunk} at a time, with a beneficiary's awards (one per scheme) always
+   * in the same chunk, so that the caller can choose between them. The rows are streamed from the database: memory
+   * holds one chunk, not a province. Joins the caller's transaction, and {@code each} may write in it as it goes (a
+   * one-off subsidy through {@code Payments.recordAll}). This is how other modules read awards (one-off and price
+   * subsidies); "in force" is the payroll's own rule (docs/payroll.md, "Awards").
+   */
+  public void forEachActive(YearMonth month, Set<Scheme> schemes, Places places, int chunk,
+      Consumer<List<AwardRow>> each) {
+    if (chunk < 1) {
+      throw new IllegalArgumentException("chunk must be positive: " + chunk);
+    }
+    List<AwardRow> buffer = new ArrayList<>();
+    repository.streamActive(month.atDay(1), schemes, places.countyPrefixes(), places.regionCodes(),
+        Math.min(chunk, 10_000), row -> {
+      if (buffer.size() >= chunk && !buffer.get(buffer.size() - 1).beneficiaryKey().equals(row.beneficiaryKey())) {
+        each.accept(List.copyOf(buffer));
+        buffer.clear();
+      }
+      buffer.add(row);
+    });
+    if (!buffer.isEmpty()) {
+      each.accept(List.copyOf(buffer));
+    }
+  }
+
+  /** The beneficiary's latest change of the scheme (which may be a STOP, or take effect only later). */
+  @Transactional(readOnly = true)
+  public Optional<AwardRow> latest(String beneficiaryKey, Scheme scheme) {
+    return repository.latest(beneficiaryKey, scheme);
   }
 
   @Transactional(readOnly = true)

@@ -418,6 +418,16 @@ public class Payroll {
     return v;
   }
 
+  /**
+   * The payroll month that a payment belonging to {@code month} joins in the county (a price subsidy, decided after
+   * the month): that month, or, when the county has already approved the payroll of that month or a later one, the
+   * month after its last approved payroll, so that the payment is never left out of every bank file.
+   */
+  @Transactional(readOnly = true)
+  public YearMonth openMonth(String countyCode, YearMonth month) {
+    return runs.lastApprovedFrom(countyCode, month.atDay(1)).map(d -> YearMonth.from(d).plusMonths(1)).orElse(month);
+  }
+
   @Transactional(readOnly = true)
   public Optional<PayrollRun> run(long runId) {
     return runs.find(runId);

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The funds SQL on PostgreSQL: the monitoring statement (VALUES month table, EXTRACT(EPOCH), time-zone bounds) gives
- * the same hand-computed figures as on H2; the price subsidy's bulk INSERT … SELECT with ROW_NUMBER runs; eight
+ * the same hand-computed figures as on H2; the price subsidy's awards streamed from the payroll while their payments
+ * are written a chunk at a time through the payment module, on one connection; eight
  * concurrent entries of the same month's CPI add each household's subsidy exactly once; a recovery is recorded.
  */
 class FundsPostgresIT {
@@ -67,8 +68,9 @@ class FundsPostgresIT {
       // price subsidy: 300 households in two counties, eight concurrent entries of the same month
       AwardFixture a = new AwardFixture(jdbc);
       for (int i = 0; i < 300; i++) {
-        a.change("HH-P" + i, i % 10 == 0 ? "TEKUN" : "DIBAO", 1, "GRANT", i % 2 == 0 ? "220182" : "220581",
-            "220182100201", 1 + i % 3, "400.00", YearMonth.of(2019, 1));
+        String county = i % 2 == 0 ? "220182" : "220581";
+        a.change("HH-P" + i, i % 10 == 0 ? "TEKUN" : "DIBAO", 1, "GRANT", county, county + "100201", 1 + i % 3,
+            "400.00", YearMonth.of(2019, 1));
       }
       ExecutorService pool = Executors.newFixedThreadPool(8);
       CountDownLatch go = new CountDownLatch(1);
@@ -118,6 +120,30 @@ class FundsPostgresIT {
       assertThat(http.send("na-county-cw", "POST", "/api/funds/recoveries",
           "{\"beneficiaryKey\":\"HH-R1\",\"scheme\":\"DIBAO\",\"months\":[\"2019-10\"],\"reason\":\"虚报\"}").status())
           .isEqualTo(409);
+
+      // the awards streamed a few at a time while each chunk's payments are written on the same connection between
+      // two fetches (what price and holiday subsidies do with a province, 5,000 at a time); a household's awards
+      // never straddle two chunks
+      org.doudi.payroll.Awards awards = app.getBean(org.doudi.payroll.Awards.class);
+      org.doudi.payment.Payments payments = app.getBean(org.doudi.payment.Payments.class);
+      List<List<String>> chunks = new ArrayList<>();
+      new org.springframework.transaction.support.TransactionTemplate(
+          app.getBean(org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(tx ->
+          awards.forEachActive(YearMonth.of(2019, 6), java.util.Set.of(org.doudi.payment.Scheme.DIBAO,
+              org.doudi.payment.Scheme.TEKUN), org.doudi.payroll.Awards.Places.counties(List.of("22")), 7, chunk -> {
+                chunks.add(chunk.stream().map(org.doudi.payroll.AwardRow::beneficiaryKey).toList());
+                payments.recordAll(chunk.stream().map(aw -> new org.doudi.payment.PaymentRequest(
+                    "it-stream:" + aw.beneficiaryKey(), org.doudi.payment.Scheme.FESTIVAL_SUBSIDY, aw.caseRef(),
+                    new org.doudi.payment.Payee(aw.beneficiaryKey(), aw.payeeName(), aw.payeeIdNumber(),
+                        aw.bankName(), aw.accountNumber()), aw.countyCode(), aw.regionCode(),
+                    java.time.LocalDate.of(2019, 6, 1), java.time.LocalDate.of(2019, 6, 30), aw.monthlyAmount(),
+                    org.doudi.payment.Channel.BANK, null, "IT")).toList(),
+                    org.doudi.payment.PaymentStatus.APPROVED, "it");
+              }));
+      assertThat(chunks).hasSizeGreaterThan(40).allSatisfy(c -> assertThat(c).hasSizeBetween(1, 7));
+      assertThat(chunks.stream().flatMap(List::stream)).hasSize(300).doesNotHaveDuplicates();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_ledger WHERE idempotency_key LIKE 'it-stream:%'",
+          Integer.class)).isEqualTo(300);
     } finally {
       Postgres.dropIfTemporary(url);
     }

@@ -182,6 +182,10 @@ class PayrollPostgresIT {
       assertThat(payroll.run(feb.runId()).orElseThrow().approvedCount()).isEqualTo(approved);
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_status_change c JOIN payment_ledger l ON "
           + "l.id = c.ledger_id WHERE l.payroll_month = DATE '2027-02-01'", Integer.class)).isEqualTo(cancelled);
+
+      // every kind of bank file, in each layout and character set, by the documentation's rules (the COPY path here)
+      assertThat(BankFileConformance.writeAndCheckEveryKindOfFile(app, "220102", "220102001001",
+          YearMonth.of(2041, 1))).isEqualTo(12);
     }
     Postgres.dropIfTemporary(url);
   }

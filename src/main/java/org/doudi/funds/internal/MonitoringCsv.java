@@ -39,13 +39,17 @@ public final class MonitoringCsv {
     return v == null ? "" : v.toPlainString();
   }
 
-  /** Quotes a text field when it holds a separator, quote or line break; neutralises spreadsheet formulas. */
+  /**
+   * A text cell: prefixed with {@code '} when it starts like a formula, then quoted when it holds a separator, quote or
+   * line break. The other cells are the month, the county code and numbers, which never start like one.
+   */
   static String field(String s) {
     if (s == null) {
       return "";
     }
     String v = s;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+    // a spreadsheet takes a cell starting with = + - @ (or a tab or carriage return before one) for a formula
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }
     if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

@@ -1,11 +1,13 @@
 package org.doudi.payment.persistence;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,6 +170,44 @@ public class LedgerRepository {
   public Optional<LedgerEntry> byKey(String key) {
     return jdbc.query("SELECT " + COLUMNS + " FROM payment_entry WHERE idempotency_key = ?", ENTRY, key)
         .stream().findFirst();
+  }
+
+  /** The beneficiary's latest row of the scheme outside a batch (by the beneficiary index, V12_2). */
+  public Optional<LedgerEntry> latestOwn(String beneficiaryKey, Scheme scheme) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM payment_entry WHERE beneficiary_key = ? AND scheme = ? "
+        + "AND batch_id IS NULL ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", ENTRY, beneficiaryKey, scheme.name())
+        .stream().findFirst();
+  }
+
+  /**
+   * Sum of the beneficiary's PAID rows of the scheme whose period starts in one of the months: its rows outside a
+   * batch by the beneficiary index, the batch rows (left out of that index on PostgreSQL, V12_2) by their keys.
+   */
+  public BigDecimal paidIn(String beneficiaryKey, Scheme scheme, java.util.Collection<YearMonth> months,
+      List<String> batchKeys) {
+    StringBuilder ranges = new StringBuilder();
+    List<Object> args = new ArrayList<>(List.of(beneficiaryKey, scheme.name()));
+    for (YearMonth m : months) {
+      ranges.append(ranges.length() == 0 ? "" : " OR ").append("(period_start >= ? AND period_start < ?)");
+      args.add(Date.valueOf(m.atDay(1)));
+      args.add(Date.valueOf(m.plusMonths(1).atDay(1)));
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    if (!months.isEmpty()) {
+      sum = sum.add(orZero(jdbc.queryForObject("SELECT SUM(amount) FROM payment_entry WHERE beneficiary_key = ? "
+          + "AND scheme = ? AND batch_id IS NULL AND status = 'PAID' AND (" + ranges + ")", BigDecimal.class,
+          args.toArray())));
+    }
+    if (!batchKeys.isEmpty()) {
+      sum = sum.add(orZero(jdbc.queryForObject("SELECT SUM(amount) FROM payment_entry WHERE idempotency_key IN ("
+          + String.join(", ", java.util.Collections.nCopies(batchKeys.size(), "?")) + ") AND batch_id IS NOT NULL "
+          + "AND status = 'PAID'", BigDecimal.class, batchKeys.toArray())));
+    }
+    return sum;
+  }
+
+  private static BigDecimal orZero(BigDecimal v) {
+    return v == null ? BigDecimal.ZERO : v;
   }
 
   public Optional<LedgerEntry> byId(long id) {

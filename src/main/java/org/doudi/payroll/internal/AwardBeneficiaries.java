@@ -2,13 +2,15 @@ package org.doudi.payroll.internal;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.doudi.payment.BatchKeys;
+import org.doudi.payment.Scheme;
 import org.doudi.payroll.Payroll;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The roster keys of a case: its awards' beneficiaries in every month their county has had a payroll run. */
+/** The roster keys of a case or a beneficiary. Of a case: its awards' beneficiaries in every month their county has had a payroll run. */
 @Component
 class AwardBeneficiaries implements BatchKeys {
 
@@ -27,5 +29,10 @@ class AwardBeneficiaries implements BatchKeys {
               YearMonth.from(rs.getDate(3).toLocalDate())));
         }, caseRef);
     return keys;
+  }
+
+  @Override
+  public List<String> ofBeneficiary(String beneficiaryKey, Scheme scheme, Collection<YearMonth> months) {
+    return months.stream().map(m -> Payroll.rosterKey(scheme.name(), beneficiaryKey, m)).toList();
   }
 }

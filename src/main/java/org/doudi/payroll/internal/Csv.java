@@ -3,7 +3,10 @@ package org.doudi.payroll.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The CSV dialect of the bank files: comma, double quotes when needed (as PostgreSQL's COPY … CSV writes). */
+/**
+ * The CSV dialect of the bank files: comma, double quotes when a field holds a comma, quote or line break, and only
+ * then (as PostgreSQL's COPY … CSV writes every field that is not empty).
+ */
 public final class Csv {
 
   private Csv() {}
@@ -13,9 +16,7 @@ public final class Csv {
       return "";
     }
     String s = v.toString();
-    if (s.isEmpty()) {
-      return "\"\"";
-    }
+    // quoted only when it must be (docs/payroll.md): an empty field is empty, never ""
     if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
       return '"' + s.replace("\"", "\"\"") + '"';
     }

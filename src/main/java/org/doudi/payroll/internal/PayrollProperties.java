@@ -15,11 +15,17 @@ public class PayrollProperties {
   private final Bank bank = new Bank();
 
   public static class Bank {
+    /** The character sets docs/payroll.md allows. */
+    public static final java.util.List<String> CHARSETS = java.util.List.of("UTF-8", "GBK", "GB18030");
+
     /** The bank that pays (printed in each file's header). */
     private String name = "代发银行";
     /** File layout: DOUDI-CSV-1 or BANK-TXT-1 ({@link BankLayout}, docs/payroll.md). */
     private String format = "DOUDI-CSV-1";
-    /** Character set of disbursement and result files (UTF-8 or GBK, as the bank requires). */
+    /**
+     * Character set of disbursement and result files, as the bank requires: one of {@link #CHARSETS}, which all write
+     * the layouts' separators, digits and line ends as single ASCII bytes.
+     */
     private String charset = "UTF-8";
 
     public String getName() {
@@ -44,8 +50,9 @@ public class PayrollProperties {
     }
 
     public void setCharset(String charset) {
-      java.nio.charset.Charset.forName(charset); // the same
-      this.charset = charset;
+      String name = CHARSETS.stream().filter(c -> c.equalsIgnoreCase(charset)).findFirst().orElseThrow(() ->
+          new IllegalArgumentException("不支持的银行文件字符集：" + charset + "（可选：" + String.join("、", CHARSETS) + "）"));
+      this.charset = name; // the same
     }
   }
 

@@ -1,17 +1,24 @@
 package org.doudi.payroll.persistence;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
@@ -25,12 +32,16 @@ public class AwardRepository {
 
   /**
    * The row in force in a month for each beneficiary: the latest (highest seq) effective by the month's first day.
-   * Parameters: the first day, twice. Used by the roster insert as well. {@code b.seq > 1} follows from
-   * {@code b.seq > a.seq} (seq starts at 1, V13_6) and lets PostgreSQL hash only the changes for a whole province.
+   * Parameters: the first day, twice. The one statement of the rule: every read of awards in force uses it (the
+   * roster insert, {@link #inForce}, {@link #activeIn}, {@link #streamActive}); no other module reads benefit_award.
+   * {@code b.seq > 1} follows from {@code b.seq > a.seq} (seq starts at 1, V13_6) and lets PostgreSQL hash only the
+   * changes for a whole province.
    */
   public static final String IN_FORCE = "a.effective_from <= ? AND NOT EXISTS (SELECT 1 FROM benefit_award b "
       + "WHERE b.beneficiary_key = a.beneficiary_key AND b.scheme = a.scheme AND b.seq > a.seq AND b.seq > 1 "
       + "AND b.effective_from <= ?)";
+
+  private static final String A_COLS = COLS.replaceAll("(^|, )", "$1a.");
 
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert insert;
@@ -88,16 +99,53 @@ public class AwardRepository {
   }
 
   public Optional<AwardRow> inForce(String beneficiaryKey, Scheme scheme, LocalDate monthStart) {
-    return jdbc.query("SELECT " + COLS + " FROM benefit_award WHERE beneficiary_key = ? AND scheme = ? "
-        + "AND effective_from <= ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", AwardRepository::map, beneficiaryKey,
-        scheme.name(), Date.valueOf(monthStart)).stream().findFirst();
+    Date d = Date.valueOf(monthStart);
+    return jdbc.query("SELECT " + A_COLS + " FROM benefit_award a WHERE a.beneficiary_key = ? AND a.scheme = ? AND "
+        + IN_FORCE, AwardRepository::map, beneficiaryKey, scheme.name(), d, d).stream().findFirst();
   }
 
   public List<AwardRow> activeIn(Scheme scheme, String countyCode, LocalDate monthStart) {
     Date d = Date.valueOf(monthStart);
-    return jdbc.query("SELECT " + COLS.replaceAll("(^|, )", "$1a.") + " FROM benefit_award a WHERE a.scheme = ? "
+    return jdbc.query("SELECT " + A_COLS + " FROM benefit_award a WHERE a.scheme = ? "
         + "AND a.county_code = ? AND a.change_kind <> 'STOP' AND " + IN_FORCE + " ORDER BY a.beneficiary_key",
         AwardRepository::map, scheme.name(), countyCode, d, d);
+  }
+
+  /**
+   * The awards in force and not stopped in the month, of the schemes, whose county code starts with one of
+   * {@code countyPrefixes} or whose region is one of {@code regionCodes}, in order of beneficiary and scheme, to
+   * {@code rows} one by one as the database hands them over ({@code fetch} at a time: a province's awards never sit
+   * in memory at once). Joins the caller's transaction (PostgreSQL streams only inside one), in which {@code rows}
+   * may run statements of its own between two fetches.
+   */
+  public void streamActive(LocalDate monthStart, Collection<Scheme> schemes, Collection<String> countyPrefixes,
+      Collection<String> regionCodes, int fetch, Consumer<AwardRow> rows) {
+    if (schemes.isEmpty() || countyPrefixes.isEmpty() && regionCodes.isEmpty()) {
+      return;
+    }
+    Date d = Date.valueOf(monthStart);
+    List<Object> args = new ArrayList<>();
+    schemes.forEach(s -> args.add(s.name()));
+    List<String> places = new ArrayList<>();
+    countyPrefixes.forEach(p -> {
+      places.add("a.county_code LIKE ?");
+      args.add(p + "%");
+    });
+    if (!regionCodes.isEmpty()) {
+      places.add("a.region_code IN (" + String.join(", ", Collections.nCopies(regionCodes.size(), "?")) + ")");
+      args.addAll(regionCodes);
+    }
+    args.add(d);
+    args.add(d);
+    String sql = "SELECT " + A_COLS + " FROM benefit_award a WHERE a.scheme IN ("
+        + String.join(", ", Collections.nCopies(schemes.size(), "?")) + ") AND (" + String.join(" OR ", places)
+        + ") AND a.change_kind <> 'STOP' AND " + IN_FORCE + " ORDER BY a.beneficiary_key, a.scheme";
+    jdbc.query(c -> {
+      PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+      ps.setFetchSize(fetch);
+      new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
+      return ps;
+    }, (RowCallbackHandler) rs -> rows.accept(map(rs, 0)));
   }
 
   public List<AwardRow> history(String beneficiaryKey, Scheme scheme) {

@@ -180,6 +180,8 @@ public class BankFileRepository {
         // county's 10,000s of lines with the default 4 MB on disk; for this transaction only
         try (java.sql.Statement st = c.createStatement()) {
           st.execute("SET LOCAL work_mem = '64MB'");
+          // COPY writes dates in the session's DateStyle: the documented yyyy-MM-dd whatever the server's setting
+          st.execute("SET LOCAL DateStyle = 'ISO, YMD'");
         }
       }
       if (layout == BankLayout.DOUDI_CSV_1 && c.isWrapperFor(PGConnection.class)) {

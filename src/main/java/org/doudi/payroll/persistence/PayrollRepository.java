@@ -58,6 +58,13 @@ public class PayrollRepository {
         PayrollRepository::map, countyCode, Date.valueOf(month)).stream().findFirst();
   }
 
+  /** The county's latest payroll month from {@code from} on whose run is approved (or further), if any. */
+  public Optional<LocalDate> lastApprovedFrom(String countyCode, LocalDate from) {
+    Date last = jdbc.queryForObject("SELECT MAX(payroll_month) FROM payroll_run WHERE county_code = ? "
+        + "AND payroll_month >= ? AND status NOT IN ('OPEN', 'ROSTER')", Date.class, countyCode, Date.valueOf(from));
+    return Optional.ofNullable(last).map(Date::toLocalDate);
+  }
+
   public Optional<PayrollRun> find(long id) {
     return jdbc.query("SELECT " + RUN_COLS + " FROM payroll_run WHERE id = ?", PayrollRepository::map, id).stream()
         .findFirst();

@@ -5,9 +5,15 @@ import static org.doudi.temporary.TemporaryVariables.*;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.doudi.engine.ProcessBean;
 import org.doudi.identity.CaseVariables;
@@ -18,11 +24,11 @@ import org.doudi.payment.PaymentRequest;
 import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardRow;
+import org.doudi.payroll.Awards;
 import org.doudi.region.Region;
 import org.doudi.region.RegionLevel;
 import org.doudi.region.Regions;
-import org.doudi.temporary.persistence.AwardRoster;
-import org.doudi.temporary.persistence.AwardRoster.Recipient;
 import org.doudi.temporary.persistence.TemporaryRepository;
 
 /**
@@ -39,15 +45,15 @@ public class HolidaySubsidies {
 
   private final Regions regions;
   private final CaseSupport support;
-  private final AwardRoster roster;
+  private final Awards awards;
   private final Payments payments;
   private final TemporaryRepository records;
 
-  public HolidaySubsidies(Regions regions, CaseSupport support, AwardRoster roster, Payments payments,
+  public HolidaySubsidies(Regions regions, CaseSupport support, Awards awards, Payments payments,
       TemporaryRepository records) {
     this.regions = regions;
     this.support = support;
-    this.roster = roster;
+    this.awards = awards;
     this.payments = payments;
     this.records = records;
   }
@@ -89,67 +95,67 @@ public class HolidaySubsidies {
   /** Recipients, how many already have this year's subsidy, and the total still to pay. */
   public void preview(DelegateExecution execution) {
     Batch b = batch(execution);
-    List<Recipient> rs = recipients(b.regionCode());
-    List<String> keys = rs.stream().map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList();
-    java.util.Set<String> paid = payments.existingKeys(keys);
-    int already = 0;
-    BigDecimal total = BigDecimal.ZERO;
-    for (int i = 0; i < rs.size(); i++) {
-      Recipient r = rs.get(i);
-      if (paid.contains(keys.get(i))) {
-        already++;
-      } else {
-        total = total.add(amountFor(b, r));
-      }
-    }
-    execution.setVariable(RECIPIENT_COUNT, rs.size());
-    execution.setVariable(ALREADY_PAID_COUNT, already);
-    execution.setVariable(TOTAL_AMOUNT, total.setScale(2).toPlainString());
+    int[] counts = new int[2];
+    BigDecimal[] total = {BigDecimal.ZERO};
+    eachChunk(b, (part, due) -> {
+      counts[0] += part.size();
+      counts[1] += part.size() - due.size();
+      due.forEach((key, r) -> total[0] = total[0].add(amountFor(b, r)));
+    });
+    execution.setVariable(RECIPIENT_COUNT, counts[0]);
+    execution.setVariable(ALREADY_PAID_COUNT, counts[1]);
+    execution.setVariable(TOTAL_AMOUNT, total[0].setScale(2).toPlainString());
   }
 
   /**
    * 生成发放记录 (asyncBefore): one ledger row per recipient who has none for this scheme and year, written a few
-   * thousand at a time ({@link Payments#recordAll}): a province's batch is up to a million payments.
+   * thousand at a time ({@link Payments#recordAll}): a province's batch is up to a million payments, read from the
+   * awards and written chunk by chunk.
    */
   public void create(DelegateExecution execution) {
     Batch b = batch(execution);
-    LocalDate today = Values.today();
-    LocalDate month = today.withDayOfMonth(1);
-    List<Recipient> rs = recipients(b.regionCode());
-    int created = 0;
-    int skipped = 0;
-    BigDecimal total = BigDecimal.ZERO;
+    LocalDate month = Values.today().withDayOfMonth(1);
+    int[] counts = new int[3];
+    BigDecimal[] total = {BigDecimal.ZERO};
     String label = "FESTIVAL_SUBSIDY".equals(b.scheme()) ? "春节一次性临时补助" : "冬季取暖一次性临时补助";
     String actor = Values.str(execution, REPORTED_BY);
-    for (int from = 0; from < rs.size(); from += CHUNK) {
-      List<Recipient> part = rs.subList(from, Math.min(rs.size(), from + CHUNK));
-      List<String> keys = part.stream().map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList();
-      java.util.Set<String> there = payments.existingKeys(keys);
-      java.util.Set<String> listed = new java.util.HashSet<>();
+    eachChunk(b, (part, due) -> {
       List<PaymentRequest> fresh = new ArrayList<>();
-      for (int i = 0; i < part.size(); i++) {
-        Recipient r = part.get(i);
-        String key = keys.get(i);
-        // already paid (an earlier run, or the same household on both schemes: the first one listed is paid)
-        if (there.contains(key) || !listed.add(key)) {
-          skipped++;
-          continue;
-        }
-        fresh.add(new PaymentRequest(key, Scheme.valueOf(b.scheme()), execution.getProcessInstanceId(),
-            new Payee(r.beneficiaryKey(), r.payeeName(), r.payeeIdNumber(), r.bankName(), r.accountNumber()),
-            r.countyCode(), r.regionCode(), month, month.plusMonths(1).minusDays(1), amountFor(b, r), Channel.BANK,
-            null, b.year() + "年" + label + "（" + ("TEKUN".equals(r.scheme()) ? "特困" : "低保") + "）"));
-      }
+      due.forEach((key, r) -> fresh.add(new PaymentRequest(key, Scheme.valueOf(b.scheme()),
+          execution.getProcessInstanceId(),
+          new Payee(r.beneficiaryKey(), r.payeeName(), r.payeeIdNumber(), r.bankName(), r.accountNumber()),
+          r.countyCode(), r.regionCode(), month, month.plusMonths(1).minusDays(1), amountFor(b, r), Channel.BANK,
+          null, b.year() + "年" + label + "（" + (r.scheme() == Scheme.TEKUN ? "特困" : "低保") + "）")));
       Payments.Recorded done = payments.recordAll(fresh, PaymentStatus.APPROVED, actor);
-      created += done.created();
-      skipped += done.existing();
-      total = total.add(done.createdTotal());
-    }
+      counts[0] += part.size();
+      counts[1] += done.created();
+      counts[2] += part.size() - due.size() + done.existing();
+      total[0] = total[0].add(done.createdTotal());
+    });
     Instant now = Values.now();
-    records.finishBatch(Values.number(execution, BATCH_ID), rs.size(), created, skipped, total, now);
-    execution.setVariable(CREATED_ROWS, created);
-    execution.setVariable(SKIPPED_ROWS, skipped);
-    execution.setVariable(TOTAL_AMOUNT, total.setScale(2).toPlainString());
+    records.finishBatch(Values.number(execution, BATCH_ID), counts[0], counts[1], counts[2], total[0], now);
+    execution.setVariable(CREATED_ROWS, counts[1]);
+    execution.setVariable(SKIPPED_ROWS, counts[2]);
+    execution.setVariable(TOTAL_AMOUNT, total[0].setScale(2).toPlainString());
+  }
+
+  /**
+   * The batch's recipients a chunk at a time, each chunk with those still due (by payment key, in order): not those
+   * who have this year's subsidy already (an earlier run, another batch covering the same place), and a household on
+   * both schemes once (the first listed).
+   */
+  private void eachChunk(Batch b, BiConsumer<List<AwardRow>, Map<String, AwardRow>> each) {
+    forEachRecipient(b.regionCode(), part -> {
+      List<String> keys = part.stream().map(r -> paymentKey(b.scheme(), b.year(), r.beneficiaryKey())).toList();
+      Set<String> there = payments.existingKeys(keys);
+      Map<String, AwardRow> due = new LinkedHashMap<>();
+      for (int i = 0; i < part.size(); i++) {
+        if (!there.contains(keys.get(i))) {
+          due.putIfAbsent(keys.get(i), part.get(i));
+        }
+      }
+      each.accept(part, due);
+    });
   }
 
   private record Batch(String scheme, int year, String regionCode, BigDecimal amount, String basis) {}
@@ -159,7 +165,7 @@ public class HolidaySubsidies {
         Values.decimal(e, AMOUNT), Values.str(e, AMOUNT_BASIS));
   }
 
-  private static BigDecimal amountFor(Batch b, Recipient r) {
+  private static BigDecimal amountFor(Batch b, AwardRow r) {
     if ("PERSON".equals(b.basis())) {
       int n = r.memberCount() == null || r.memberCount() < 1 ? 1 : r.memberCount();
       return b.amount().multiply(BigDecimal.valueOf(n));
@@ -167,10 +173,12 @@ public class HolidaySubsidies {
     return b.amount();
   }
 
-  /** County level and above: by county code; below: the township/village and everything under it. */
-  private List<Recipient> recipients(String regionCode) {
+  /**
+   * The active 低保 and 特困 awards of the month, from the payroll module, a chunk at a time. County level and above:
+   * by county code; below: the township/village and everything under it.
+   */
+  private void forEachRecipient(String regionCode, Consumer<List<AwardRow>> each) {
     Region region = regions.get(regionCode);
-    LocalDate month = Values.today().withDayOfMonth(1);
     List<String> counties = new ArrayList<>();
     List<String> places = new ArrayList<>();
     for (Region r : regions.list()) {
@@ -185,9 +193,7 @@ public class HolidaySubsidies {
         places.add(r.code());
       }
     }
-    if (counties.isEmpty() && places.isEmpty()) {
-      return List.of();
-    }
-    return roster.active(month, counties, places);
+    awards.forEachActive(YearMonth.from(Values.today()), Set.of(Scheme.DIBAO, Scheme.TEKUN),
+        new Awards.Places(counties, places), CHUNK, each);
   }
 }
