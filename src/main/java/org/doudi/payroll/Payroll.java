@@ -425,7 +425,7 @@ public class Payroll {
     v.put("stoppedCount", d.stoppedCount());
     v.put("changedCount", d.changedCount());
     v.put("differences", d.text());
-    RosterAnomalies a = anomalies(run, 0, FORM_ANOMALIES);
+    RosterAnomalies a = anomalies(run, changeShare, 0, FORM_ANOMALIES);
     v.put("anomalyCount", a.total());
     v.put("anomalies", a.text(runId));
     return v;
@@ -440,11 +440,20 @@ public class Payroll {
    */
   @Transactional(readOnly = true)
   public RosterAnomalies anomalies(long runId, int offset, int limit) {
+    return anomalies(runId, changeShare, offset, limit);
+  }
+
+  /** {@link #anomalies(long, int, int)} with another threshold for the amount changes (0.5 = 50 %). */
+  @Transactional(readOnly = true)
+  public RosterAnomalies anomalies(long runId, BigDecimal changeShare, int offset, int limit) {
     PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
     if (offset < 0 || limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("offset 不能为负数，limit 应在1至1000之间");
     }
-    return anomalies(run, offset, limit);
+    if (changeShare == null || changeShare.signum() <= 0) {
+      throw new IllegalArgumentException("金额变化比例应大于0");
+    }
+    return anomalies(run, changeShare, offset, limit);
   }
 
   /** The number of anomalies of the run (the review form's check). */
@@ -453,7 +462,7 @@ public class Payroll {
     return anomalies(runId, 0, 1).total();
   }
 
-  private RosterAnomalies anomalies(PayrollRun run, int offset, int limit) {
+  private RosterAnomalies anomalies(PayrollRun run, BigDecimal changeShare, int offset, int limit) {
     java.time.LocalDate month = run.month().atDay(1);
     LedgerBulk.Condition now = ledger.batchRows(run.countyCode(), month);
     Map<RosterAnomalies.Kind, Integer> counts = new java.util.EnumMap<>(RosterAnomalies.Kind.class);
