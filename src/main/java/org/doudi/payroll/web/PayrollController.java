@@ -109,8 +109,7 @@ public class PayrollController {
       description = "anomalies: every kind counted (total, counts), the first " + RUN_ANOMALIES + " listed; all of "
           + "them page by page at GET /api/payroll/runs/{runId}/anomalies.")
   public Map<String, Object> run(@PathVariable long runId, Principal principal) {
-    PayrollRun run = payroll.run(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
-    requireSees(principal.getName(), run.countyCode());
+    PayrollRun run = visibleRun(runId, principal);
     RosterDifferences d = payroll.differences(runId);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run);
@@ -134,9 +133,15 @@ public class PayrollController {
           @ApiResponse(responseCode = "404", description = "no such run")})
   public RosterAnomalies anomalies(@PathVariable long runId, @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "200") int limit, Principal principal) {
+    visibleRun(runId, principal);
+    return payroll.anomalies(runId, offset, limit);
+  }
+
+  /** The run, if the caller sees its county (403 otherwise, 404 when there is none). */
+  private PayrollRun visibleRun(long runId, Principal principal) {
     PayrollRun run = payroll.run(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
     requireSees(principal.getName(), run.countyCode());
-    return payroll.anomalies(runId, offset, limit);
+    return run;
   }
 
   public record ExclusionRequest(Long paymentId, String reason) {}
