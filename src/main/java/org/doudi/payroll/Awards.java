@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,14 +43,25 @@ public class Awards {
   private final PayrollRepository runs;
   private final Payroll payroll;
   private final Payments payments;
+  private final Map<Scheme, AwardCeiling> ceilings = new EnumMap<>(Scheme.class);
 
   public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
-      @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments) {
+      @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, List<AwardCeiling> ceilings) {
     this.repository = repository;
     this.register = register;
     this.runs = runs;
     this.payroll = payroll;
     this.payments = payments;
+    for (AwardCeiling c : ceilings) {
+      if (this.ceilings.put(c.scheme(), c) != null) {
+        throw new IllegalStateException("two award ceilings for " + c.scheme());
+      }
+    }
+  }
+
+  /** The schemes whose awards are bounded by a ceiling ({@link AwardCeiling}). */
+  public java.util.Set<Scheme> boundedSchemes() {
+    return java.util.Collections.unmodifiableSet(ceilings.keySet());
   }
 
   /** The first day of the month after {@code decidedOn}: when a decision of that day takes effect. */
@@ -103,6 +116,7 @@ public class Awards {
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
+    withinCeiling(g.scheme(), g.countyCode(), g.urbanRural(), g.memberCount(), g.monthlyAmount(), g.decidedOn());
     Optional<AwardRow> latest = repository.latest(g.beneficiaryKey(), g.scheme());
     if (latest.isPresent() && latest.get().active()) {
       AwardRow l = latest.get();
@@ -160,9 +174,11 @@ public class Awards {
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
+    Integer members = memberCount == null ? l.memberCount() : memberCount;
+    withinCeiling(scheme, l.countyCode(), l.urbanRural(), members, newMonthlyAmount, decidedOn);
     ChangeKind kind = newMonthlyAmount.compareTo(l.monthlyAmount()) > 0 ? ChangeKind.INCREASE : ChangeKind.DECREASE;
-    return insert(next(l, kind, caseRef, decidedOn, reason, actor, memberCount == null ? l.memberCount() : memberCount,
-        l.bankName(), l.accountNumber(), newMonthlyAmount.setScale(2)));
+    return insert(next(l, kind, caseRef, decidedOn, reason, actor, members, l.bankName(), l.accountNumber(),
+        newMonthlyAmount.setScale(2)));
   }
 
   /** 停发 from the month after the decision. Stopping again for the same case returns the existing row. */
@@ -300,6 +316,23 @@ public class Awards {
   @Transactional(readOnly = true)
   public List<AwardRow> history(String beneficiaryKey, Scheme scheme) {
     return repository.history(beneficiaryKey, scheme);
+  }
+
+  /**
+   * Refuses an amount above the scheme's ceiling for this household on the decision date (nothing stored); a scheme
+   * without an {@link AwardCeiling} has no ceiling of its own. At the ceiling is allowed.
+   */
+  private void withinCeiling(Scheme scheme, String countyCode, String urbanRural, Integer coveredPersons,
+      BigDecimal amount, LocalDate decidedOn) {
+    AwardCeiling ceiling = ceilings.get(scheme);
+    if (ceiling == null) {
+      return;
+    }
+    AwardCeiling.Limit limit = ceiling.limit(countyCode, urbanRural, coveredPersons, decidedOn);
+    if (amount.compareTo(limit.amount()) > 0) {
+      throw new InvalidAwardException("月补助金额 " + amount.setScale(2) + " 元超过" + scheme.label() + "上限 "
+          + limit.amount() + " 元（" + limit.basis() + "），不予保存；请核对金额或保障人数");
+    }
   }
 
   private AwardRow activeLatest(String beneficiaryKey, Scheme scheme) {

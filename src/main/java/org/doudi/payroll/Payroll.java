@@ -15,6 +15,7 @@ import org.doudi.payment.LedgerBulk;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
+import org.doudi.payroll.persistence.AnomalyRepository;
 import org.doudi.payroll.persistence.AwardRepository;
 import org.doudi.payroll.persistence.PayrollRepository;
 import org.doudi.region.Region;
@@ -56,12 +57,21 @@ public class Payroll {
   private final Payments payments;
   private final TransactionTemplate newTransaction;
   private final int rosterParallelism;
+  private final AnomalyRepository anomalies;
+  private final BigDecimal changeShare;
 
   public Payroll(PayrollRepository runs, AwardRepository awards, LedgerBulk ledger, Regions regions,
       RuntimeService runtime, EngineAsSystem asSystem, ObjectProvider<PayrollCheckpoint> checkpoints,
-      PlatformTransactionManager transactions, Payments payments,
-      @Value("${doudi.payroll.roster-parallelism:2}") int rosterParallelism) {
+      PlatformTransactionManager transactions, Payments payments, AnomalyRepository anomalies,
+      @Value("${doudi.payroll.roster-parallelism:2}") int rosterParallelism,
+      @Value("${doudi.payroll.anomaly-change-share:0.5}") BigDecimal changeShare) {
     this.payments = payments;
+    if (changeShare.signum() <= 0 || changeShare.compareTo(BigDecimal.TEN) > 0) {
+      throw new IllegalArgumentException("doudi.payroll.anomaly-change-share must be above 0 and at most 10 (0.5 = 50 %): "
+          + changeShare);
+    }
+    this.anomalies = anomalies;
+    this.changeShare = changeShare;
     if (rosterParallelism < 1 || rosterParallelism > 16) {
       throw new IllegalArgumentException("doudi.payroll.roster-parallelism must be 1..16: " + rosterParallelism);
     }
@@ -415,6 +425,9 @@ public class Payroll {
     v.put("stoppedCount", d.stoppedCount());
     v.put("changedCount", d.changedCount());
     v.put("differences", d.text());
+    RosterAnomalies a = anomalies(run, changeShare, 0, FORM_ANOMALIES);
+    v.put("anomalyCount", a.total());
+    v.put("anomalies", a.text(runId));
     return v;
   }
 
@@ -426,6 +439,59 @@ public class Payroll {
   @Transactional(readOnly = true)
   public YearMonth openMonth(String countyCode, YearMonth month) {
     return runs.lastApprovedFrom(countyCode, month.atDay(1)).map(d -> YearMonth.from(d).plusMonths(1)).orElse(month);
+  }
+
+  /** Anomalies listed in the review task's form (all of them: {@link #anomalies}). */
+  static final int FORM_ANOMALIES = 20;
+
+  /**
+   * The anomalies of the run's regular payroll ({@link RosterAnomalies}): every kind counted, the page from
+   * {@code offset} (over the kinds in their order) with at most {@code limit} (1..1000) items. Read-only.
+   */
+  @Transactional(readOnly = true)
+  public RosterAnomalies anomalies(long runId, int offset, int limit) {
+    return anomalies(runId, changeShare, offset, limit);
+  }
+
+  /** {@link #anomalies(long, int, int)} with another threshold for the amount changes (0.5 = 50 %). */
+  @Transactional(readOnly = true)
+  public RosterAnomalies anomalies(long runId, BigDecimal changeShare, int offset, int limit) {
+    PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    if (offset < 0 || limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("offset 不能为负数，limit 应在1至1000之间");
+    }
+    if (changeShare == null || changeShare.signum() <= 0) {
+      throw new IllegalArgumentException("金额变化比例应大于0");
+    }
+    return anomalies(run, changeShare, offset, limit);
+  }
+
+  /** The number of anomalies of the run (the review form's check). */
+  @Transactional(readOnly = true)
+  public int anomalyCount(long runId) {
+    return anomalies(runId, 0, 1).total();
+  }
+
+  private RosterAnomalies anomalies(PayrollRun run, BigDecimal changeShare, int offset, int limit) {
+    java.time.LocalDate month = run.month().atDay(1);
+    LedgerBulk.Condition now = ledger.batchRows(run.countyCode(), month);
+    Map<RosterAnomalies.Kind, Integer> counts = new java.util.EnumMap<>(RosterAnomalies.Kind.class);
+    List<RosterAnomalies.Anomaly> items = new ArrayList<>();
+    int skip = offset;
+    for (RosterAnomalies.Kind kind : RosterAnomalies.Kind.values()) {
+      int want = limit - items.size();
+      AnomalyRepository.Page page = switch (kind) {
+        case DUPLICATE_ID -> anomalies.duplicateIds(now, month, skip, want);
+        case SHARED_ACCOUNT -> anomalies.sharedAccounts(now, month, skip, want);
+        case AMOUNT_CHANGE -> anomalies.amountChanges(now, ledger.batchRows(run.countyCode(),
+            run.month().minusMonths(1).atDay(1)), changeShare, skip, want);
+      };
+      counts.put(kind, page.count());
+      items.addAll(want > 0 ? page.items() : List.of());
+      skip = Math.max(0, skip - page.count());
+    }
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    return new RosterAnomalies(changeShare, total, counts, offset, List.copyOf(items));
   }
 
   @Transactional(readOnly = true)

@@ -82,7 +82,12 @@ class PayrollApiTest {
     payroll.approve(run.id(), "na-county-approver");
     BankFile file = bankFiles.export(run.id(), "system");
     assertThat(http.get("na-county-cw", "/api/payroll/runs/" + run.id()).body()).contains(file.batchNo())
-        .contains("\"newCount\"");
+        .contains("\"newCount\"").contains("\"anomalies\":{\"changeShare\":0.5,");
+    assertThat(http.get("na-county-cw", "/api/payroll/runs/" + run.id() + "/anomalies?offset=0&limit=5").body())
+        .contains("\"total\":").contains("\"offset\":0");
+    assertThat(http.get("na-county-cw", "/api/payroll/runs/" + run.id() + "/anomalies?limit=5000").status())
+        .isEqualTo(400);
+    assertThat(http.get("ng-county-cw", "/api/payroll/runs/" + run.id() + "/anomalies").status()).isEqualTo(403);
 
     Raw download = raw("na-county-cw", "GET", "/api/payroll/bank-files/" + file.id() + "/content", null, null);
     assertThat(download.status()).isEqualTo(200);
@@ -108,6 +113,12 @@ class PayrollApiTest {
     assertThat(http.send("na-county-approver", "POST", "/api/awards/HH-A1/changes",
         "{\"kind\":\"ADJUST\",\"monthlyAmount\":-5,\"caseRef\":\"c\",\"reason\":\"r\",\"decidedOn\":\"2034-02-10\"}")
         .body()).contains("月补助金额必须大于0");
+    // above the ceiling (农安县 rural 500 + 30 % = 650 for one person): refused, nothing stored
+    Http.Response over = http.send("na-county-approver", "POST", "/api/awards/HH-A1/changes",
+        "{\"kind\":\"ADJUST\",\"monthlyAmount\":650.01,\"caseRef\":\"case-HH-A1\",\"reason\":\"增发\","
+            + "\"decidedOn\":\"2034-02-10\"}");
+    assertThat(over.status()).as(over.body()).isEqualTo(400);
+    assertThat(over.body()).contains("超过最低生活保障金上限 650.00 元");
     Http.Response adjusted = http.send("na-county-approver", "POST", "/api/awards/HH-A1/changes",
         "{\"kind\":\"ADJUST\",\"monthlyAmount\":610,\"caseRef\":\"case-HH-A1\",\"reason\":\"增发\",\"decidedOn\":\"2034-02-10\"}");
     assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(201);

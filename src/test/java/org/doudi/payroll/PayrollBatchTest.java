@@ -410,8 +410,11 @@ class PayrollBatchTest {
     // the old total is no longer the roster's
     assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
         "APPROVE", "confirmedTotal", before))).hasMessageContaining(after);
+    // the roster's awards share one ID number (the fixture's): the approver must confirm the anomalies are checked
+    assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
+        "APPROVE", "confirmedTotal", after))).hasMessageContaining("已核实异常");
     f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision", "APPROVE",
-        "confirmedTotal", after));
+        "confirmedTotal", after, "anomaliesVerified", true));
     assertThat(f.runJobs(pid)).isEmpty();
     long runId = payroll.run(NONGAN, month).orElseThrow().id();
     ByteArrayOutputStream content = new ByteArrayOutputStream();

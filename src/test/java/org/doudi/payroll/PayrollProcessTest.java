@@ -73,7 +73,8 @@ class PayrollProcessTest {
   String approveReview(String pid) {
     String total = (String) runtime.getVariable(pid, "rosterTotal");
     f.complete(pid, "Task_ReviewRoster", "na-county-approver",
-        Map.of("reviewDecision", "APPROVE", "confirmedTotal", total, "reviewNote", "已核对"));
+        Map.of("reviewDecision", "APPROVE", "confirmedTotal", total, "reviewNote", "已核对",
+            "anomaliesVerified", true));
     return total;
   }
 
@@ -215,8 +216,8 @@ class PayrollProcessTest {
 
     // April: P1 increased, P2 stopped, P3 new — decided in March, in force from April
     clockAt("2030-03-20T10:00");
-    awards.adjust("HH-P1", Scheme.DIBAO, new BigDecimal("700"), null, "case-HH-P1", LocalDate.parse("2030-03-20"),
-        "增发", "na-county-approver");
+    awards.adjust("HH-P1", Scheme.DIBAO, new BigDecimal("700"), 2, "case-HH-P1", LocalDate.parse("2030-03-20"),
+        "家庭人口增加，增发", "na-county-approver");
     awards.stop("HH-P2", Scheme.DIBAO, "case-HH-P2", LocalDate.parse("2030-03-20"), "停发", "na-county-approver");
     awards.grant(grant("HH-P3", "孙三", "220122195001010014", "300", "2030-03-20"), "na-county-approver");
     clockAt("2030-04-01T06:00");

@@ -151,6 +151,7 @@ final class PayrollDelegates {
       e.removeVariable("confirmedTotal");
       e.removeVariable("excludeBeneficiaries");
       e.removeVariable("excludeReason");
+      e.removeVariable("anomaliesVerified");
     }
   }
 

@@ -53,6 +53,16 @@ public class PayrollFormCheck implements TaskListener {
         } catch (NumberFormatException e) {
           throw refuse("confirmedTotal", "发放总额应为数字");
         }
+        // anomalies are counted again here, from the database, not taken from the form's figures
+        int anomalies = payroll.anomalyCount(((Number) task.getVariable("runId")).longValue());
+        if (anomalies > 0) {
+          if (!Boolean.TRUE.equals(task.getVariable("anomaliesVerified"))) {
+            throw refuse("anomaliesVerified", "名册有 " + anomalies + " 项异常（重复身份证号、共用银行账户或金额变化过大）："
+                + "请逐项核实后勾选“已核实异常”再同意发放；不应发放的，选择剔除");
+          }
+          task.setVariable("anomaliesVerifiedBy", user);
+          task.setVariable("anomaliesVerifiedCount", anomalies);
+        }
         optional(task, "reviewNote", "审核说明", 500);
         task.setVariable("approvedBy", user);
       }

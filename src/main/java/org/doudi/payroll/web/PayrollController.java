@@ -28,6 +28,7 @@ import org.doudi.payroll.InvalidAwardException;
 import org.doudi.payroll.Payroll;
 import org.doudi.payroll.PayrollRun;
 import org.doudi.payroll.ResultImport;
+import org.doudi.payroll.RosterAnomalies;
 import org.doudi.payroll.RosterDifferences;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -104,16 +105,43 @@ public class PayrollController {
 
   @GetMapping("/api/payroll/runs/{runId}")
   @PreAuthorize("isAuthenticated()")
-  @Operation(summary = "A run with its differences to last month (new, stopped, changed amounts)")
+  @Operation(summary = "A run with its differences to last month (new, stopped, changed amounts) and its anomalies",
+      description = "anomalies: every kind counted (total, counts), the first " + RUN_ANOMALIES + " listed; all of "
+          + "them page by page at GET /api/payroll/runs/{runId}/anomalies.")
   public Map<String, Object> run(@PathVariable long runId, Principal principal) {
-    PayrollRun run = payroll.run(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
-    requireSees(principal.getName(), run.countyCode());
+    PayrollRun run = visibleRun(runId, principal);
     RosterDifferences d = payroll.differences(runId);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run);
     out.put("differences", d);
+    out.put("anomalies", payroll.anomalies(runId, 0, RUN_ANOMALIES));
     out.put("bankFile", bankFiles.ofRun(runId).orElse(null));
     return out;
+  }
+
+  static final int RUN_ANOMALIES = 100;
+
+  @GetMapping("/api/payroll/runs/{runId}/anomalies")
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "The anomalies of a run's roster, page by page (same ID number in two active awards, one bank "
+      + "account for different households, amount changed by more than doudi.payroll.anomaly-change-share)",
+      description = "offset (default 0) and limit (1..1000, default 200) over all anomalies ordered by kind; total and "
+          + "counts per kind always cover all of them.",
+      responses = {@ApiResponse(responseCode = "200", description = "counts and one page"),
+          @ApiResponse(responseCode = "400", description = "bad offset or limit"),
+          @ApiResponse(responseCode = "403", description = "county outside the caller's regions"),
+          @ApiResponse(responseCode = "404", description = "no such run")})
+  public RosterAnomalies anomalies(@PathVariable long runId, @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = "200") int limit, Principal principal) {
+    visibleRun(runId, principal);
+    return payroll.anomalies(runId, offset, limit);
+  }
+
+  /** The run, if the caller sees its county (403 otherwise, 404 when there is none). */
+  private PayrollRun visibleRun(long runId, Principal principal) {
+    PayrollRun run = payroll.run(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
+    requireSees(principal.getName(), run.countyCode());
+    return run;
   }
 
   public record ExclusionRequest(Long paymentId, String reason) {}
