@@ -45,20 +45,20 @@ class AwardContinuityTest {
 
   @Test
   void aHouseholdThatMovesIsPaidByOneCountyInEachMonth() {
-    AwardRow granted = awards.grant(grant("HH-AC1", "迁一", "220122195001010014", "450", "2039-01-10"), "u");
-    payroll.computeRosterAll(YearMonth.parse("2039-02"), "system");
+    AwardRow granted = awards.grant(grant("HH-AC1", "迁一", "220122195001010014", "450", "2051-01-10"), "u");
+    payroll.computeRosterAll(YearMonth.parse("2051-02"), "system");
 
     AwardRow moved = awards.transfer("HH-AC1", Scheme.DIBAO, NANGUAN, "220102001001", "move-AC1",
-        LocalDate.parse("2039-02-15"), "户籍迁入南关区南岭社区", "u");
+        LocalDate.parse("2051-02-15"), "户籍迁入南关区南岭社区", "u");
     assertThat(moved.changeKind()).isEqualTo(AwardRow.ChangeKind.TRANSFER);
-    assertThat(moved.effectiveFrom()).isEqualTo(LocalDate.parse("2039-03-01"));
-    payroll.computeRosterAll(YearMonth.parse("2039-03"), "system");
-    payroll.computeRoster(NONGAN, YearMonth.parse("2039-04"), "system");
-    payroll.computeRoster(NANGUAN, YearMonth.parse("2039-04"), "system");
+    assertThat(moved.effectiveFrom()).isEqualTo(LocalDate.parse("2051-03-01"));
+    payroll.computeRosterAll(YearMonth.parse("2051-03"), "system");
+    payroll.computeRoster(NONGAN, YearMonth.parse("2051-04"), "system");
+    payroll.computeRoster(NANGUAN, YearMonth.parse("2051-04"), "system");
 
-    assertThat(row("HH-AC1", YearMonth.parse("2039-02")).countyCode()).isEqualTo(NONGAN);
-    assertThat(row("HH-AC1", YearMonth.parse("2039-03")).countyCode()).isEqualTo(NANGUAN);
-    assertThat(row("HH-AC1", YearMonth.parse("2039-04")).countyCode()).isEqualTo(NANGUAN);
+    assertThat(row("HH-AC1", YearMonth.parse("2051-02")).countyCode()).isEqualTo(NONGAN);
+    assertThat(row("HH-AC1", YearMonth.parse("2051-03")).countyCode()).isEqualTo(NANGUAN);
+    assertThat(row("HH-AC1", YearMonth.parse("2051-04")).countyCode()).isEqualTo(NANGUAN);
     assertThat(rows("HH-AC1")).isEqualTo(3);
     assertThat(register.find(granted.payeeIdNumber())).get().satisfies(h -> {
       assertThat(h.countyCode()).isEqualTo(NANGUAN);
@@ -66,25 +66,25 @@ class AwardContinuityTest {
     });
     // a move must name a place in the county it moves to
     assertThatThrownBy(() -> awards.transfer("HH-AC1", Scheme.DIBAO, NONGAN, "220102001001", "m",
-        LocalDate.parse("2039-03-15"), "r", "u")).isInstanceOf(InvalidAwardException.class)
+        LocalDate.parse("2051-03-15"), "r", "u")).isInstanceOf(InvalidAwardException.class)
         .hasMessageContaining("迁入地");
   }
 
   @Test
   void anAwardDecidedAfterItsFirstMonthsRosterIsStillPaidForThatMonth() {
-    YearMonth may = YearMonth.parse("2039-05");
-    awards.grant(grant("HH-AC2", "补一", "220122195001010014", "300", "2039-04-10"), "u");
+    YearMonth may = YearMonth.parse("2051-05");
+    awards.grant(grant("HH-AC2", "补一", "220122195001010014", "300", "2051-04-10"), "u");
     RosterSummary roster = payroll.computeRoster(NONGAN, may, "system");
 
     // decided while the roster awaits review: it joins the roster
-    awards.grant(grant("HH-AC3", "补二", "220122195001010014", "320", "2039-04-20"), "u");
+    awards.grant(grant("HH-AC3", "补二", "220122195001010014", "320", "2051-04-20"), "u");
     LedgerEntry joined = row("HH-AC3", may);
     assertThat(joined.payrollMonth()).isEqualTo(may.atDay(1));
     payroll.approve(roster.runId(), "na-county-approver");
     assertThat(row("HH-AC3", may).status()).isEqualTo(PaymentStatus.APPROVED);
 
     // decided after the roster was approved (frozen): the month is paid as a 补发 in the next one-off file
-    awards.grant(grant("HH-AC4", "补三", "220122195001010014", "340", "2039-04-28"), "u");
+    awards.grant(grant("HH-AC4", "补三", "220122195001010014", "340", "2051-04-28"), "u");
     LedgerEntry supplement = row("HH-AC4", may);
     assertThat(supplement.payrollMonth()).isNull();
     assertThat(supplement.status()).isEqualTo(PaymentStatus.APPROVED);
@@ -103,14 +103,14 @@ class AwardContinuityTest {
 
   @Test
   void aPersonInAnActiveAwardCannotBeGrantedASecondOne() {
-    AwardRow first = awards.grant(grant("HH-AC5", "重一", "220122195001010014", "300", "2039-06-10"), "u");
+    AwardRow first = awards.grant(grant("HH-AC5", "重一", "220122195001010014", "300", "2051-06-10"), "u");
     assertThatThrownBy(() -> awards.grant(new AwardGrant("HH-AC6", Scheme.DIBAO, "case-HH-AC6", NANGUAN,
         "220102001001", "URBAN", 1, new org.doudi.payment.Payee("HH-AC6", "重一", first.payeeIdNumber(), "长春农商银行",
-        "6228480012349999"), new java.math.BigDecimal("500"), LocalDate.parse("2039-06-12"), "测试"), "u"))
+        "6228480012349999"), new java.math.BigDecimal("500"), LocalDate.parse("2051-06-12"), "测试"), "u"))
         .isInstanceOf(AlreadyRegisteredException.class).hasMessageContaining("HH-AC5").hasMessageContaining("正在享受");
     assertThat(awards.history("HH-AC6", Scheme.DIBAO)).isEmpty();
     // once stopped, the person may be granted elsewhere
-    awards.stop("HH-AC5", Scheme.DIBAO, "stop-AC5", LocalDate.parse("2039-07-01"), "死亡注销", "u");
+    awards.stop("HH-AC5", Scheme.DIBAO, "stop-AC5", LocalDate.parse("2051-07-01"), "死亡注销", "u");
     assertThat(register.find(first.payeeIdNumber())).isEmpty();
   }
 }

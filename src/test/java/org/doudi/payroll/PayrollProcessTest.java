@@ -361,7 +361,8 @@ class PayrollProcessTest {
     clockAt("2033-08-01T06:00");
     String early = runtime.startProcessInstanceByKey("monthly-payroll").getId();
     f.runJobs(early);
-    assertThat(payroll.run(NONGAN, YearMonth.parse("2033-08"))).isEmpty();
+    // no run started (the grant may have opened the month's run row, without a process, to serialise with it)
+    assertThat(payroll.run(NONGAN, YearMonth.parse("2033-08")).map(PayrollRun::processInstanceId)).isEmpty();
     clockAt("2033-08-02T06:00");
     var jobs = management.createJobQuery().processDefinitionKey("monthly-payroll").timers().list();
     assertThat(jobs).isNotEmpty();
