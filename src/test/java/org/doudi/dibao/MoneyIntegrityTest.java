@@ -29,7 +29,11 @@ import org.doudi.eligibility.DibaoEligibility;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.HouseholdApplication.Member;
 import org.doudi.household.TestApplications;
+import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
+import org.doudi.temporary.internal.HolidaySubsidies;
+import org.doudi.temporary.internal.TemporaryCases;
+import org.doudi.temporary.internal.TemporaryCases.HolidayBatch;
 import org.doudi.payroll.AwardRow;
 import org.doudi.payroll.Awards;
 import org.doudi.platform.DoudiTest;
@@ -61,6 +65,8 @@ class MoneyIntegrityTest {
   @Autowired DibaoEligibility eligibility;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired TemporaryCases temporary;
+  @Autowired Payments payments;
 
   DibaoFixture f;
   Http http;
@@ -188,6 +194,15 @@ class MoneyIntegrityTest {
     // the register keeps the covered member (now paid) and lets the others go
     assertThat(register.find(disabled.idNumber())).get().extracting(Holding::status).isEqualTo(Holding.Status.ACTIVE);
     assertThat(register.find(household.members().get(0).idNumber())).isEmpty();
+
+    // a per-person subsidy pays for the one person the award covers, not for the household of three
+    clockAt("2026-03-10T09:00");
+    String batch = temporary.startHolidayBatch(new HolidayBatch("HEATING_SUBSIDY", 2031, "220122100201",
+        new BigDecimal("100"), "PERSON"), "supervisor");
+    f.runJobs(batch);
+    f.complete(batch, "Task_ConfirmBatch", "supervisor", vars("batchDecision", "CONFIRM"));
+    assertThat(payments.byKey(HolidaySubsidies.paymentKey("HEATING_SUBSIDY", 2031, key)).orElseThrow().amount())
+        .isEqualByComparingTo("100.00");
   }
 
   /**
