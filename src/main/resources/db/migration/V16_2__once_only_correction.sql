@@ -28,3 +28,5 @@ ALTER TABLE payment_once_only ADD CONSTRAINT payment_once_only_active_chk CHECK 
   (active_slot = 1 AND superseded_at IS NULL AND superseded_by IS NULL AND superseded_reason IS NULL)
   OR (active_slot IS NULL AND superseded_at IS NOT NULL AND superseded_by IS NOT NULL
       AND superseded_reason IS NOT NULL));
+-- a case's claims: a re-issue asks whether its case's claim was superseded, a correction locks the earlier case's
+CREATE INDEX payment_once_only_case_idx ON payment_once_only (case_ref, scheme);
