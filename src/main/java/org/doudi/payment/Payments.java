@@ -194,6 +194,10 @@ public class Payments {
     if (original.status() != PaymentStatus.RETURNED) {
       problems.add("只有银行退回的付款才能补发（当前状态：" + original.status().label() + "）");
     }
+    // a once-only record corrected to another case: that case pays the person, this returned payment never again
+    repository.lockClaimsOfCase(original.caseRef(), original.scheme()).stream().filter(c -> !c.active()).findFirst()
+        .ifPresent(c -> problems.add("该人员的全省唯一领取记录已由" + c.supersededBy() + "更正到其他案件（"
+            + c.supersededReason() + "），本笔退回款不能补发"));
     if (blank(reason)) {
       problems.add("补发原因不能为空");
     }

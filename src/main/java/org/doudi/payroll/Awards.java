@@ -32,10 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing is ever updated. A change decided in month M takes effect from the first day of M+1 (最低生活保障审核确认办法
  * 第21条; 增发、减发、停发 likewise from the following month). All methods join the caller's transaction, so a case
  * decision and its award commit or roll back together. Two concurrent changes of one beneficiary meet at
- * UNIQUE (beneficiary_key, scheme, seq): the loser fails and its job is retried.
+ * UNIQUE (beneficiary_key, scheme, seq): the loser fails and its job is retried. A refusal
+ * ({@link InvalidAwardException}) comes before anything is written and leaves the caller's transaction usable, so an
+ * approved change request that can no longer be applied is closed with the reason instead of failing its job.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = InvalidAwardException.class)
 public class Awards {
 
   private final AwardRepository repository;
@@ -165,6 +167,65 @@ public class Awards {
   /** 增发 or 减发: the new monthly amount from the month after the decision. */
   public AwardRow adjust(String beneficiaryKey, Scheme scheme, BigDecimal newMonthlyAmount, Integer memberCount,
       String caseRef, LocalDate decidedOn, String reason, String actor) {
+    return insert(prepareAdjust(beneficiaryKey, scheme, newMonthlyAmount, memberCount, caseRef, decidedOn, reason,
+        actor));
+  }
+
+  /** 停发 from the month after the decision. Stopping again for the same case returns the existing row. */
+  public AwardRow stop(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn, String reason,
+      String actor) {
+    Optional<AwardRow> latest = repository.latest(beneficiaryKey, scheme);
+    if (latest.isPresent() && !latest.get().active() && latest.get().caseRef().equals(caseRef)) {
+      return latest.get();
+    }
+    AwardRow stopped = insert(prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor));
+    register.release(beneficiaryKey, "停发：" + reason, actor);
+    return stopped;
+  }
+
+  /** A new bank account for the payments from the month after the decision. */
+  public AwardRow changeAccount(String beneficiaryKey, Scheme scheme, String bankName, String accountNumber,
+      String caseRef, LocalDate decidedOn, String reason, String actor) {
+    AwardRow l = activeLatest(beneficiaryKey, scheme);
+    return prepareAccount(l, bankName, accountNumber, caseRef, decidedOn, reason, actor).map(this::insert)
+        .orElse(l);
+  }
+
+  /**
+   * The row a change would write, without writing it: the same checks as {@link #apply}, and a change that changes
+   * nothing is refused. For a change request, so that it is refused when asked for rather than when approved.
+   *
+   * @throws InvalidAwardException what the rules refuse
+   */
+  @Transactional(readOnly = true, noRollbackFor = InvalidAwardException.class)
+  public AwardRow preview(String beneficiaryKey, Scheme scheme, AwardChange c, String caseRef, LocalDate decidedOn,
+      String reason, String actor) {
+    if (c == null || c.kind() == null) {
+      throw new InvalidAwardException("变更类型不能为空");
+    }
+    return switch (c.kind()) {
+      case ADJUST -> prepareAdjust(beneficiaryKey, scheme, c.monthlyAmount(), c.memberCount(), caseRef, decidedOn,
+          reason, actor);
+      case STOP -> prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor);
+      case ACCOUNT -> prepareAccount(activeLatest(beneficiaryKey, scheme), c.bankName(), c.accountNumber(), caseRef,
+          decidedOn, reason, actor).orElseThrow(() -> new InvalidAwardException("新的开户银行和账号与现在相同"));
+    };
+  }
+
+  /** Writes a change: {@link #adjust}, {@link #stop} or {@link #changeAccount} by its kind. */
+  public AwardRow apply(String beneficiaryKey, Scheme scheme, AwardChange c, String caseRef, LocalDate decidedOn,
+      String reason, String actor) {
+    return switch (c.kind()) {
+      case ADJUST -> adjust(beneficiaryKey, scheme, c.monthlyAmount(), c.memberCount(), caseRef, decidedOn, reason,
+          actor);
+      case STOP -> stop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor);
+      case ACCOUNT -> changeAccount(beneficiaryKey, scheme, c.bankName(), c.accountNumber(), caseRef, decidedOn,
+          reason, actor);
+    };
+  }
+
+  private AwardRow prepareAdjust(String beneficiaryKey, Scheme scheme, BigDecimal newMonthlyAmount,
+      Integer memberCount, String caseRef, LocalDate decidedOn, String reason, String actor) {
     AwardRow l = activeLatest(beneficiaryKey, scheme);
     List<String> p = common(caseRef, decidedOn, reason, actor);
     amount(p, newMonthlyAmount);
@@ -177,26 +238,19 @@ public class Awards {
     Integer members = memberCount == null ? l.memberCount() : memberCount;
     withinCeiling(scheme, l.countyCode(), l.urbanRural(), members, newMonthlyAmount, decidedOn);
     ChangeKind kind = newMonthlyAmount.compareTo(l.monthlyAmount()) > 0 ? ChangeKind.INCREASE : ChangeKind.DECREASE;
-    return insert(next(l, kind, caseRef, decidedOn, reason, actor, members, l.bankName(), l.accountNumber(),
-        newMonthlyAmount.setScale(2)));
+    return next(l, kind, caseRef, decidedOn, reason, actor, members, l.bankName(), l.accountNumber(),
+        newMonthlyAmount.setScale(2));
   }
 
-  /** 停发 from the month after the decision. Stopping again for the same case returns the existing row. */
-  public AwardRow stop(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn, String reason,
-      String actor) {
-    Optional<AwardRow> latest = repository.latest(beneficiaryKey, scheme);
-    if (latest.isPresent() && !latest.get().active() && latest.get().caseRef().equals(caseRef)) {
-      return latest.get();
-    }
+  private AwardRow prepareStop(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn,
+      String reason, String actor) {
     AwardRow l = activeLatest(beneficiaryKey, scheme);
     List<String> p = common(caseRef, decidedOn, reason, actor);
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
-    AwardRow stopped = insert(next(l, ChangeKind.STOP, caseRef, decidedOn, reason, actor, l.memberCount(),
-        l.bankName(), l.accountNumber(), l.monthlyAmount()));
-    register.release(beneficiaryKey, "停发：" + reason, actor);
-    return stopped;
+    return next(l, ChangeKind.STOP, caseRef, decidedOn, reason, actor, l.memberCount(), l.bankName(),
+        l.accountNumber(), l.monthlyAmount());
   }
 
   /**
@@ -237,10 +291,9 @@ public class Awards {
     return repository.covered(beneficiaryKey, scheme);
   }
 
-  /** A new bank account for the payments from the month after the decision. */
-  public AwardRow changeAccount(String beneficiaryKey, Scheme scheme, String bankName, String accountNumber,
-      String caseRef, LocalDate decidedOn, String reason, String actor) {
-    AwardRow l = activeLatest(beneficiaryKey, scheme);
+  /** The new ACCOUNT row, or empty when bank and account are those of the award already. */
+  private Optional<AwardRow> prepareAccount(AwardRow l, String bankName, String accountNumber, String caseRef,
+      LocalDate decidedOn, String reason, String actor) {
     List<String> p = common(caseRef, decidedOn, reason, actor);
     text(p, bankName, "开户银行", 100);
     account(p, accountNumber);
@@ -248,10 +301,10 @@ public class Awards {
       throw new InvalidAwardException(p);
     }
     if (l.accountNumber().equals(accountNumber.trim()) && Objects.equals(l.bankName(), bankName.trim())) {
-      return l;
+      return Optional.empty();
     }
-    return insert(next(l, ChangeKind.ACCOUNT, caseRef, decidedOn, reason, actor, l.memberCount(), bankName.trim(),
-        accountNumber.trim(), l.monthlyAmount()));
+    return Optional.of(next(l, ChangeKind.ACCOUNT, caseRef, decidedOn, reason, actor, l.memberCount(),
+        bankName.trim(), accountNumber.trim(), l.monthlyAmount()));
   }
 
   /** The row in force in the month (the latest effective by its first day), which may be a STOP. */

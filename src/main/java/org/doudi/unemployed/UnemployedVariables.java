@@ -34,11 +34,11 @@ public final class UnemployedVariables {
   public static final String DECIDED_BY = "decidedBy";
   public static final String DECIDED_ON = "decidedOn";
 
-  // 全省查重 and override
+  // 全省查重: REFUSE, or CORRECT the record when the earlier payment never reached the person
   public static final String DUPLICATE_MESSAGE = "duplicateMessage";
   public static final String DUPLICATE_DECISION = "duplicateDecision";
-  public static final String OVERRIDE_REASON = "overrideReason";
-  public static final String OVERRIDDEN_BY = "overriddenBy";
+  public static final String DUPLICATE_NOTE = "duplicateNote";
+  public static final String CORRECTED_BY = "correctedBy";
 
   // payment
   public static final String PAYMENT_ID = "paymentId";
@@ -53,5 +53,5 @@ public final class UnemployedVariables {
   public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(APPLICATION_ID, APPLICANT_NAME,
       ID_NUMBER_MASKED, COUNTY_CODE, REGION_NAME, REGISTERED_BY, ACCEPTED_AT, ELIGIBLE, ELIGIBILITY_REASONS,
       PER_CAPITA_INCOME, LOW_INCOME_LINE, AMOUNT, AMOUNT_BASIS, DECIDED_BY, DECIDED_ON, DUPLICATE_MESSAGE,
-      OVERRIDDEN_BY, PAYMENT_ID, PAYMENT_KEY);
+      CORRECTED_BY, PAYMENT_ID, PAYMENT_KEY);
 }

@@ -49,7 +49,7 @@ class PaymentPostgresIT {
     DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
     LedgerRepository repository = new LedgerRepository(jdbc);
     payments = new Payments(repository, tm, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(org.doudi.payment.BatchKeys.class));
-    onceOnly = new OnceOnly(repository, new Regions(jdbc), tm);
+    onceOnly = new OnceOnly(repository, payments, new Regions(jdbc), tm);
     tx = new TransactionTemplate(tm);
   }
 

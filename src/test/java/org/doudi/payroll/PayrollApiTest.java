@@ -30,6 +30,8 @@ class PayrollApiTest {
   @Autowired BankFiles bankFiles;
   @Autowired Awards awards;
   @Autowired Payments payments;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   @AfterEach
   void tearDown() {
@@ -108,21 +110,29 @@ class PayrollApiTest {
     assertThat(accepted.body()).contains("\"paid\":1");
     assertThat(payments.get(a1.id()).status()).isEqualTo(PaymentStatus.PAID);
 
-    assertThat(http.send("na-county-cw", "POST", "/api/awards/HH-A1/changes",
+    // award changes are requests a second person approves (AwardChangeApprovalTest has the details)
+    assertThat(http.send("ng-county-cw", "POST", "/api/awards/HH-A1/changes",
         "{\"kind\":\"STOP\",\"caseRef\":\"c\",\"reason\":\"r\"}").status()).isEqualTo(403);
     assertThat(http.send("na-county-approver", "POST", "/api/awards/HH-A1/changes",
-        "{\"kind\":\"ADJUST\",\"monthlyAmount\":-5,\"caseRef\":\"c\",\"reason\":\"r\",\"decidedOn\":\"2034-02-10\"}")
+        "{\"kind\":\"ADJUST\",\"monthlyAmount\":-5,\"caseRef\":\"c\",\"reason\":\"r\"}")
         .body()).contains("月补助金额必须大于0");
-    // above the ceiling (农安县 rural 500 + 30 % = 650 for one person): refused, nothing stored
-    Http.Response over = http.send("na-county-approver", "POST", "/api/awards/HH-A1/changes",
-        "{\"kind\":\"ADJUST\",\"monthlyAmount\":650.01,\"caseRef\":\"case-HH-A1\",\"reason\":\"增发\","
-            + "\"decidedOn\":\"2034-02-10\"}");
+    clockAt("2034-02-10T10:00");
+    // above the ceiling (农安县 rural 500 + 30 % = 650 for one person): refused when asked, nothing stored
+    Http.Response over = http.send("na-county-cw", "POST", "/api/awards/HH-A1/changes",
+        "{\"kind\":\"ADJUST\",\"monthlyAmount\":650.01,\"caseRef\":\"case-HH-A1\",\"reason\":\"增发\"}");
     assertThat(over.status()).as(over.body()).isEqualTo(400);
     assertThat(over.body()).contains("超过最低生活保障金上限 650.00 元");
-    Http.Response adjusted = http.send("na-county-approver", "POST", "/api/awards/HH-A1/changes",
-        "{\"kind\":\"ADJUST\",\"monthlyAmount\":610,\"caseRef\":\"case-HH-A1\",\"reason\":\"增发\",\"decidedOn\":\"2034-02-10\"}");
-    assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(201);
-    assertThat(adjusted.body()).contains("\"effectiveFrom\":\"2034-03-01\"").contains("\"changeKind\":\"INCREASE\"");
+    clockAt("2034-02-10T10:00");
+    Http.Response asked = http.send("na-county-cw", "POST", "/api/awards/HH-A1/changes",
+        "{\"kind\":\"ADJUST\",\"monthlyAmount\":610,\"caseRef\":\"case-HH-A1\",\"reason\":\"增发\"}");
+    assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+    assertThat(awards.history("HH-A1", org.doudi.payment.Scheme.DIBAO)).hasSize(1);
+    String pid = asked.body().replaceAll(".*\"processInstanceId\":\"([^\"]+)\".*", "$1");
+    PayrollFixture f = new PayrollFixture(tasks, management);
+    f.complete(pid, "Task_ApproveChange", "na-county-approver", java.util.Map.of("decision", "APPROVE"));
+    assertThat(f.runJobs(pid)).isEmpty();
+    assertThat(http.get("na-county-cw", "/api/awards/HH-A1").body()).contains("\"effectiveFrom\":\"2034-03-01\"")
+        .contains("\"changeKind\":\"INCREASE\"");
     assertThat(http.get("na-county-cw", "/api/awards/HH-A1").body()).contains("GRANT").contains("INCREASE");
     assertThat(http.get("ng-county-cw", "/api/awards/HH-A1").status()).isEqualTo(403);
     assertThat(http.send("na-county-cw", "POST", "/api/payroll/bank-files/one-off?countyCode=220102", null).status())

@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 未参保失业人员临时救助: every path of {@code unemployed-assistance} — paid, ineligible, found untrue, rejected on
- * review, missed deadlines (supervisor tasks), duplicate in the province (where and when), supervisor override, the
+ * review, missed deadlines (supervisor tasks), duplicate in the province (where and when), no second payment (only a
+ * record correction after the earlier payment was returned), the
  * payment job failing after its ledger write, and bad input. The engine clock is moved; jobs run in the test.
  * Each test uses its own person: once-only claims are province-wide and outlive a case.
  */
@@ -299,7 +300,7 @@ class UnemployedProcessTest {
     assertThat(status(second)).isEqualTo("DUPLICATE");
 
     f.complete(second, "Task_ResolveDuplicate", "nongan-cw",
-        vars("duplicateDecision", "REFUSE", "overrideReason", "已电话告知申请人"));
+        vars("duplicateDecision", "REFUSE", "duplicateNote", "已电话告知申请人"));
     assertThat(instance(second)).isEnded().hasPassed("EndEvent_DuplicateRefused");
     assertThat(record(second, "DUPLICATE_NOTICE")).contains("2026年11月2日").contains("宝塔村");
     assertThat(payments.byCase(second)).isEmpty();
@@ -307,38 +308,122 @@ class UnemployedProcessTest {
         .satisfies(c -> assertThat(c.caseRef()).isEqualTo(first));
   }
 
-  @Test
-  void onlyASupervisorMayOverrideADuplicateAndTheReasonIsRecorded() {
-    String id = person("19880315", 7);
+  /** Every ledger row of the person in the scheme, with its status (the province-wide view). */
+  List<String> statusesOf(String idNumber) {
+    return jdbc.queryForList("SELECT status FROM payment_entry WHERE payee_id_number = ? AND scheme = 'UNEMPLOYED' "
+        + "ORDER BY id", String.class, idNumber);
+  }
+
+  /** A first case paid (APPROVED), a second one for the same person waiting at the duplicate task. */
+  String[] paidThenDuplicate(String id) {
     String first = toReview(id);
     f.complete(first, "Task_TownshipReview", "nongan-approver", approve());
     String second = toReview(id);
     f.complete(second, "Task_TownshipReview", "nongan-approver", approve());
     assertThat(instance(second)).isWaitingAt("Task_ResolveDuplicate");
+    return new String[] {first, second};
+  }
 
+  @Test
+  void aPersonWhoseFirstPaymentIsUnderWayOrPaidCannotBePaidASecondTime() {
+    String id = person("19880315", 7);
+    String[] cases = paidThenDuplicate(id);
+    String second = cases[1];
     String taskId = f.task(second, "Task_ResolveDuplicate").getId();
     tasks.claim(taskId, "nongan-cw");
+    // the override is gone
     assertThatThrownBy(() -> tasks.complete(taskId, vars("duplicateDecision", "OVERRIDE",
-        "overrideReason", "申请人情况特殊需要再次救助"))).rootCause().hasMessageContaining("只有督查员");
+        "duplicateNote", "申请人情况特殊需要再次救助"))).rootCause().hasMessageContaining("无效");
+    assertThatThrownBy(() -> tasks.complete(taskId, vars("duplicateDecision", "CORRECT",
+        "duplicateNote", "申请人情况特殊需要再次救助"))).rootCause().hasMessageContaining("只有督查员");
     tasks.setAssignee(taskId, "supervisor");
-    assertThatThrownBy(() -> tasks.complete(taskId, vars("duplicateDecision", "OVERRIDE", "overrideReason", "特殊")))
+    assertThatThrownBy(() -> tasks.complete(taskId, vars("duplicateDecision", "CORRECT", "duplicateNote", "特殊")))
         .rootCause().hasMessageContaining("至少10个字");
-    String reason = "前次发放的银行账户已注销、资金被退回，经核实申请人未实际收到救助金";
-    tasks.complete(taskId, vars("duplicateDecision", "OVERRIDE", "overrideReason", reason));
+    LedgerEntry firstPayment = payments.byCase(cases[0]).get(0);
+    for (PaymentStatus next : new PaymentStatus[] {null, PaymentStatus.SENT, PaymentStatus.PAID}) {
+      if (next != null) {
+        payments.transition(firstPayment.id(), next, "bank", null);
+      }
+      assertThatThrownBy(() -> tasks.complete(taskId, vars("duplicateDecision", "CORRECT",
+          "duplicateNote", "申请人称未收到前次救助金，请求再次发放"))).as(String.valueOf(next)).rootCause()
+          .hasMessageContaining("只有银行退回或已取消");
+    }
+    assertThat(f.task(second, "Task_ResolveDuplicate").getId()).isEqualTo(taskId);
     f.runJobs(second);
+    assertThat(payments.byCase(second)).isEmpty();
+    assertThat(statusesOf(id)).containsExactly("PAID");
+    assertThat(onceOnly.history(id, Scheme.UNEMPLOYED, PERIOD)).singleElement()
+        .satisfies(c -> assertThat(c.caseRef()).isEqualTo(cases[0]));
 
-    assertThat(instance(second)).isEnded().hasPassed("EndEvent_Paid");
+    tasks.complete(taskId, vars("duplicateDecision", "REFUSE", "duplicateNote", "已告知申请人前次已发放"));
+    f.runJobs(second);
+    assertThat(instance(second)).isEnded().hasPassed("EndEvent_DuplicateRefused");
+    assertThat(statusesOf(id)).containsExactly("PAID");
+  }
+
+  @Test
+  void afterTheFirstPaymentWasReturnedASupervisorCorrectsTheRecordAndThisCaseMakesTheOnlyPayment() {
+    String id = person("19880315", 21);
+    String[] cases = paidThenDuplicate(id);
+    String first = cases[0];
+    String second = cases[1];
+    LedgerEntry firstPayment = payments.byCase(first).get(0);
+    payments.transition(firstPayment.id(), PaymentStatus.SENT, "bank-file", null);
+    payments.transition(firstPayment.id(), PaymentStatus.RETURNED, "bank-result", "账户已销户");
+
+    String reason = "前次发放的银行账户已注销、资金被退回，经核实申请人未实际收到救助金";
+    f.complete(second, "Task_ResolveDuplicate", "supervisor", vars("duplicateDecision", "CORRECT",
+        "duplicateNote", reason));
+    assertThat(instance(second)).isEnded().hasPassed("Task_ResolveDuplicate", "EndEvent_Paid");
+
     List<Claim> claims = onceOnly.history(id, Scheme.UNEMPLOYED, PERIOD);
     assertThat(claims).hasSize(2);
+    assertThat(claims.get(0).caseRef()).isEqualTo(first);
+    assertThat(claims.get(0).active()).isFalse();
+    assertThat(claims.get(0).supersededBy()).isEqualTo("supervisor");
+    assertThat(claims.get(0).supersededReason()).contains(second).contains(reason);
     assertThat(claims.get(1).caseRef()).isEqualTo(second);
-    assertThat(claims.get(1).overrideSeq()).isEqualTo(1);
-    assertThat(claims.get(1).overrideReason()).isEqualTo(reason);
+    assertThat(claims.get(1).seq()).isEqualTo(1);
+    assertThat(claims.get(1).correctionReason()).isEqualTo(reason);
     assertThat(claims.get(1).claimedBy()).isEqualTo("supervisor");
     LedgerEntry again = payments.byCase(second).get(0);
-    assertThat(again.idempotencyKey()).isEqualTo("unemployed:" + id + ":" + PERIOD + ":override-1");
+    assertThat(again.idempotencyKey()).isEqualTo("unemployed:" + id + ":" + PERIOD + ":correction-1");
     assertThat(again.note()).contains(reason);
-    assertThat(record(second, "PAYMENT")).contains("督查员supervisor越权审批").contains(reason);
-    assertThat(payments.byCase(first)).hasSize(1);
+    assertThat(record(second, "PAYMENT")).contains("督查员supervisor更正查重记录").contains(reason);
+
+    payments.transition(again.id(), PaymentStatus.SENT, "bank-file", null);
+    payments.transition(again.id(), PaymentStatus.PAID, "bank-result", null);
+    assertThat(statusesOf(id)).containsExactly("RETURNED", "PAID");
+    // the returned first payment can no longer be re-issued, and a third case is a duplicate again
+    assertThatThrownBy(() -> payments.reissue(firstPayment.id(), "农安农商银行", "6228480099990000", "na-county-cw",
+        "更正账户补发")).hasMessageContaining("更正到其他案件");
+    String third = toReview(id);
+    f.complete(third, "Task_TownshipReview", "nongan-approver", approve());
+    assertThat(instance(third)).isWaitingAt("Task_ResolveDuplicate");
+    assertThat((String) runtime.getVariable(third, "duplicateMessage")).contains(second);
+    assertThat(statusesOf(id)).containsExactly("RETURNED", "PAID");
+  }
+
+  @Test
+  void aReissueBetweenTheCorrectionAndItsPaymentStepSendsTheCaseBackToTheDuplicateTask() {
+    String id = person("19880315", 22);
+    String[] cases = paidThenDuplicate(id);
+    LedgerEntry firstPayment = payments.byCase(cases[0]).get(0);
+    payments.transition(firstPayment.id(), PaymentStatus.SENT, "bank-file", null);
+    payments.transition(firstPayment.id(), PaymentStatus.RETURNED, "bank-result", "账号错误");
+    String taskId = f.task(cases[1], "Task_ResolveDuplicate").getId();
+    tasks.claim(taskId, "supervisor");
+    tasks.complete(taskId, vars("duplicateDecision", "CORRECT", "duplicateNote", "前次付款因账号错误被银行退回"));
+    // before the payment step runs, the county re-issues the returned payment: the person will get that one
+    payments.reissue(firstPayment.id(), "农安农商银行", "6228480099990001", "na-county-cw", "更正账号补发");
+    f.runJobs(cases[1]);
+
+    assertThat(instance(cases[1])).isWaitingAt("Task_ResolveDuplicate");
+    assertThat((String) runtime.getVariable(cases[1], "duplicateMessage")).contains("只有银行退回或已取消");
+    assertThat(payments.byCase(cases[1])).isEmpty();
+    assertThat(statusesOf(id)).containsExactly("RETURNED", "APPROVED");
+    assertThat(onceOnly.history(id, Scheme.UNEMPLOYED, PERIOD)).singleElement()
+        .satisfies(c -> assertThat(c.active()).isTrue());
   }
 
   @Test

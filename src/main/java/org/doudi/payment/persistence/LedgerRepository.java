@@ -296,15 +296,35 @@ public class LedgerRepository {
     m.put("claimed_at", Timestamp.from(at));
     m.put("claimed_by", actor);
     m.put("override_reason", reason);
+    m.put("active_slot", 1);
     return claims.executeAndReturnKey(m).longValue();
   }
 
+  private static final String CLAIM_COLS = "id, person_id_number, scheme, period_key, override_seq, case_ref, "
+      + "region_code, claimed_at, claimed_by, override_reason, superseded_at, superseded_by, superseded_reason";
+
   public List<Claim> claims(String person, Scheme scheme, String periodKey) {
-    return jdbc.query("SELECT id, person_id_number, scheme, period_key, override_seq, case_ref, region_code, "
-        + "claimed_at, claimed_by, override_reason FROM payment_once_only WHERE person_id_number = ? AND scheme = ? "
-        + "AND period_key = ? ORDER BY override_seq", (rs, i) -> new Claim(rs.getLong(1), rs.getString(2),
-            Scheme.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
-            rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10)), person, scheme.name(), periodKey);
+    return jdbc.query("SELECT " + CLAIM_COLS + " FROM payment_once_only WHERE person_id_number = ? AND scheme = ? "
+        + "AND period_key = ? ORDER BY override_seq", LedgerRepository::claim, person, scheme.name(), periodKey);
+  }
+
+  /** The claims a case holds for a scheme, their rows locked until the transaction ends. */
+  public List<Claim> lockClaimsOfCase(String caseRef, Scheme scheme) {
+    return jdbc.query("SELECT " + CLAIM_COLS + " FROM payment_once_only WHERE case_ref = ? AND scheme = ? "
+        + "ORDER BY id FOR UPDATE", LedgerRepository::claim, caseRef, scheme.name());
+  }
+
+  /** Marks the active claim superseded; false if it is not active (any more). */
+  public boolean supersede(long claimId, Instant at, String by, String reason) {
+    return jdbc.update("UPDATE payment_once_only SET active_slot = NULL, superseded_at = ?, superseded_by = ?, "
+        + "superseded_reason = ? WHERE id = ? AND active_slot = 1", Timestamp.from(at), by, reason, claimId) == 1;
+  }
+
+  private static Claim claim(ResultSet rs, int i) throws SQLException {
+    Timestamp superseded = rs.getTimestamp(11);
+    return new Claim(rs.getLong(1), rs.getString(2), Scheme.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5),
+        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10),
+        superseded == null ? null : superseded.toInstant(), rs.getString(12), rs.getString(13));
   }
 
   private static final RowMapper<LedgerEntry> ENTRY = LedgerRepository::entry;

@@ -40,7 +40,8 @@ public class ReturnCases {
     return asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "return:" + e.id(), v).getId());
   }
 
-  static String mask(String account) {
+  /** 6228****1234: enough to check an account against the evidence, not enough to use it. */
+  public static String mask(String account) {
     if (account == null || account.length() < 8) {
       return account;
     }

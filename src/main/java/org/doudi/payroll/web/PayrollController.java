@@ -8,9 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.security.Principal;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,17 @@ import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.doudi.payment.Scheme;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.doudi.payroll.AwardChange;
+import org.doudi.payroll.AwardChangeRequest;
+import org.doudi.payroll.AwardChanges;
 import org.doudi.payroll.AwardRow;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.BankFile;
@@ -35,7 +44,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,12 +68,15 @@ public class PayrollController {
   private final Payroll payroll;
   private final BankFiles bankFiles;
   private final Awards awards;
+  private final AwardChanges awardChanges;
   private final Staff staff;
 
-  public PayrollController(Payroll payroll, BankFiles bankFiles, Awards awards, Staff staff) {
+  public PayrollController(Payroll payroll, BankFiles bankFiles, Awards awards, AwardChanges awardChanges,
+      Staff staff) {
     this.payroll = payroll;
     this.bankFiles = bankFiles;
     this.awards = awards;
+    this.awardChanges = awardChanges;
     this.staff = staff;
   }
 
@@ -225,8 +240,20 @@ public class PayrollController {
         .orElseGet(() -> ResponseEntity.noContent().build());
   }
 
-  public record AwardChange(String kind, String scheme, BigDecimal monthlyAmount, Integer memberCount, String bankName,
-      String accountNumber, String caseRef, String decidedOn, String reason) {}
+  /** What a county asks to change; checked here for its shape, by {@link AwardChanges} against the award. */
+  public record ChangeRequestBody(
+      @NotBlank(message = "请提供变更类型 kind：ADJUST、STOP 或 ACCOUNT")
+      @Pattern(regexp = "ADJUST|STOP|ACCOUNT", message = "变更类型应为 ADJUST、STOP 或 ACCOUNT") String kind,
+      @Pattern(regexp = "[A-Z_]{1,30}", message = "救助项目代码无效") String scheme,
+      @Positive(message = "月补助金额必须大于0") @Digits(integer = 10, fraction = 2, message = "月补助金额最多两位小数")
+      BigDecimal monthlyAmount,
+      @Min(value = 1, message = "家庭人数至少为1") @Max(value = 99, message = "家庭人数不能超过99") Integer memberCount,
+      @Size(max = 100, message = "开户银行不能超过100个字") String bankName,
+      @Pattern(regexp = "\\s*\\d{8,30}\\s*", message = "银行账号应为8至30位数字") String accountNumber,
+      @Size(max = 64, message = "案件编号不能超过64个字") String caseRef,
+      @NotBlank(message = "请填写变更原因 reason") @Size(max = 500, message = "变更原因不能超过500个字") String reason) {}
+
+  public record ChangeRequested(long requestId, String processInstanceId, String status) {}
 
   @GetMapping("/api/awards/{beneficiaryKey}")
   @PreAuthorize("isAuthenticated()")
@@ -241,34 +268,43 @@ public class PayrollController {
   }
 
   @PostMapping("/api/awards/{beneficiaryKey}/changes")
-  @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
-  @Operation(summary = "增发/减发 (kind ADJUST), 停发 (STOP) or a new account (ACCOUNT), from the month after decidedOn",
-      responses = {@ApiResponse(responseCode = "201", description = "the new award row"),
-          @ApiResponse(responseCode = "400", description = "refused, Chinese message; nothing stored")})
-  public ResponseEntity<AwardRow> change(@PathVariable String beneficiaryKey,
-      @RequestBody(required = false) AwardChange c, Principal principal) {
-    if (c == null || c.kind() == null) {
-      throw new InvalidAwardException("请提供变更类型 kind：ADJUST、STOP 或 ACCOUNT");
-    }
+  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @Operation(summary = "Ask for 增发/减发 (kind ADJUST), 停发 (STOP) or a new account (ACCOUNT); applied once approved",
+      description = "Four eyes: the change is stored as a request and process award-change-approval starts; a county "
+          + "approver of the award's county (or an administrator) other than the requester approves it in Tasklist "
+          + "(审批待遇变更), and it takes effect from the month after the approval. One open request per beneficiary "
+          + "and scheme.",
+      responses = {@ApiResponse(responseCode = "202", description = "the request id and its process instance"),
+          @ApiResponse(responseCode = "400", description = "refused, Chinese message; nothing stored"),
+          @ApiResponse(responseCode = "403", description = "not a county role at the award's county"),
+          @ApiResponse(responseCode = "409", description = "an open request exists")})
+  public ResponseEntity<ChangeRequested> change(@PathVariable String beneficiaryKey,
+      @Valid @RequestBody ChangeRequestBody c, Principal principal) {
     Scheme scheme = scheme(c.scheme() == null ? "DIBAO" : c.scheme());
     AwardRow current = awards.history(beneficiaryKey, scheme).stream().reduce((a, b) -> b)
         .orElseThrow(() -> new InvalidAwardException(beneficiaryKey + "没有待遇记录"));
     requireCountyRole(principal.getName(), current.countyCode());
-    LocalDate decided;
-    try {
-      decided = c.decidedOn() == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : LocalDate.parse(c.decidedOn());
-    } catch (DateTimeParseException e) {
-      throw new InvalidAwardException("决定日期应为 yyyy-MM-dd");
+    AwardChange change = new AwardChange(AwardChange.Kind.valueOf(c.kind()), c.monthlyAmount(), c.memberCount(),
+        c.bankName(), c.accountNumber());
+    AwardChangeRequest r = awardChanges.request(beneficiaryKey, scheme, change, c.caseRef(), c.reason(),
+        principal.getName());
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(new ChangeRequested(r.id(), r.processInstanceId(), r.status().name()));
+  }
+
+  @GetMapping("/api/awards/{beneficiaryKey}/change-requests")
+  @PreAuthorize("isAuthenticated()")
+  @Operation(summary = "The change requests of a beneficiary (oldest first) with their status and decision",
+      responses = {@ApiResponse(responseCode = "200", description = "list of requests"),
+          @ApiResponse(responseCode = "403", description = "the award's county is outside the caller's regions")})
+  public List<AwardChangeRequest> changeRequests(@PathVariable String beneficiaryKey,
+      @RequestParam(required = false, defaultValue = "DIBAO") String scheme, Principal principal) {
+    Scheme s = scheme(scheme);
+    List<AwardRow> h = awards.history(beneficiaryKey, s);
+    if (!h.isEmpty()) {
+      requireSees(principal.getName(), h.get(h.size() - 1).countyCode());
     }
-    AwardRow row = switch (c.kind()) {
-      case "ADJUST" -> awards.adjust(beneficiaryKey, scheme, c.monthlyAmount(), c.memberCount(), c.caseRef(), decided,
-          c.reason(), principal.getName());
-      case "STOP" -> awards.stop(beneficiaryKey, scheme, c.caseRef(), decided, c.reason(), principal.getName());
-      case "ACCOUNT" -> awards.changeAccount(beneficiaryKey, scheme, c.bankName(), c.accountNumber(), c.caseRef(),
-          decided, c.reason(), principal.getName());
-      default -> throw new InvalidAwardException("变更类型应为 ADJUST、STOP 或 ACCOUNT");
-    };
-    return ResponseEntity.status(HttpStatus.CREATED).body(row);
+    return awardChanges.list(beneficiaryKey, s);
   }
 
   private StaffMember member(String userId) {
@@ -320,6 +356,23 @@ public class PayrollController {
   @ExceptionHandler({InvalidAwardException.class, IllegalArgumentException.class})
   ProblemDetail invalid(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        .sorted(java.util.Comparator.comparing(FieldError::getField))
+        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        String.join("；", errors.stream().map(m -> m.get("message")).toList()));
+    p.setProperty("errors", errors);
+    return p;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "请求内容无法读取：须为 JSON，金额为数字（例如 650.00），人数为整数");
   }
 
   @ExceptionHandler(IllegalStateException.class)

@@ -12,6 +12,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.doudi.engine.EngineAsSystem;
 import org.doudi.engine.ProcessBean;
 import org.doudi.identity.Role;
+import org.doudi.payment.InvalidPaymentException;
+import org.doudi.payment.OnceOnly;
+import org.doudi.payment.Scheme;
+import org.doudi.unemployed.UnemployedApplication;
+import org.doudi.unemployed.persistence.UnemployedRepository;
 import org.doudi.unemployed.UnemployedSettings;
 
 /**
@@ -24,10 +29,17 @@ public class FormCheck implements TaskListener {
 
   private final IdentityService identity;
   private final EngineAsSystem asSystem;
+  private final OnceOnly onceOnly;
+  private final UnemployedRepository repository;
+  private final UnemployedSettings settings;
 
-  public FormCheck(IdentityService identity, EngineAsSystem asSystem) {
+  public FormCheck(IdentityService identity, EngineAsSystem asSystem, OnceOnly onceOnly,
+      UnemployedRepository repository, UnemployedSettings settings) {
     this.identity = identity;
     this.asSystem = asSystem;
+    this.onceOnly = onceOnly;
+    this.repository = repository;
+    this.settings = settings;
   }
 
   @Override
@@ -84,20 +96,35 @@ public class FormCheck implements TaskListener {
     task.setVariable(DECIDED_ON, Clock.today().toString());
   }
 
+  /**
+   * REFUSE by anyone with the task; CORRECT only by a supervisor other than the township's decider, with a reason,
+   * and only when the earlier payment never reached the person (asked of the payment module; checked again, under
+   * locks, when the payment step corrects the record).
+   */
   private void duplicate(DelegateTask task) {
-    String decision = oneOf(task, DUPLICATE_DECISION, "处理决定", "OVERRIDE", "REFUSE");
-    String reason = text(task, OVERRIDE_REASON, "OVERRIDE".equals(decision) ? "越权发放理由" : "处理说明", 500);
-    if ("OVERRIDE".equals(decision)) {
+    String decision = oneOf(task, DUPLICATE_DECISION, "处理决定", "REFUSE", "CORRECT");
+    String reason = text(task, DUPLICATE_NOTE, "CORRECT".equals(decision) ? "更正理由" : "处理说明", 450);
+    if ("CORRECT".equals(decision)) {
       String user = actor(task);
       boolean supervisor = user != null && asSystem.call(() -> identity.createGroupQuery().groupMember(user)
           .groupType(Role.SUPERVISOR.groupType()).count()) > 0;
       if (!supervisor) {
-        throw new UnemployedFormException(DUPLICATE_DECISION, "只有督查员可以决定越权发放；经办人请选择“不予发放”或转交督查员");
+        throw new UnemployedFormException(DUPLICATE_DECISION, "只有督查员可以更正查重记录；经办人请选择“不予发放”或转交督查员");
+      }
+      if (user.equals(task.getVariable(DECIDED_BY))) {
+        throw new UnemployedFormException(DUPLICATE_DECISION, "更正查重记录须由复核确认发放以外的另一人决定");
       }
       if (reason.length() < 10) {
-        throw new UnemployedFormException(OVERRIDE_REASON, "越权发放须写明理由（至少10个字），理由将记入全省查重记录");
+        throw new UnemployedFormException(DUPLICATE_NOTE, "更正查重记录须写明理由（至少10个字，如前次付款被银行退回的情况），理由将记入全省查重记录");
       }
-      task.setVariable(OVERRIDDEN_BY, user);
+      String pid = task.getProcessInstanceId();
+      UnemployedApplication a = repository.find(Cases.applicationId(task.getExecution())).orElseThrow().application();
+      try {
+        onceOnly.requireCorrectable(a.idNumber(), Scheme.UNEMPLOYED, settings.getPeriodKey(), pid);
+      } catch (InvalidPaymentException e) {
+        throw new UnemployedFormException(DUPLICATE_DECISION, "不能更正：" + e.getMessage());
+      }
+      task.setVariable(CORRECTED_BY, user);
     }
   }
 

@@ -13,6 +13,7 @@ import org.doudi.identity.CaseVariables;
 import org.doudi.payment.AlreadyClaimedException;
 import org.doudi.payment.Channel;
 import org.doudi.payment.Claim;
+import org.doudi.payment.InvalidPaymentException;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.OnceOnly;
 import org.doudi.payment.Payee;
@@ -33,8 +34,10 @@ import org.doudi.unemployed.persistence.UnemployedRepository;
  * {@code unemployed:<idNumber>:<periodKey>}, APPROVED, bank transfer) and the case record. A duplicate stores what
  * was found and throws BPMN error {@code UNEMPLOYED_DUPLICATE} (the claim's savepoint keeps the transaction usable);
  * a technical failure rolls everything back and the job retries — the retried job finds nothing half-written.
- * After a supervisor's override ({@code duplicateDecision = OVERRIDE}) the claim is a recorded override and the key
- * gets {@code :override-<seq>}.
+ * There is no second payment: after a supervisor's record correction ({@code duplicateDecision = CORRECT}, allowed
+ * only when the earlier payment was returned or cancelled) {@link OnceOnly#correct} supersedes the earlier claim and
+ * this case pays instead, key {@code :correction-<seq>}; should the earlier payment have changed meanwhile, the
+ * correction is refused and the case goes back to the duplicate task.
  */
 @ProcessBean("unemployedPay")
 public class PayAssistance implements JavaDelegate {
@@ -68,13 +71,13 @@ public class PayAssistance implements JavaDelegate {
     if (amount.signum() <= 0 || amount.compareTo(UnemployedSettings.MAX_AMOUNT) > 0) {
       throw new IllegalStateException("救助金额" + amount + "元超出范围（0, " + UnemployedSettings.MAX_AMOUNT + "]，不予发放");
     }
-    boolean override = "OVERRIDE".equals(Cases.string(execution, DUPLICATE_DECISION));
+    boolean correction = "CORRECT".equals(Cases.string(execution, DUPLICATE_DECISION));
     Claim claim;
-    if (override) {
-      claim = onceOnly.override(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region,
-          Cases.string(execution, OVERRIDDEN_BY), Cases.string(execution, OVERRIDE_REASON));
-    } else {
-      try {
+    try {
+      if (correction) {
+        claim = onceOnly.correct(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region,
+            Cases.string(execution, CORRECTED_BY), Cases.string(execution, DUPLICATE_NOTE));
+      } else {
         // An earlier claim of another case (the usual duplicate) is seen before claiming; a claim lost to a
         // concurrent case at the unique key is refused by OnceOnly (its savepoint keeps this transaction usable).
         Optional<Claim> earlier = onceOnly.find(a.idNumber(), Scheme.UNEMPLOYED, period)
@@ -84,28 +87,29 @@ public class PayAssistance implements JavaDelegate {
               .map(Region::name).orElse("区划" + earlier.get().regionCode()));
         }
         claim = onceOnly.claim(a.idNumber(), Scheme.UNEMPLOYED, period, pid, region, decidedBy);
-      } catch (AlreadyClaimedException e) {
-        repository.insertRecord(id, pid, "DUPLICATE", "全省查重发现重复：" + e.getMessage(), null, null, Clock.now());
-        repository.updateStatus(id, "DUPLICATE", Clock.now());
-        execution.setVariable(DUPLICATE_MESSAGE, e.getMessage());
-        throw new BpmnError(ERROR_DUPLICATE, e.getMessage());
       }
+    } catch (AlreadyClaimedException | InvalidPaymentException e) {
+      String message = e.getMessage() + (correction ? "（更正查重记录未成功）" : "");
+      repository.insertRecord(id, pid, "DUPLICATE", "全省查重发现重复：" + message, null, null, Clock.now());
+      repository.updateStatus(id, "DUPLICATE", Clock.now());
+      execution.setVariable(DUPLICATE_MESSAGE, message);
+      execution.removeVariable(DUPLICATE_DECISION); // the next decision starts from a clean form
+      throw new BpmnError(ERROR_DUPLICATE, message);
     }
-    String key = "unemployed:" + a.idNumber() + ":" + period + (claim.overrideSeq() == 0 ? "" : ":override-"
-        + claim.overrideSeq());
+    String key = "unemployed:" + a.idNumber() + ":" + period + (claim.seq() == 0 ? "" : ":correction-" + claim.seq());
     // the period is the month of the township's decision (fixed before the async boundary, so a retry sends the same)
     LocalDate decided = LocalDate.parse(Cases.string(execution, DECIDED_ON));
     LedgerEntry entry = payments.record(new PaymentRequest(key, Scheme.UNEMPLOYED, pid,
         new Payee("P-" + a.idNumber(), a.fullName(), a.idNumber(), a.bankName(), a.bankAccountNumber()),
         a.countyCode(), region, decided.withDayOfMonth(1), decided.withDayOfMonth(decided.lengthOfMonth()), amount,
         Channel.BANK, null, Cases.clip("未参保失业人员一次性临时救助金（申请" + id + "）"
-            + (override ? "；越权发放：" + Cases.string(execution, OVERRIDE_REASON) : ""), 500)),
+            + (correction ? "；更正查重记录：" + claim.correctionReason() : ""), 500)),
         PaymentStatus.APPROVED, decidedBy);
     faults.afterLedgerWrite(entry.id());
     repository.insertRecord(id, pid, "PAYMENT", "确认发放一次性临时救助金" + amount + "元，付款" + entry.id() + "（"
         + key.replace(a.idNumber(), maskedId(a.idNumber())) + "），转入" + a.bankName() + "账户"
-        + (override ? "；督查员" + Cases.string(execution, OVERRIDDEN_BY) + "越权审批，理由：" + Cases.string(execution,
-        OVERRIDE_REASON) : ""), amount, decidedBy, Clock.now());
+        + (correction ? "；督查员" + claim.claimedBy() + "更正查重记录（前次付款未到账），理由：" + claim.correctionReason()
+        : ""), amount, decidedBy, Clock.now());
     repository.updateStatus(id, "PAID", Clock.now());
     execution.setVariable(PAYMENT_ID, entry.id());
     execution.setVariable(PAYMENT_KEY, key.replace(a.idNumber(), maskedId(a.idNumber())));

@@ -30,7 +30,7 @@ public class UnemployedRecords {
       case "INELIGIBLE" -> Cases.string(execution, ELIGIBILITY_REASONS);
       case "UNTRUE" -> "经村（社区）调查核实，申请人遭遇困难情况不属实：" + Cases.string(execution, UNTRUE_REASONS);
       case "REJECTED" -> "经乡镇（街道）复核不予救助：" + Cases.string(execution, REVIEW_REASONS);
-      case "DUPLICATE" -> Cases.string(execution, DUPLICATE_MESSAGE) + "。" + Cases.string(execution, OVERRIDE_REASON);
+      case "DUPLICATE" -> Cases.string(execution, DUPLICATE_MESSAGE) + "。" + Cases.string(execution, DUPLICATE_NOTE);
       default -> throw new IllegalArgumentException("unknown refusal " + why);
     };
     String kind = switch (why) {

@@ -1,0 +1,159 @@
+package org.doudi.payroll;
+
+import static org.doudi.payroll.AwardChangeVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.doudi.engine.EngineAsSystem;
+import org.doudi.engine.EngineContext;
+import org.doudi.identity.CaseVariables;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.internal.ReturnCases;
+import org.doudi.payroll.persistence.AwardChangeRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Four eyes on manual award changes (增发/减发, 停发, account): a change is asked for here, stored in
+ * award_change_request with what it changes from, and approved by another person in process
+ * {@code award-change-approval} before {@link Awards} writes it. Only one open request per beneficiary and scheme
+ * (a unique key). The request is checked completely when it is made — the award's rules and every
+ * {@link AwardCeiling} — so that a request that cannot be applied is refused at once and stores nothing.
+ */
+@Service
+@Transactional
+public class AwardChanges {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(EngineContext.CHINA);
+
+  private final Awards awards;
+  private final AwardChangeRepository repository;
+  private final ObjectProvider<AwardCeiling> ceilings;
+  private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
+
+  public AwardChanges(Awards awards, AwardChangeRepository repository, ObjectProvider<AwardCeiling> ceilings,
+      RuntimeService runtime, EngineAsSystem asSystem) {
+    this.awards = awards;
+    this.repository = repository;
+    this.ceilings = ceilings;
+    this.runtime = runtime;
+    this.asSystem = asSystem;
+  }
+
+  /**
+   * Stores the request and starts its approval. {@code caseRef} defaults to the award's case.
+   *
+   * @throws InvalidAwardException the change is refused (nothing stored)
+   * @throws IllegalStateException  the beneficiary has an open request of the scheme already
+   */
+  public AwardChangeRequest request(String beneficiaryKey, Scheme scheme, AwardChange change, String caseRef,
+      String reason, String requestedBy) {
+    AwardRow current = current(beneficiaryKey, scheme);
+    String ref = caseRef == null || caseRef.isBlank() ? current.caseRef() : caseRef.trim();
+    AwardChange c = normalised(change);
+    AwardRow after = check(beneficiaryKey, scheme, c, ref, reason, EngineContext.today(), requestedBy);
+    Optional<AwardChangeRequest> open = repository.open(beneficiaryKey, scheme);
+    if (open.isPresent()) {
+      throw alreadyOpen(open.get());
+    }
+    long id;
+    try {
+      id = repository.insert(beneficiaryKey, scheme, c, current.countyCode(), current.id(), ref, reason.trim(),
+          requestedBy, EngineContext.now());
+    } catch (DuplicateKeyException raced) {
+      // another request won the unique key just now (its transaction is not ours to read; PostgreSQL's is aborted)
+      throw new IllegalStateException(beneficiaryKey + "已有待审批的待遇变更申请，请等审批完成后再申请", raced);
+    }
+    Map<String, Object> v = new HashMap<>();
+    v.put(REQUEST_ID, id);
+    v.put(CaseVariables.REGION_CODE, current.countyCode()); // the county's staff see it, townships do not
+    v.put(COUNTY_CODE, current.countyCode());
+    v.put(BENEFICIARY_KEY, beneficiaryKey);
+    v.put(PAYEE_NAME, current.payeeName());
+    v.put(SCHEME_LABEL, scheme.label());
+    v.put(KIND_LABEL, c.kind().label());
+    v.put(CHANGE_FROM, describe(current, c.kind()));
+    v.put(CHANGE_TO, c.kind() == AwardChange.Kind.STOP ? "停发" : describe(after, c.kind()));
+    v.put(EFFECTIVE, "审批同意后自次月1日起生效（今天审批则自" + after.effectiveFrom() + "起）");
+    v.put(REASON, reason.trim());
+    v.put(REQUESTED_BY, requestedBy);
+    v.put(REQUESTED_AT, WHEN.format(EngineContext.now()));
+    String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "award-change:" + id, v)
+        .getId());
+    repository.setProcessInstance(id, pid);
+    return repository.find(id).orElseThrow();
+  }
+
+  /**
+   * Checks a stored request against the award as it is now, as if decided on {@code decidedOn} by {@code actor}:
+   * the approval's second look, since the award may have changed since the request.
+   *
+   * @return the award row the change would write
+   * @throws InvalidAwardException the change can no longer be applied
+   */
+  @Transactional(readOnly = true, noRollbackFor = InvalidAwardException.class)
+  public AwardRow recheck(AwardChangeRequest r, LocalDate decidedOn, String actor) {
+    return check(r.beneficiaryKey(), r.scheme(), r.change(), r.caseRef(), r.reason(), decidedOn, actor);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<AwardChangeRequest> find(long id) {
+    return repository.find(id);
+  }
+
+  /** Every request of the beneficiary and scheme, oldest first. */
+  @Transactional(readOnly = true)
+  public List<AwardChangeRequest> list(String beneficiaryKey, Scheme scheme) {
+    return repository.list(beneficiaryKey, scheme);
+  }
+
+  private AwardRow current(String beneficiaryKey, Scheme scheme) {
+    List<AwardRow> h = awards.history(beneficiaryKey, scheme);
+    if (h.isEmpty() || !h.get(h.size() - 1).active()) {
+      throw new InvalidAwardException(beneficiaryKey + "没有正在享受的" + scheme.label() + "待遇");
+    }
+    return h.get(h.size() - 1);
+  }
+
+  private AwardRow check(String beneficiaryKey, Scheme scheme, AwardChange c, String caseRef, String reason,
+      LocalDate decidedOn, String actor) {
+    // Awards.preview checks everything Awards.apply will, the scheme's ceiling (AwardCeiling) included
+    return awards.preview(beneficiaryKey, scheme, c, caseRef, decidedOn, reason, actor);
+  }
+
+  private static AwardChange normalised(AwardChange c) {
+    if (c == null || c.kind() == null) {
+      throw new InvalidAwardException("请提供变更类型 kind：ADJUST、STOP 或 ACCOUNT");
+    }
+    return switch (c.kind()) {
+      case ADJUST -> AwardChange.adjust(c.monthlyAmount() == null || c.monthlyAmount().stripTrailingZeros().scale() > 2
+          ? c.monthlyAmount() : c.monthlyAmount().setScale(2), c.memberCount());
+      case STOP -> AwardChange.stop();
+      case ACCOUNT -> AwardChange.account(c.bankName() == null ? null : c.bankName().trim(),
+          c.accountNumber() == null ? null : c.accountNumber().trim());
+    };
+  }
+
+  private static String describe(AwardRow a, AwardChange.Kind kind) {
+    if (kind == AwardChange.Kind.ACCOUNT) {
+      return a.bankName() + " " + ReturnCases.mask(a.accountNumber());
+    }
+    return "每月" + a.monthlyAmount().toPlainString() + "元" + (a.memberCount() == null ? "" : "（" + a.memberCount()
+        + "人）");
+  }
+
+  private static IllegalStateException alreadyOpen(AwardChangeRequest open) {
+    return new IllegalStateException(open.beneficiaryKey() + "已有待审批的待遇变更申请（编号" + open.id() + "，"
+        + open.requestedBy() + "于" + WHEN.format(open.requestedAt()) + "提出），请等审批完成后再申请");
+  }
+
+}

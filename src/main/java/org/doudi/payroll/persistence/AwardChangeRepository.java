@@ -1,0 +1,120 @@
+package org.doudi.payroll.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardChange;
+import org.doudi.payroll.AwardChangeRequest;
+import org.doudi.payroll.AwardChangeRequest.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Repository;
+
+/**
+ * award_change_request (V16_1). Status changes are conditional on the status they leave, so a decision or an
+ * application happens once even when two transactions try.
+ */
+@Repository
+public class AwardChangeRepository {
+
+  private static final String COLS = "id, beneficiary_key, scheme, kind, county_code, based_on_award_id, "
+      + "new_monthly_amount, new_member_count, new_bank_name, new_account_number, case_ref, reason, requested_by, "
+      + "requested_at, status, decision, decided_by, decided_at, decision_note, applied_award_id, process_instance_id";
+
+  private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert insert;
+
+  public AwardChangeRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.insert = new SimpleJdbcInsert(jdbc).withTableName("award_change_request").usingGeneratedKeyColumns("id");
+  }
+
+  /** Inserts an open request; a second open one of the beneficiary and scheme fails at the unique key. */
+  public long insert(String beneficiaryKey, Scheme scheme, AwardChange c, String countyCode, long basedOnAwardId,
+      String caseRef, String reason, String requestedBy, Instant at) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("beneficiary_key", beneficiaryKey);
+    m.put("scheme", scheme.name());
+    m.put("kind", c.kind().name());
+    m.put("county_code", countyCode);
+    m.put("based_on_award_id", basedOnAwardId);
+    m.put("new_monthly_amount", c.monthlyAmount());
+    m.put("new_member_count", c.memberCount());
+    m.put("new_bank_name", c.bankName());
+    m.put("new_account_number", c.accountNumber());
+    m.put("case_ref", caseRef);
+    m.put("reason", reason);
+    m.put("requested_by", requestedBy);
+    m.put("requested_at", Timestamp.from(at));
+    m.put("status", Status.REQUESTED.name());
+    m.put("open_slot", 1);
+    return insert.executeAndReturnKey(m).longValue();
+  }
+
+  public void setProcessInstance(long id, String processInstanceId) {
+    jdbc.update("UPDATE award_change_request SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  }
+
+  public Optional<AwardChangeRequest> find(long id) {
+    return jdbc.query("SELECT " + COLS + " FROM award_change_request WHERE id = ?", AwardChangeRepository::map, id)
+        .stream().findFirst();
+  }
+
+  /** The request, its row locked until the transaction ends: the one place a decision is applied from. */
+  public AwardChangeRequest lock(long id) {
+    return jdbc.queryForObject("SELECT " + COLS + " FROM award_change_request WHERE id = ? FOR UPDATE",
+        AwardChangeRepository::map, id);
+  }
+
+  public Optional<AwardChangeRequest> open(String beneficiaryKey, Scheme scheme) {
+    return jdbc.query("SELECT " + COLS + " FROM award_change_request WHERE beneficiary_key = ? AND scheme = ? "
+        + "AND status = 'REQUESTED'", AwardChangeRepository::map, beneficiaryKey, scheme.name()).stream().findFirst();
+  }
+
+  public List<AwardChangeRequest> list(String beneficiaryKey, Scheme scheme) {
+    return jdbc.query("SELECT " + COLS + " FROM award_change_request WHERE beneficiary_key = ? AND scheme = ? "
+        + "ORDER BY id", AwardChangeRepository::map, beneficiaryKey, scheme.name());
+  }
+
+  /** The second person's decision on an open, undecided request; false if it was decided already. */
+  public boolean recordDecision(long id, String decision, String by, Instant at, String note) {
+    return jdbc.update("UPDATE award_change_request SET decision = ?, decided_by = ?, decided_at = ?, "
+        + "decision_note = ? WHERE id = ? AND status = 'REQUESTED' AND decision IS NULL", decision, by,
+        Timestamp.from(at), note, id) == 1;
+  }
+
+  public boolean markApproved(long id, long appliedAwardId) {
+    return jdbc.update("UPDATE award_change_request SET status = 'APPROVED', open_slot = NULL, applied_award_id = ? "
+        + "WHERE id = ? AND status = 'REQUESTED' AND decision = 'APPROVE'", appliedAwardId, id) == 1;
+  }
+
+  /** Closes a decided request without a change; {@code note} replaces the decision note when given. */
+  public boolean markRejected(long id, String note) {
+    return jdbc.update("UPDATE award_change_request SET status = 'REJECTED', open_slot = NULL, "
+        + "decision_note = COALESCE(?, decision_note) WHERE id = ? AND status = 'REQUESTED' AND decision IS NOT NULL",
+        note, id) == 1;
+  }
+
+  static AwardChangeRequest map(ResultSet rs, int i) throws SQLException {
+    int m = rs.getInt("new_member_count");
+    Integer members = rs.wasNull() ? null : m;
+    long applied = rs.getLong("applied_award_id");
+    Long appliedId = rs.wasNull() ? null : applied;
+    Timestamp decidedAt = rs.getTimestamp("decided_at");
+    return new AwardChangeRequest(rs.getLong("id"), rs.getString("beneficiary_key"),
+        Scheme.valueOf(rs.getString("scheme")),
+        new AwardChange(AwardChange.Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("new_monthly_amount"),
+            members, rs.getString("new_bank_name"), rs.getString("new_account_number")),
+        rs.getString("county_code"), rs.getLong("based_on_award_id"), rs.getString("case_ref"),
+        rs.getString("reason"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+        Status.valueOf(rs.getString("status")), rs.getString("decision"), rs.getString("decided_by"),
+        decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decision_note"), appliedId,
+        rs.getString("process_instance_id"));
+  }
+}
