@@ -41,7 +41,7 @@ class DibaoAcceptanceBrowserTest {
     Chromium.requireInstalled();
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     Http.Response created = new Http(port).send("nongan-cw", "POST", "/api/applications",
-        json.writeValueAsString(TestApplications.household()));
+        json.writeValueAsString(TestApplications.unique(TestApplications.household())));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     JsonNode body = json.readTree(created.body());
     String caseId = body.get("processInstanceId").asText();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
@@ -111,8 +112,8 @@ final class CommandVariables {
   /** Map fields named like variables (never the correlation criteria of a message, which only match). */
   private static void walk(Object o, Map<String, Object> values, Set<String> removals, int depth, Set<Object> seen)
       throws IllegalAccessException {
-    if (o == null || depth > 4 || !seen.add(o)) {
-      return;
+    if (o == null || depth > 4 || o instanceof Enum<?> || o instanceof DbEntity || !seen.add(o)) {
+      return; // entities are state, not a command's input
     }
     boolean removes = o instanceof AbstractRemoveVariableCmd || o instanceof AbstractPatchVariablesCmd;
     for (Field f : fields(o.getClass())) {
@@ -141,7 +142,7 @@ final class CommandVariables {
   private static List<Field> fields(Class<?> type) {
     return FIELDS.computeIfAbsent(type, t -> {
       List<Field> all = new ArrayList<>();
-      for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Class<?> c = t; c != null && c.getName().startsWith("org.camunda."); c = c.getSuperclass()) {
         for (Field f : c.getDeclaredFields()) {
           if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
             f.setAccessible(true);
