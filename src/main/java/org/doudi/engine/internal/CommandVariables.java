@@ -91,8 +91,9 @@ final class CommandVariables {
         return new Writes(Kind.START, id != null ? id : (String) field(builder, "processDefinitionKey"), id == null,
             values, Set.of(), false);
       }
-      if (!command.getClass().getName().startsWith(ENGINE_PACKAGE)) {
-        return Writes.NOTHING; // our own commands and lambdas
+      if (!command.getClass().getName().startsWith(ENGINE_PACKAGE)
+          || command.getClass().getName().startsWith(ENGINE_PACKAGE + ".dmn.")) {
+        return Writes.NOTHING; // our own commands and lambdas; evaluating a decision writes no variable
       }
       Map<String, Object> values = new java.util.LinkedHashMap<>();
       Set<String> removals = new LinkedHashSet<>();
