@@ -137,6 +137,12 @@ class MoneyIntegrityTest {
       assertThat(r.status()).as(call[1] + " " + r.body()).isEqualTo(400);
       assertThat(r.body()).contains("monthlyAmount");
     }
+    // evaluating a decision table writes no variable: still allowed with its inputs
+    Http.Response evaluated = http.send("demo", "POST",
+        "/engine-rest/decision-definition/key/dibao-approval-authority/evaluate", "{\"variables\":{"
+            + "\"countyCode\":{\"value\":\"220122\"},\"separateRegistration\":{\"value\":false},"
+            + "\"hasComplaint\":{\"value\":false}}}");
+    assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
     // Tasklist's own engine API, as the browser calls it
     assertThat(webAppSubmit("na-county-approver", task, tampered)).isEqualTo(400);
     // and the Java API the application uses
