@@ -108,6 +108,21 @@ class AwardChangeApprovalTest {
     return json.writeValueAsString(Map.of("variables", v));
   }
 
+  /** The body of a TRANSFER request (a null code left out). */
+  static String moveTo(String countyCode, String regionCode) {
+    return "{\"kind\":\"TRANSFER\"" + (countyCode == null ? "" : ",\"countyCode\":\"" + countyCode + "\"")
+        + (regionCode == null ? "" : ",\"regionCode\":\"" + regionCode + "\"") + ",\"reason\":\"迁居\"}";
+  }
+
+  /** Each body (key) is answered 400 with a message containing its value. */
+  void assertEachRefused(String user, String key, Map<String, String> refused) {
+    for (var e : refused.entrySet()) {
+      Http.Response r = http.send(user, "POST", "/api/awards/" + key + "/changes", e.getKey());
+      assertThat(r.status()).as(e.getKey() + " → " + r.body()).isEqualTo(400);
+      assertThat(r.body()).as(e.getKey()).contains(e.getValue());
+    }
+  }
+
   int requestsOf(String key) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM award_change_request WHERE beneficiary_key = ?", Integer.class,
         key);
@@ -306,11 +321,7 @@ class AwardChangeApprovalTest {
     refused.put("{\"kind\":\"ACCOUNT\",\"accountNumber\":\"6228480011112222\",\"reason\":\"r\"}", "开户银行不能为空");
     refused.put("{\"kind\":\"STOP\",\"scheme\":\"NOPE\",\"reason\":\"r\"}", "未知的救助项目");
     refused.put("not json", "请求内容无法读取");
-    for (var e : refused.entrySet()) {
-      Http.Response r = http.send("na-county-approver", "POST", "/api/awards/HH-FE5/changes", e.getKey());
-      assertThat(r.status()).as(e.getKey() + " → " + r.body()).isEqualTo(400);
-      assertThat(r.body()).as(e.getKey()).contains(e.getValue());
-    }
+    assertEachRefused("na-county-approver", "HH-FE5", refused);
     Http.Response noAward = http.send("na-county-approver", "POST", "/api/awards/HH-NONE/changes",
         "{\"kind\":\"STOP\",\"reason\":\"r\"}");
     assertThat(noAward.status()).isEqualTo(400);
@@ -510,32 +521,21 @@ class AwardChangeApprovalTest {
   void aBadTransferIs400AndStoresNothing() throws Exception {
     granted("HH-FT5");
     Map<String, String> refused = new java.util.LinkedHashMap<>();
-    refused.put("{\"kind\":\"TRANSFER\",\"reason\":\"r\"}", "请填写迁入县（市、区）代码");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"220102\",\"reason\":\"r\"}", "请填写迁入地");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"2201\",\"regionCode\":\"220102001\",\"reason\":\"r\"}",
-        "应为6位数字");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"220102\",\"regionCode\":\"2201a2001\",\"reason\":\"r\"}",
-        "应为乡镇（街道）9位或村（社区）12位数字");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"229999\",\"regionCode\":\"229999001\",\"reason\":\"r\"}",
-        "229999不存在");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"220100\",\"regionCode\":\"220102001\",\"reason\":\"r\"}",
-        "是长春市，不是县（市、区）");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"220102\",\"regionCode\":\"220102009\",\"reason\":\"r\"}",
-        "迁入地代码220102009不存在");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"220102\",\"regionCode\":\"220122100201\",\"reason\":\"r\"}",
-        "迁入地长春市农安县农安镇宝塔村（220122100201）不属于南关区（220102）");
-    refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"220122\",\"regionCode\":\"220122100201\",\"reason\":\"r\"}",
-        "迁入地与现在的发放地相同");
+    refused.put(moveTo(null, null), "请填写迁入县（市、区）代码");
+    refused.put(moveTo("220102", null), "请填写迁入地");
+    refused.put(moveTo("2201", "220102001"), "应为6位数字");
+    refused.put(moveTo("220102", "2201a2001"), "应为乡镇（街道）9位或村（社区）12位数字");
+    refused.put(moveTo("229999", "229999001"), "229999不存在");
+    refused.put(moveTo("220100", "220102001"), "是长春市，不是县（市、区）");
+    refused.put(moveTo("220102", "220102009"), "迁入地代码220102009不存在");
+    refused.put(moveTo("220102", "220122100201"), "迁入地长春市农安县农安镇宝塔村（220122100201）不属于南关区（220102）");
+    refused.put(moveTo("220122", "220122100201"), "迁入地与现在的发放地相同");
     refused.put("{\"kind\":\"TRANSFER\",\"countyCode\":\"220102\",\"regionCode\":\"220102001001\"}",
         "请填写变更原因");
-    for (var e : refused.entrySet()) {
-      Http.Response r = http.send("na-county-cw", "POST", "/api/awards/HH-FT5/changes", e.getKey());
-      assertThat(r.status()).as(e.getKey() + " → " + r.body()).isEqualTo(400);
-      assertThat(r.body()).as(e.getKey()).contains(e.getValue());
-    }
+    assertEachRefused("na-county-cw", "HH-FT5", refused);
     // only the award's own county asks, not the county it moves to
-    assertThat(http.send("ng-county-cw", "POST", "/api/awards/HH-FT5/changes", "{\"kind\":\"TRANSFER\","
-        + "\"countyCode\":\"220102\",\"regionCode\":\"220102001001\",\"reason\":\"r\"}").status()).isEqualTo(403);
+    assertThat(http.send("ng-county-cw", "POST", "/api/awards/HH-FT5/changes", moveTo(NANGUAN, NANLING_SQ)).status())
+        .isEqualTo(403);
     assertThat(requestsOf("HH-FT5")).isZero();
     assertThat(awards.history("HH-FT5", Scheme.DIBAO)).hasSize(1);
     assertThat(register.find(awards.history("HH-FT5", Scheme.DIBAO).get(0).payeeIdNumber())).get()
