@@ -27,4 +27,25 @@ public interface GuardedVariables {
   default Map<String, Set<String>> apiOnlyFields() {
     return Map.of();
   }
+
+  /** The usual case: these names are protected in these processes (empty: every process). */
+  abstract class ProtectedIn implements GuardedVariables {
+    private final Set<String> processKeys;
+    private final Set<String> names;
+
+    protected ProtectedIn(Set<String> processKeys, Set<String> names) {
+      this.processKeys = Set.copyOf(processKeys);
+      this.names = Set.copyOf(names);
+    }
+
+    @Override
+    public Set<String> protectedNames() {
+      return names;
+    }
+
+    @Override
+    public Set<String> processKeys() {
+      return processKeys;
+    }
+  }
 }

@@ -50,6 +50,8 @@ public class Awards {
   private final Payments payments;
   private final Regions regions;
   private final Map<Scheme, AwardCeiling> ceilings = new EnumMap<>(Scheme.class);
+  /** The benefits a person may hold only one of in the province (the register, docs/integrity.md). */
+  static final java.util.Set<Scheme> BASIC_LIVING = java.util.EnumSet.of(Scheme.DIBAO, Scheme.TEKUN);
 
   public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
       @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, Regions regions,
@@ -139,9 +141,11 @@ public class Awards {
         g.countyCode(), g.regionCode(), g.urbanRural(), g.memberCount(), g.payee().name().trim(),
         g.payee().idNumber().trim(), g.payee().bankName().trim(), g.payee().accountNumber().trim(),
         g.monthlyAmount().setScale(2), from(g.decidedOn(), latest), clip(g.reason()), actor, now());
-    // one person, one basic-living benefit: the register's primary key refuses a person held by another household
-    register.activate(g.beneficiaryKey(), g.scheme().name(), g.caseRef(), g.countyCode(), g.regionCode(),
-        g.covered(), actor);
+    if (BASIC_LIVING.contains(g.scheme())) {
+      // one person, one basic-living benefit: the register's primary key refuses a person held by another household
+      register.activate(g.beneficiaryKey(), g.scheme().name(), g.caseRef(), g.countyCode(), g.regionCode(),
+          g.covered(), actor);
+    }
     AwardRow inserted = insert(row);
     repository.insertCovered(inserted.id(), g.covered());
     catchUpFirstMonth(inserted, actor);
@@ -287,7 +291,9 @@ public class Awards {
     }
     AwardRow moved = insert(prepareTransfer(beneficiaryKey, scheme, countyCode, regionCode, caseRef, decidedOn,
         reason, actor));
-    register.transfer(beneficiaryKey, moved.countyCode(), moved.regionCode(), "迁移：" + moved.reason(), actor);
+    if (BASIC_LIVING.contains(scheme)) { // only these hold persons in the register
+      register.transfer(beneficiaryKey, moved.countyCode(), moved.regionCode(), "迁移：" + moved.reason(), actor);
+    }
     catchUpFirstMonth(moved, actor);
     return moved;
   }

@@ -167,7 +167,7 @@ class UnemployedProcessTest {
     Claim claim = onceOnly.find(id, Scheme.UNEMPLOYED, PERIOD).orElseThrow();
     assertThat(claim.caseRef()).isEqualTo(pid);
     assertThat(claim.regionCode()).isEqualTo("220122100201");
-    assertThat(recordKinds(pid)).containsExactly("ELIGIBILITY", "PAYMENT", "ARCHIVED");
+    assertThat(recordKinds(pid)).containsExactly("ELIGIBILITY", "AMOUNT", "PAYMENT", "ARCHIVED");
     assertThat(record(pid, "PAYMENT")).contains("800.00元").doesNotContain(id);
     assertThat(status(pid)).isEqualTo("PAID");
   }
@@ -274,7 +274,7 @@ class UnemployedProcessTest {
     advanceDays(5); // Wednesday 11-11
     f.runJobs(pid);
     assertThat(instance(pid)).isWaitingAt("Task_TownshipReview", "Task_SuperviseOverdueReview");
-    assertThat(recordKinds(pid)).containsExactly("ELIGIBILITY", "OVERDUE", "OVERDUE");
+    assertThat(recordKinds(pid)).containsExactly("ELIGIBILITY", "AMOUNT", "OVERDUE", "OVERDUE");
     f.complete(pid, "Task_SuperviseOverdueReview", "supervisor", vars("superviseNote", "督促农安镇复核"));
     f.complete(pid, "Task_TownshipReview", "nongan-approver", approve());
     assertThat(instance(pid)).isEnded().hasPassed("EndEvent_Paid", "EndEvent_ReviewSupervised");
@@ -444,7 +444,7 @@ class UnemployedProcessTest {
     // rolled back as a whole: no ledger row, no claim, no record; the job waits for its retry
     assertThat(payments.byKey("unemployed:" + id + ":" + PERIOD)).isEmpty();
     assertThat(onceOnly.find(id, Scheme.UNEMPLOYED, PERIOD)).isEmpty();
-    assertThat(recordKinds(pid)).containsExactly("ELIGIBILITY");
+    assertThat(recordKinds(pid)).containsExactly("ELIGIBILITY", "AMOUNT");
     Job failed = management.createJobQuery().jobId(pay.getId()).singleResult();
     assertThat(failed.getRetries()).isEqualTo(4); // R5/PT10M
     assertThat(failed.getExceptionMessage()).contains("注入的故障");

@@ -7,15 +7,9 @@ import org.springframework.stereotype.Component;
 
 /** The variables of this module's processes that only its delegates write (the engine's variable guard). */
 @Component
-class DibaoGuardedVariables implements GuardedVariables {
+class DibaoGuardedVariables extends GuardedVariables.ProtectedIn {
 
-  @Override
-  public Set<String> protectedNames() {
-    return DibaoVariables.SYSTEM_WRITTEN;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(DibaoVariables.PROCESS_KEY);
+  DibaoGuardedVariables() {
+    super(Set.of(DibaoVariables.PROCESS_KEY), DibaoVariables.SYSTEM_WRITTEN);
   }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -42,7 +41,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class VariableGuard extends CommandInterceptor {
 
   private final Supplier<List<GuardedVariables>> modules;
-  private final Map<String, FormFields> forms = new ConcurrentHashMap<>();
   private volatile Map<String, Set<String>> protectedNames;
   private volatile Map<String, Set<String>> apiOnly;
 
@@ -95,8 +93,9 @@ final class VariableGuard extends CommandInterceptor {
     }
     String definitionId = task.getProcessDefinitionId();
     String taskKey = task.getTaskDefinitionKey();
-    FormFields form = definitionId == null ? FormFields.NONE : forms.computeIfAbsent(definitionId + "#" + taskKey,
-        k -> ctx.runWithoutAuthorization(() -> deployedTaskForm(ctx, w.target())));
+    // read each time: a form bound "latest" changes with every deployment of the form, not of the process
+    FormFields form = definitionId == null ? FormFields.NONE
+        : ctx.runWithoutAuthorization(() -> deployedTaskForm(ctx, w.target()));
     String processKey = definitionId == null ? "" : processKey(ctx, definitionId);
     Set<String> api = apiOnly().getOrDefault(processKey + ":" + taskKey, Set.of());
     String label = task.getName() == null ? taskKey : task.getName();
@@ -134,7 +133,7 @@ final class VariableGuard extends CommandInterceptor {
       definitionId = d.getId();
     }
     String id = definitionId;
-    FormFields form = forms.computeIfAbsent(id + "#start", k -> ctx.runWithoutAuthorization(() -> deployedStartForm(ctx, id)));
+    FormFields form = ctx.runWithoutAuthorization(() -> deployedStartForm(ctx, id));
     for (String name : w.values().keySet()) {
       if (!form.editable().contains(name)) {
         throw refused(name, "启动这个流程只能提交开始表单中的内容");

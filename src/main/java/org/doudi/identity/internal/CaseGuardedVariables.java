@@ -5,12 +5,11 @@ import org.doudi.engine.GuardedVariables;
 import org.doudi.identity.CaseVariables;
 import org.springframework.stereotype.Component;
 
-/** The case's region decides who sees and works it: only the application sets it. */
+/** The case's region decides who sees and works it, in every process: only the application sets it. */
 @Component
-class CaseGuardedVariables implements GuardedVariables {
+class CaseGuardedVariables extends GuardedVariables.ProtectedIn {
 
-  @Override
-  public Set<String> protectedNames() {
-    return Set.of(CaseVariables.REGION_CODE);
+  CaseGuardedVariables() {
+    super(Set.of(), Set.of(CaseVariables.REGION_CODE));
   }
 }

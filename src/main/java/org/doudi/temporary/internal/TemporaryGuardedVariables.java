@@ -7,16 +7,10 @@ import org.springframework.stereotype.Component;
 
 /** The variables of this module's processes that only its delegates write (the engine's variable guard). */
 @Component
-class TemporaryGuardedVariables implements GuardedVariables {
+class TemporaryGuardedVariables extends GuardedVariables.ProtectedIn {
 
-  @Override
-  public Set<String> protectedNames() {
-    return TemporaryVariables.SYSTEM_WRITTEN;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(TemporaryVariables.EMERGENCY_PROCESS, TemporaryVariables.EXPENDITURE_PROCESS,
-        TemporaryVariables.HOLIDAY_PROCESS);
+  TemporaryGuardedVariables() {
+    super(Set.of(TemporaryVariables.EMERGENCY_PROCESS, TemporaryVariables.EXPENDITURE_PROCESS,
+        TemporaryVariables.HOLIDAY_PROCESS), TemporaryVariables.SYSTEM_WRITTEN);
   }
 }

@@ -67,7 +67,8 @@ public class PayAssistance implements JavaDelegate {
     String region = Cases.string(execution, CaseVariables.REGION_CODE);
     String decidedBy = Cases.string(execution, DECIDED_BY);
     String period = settings.getPeriodKey();
-    BigDecimal amount = new BigDecimal(Cases.string(execution, AMOUNT)).setScale(2);
+    BigDecimal amount = repository.decidedAmount(pid)
+        .orElseThrow(() -> new IllegalStateException("案件" + pid + "没有存档的救助金额，不予发放")).setScale(2);
     if (amount.signum() <= 0 || amount.compareTo(UnemployedSettings.MAX_AMOUNT) > 0) {
       throw new IllegalStateException("救助金额" + amount + "元超出范围（0, " + UnemployedSettings.MAX_AMOUNT + "]，不予发放");
     }

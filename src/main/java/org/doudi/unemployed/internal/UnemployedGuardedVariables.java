@@ -7,15 +7,9 @@ import org.springframework.stereotype.Component;
 
 /** The variables of this module's processes that only its delegates write (the engine's variable guard). */
 @Component
-class UnemployedGuardedVariables implements GuardedVariables {
+class UnemployedGuardedVariables extends GuardedVariables.ProtectedIn {
 
-  @Override
-  public Set<String> protectedNames() {
-    return UnemployedVariables.SYSTEM_WRITTEN;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(UnemployedVariables.PROCESS_KEY);
+  UnemployedGuardedVariables() {
+    super(Set.of(UnemployedVariables.PROCESS_KEY), UnemployedVariables.SYSTEM_WRITTEN);
   }
 }

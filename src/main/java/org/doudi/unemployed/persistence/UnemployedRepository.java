@@ -122,6 +122,13 @@ public class UnemployedRepository {
   }
 
   /** The case's records in order (kind, content, amount, created_by, created_at). */
+  /** The amount the case's rule decided (the latest AMOUNT record), as stored. */
+  public java.util.Optional<BigDecimal> decidedAmount(String processInstanceId) {
+    return jdbc.query("SELECT amount FROM unemployed_record WHERE process_instance_id = ? AND kind = 'AMOUNT' "
+        + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> rs.getBigDecimal(1), processInstanceId).stream()
+        .findFirst();
+  }
+
   public List<Map<String, Object>> records(String processInstanceId) {
     return jdbc.queryForList("SELECT kind, content, amount, created_by, created_at FROM unemployed_record "
         + "WHERE process_instance_id = ? ORDER BY id", processInstanceId);
