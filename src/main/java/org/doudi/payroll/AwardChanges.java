@@ -15,13 +15,14 @@ import org.doudi.identity.CaseVariables;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.internal.ReturnCases;
 import org.doudi.payroll.persistence.AwardChangeRepository;
+import org.doudi.region.Regions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Four eyes on manual award changes (增发/减发, 停发, account): a change is asked for here, stored in
+ * Four eyes on manual award changes (增发/减发, 停发, account, 迁移): a change is asked for here, stored in
  * award_change_request with what it changes from, and approved by another person in process
  * {@code award-change-approval} before {@link Awards} writes it. Only one open request per beneficiary and scheme
  * (a unique key). The request is checked completely when it is made — the award's rules and every
@@ -39,14 +40,16 @@ public class AwardChanges {
   private final ObjectProvider<AwardCeiling> ceilings;
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
+  private final Regions regions;
 
   public AwardChanges(Awards awards, AwardChangeRepository repository, ObjectProvider<AwardCeiling> ceilings,
-      RuntimeService runtime, EngineAsSystem asSystem) {
+      RuntimeService runtime, EngineAsSystem asSystem, Regions regions) {
     this.awards = awards;
     this.repository = repository;
     this.ceilings = ceilings;
     this.runtime = runtime;
     this.asSystem = asSystem;
+    this.regions = regions;
   }
 
   /**
@@ -83,7 +86,10 @@ public class AwardChanges {
     v.put(KIND_LABEL, c.kind().label());
     v.put(CHANGE_FROM, describe(current, c.kind()));
     v.put(CHANGE_TO, c.kind() == AwardChange.Kind.STOP ? "停发" : describe(after, c.kind()));
-    v.put(EFFECTIVE, "审批同意后自次月1日起生效（今天审批则自" + after.effectiveFrom() + "起）");
+    v.put(EFFECTIVE, c.kind() == AwardChange.Kind.TRANSFER
+        ? "审批同意后自次月1日起由" + regions.fullName(after.countyCode()) + "发放，" + regions.fullName(
+            current.countyCode()) + "发放至审批当月（今天审批则自" + after.effectiveFrom() + "起由迁入地发放）"
+        : "审批同意后自次月1日起生效（今天审批则自" + after.effectiveFrom() + "起）");
     v.put(REASON, reason.trim());
     v.put(REQUESTED_BY, requestedBy);
     v.put(REQUESTED_AT, WHEN.format(EngineContext.now()));
@@ -132,23 +138,30 @@ public class AwardChanges {
 
   private static AwardChange normalised(AwardChange c) {
     if (c == null || c.kind() == null) {
-      throw new InvalidAwardException("请提供变更类型 kind：ADJUST、STOP 或 ACCOUNT");
+      throw new InvalidAwardException("请提供变更类型 kind：ADJUST、STOP、ACCOUNT 或 TRANSFER");
     }
     return switch (c.kind()) {
       case ADJUST -> AwardChange.adjust(c.monthlyAmount() == null || c.monthlyAmount().stripTrailingZeros().scale() > 2
           ? c.monthlyAmount() : c.monthlyAmount().setScale(2), c.memberCount());
       case STOP -> AwardChange.stop();
-      case ACCOUNT -> AwardChange.account(c.bankName() == null ? null : c.bankName().trim(),
-          c.accountNumber() == null ? null : c.accountNumber().trim());
+      case ACCOUNT -> AwardChange.account(trim(c.bankName()), trim(c.accountNumber()));
+      case TRANSFER -> AwardChange.transfer(trim(c.countyCode()), trim(c.regionCode()));
     };
   }
 
-  private static String describe(AwardRow a, AwardChange.Kind kind) {
+  private static String trim(String s) {
+    return s == null ? null : s.trim();
+  }
+
+  private String describe(AwardRow a, AwardChange.Kind kind) {
     if (kind == AwardChange.Kind.ACCOUNT) {
       return a.bankName() + " " + ReturnCases.mask(a.accountNumber());
     }
-    return "每月" + a.monthlyAmount().toPlainString() + "元" + (a.memberCount() == null ? "" : "（" + a.memberCount()
-        + "人）");
+    String amount = "每月" + a.monthlyAmount().toPlainString() + "元" + (a.memberCount() == null ? ""
+        : "（" + a.memberCount() + "人）");
+    // a transfer: the place by its names (and code), with the amount that moves unchanged
+    return kind == AwardChange.Kind.TRANSFER ? regions.fullName(a.regionCode()) + "（" + a.regionCode() + "），"
+        + amount : amount;
   }
 
   private static IllegalStateException alreadyOpen(AwardChangeRequest open) {

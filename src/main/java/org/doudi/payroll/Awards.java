@@ -21,6 +21,9 @@ import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
 import org.doudi.payroll.persistence.AwardRepository;
 import org.doudi.payroll.persistence.PayrollRepository;
+import org.doudi.region.Region;
+import org.doudi.region.RegionLevel;
+import org.doudi.region.Regions;
 import org.doudi.register.BenefitRegister;
 import org.doudi.register.Person;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,17 +48,20 @@ public class Awards {
   private final PayrollRepository runs;
   private final Payroll payroll;
   private final Payments payments;
+  private final Regions regions;
   private final Map<Scheme, AwardCeiling> ceilings = new EnumMap<>(Scheme.class);
   /** The benefits a person may hold only one of in the province (the register, docs/integrity.md). */
   static final java.util.Set<Scheme> BASIC_LIVING = java.util.EnumSet.of(Scheme.DIBAO, Scheme.TEKUN);
 
   public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
-      @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, List<AwardCeiling> ceilings) {
+      @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, Regions regions,
+      List<AwardCeiling> ceilings) {
     this.repository = repository;
     this.register = register;
     this.runs = runs;
     this.payroll = payroll;
     this.payments = payments;
+    this.regions = regions;
     for (AwardCeiling c : ceilings) {
       if (this.ceilings.put(c.scheme(), c) != null) {
         throw new IllegalStateException("two award ceilings for " + c.scheme());
@@ -151,7 +157,8 @@ public class Awards {
    * the award. The month's run row is taken (created if missing) and locked, so a roster being made waits for this
    * decision and then includes it. A roster made but not yet approved is completed with the award's row; an approved
    * (frozen) roster is followed by a 补发: a one-off payment of the month with the roster's own key, which the next
-   * daily bank file carries and no later roster can add again.
+   * daily bank file carries and no later roster can add again. A month that already has that key (a household that
+   * moved, whose old county's roster of the month was made first) is paid by that roster and not again.
    */
   private void catchUpFirstMonth(AwardRow a, String actor) {
     YearMonth month = YearMonth.from(a.effectiveFrom());
@@ -160,11 +167,16 @@ public class Awards {
     switch (run.status()) {
       case "OPEN" -> { } // the roster is still to be made, and will include the award
       case "ROSTER" -> payroll.computeRoster(a.countyCode(), month, actor);
-      default -> payments.record(new PaymentRequest(Payroll.rosterKey(a.scheme().name(), a.beneficiaryKey(), month),
+      default -> {
+        if (payments.byKey(Payroll.rosterKey(a.scheme().name(), a.beneficiaryKey(), month)).isPresent()) {
+          return;
+        }
+        payments.record(new PaymentRequest(Payroll.rosterKey(a.scheme().name(), a.beneficiaryKey(), month),
           a.scheme(), a.caseRef(), new org.doudi.payment.Payee(a.beneficiaryKey(), a.payeeName(), a.payeeIdNumber(),
           a.bankName(), a.accountNumber()), a.countyCode(), a.regionCode(), month.atDay(1), month.atEndOfMonth(),
           a.monthlyAmount(), Channel.BANK, null, "补发" + month + "：待遇自该月起发放，该月名册生成时尚未批准"),
           PaymentStatus.APPROVED, actor);
+      }
     }
   }
 
@@ -213,10 +225,12 @@ public class Awards {
       case STOP -> prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor);
       case ACCOUNT -> prepareAccount(activeLatest(beneficiaryKey, scheme), c.bankName(), c.accountNumber(), caseRef,
           decidedOn, reason, actor).orElseThrow(() -> new InvalidAwardException("新的开户银行和账号与现在相同"));
+      case TRANSFER -> prepareTransfer(beneficiaryKey, scheme, c.countyCode(), c.regionCode(), caseRef, decidedOn,
+          reason, actor);
     };
   }
 
-  /** Writes a change: {@link #adjust}, {@link #stop} or {@link #changeAccount} by its kind. */
+  /** Writes a change: {@link #adjust}, {@link #stop}, {@link #changeAccount} or {@link #transfer} by its kind. */
   public AwardRow apply(String beneficiaryKey, Scheme scheme, AwardChange c, String caseRef, LocalDate decidedOn,
       String reason, String actor) {
     return switch (c.kind()) {
@@ -225,6 +239,8 @@ public class Awards {
       case STOP -> stop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor);
       case ACCOUNT -> changeAccount(beneficiaryKey, scheme, c.bankName(), c.accountNumber(), caseRef, decidedOn,
           reason, actor);
+      case TRANSFER -> transfer(beneficiaryKey, scheme, c.countyCode(), c.regionCode(), caseRef, decidedOn, reason,
+          actor);
     };
   }
 
@@ -259,34 +275,76 @@ public class Awards {
 
   /**
    * 迁移: the household moved to another county or township. From the month after the decision the new county pays
-   * (the award in force is one row per beneficiary, so no month is paid by both counties or by neither), and the
-   * register holds its persons in the new place. The amount stays until the new county decides a change.
+   * (the award in force is one row per beneficiary, so no month is paid by both counties or by neither; the new
+   * county's first month is caught up like a grant's), and the register holds its persons in the new place. The
+   * amount stays until the new county decides a change, so it must lie within the new county's ceiling (above it,
+   * the old county decides a 减发 first). The new place is a known township or village of a known county, other than
+   * the award's. The same transfer again (same case, same place; a retried job) returns its row.
    */
   public AwardRow transfer(String beneficiaryKey, Scheme scheme, String countyCode, String regionCode,
       String caseRef, LocalDate decidedOn, String reason, String actor) {
+    Optional<AwardRow> latest = repository.latest(beneficiaryKey, scheme);
+    if (latest.isPresent() && latest.get().changeKind() == ChangeKind.TRANSFER && caseRef != null
+        && latest.get().caseRef().equals(caseRef.trim()) && latest.get().countyCode().equals(countyCode)
+        && latest.get().regionCode().equals(regionCode)) {
+      return latest.get();
+    }
+    AwardRow moved = insert(prepareTransfer(beneficiaryKey, scheme, countyCode, regionCode, caseRef, decidedOn,
+        reason, actor));
+    if (BASIC_LIVING.contains(scheme)) { // only these hold persons in the register
+      register.transfer(beneficiaryKey, moved.countyCode(), moved.regionCode(), "迁移：" + moved.reason(), actor);
+    }
+    catchUpFirstMonth(moved, actor);
+    return moved;
+  }
+
+  private AwardRow prepareTransfer(String beneficiaryKey, Scheme scheme, String countyCode, String regionCode,
+      String caseRef, LocalDate decidedOn, String reason, String actor) {
     AwardRow l = activeLatest(beneficiaryKey, scheme);
     List<String> p = common(caseRef, decidedOn, reason, actor);
-    if (countyCode == null || !countyCode.matches("\\d{6}")) {
-      p.add("迁入县（市、区）代码应为6位数字");
+    Region county = null;
+    if (countyCode == null || countyCode.isBlank()) {
+      p.add("请填写迁入县（市、区）代码 countyCode");
+    } else {
+      county = regions.find(countyCode).orElse(null);
+      if (county == null || county.level() != RegionLevel.COUNTY) {
+        p.add("迁入县（市、区）代码" + countyCode + (county == null ? "不存在" : "是" + county.name() + "，不是县（市、区）"));
+        county = null;
+      }
     }
-    if (regionCode == null || !regionCode.matches("\\d{6,12}") || (countyCode != null
-        && !regionCode.startsWith(countyCode))) {
-      p.add("迁入地行政区划代码无效，须属于迁入县（市、区）");
-    }
-    if (p.isEmpty() && regionCode.equals(l.regionCode())) {
-      p.add("迁入地与现在的发放地相同（" + regionCode + "）");
+    if (regionCode == null || regionCode.isBlank()) {
+      p.add("请填写迁入地（乡镇（街道）或村（社区））代码 regionCode");
+    } else {
+      Region place = regions.find(regionCode).orElse(null);
+      if (place == null) {
+        p.add("迁入地代码" + regionCode + "不存在");
+      } else if (place.level() != RegionLevel.TOWNSHIP && place.level() != RegionLevel.VILLAGE) {
+        p.add("迁入地须为乡镇（街道）或村（社区），" + place.name() + "（" + regionCode + "）是" + place.level().label());
+      } else if (county != null && !regions.isWithin(regionCode, county.code())) {
+        p.add("迁入地" + regions.fullName(regionCode) + "（" + regionCode + "）不属于" + county.name() + "（"
+            + county.code() + "）");
+      } else if (regionCode.equals(l.regionCode())) {
+        p.add("迁入地与现在的发放地相同（" + regions.fullName(regionCode) + "，" + regionCode + "）");
+      }
     }
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
+    // a transfer keeps the amount: the receiving county's ceiling must allow it, else the old county lowers it first
+    Optional<AwardCeiling.Limit> above = aboveCeiling(scheme, countyCode, l.urbanRural(), l.memberCount(),
+        l.monthlyAmount(), decidedOn);
+    if (above.isPresent()) {
+      AwardCeiling.Limit limit = above.get();
+      throw new InvalidAwardException("迁移不改变月补助金额：现在每月 " + l.monthlyAmount() + " 元，超过迁入地"
+          + county.name() + "的" + scheme.label() + "上限 " + limit.amount() + " 元（" + limit.basis() + "），不予迁移；"
+          + "请先申请减发（kind ADJUST，每月不超过 " + limit.amount() + " 元），审批同意后再申请迁移");
+    }
     AwardRow row = next(l, ChangeKind.TRANSFER, caseRef, decidedOn, reason, actor, l.memberCount(), l.bankName(),
         l.accountNumber(), l.monthlyAmount());
-    AwardRow moved = insert(new AwardRow(0, row.beneficiaryKey(), row.scheme(), row.seq(), row.changeKind(),
-        row.caseRef(), countyCode, regionCode, row.urbanRural(), row.memberCount(), row.payeeName(),
-        row.payeeIdNumber(), row.bankName(), row.accountNumber(), row.monthlyAmount(), row.effectiveFrom(),
-        row.reason(), row.decidedBy(), row.createdAt()));
-    register.transfer(beneficiaryKey, countyCode, regionCode, "迁移：" + reason, actor);
-    return moved;
+    return new AwardRow(0, row.beneficiaryKey(), row.scheme(), row.seq(), row.changeKind(), row.caseRef(),
+        countyCode, regionCode, row.urbanRural(), row.memberCount(), row.payeeName(), row.payeeIdNumber(),
+        row.bankName(), row.accountNumber(), row.monthlyAmount(), row.effectiveFrom(), row.reason(), row.decidedBy(),
+        row.createdAt());
   }
 
   /** The persons an award covers (its GRANT's list). */
@@ -381,15 +439,21 @@ public class Awards {
    */
   private void withinCeiling(Scheme scheme, String countyCode, String urbanRural, Integer coveredPersons,
       BigDecimal amount, LocalDate decidedOn) {
-    AwardCeiling ceiling = ceilings.get(scheme);
-    if (ceiling == null) {
-      return;
-    }
-    AwardCeiling.Limit limit = ceiling.limit(countyCode, urbanRural, coveredPersons, decidedOn);
-    if (amount.compareTo(limit.amount()) > 0) {
+    aboveCeiling(scheme, countyCode, urbanRural, coveredPersons, amount, decidedOn).ifPresent(limit -> {
       throw new InvalidAwardException("月补助金额 " + amount.setScale(2) + " 元超过" + scheme.label() + "上限 "
           + limit.amount() + " 元（" + limit.basis() + "），不予保存；请核对金额或保障人数");
+    });
+  }
+
+  /** The ceiling the amount exceeds, if any ({@link AwardCeiling#limit} refuses when none can be determined). */
+  private Optional<AwardCeiling.Limit> aboveCeiling(Scheme scheme, String countyCode, String urbanRural,
+      Integer coveredPersons, BigDecimal amount, LocalDate decidedOn) {
+    AwardCeiling ceiling = ceilings.get(scheme);
+    if (ceiling == null) {
+      return Optional.empty();
     }
+    AwardCeiling.Limit limit = ceiling.limit(countyCode, urbanRural, coveredPersons, decidedOn);
+    return amount.compareTo(limit.amount()) > 0 ? Optional.of(limit) : Optional.empty();
   }
 
   private AwardRow activeLatest(String beneficiaryKey, Scheme scheme) {

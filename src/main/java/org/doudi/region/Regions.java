@@ -53,6 +53,23 @@ public class Regions {
     return chain(code).stream().anyMatch(r -> r.code().equals(ancestorCode));
   }
 
+  /**
+   * The region's name with those of its ancestors below the province, as a caseworker writes an address
+   * (长春市农安县农安镇宝塔村); the code itself when the region is unknown.
+   */
+  public String fullName(String code) {
+    if (code == null || find(code).isEmpty()) {
+      return code;
+    }
+    StringBuilder name = new StringBuilder();
+    for (Region r : chain(code)) {
+      if (r.level() != RegionLevel.PROVINCE) {
+        name.insert(0, r.name());
+      }
+    }
+    return name.toString();
+  }
+
   public List<Region> children(String code) {
     return all().values().stream()
         .filter(r -> code.equals(r.parentCode()))

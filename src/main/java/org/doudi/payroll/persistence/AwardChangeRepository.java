@@ -17,14 +17,15 @@ import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
 /**
- * award_change_request (V16_1). Status changes are conditional on the status they leave, so a decision or an
+ * award_change_request (V16_1, TRANSFER's columns V20_1). Status changes are conditional on the status they leave, so a decision or an
  * application happens once even when two transactions try.
  */
 @Repository
 public class AwardChangeRepository {
 
   private static final String COLS = "id, beneficiary_key, scheme, kind, county_code, based_on_award_id, "
-      + "new_monthly_amount, new_member_count, new_bank_name, new_account_number, case_ref, reason, requested_by, "
+      + "new_monthly_amount, new_member_count, new_bank_name, new_account_number, new_county_code, new_region_code, "
+      + "case_ref, reason, requested_by, "
       + "requested_at, status, decision, decided_by, decided_at, decision_note, applied_award_id, process_instance_id";
 
   private final JdbcTemplate jdbc;
@@ -48,6 +49,8 @@ public class AwardChangeRepository {
     m.put("new_member_count", c.memberCount());
     m.put("new_bank_name", c.bankName());
     m.put("new_account_number", c.accountNumber());
+    m.put("new_county_code", c.countyCode());
+    m.put("new_region_code", c.regionCode());
     m.put("case_ref", caseRef);
     m.put("reason", reason);
     m.put("requested_by", requestedBy);
@@ -110,7 +113,8 @@ public class AwardChangeRepository {
     return new AwardChangeRequest(rs.getLong("id"), rs.getString("beneficiary_key"),
         Scheme.valueOf(rs.getString("scheme")),
         new AwardChange(AwardChange.Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("new_monthly_amount"),
-            members, rs.getString("new_bank_name"), rs.getString("new_account_number")),
+            members, rs.getString("new_bank_name"), rs.getString("new_account_number"),
+            rs.getString("new_county_code"), rs.getString("new_region_code")),
         rs.getString("county_code"), rs.getLong("based_on_award_id"), rs.getString("case_ref"),
         rs.getString("reason"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
         Status.valueOf(rs.getString("status")), rs.getString("decision"), rs.getString("decided_by"),

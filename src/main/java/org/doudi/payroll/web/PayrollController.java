@@ -242,14 +242,18 @@ public class PayrollController {
 
   /** What a county asks to change; checked here for its shape, by {@link AwardChanges} against the award. */
   public record ChangeRequestBody(
-      @NotBlank(message = "请提供变更类型 kind：ADJUST、STOP 或 ACCOUNT")
-      @Pattern(regexp = "ADJUST|STOP|ACCOUNT", message = "变更类型应为 ADJUST、STOP 或 ACCOUNT") String kind,
+      @NotBlank(message = "请提供变更类型 kind：ADJUST、STOP、ACCOUNT 或 TRANSFER")
+      @Pattern(regexp = "ADJUST|STOP|ACCOUNT|TRANSFER", message = "变更类型应为 ADJUST、STOP、ACCOUNT 或 TRANSFER")
+      String kind,
       @Pattern(regexp = "[A-Z_]{1,30}", message = "救助项目代码无效") String scheme,
       @Positive(message = "月补助金额必须大于0") @Digits(integer = 10, fraction = 2, message = "月补助金额最多两位小数")
       BigDecimal monthlyAmount,
       @Min(value = 1, message = "家庭人数至少为1") @Max(value = 99, message = "家庭人数不能超过99") Integer memberCount,
       @Size(max = 100, message = "开户银行不能超过100个字") String bankName,
       @Pattern(regexp = "\\s*\\d{8,30}\\s*", message = "银行账号应为8至30位数字") String accountNumber,
+      @Pattern(regexp = "\\s*\\d{6}\\s*", message = "迁入县（市、区）代码 countyCode 应为6位数字") String countyCode,
+      @Pattern(regexp = "\\s*(\\d{9}|\\d{12})\\s*",
+          message = "迁入地代码 regionCode 应为乡镇（街道）9位或村（社区）12位数字") String regionCode,
       @Size(max = 64, message = "案件编号不能超过64个字") String caseRef,
       @NotBlank(message = "请填写变更原因 reason") @Size(max = 500, message = "变更原因不能超过500个字") String reason) {}
 
@@ -261,19 +265,19 @@ public class PayrollController {
   public List<AwardRow> awardHistory(@PathVariable String beneficiaryKey,
       @RequestParam(required = false, defaultValue = "DIBAO") String scheme, Principal principal) {
     List<AwardRow> h = awards.history(beneficiaryKey, scheme(scheme));
-    if (!h.isEmpty()) {
-      requireSees(principal.getName(), h.get(h.size() - 1).countyCode());
-    }
+    requireSeesAward(principal.getName(), h);
     return h;
   }
 
   @PostMapping("/api/awards/{beneficiaryKey}/changes")
   @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
-  @Operation(summary = "Ask for 增发/减发 (kind ADJUST), 停发 (STOP) or a new account (ACCOUNT); applied once approved",
+  @Operation(summary = "Ask for 增发/减发 (kind ADJUST), 停发 (STOP), a new account (ACCOUNT) or 迁移 to another "
+      + "county or township (TRANSFER: countyCode and regionCode); applied once approved",
       description = "Four eyes: the change is stored as a request and process award-change-approval starts; a county "
           + "approver of the award's county (or an administrator) other than the requester approves it in Tasklist "
           + "(审批待遇变更), and it takes effect from the month after the approval. One open request per beneficiary "
-          + "and scheme.",
+          + "and scheme. A transfer keeps the amount; above the receiving county's ceiling it is refused (ADJUST "
+          + "first). From the transfer on, the receiving county's staff see the award and ask for its changes.",
       responses = {@ApiResponse(responseCode = "202", description = "the request id and its process instance"),
           @ApiResponse(responseCode = "400", description = "refused, Chinese message; nothing stored"),
           @ApiResponse(responseCode = "403", description = "not a county role at the award's county"),
@@ -285,7 +289,7 @@ public class PayrollController {
         .orElseThrow(() -> new InvalidAwardException(beneficiaryKey + "没有待遇记录"));
     requireCountyRole(principal.getName(), current.countyCode());
     AwardChange change = new AwardChange(AwardChange.Kind.valueOf(c.kind()), c.monthlyAmount(), c.memberCount(),
-        c.bankName(), c.accountNumber());
+        c.bankName(), c.accountNumber(), c.countyCode(), c.regionCode());
     AwardChangeRequest r = awardChanges.request(beneficiaryKey, scheme, change, c.caseRef(), c.reason(),
         principal.getName());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -296,14 +300,12 @@ public class PayrollController {
   @PreAuthorize("isAuthenticated()")
   @Operation(summary = "The change requests of a beneficiary (oldest first) with their status and decision",
       responses = {@ApiResponse(responseCode = "200", description = "list of requests"),
-          @ApiResponse(responseCode = "403", description = "the award's county is outside the caller's regions")})
+          @ApiResponse(responseCode = "403", description = "no county the award has been paid in lies within the "
+              + "caller's regions")})
   public List<AwardChangeRequest> changeRequests(@PathVariable String beneficiaryKey,
       @RequestParam(required = false, defaultValue = "DIBAO") String scheme, Principal principal) {
     Scheme s = scheme(scheme);
-    List<AwardRow> h = awards.history(beneficiaryKey, s);
-    if (!h.isEmpty()) {
-      requireSees(principal.getName(), h.get(h.size() - 1).countyCode());
-    }
+    requireSeesAward(principal.getName(), awards.history(beneficiaryKey, s));
     return awardChanges.list(beneficiaryKey, s);
   }
 
@@ -318,6 +320,21 @@ public class PayrollController {
   private void requireSees(String userId, String countyCode) {
     if (!sees(member(userId), countyCode)) {
       throw new AccessDeniedException("用户" + userId + "无权查看" + countyCode + "的发放");
+    }
+  }
+
+  /**
+   * An award is seen by the staff of every county it has been paid in: after a transfer the old county keeps its
+   * record of what it paid and of the requests it made, and the new county sees the award from the transfer on.
+   */
+  private void requireSeesAward(String userId, List<AwardRow> history) {
+    if (history.isEmpty()) {
+      return;
+    }
+    StaffMember me = member(userId);
+    if (history.stream().map(AwardRow::countyCode).distinct().noneMatch(county -> sees(me, county))) {
+      throw new AccessDeniedException("用户" + userId + "无权查看" + history.get(history.size() - 1).countyCode()
+          + "的发放");
     }
   }
 
