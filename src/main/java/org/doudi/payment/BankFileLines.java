@@ -47,12 +47,12 @@ public class BankFileLines {
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
-  private final LedgerBulk ledger;
+  private final BatchRows where;
 
-  public BankFileLines(JdbcTemplate jdbc, DataSource dataSource, LedgerBulk ledger) {
+  public BankFileLines(JdbcTemplate jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
-    this.ledger = ledger;
+    this.where = new BatchRows(jdbc);
   }
 
   /** Each payment line of the file to {@code each}, in ascending payment id, streamed; returns how many. */
@@ -107,7 +107,7 @@ public class BankFileLines {
   @Transactional(readOnly = true)
   public Map<Long, FilePayment> payments(String countyCode, LocalDate payrollMonth, long bankFileId) {
     Map<Long, FilePayment> m = new LinkedHashMap<>();
-    LedgerBulk.Condition rows = fileRows(countyCode, payrollMonth);
+    BatchRows.Condition rows = fileRows(countyCode, payrollMonth);
     jdbc.query("SELECT id, account_number, amount, status FROM payment_entry l WHERE " + rows.sql()
         + " AND bank_file_id = ?", rs -> {
           m.put(rs.getLong(1), new FilePayment(rs.getString(2), rs.getBigDecimal(3),
@@ -119,21 +119,21 @@ public class BankFileLines {
   /** How many payments of the file have the status now. */
   @Transactional(readOnly = true)
   public int count(String countyCode, LocalDate payrollMonth, long bankFileId, PaymentStatus status) {
-    LedgerBulk.Condition rows = fileRows(countyCode, payrollMonth);
+    BatchRows.Condition rows = fileRows(countyCode, payrollMonth);
     return jdbc.queryForObject("SELECT COUNT(*) FROM payment_entry l WHERE " + rows.sql() + " AND bank_file_id = ? "
         + "AND status = ?", Integer.class, append(append(rows.args(), bankFileId), status.name()));
   }
 
   /**
    * The rows a file can hold (no index on bank_file_id, see V10_1): of a payroll file, its county's month (the batch's
-   * rows by their ids, the others by the county/month index: {@link LedgerBulk#monthRows}); of a one-off file, the
+   * rows by their ids, the others by the county/month index: {@link BatchRows#monthRows}); of a one-off file, the
    * county's payments outside the payroll (never in a batch).
    */
-  private LedgerBulk.Condition fileRows(String countyCode, LocalDate payrollMonth) {
+  private BatchRows.Condition fileRows(String countyCode, LocalDate payrollMonth) {
     return payrollMonth == null
-        ? new LedgerBulk.Condition("l.county_code = ? AND l.payroll_month IS NULL AND l.batch_id IS NULL",
+        ? new BatchRows.Condition("l.county_code = ? AND l.payroll_month IS NULL AND l.batch_id IS NULL",
             List.of(countyCode))
-        : ledger.monthRows(countyCode, payrollMonth);
+        : where.monthRows(countyCode, payrollMonth);
   }
 
   private static Object[] append(List<Object> args, Object more) {
@@ -148,11 +148,11 @@ public class BankFileLines {
 
   /** The lines' query with the condition's arguments written in (COPY takes no parameters). */
   private String lines(String countyCode, LocalDate payrollMonth, long bankFileId, String recordType) {
-    return String.format(LINES, recordType, literal(ledger.sentInFile(countyCode, payrollMonth, bankFileId)));
+    return String.format(LINES, recordType, literal(where.sentInFile(countyCode, payrollMonth, bankFileId)));
   }
 
   /** A condition with its arguments written in as literals (numbers, dates, county codes only). */
-  static String literal(LedgerBulk.Condition c) {
+  static String literal(BatchRows.Condition c) {
     StringBuilder sql = new StringBuilder();
     int arg = 0;
     for (char ch : c.sql().toCharArray()) {

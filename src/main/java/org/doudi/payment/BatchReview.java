@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cancelled), set-based, for the payroll's review task: the differences to another month, large amount changes, the
  * rows' ID numbers or accounts that meet a condition of the caller's (the payroll's probes of its awards), and a
  * beneficiary's open payments. Each read is one statement over the batch's rows, found by the batch's range of ids
- * ({@link LedgerBulk#batchRows}); only counts and a page leave the database. Joins the caller's transaction.
+ * ({@link BatchRows#batchRows}); only counts and a page leave the database. Joins the caller's transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,12 +47,12 @@ public class BatchReview {
       + "l.account_number, l.amount FROM payment_ledger l WHERE %s AND l.status <> 'CANCELLED'";
 
   private final JdbcTemplate jdbc;
-  private final LedgerBulk ledger;
+  private final BatchRows where;
   private volatile Boolean postgres;
 
-  public BatchReview(JdbcTemplate jdbc, LedgerBulk ledger) {
+  public BatchReview(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.ledger = ledger;
+    this.where = new BatchRows(jdbc);
   }
 
   /**
@@ -64,8 +64,8 @@ public class BatchReview {
    * (quadratic), so nested loops are off for this statement.
    */
   public Differences differences(String countyCode, LocalDate payrollMonth, LocalDate previousMonth, int limit) {
-    LedgerBulk.Condition now = ledger.batchRows(countyCode, payrollMonth);
-    LedgerBulk.Condition last = ledger.batchRows(countyCode, previousMonth);
+    BatchRows.Condition now = where.batchRows(countyCode, payrollMonth);
+    BatchRows.Condition last = where.batchRows(countyCode, previousMonth);
     String rows = "SELECT l.beneficiary_key, l.scheme, l.payee_name, l.amount FROM payment_ledger l WHERE %s "
         + "AND l.status <> 'CANCELLED'";
     // at most one row per beneficiary and scheme a month (the key is unique)
@@ -106,8 +106,8 @@ public class BatchReview {
    */
   public Page<Change> amountChanges(String countyCode, LocalDate payrollMonth, LocalDate previousMonth,
       BigDecimal share, int offset, int limit) {
-    LedgerBulk.Condition now = ledger.batchRows(countyCode, payrollMonth);
-    LedgerBulk.Condition last = ledger.batchRows(countyCode, previousMonth);
+    BatchRows.Condition now = where.batchRows(countyCode, payrollMonth);
+    BatchRows.Condition last = where.batchRows(countyCode, previousMonth);
     String sql = "SELECT n.beneficiary_key, n.scheme, n.payee_name, o.amount, n.amount, COUNT(*) OVER () FROM ("
         + String.format(ROWS, now.sql()) + ") n JOIN (" + String.format(ROWS, last.sql()) + ") o "
         + "ON o.beneficiary_key = n.beneficiary_key AND o.scheme = n.scheme "
@@ -145,7 +145,7 @@ public class BatchReview {
     if (!VALUE_COLUMNS.contains(column)) {
       throw new IllegalArgumentException("not a listed column: " + column);
     }
-    LedgerBulk.Condition now = ledger.batchRows(countyCode, payrollMonth);
+    BatchRows.Condition now = where.batchRows(countyCode, payrollMonth);
     String sql = "SELECT d.v, COUNT(*) OVER () FROM (SELECT DISTINCT n." + column + " AS v FROM ("
         + String.format(ROWS, now.sql()) + ") n WHERE " + condition.sql() + ") d "
         + "ORDER BY d.v OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
@@ -169,7 +169,7 @@ public class BatchReview {
 
   /** Ids of the beneficiary's payments of the county's payroll month still awaiting approval (CREATED). */
   public List<Long> openPayments(String countyCode, LocalDate payrollMonth, String beneficiaryKey) {
-    LedgerBulk.Condition monthRows = ledger.monthRows(countyCode, payrollMonth);
+    BatchRows.Condition monthRows = where.monthRows(countyCode, payrollMonth);
     List<Object> args = new ArrayList<>(monthRows.args());
     args.add(beneficiaryKey);
     return jdbc.queryForList("SELECT l.id FROM payment_entry l WHERE " + monthRows.sql() + " AND l.beneficiary_key = ? "

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Set-based status changes on the ledger for the monthly payroll (helper payroll), with the same rules as
- * {@link Payments#transition} (only the allowed transitions; amounts never touched), in the caller's transaction.
+ * The monthly payroll's bulk writes on the ledger, in the caller's transaction: its roster in one statement per group
+ * of counties ({@link #insertRoster}, around the payroll's query of its awards) and set-based status changes with the
+ * same rules as {@link Payments#transition} (only the allowed transitions; amounts never touched).
  *
  * <p>A county's regular payroll of a month is a <em>batch</em> (V12_1): its rows are inserted once with status
  * {@code BATCH} and the batch's id ({@link #openBatch}), and approval and sending change the batch, with one history
@@ -272,66 +273,6 @@ public class LedgerBulk {
           c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
     }
     return postgres;
-  }
-
-  /** A condition on payment_ledger or payment_entry (alias {@code l}) and its arguments, in order. */
-  public record Condition(String sql, List<Object> args) {}
-
-  /**
-   * The rows written with the county's batch of the month, whatever their status now: by the batch's id and its
-   * range of ids (the primary key; V13_3). Matches nothing when the month has no batch rows.
-   */
-  @Transactional(propagation = Propagation.SUPPORTS)
-  public Condition batchRows(String countyCode, LocalDate payrollMonth) {
-    return batchRange(countyCode, payrollMonth, null)
-        .map(b -> new Condition("(l.batch_id = ? AND l.id BETWEEN ? AND ?)", List.of(b)))
-        .orElse(new Condition("1 = 0", List.of()));
-  }
-
-  /** [id, first id, last id] of the county's batch of the month if it has rows (and was sent in that bank file). */
-  private Optional<Object[]> batchRange(String countyCode, LocalDate payrollMonth, Long sentInFile) {
-    List<Object> args = new ArrayList<>(List.of(countyCode, Date.valueOf(payrollMonth)));
-    if (sentInFile != null) {
-      args.add(sentInFile);
-    }
-    return jdbc.query("SELECT id, first_id, last_id FROM payment_batch WHERE county_code = ? AND payroll_month = ? "
-        + "AND first_id IS NOT NULL" + (sentInFile == null ? "" : " AND bank_file_id = ? AND status = 'SENT'"),
-        (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, args.toArray()).stream().findFirst();
-  }
-
-  /**
-   * Every row of the county's payroll month: its batch's rows ({@link #batchRows}) and the others by the county/month
-   * index, which holds only rows outside a batch or with a status of their own (V13_4).
-   */
-  @Transactional(propagation = Propagation.SUPPORTS)
-  public Condition monthRows(String countyCode, LocalDate payrollMonth) {
-    Condition batch = batchRows(countyCode, payrollMonth);
-    List<Object> args = new ArrayList<>(batch.args());
-    args.add(countyCode);
-    args.add(Date.valueOf(payrollMonth));
-    return new Condition("(" + batch.sql() + " OR (l.county_code = ? AND l.payroll_month = ? AND l.batch_id IS NULL))",
-        args);
-  }
-
-  /**
-   * The county's rows SENT in bank file {@code bankFileId}, as a condition on payment_ledger alone (no join with the
-   * batch for every row): of a payroll month ({@code payrollMonth} not null), those still following the batch sent in
-   * that file, by its range of ids, and the month's other rows sent in it; of a one-off file, the county's payments
-   * outside the payroll sent in it (never in a batch).
-   */
-  public Condition sentInFile(String countyCode, LocalDate payrollMonth, long bankFileId) {
-    if (payrollMonth == null) {
-      return new Condition("(l.county_code = ? AND l.payroll_month IS NULL AND l.batch_id IS NULL "
-          + "AND l.status = 'SENT' AND l.bank_file_id = ?)", List.of(countyCode, bankFileId));
-    }
-    List<Object> args = new ArrayList<>();
-    String batch = batchRange(countyCode, payrollMonth, bankFileId).map(b -> {
-      args.addAll(List.of(b));
-      return "(l.batch_id = ? AND l.id BETWEEN ? AND ? AND l.status = 'BATCH')";
-    }).orElse("1 = 0");
-    args.addAll(List.of(countyCode, Date.valueOf(payrollMonth), bankFileId));
-    return new Condition("(" + batch + " OR (l.county_code = ? AND l.payroll_month = ? AND l.batch_id IS NULL "
-        + "AND l.status = 'SENT' AND l.bank_file_id = ?))", args);
   }
 
   /**
