@@ -25,6 +25,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.doudi.engine.EngineAsSystem;
+import org.doudi.payment.BankFileLines;
 import org.doudi.payment.LedgerBulk;
 import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
@@ -58,10 +59,11 @@ public class BankFiles {
   private final TaskService tasks;
   private final EngineAsSystem asSystem;
   private final Payroll payroll;
+  private final BankFileLines fileLines;
 
   public BankFiles(BankFileRepository files, PayrollRepository runs, LedgerBulk ledger, Payments payments,
       PayrollProperties properties, ReturnCases returnCases, TaskService tasks, EngineAsSystem asSystem,
-      Payroll payroll) {
+      Payroll payroll, BankFileLines fileLines) {
     this.files = files;
     this.runs = runs;
     this.ledger = ledger;
@@ -71,6 +73,7 @@ public class BankFiles {
     this.tasks = tasks;
     this.asSystem = asSystem;
     this.payroll = payroll;
+    this.fileLines = fileLines;
   }
 
   /** The run's disbursement file, made once (see the class comment); the run must be approved. */
@@ -175,7 +178,7 @@ public class BankFiles {
     byte[] header = layout.header(batch, county, bank.getName(), month == null ? "" : month.toString().substring(0, 7),
         t.count(), t.total()).getBytes(StandardCharsets.UTF_8);
     utf8.writeBytes(header);
-    long lines = files.writeLines(files.find(id).orElseThrow(), layout, utf8);
+    long lines = writeLines(county, month, id, layout, utf8);
     if (lines != t.count()) {
       throw new IllegalStateException("生成银行文件时付款记录被同时修改（" + lines + "行，应为" + t.count() + "行），请重试");
     }
@@ -183,6 +186,41 @@ public class BankFiles {
         : encode(new String(utf8.toByteArray(), StandardCharsets.UTF_8), charset);
     files.setContent(id, content, sha256(content));
     return new Created(files.find(id).orElseThrow(), content);
+  }
+
+  /**
+   * Writes the payment lines of a file to {@code out} in the layout, in UTF-8: DOUDI-CSV-1 on PostgreSQL by the
+   * payment module's COPY (its CSV is this layout's "D" record), otherwise each line formatted here from the payment
+   * module's stream. Both write the same bytes. Returns the number of lines.
+   */
+  private long writeLines(String county, LocalDate month, long fileId, BankLayout layout, OutputStream out) {
+    if (layout == BankLayout.DOUDI_CSV_1) {
+      java.util.OptionalLong copied = fileLines.copyCsv(county, month, fileId, "D", out);
+      if (copied.isPresent()) {
+        return copied.getAsLong();
+      }
+    }
+    StringBuilder b = new StringBuilder(1 << 16);
+    long[] n = {0};
+    fileLines.forEachLine(county, month, fileId, l -> {
+      n[0]++;
+      b.append(layout.line((int) n[0], l.id(), l.payeeName(), l.payeeIdNumber(), l.bankName(), l.accountNumber(),
+          l.amount(), l.scheme(), l.periodStart(), l.periodEnd()));
+      if (b.length() > 60_000) {
+        flush(b, out);
+      }
+    });
+    flush(b, out);
+    return n[0];
+  }
+
+  private static void flush(StringBuilder b, OutputStream out) {
+    try {
+      out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    b.setLength(0);
   }
 
   /**
@@ -205,7 +243,8 @@ public class BankFiles {
       text = text.substring(1);
     }
     String[] lines = text.split("\r?\n", -1);
-    Map<Long, Object[]> rows = files.rows(file);
+    LocalDate month = file.payrollMonth() == null ? null : file.payrollMonth().atDay(1);
+    Map<Long, BankFileLines.FilePayment> rows = fileLines.payments(file.countyCode(), month, file.id());
     List<LineError> errors = new ArrayList<>();
     Map<Long, PaymentStatus> results = new LinkedHashMap<>();
     Map<Long, String> reasons = new HashMap<>();
@@ -241,7 +280,7 @@ public class BankFiles {
         errors.add(new LineError(no, "付款编号“" + f.paymentId() + "”不是数字"));
         continue;
       }
-      Object[] row = rows.get(id);
+      BankFileLines.FilePayment row = rows.get(id);
       if (row == null) {
         errors.add(new LineError(no, "付款编号" + id + "不在批次" + file.batchNo() + "中"));
         continue;
@@ -250,12 +289,12 @@ public class BankFiles {
         errors.add(new LineError(no, "付款编号" + id + "重复出现"));
         continue;
       }
-      if (!f.account().equals(row[0])) {
+      if (!f.account().equals(row.accountNumber())) {
         errors.add(new LineError(no, "付款编号" + id + "的账号与发放文件不符"));
       }
       try {
-        if (new BigDecimal(f.amount()).compareTo((BigDecimal) row[1]) != 0) {
-          errors.add(new LineError(no, "付款编号" + id + "的金额" + f.amount() + "与发放金额" + row[1] + "不符"));
+        if (new BigDecimal(f.amount()).compareTo(row.amount()) != 0) {
+          errors.add(new LineError(no, "付款编号" + id + "的金额" + f.amount() + "与发放金额" + row.amount() + "不符"));
         }
       } catch (NumberFormatException e) {
         errors.add(new LineError(no, "金额“" + f.amount() + "”不是数字"));
@@ -269,9 +308,9 @@ public class BankFiles {
         errors.add(new LineError(no, "结果“" + f.result() + "”应为 PAID（成功）或 RETURNED（退回）"));
         continue;
       }
-      String current = (String) row[2];
-      if (!current.equals("SENT") && !current.equals(result.name())) {
-        errors.add(new LineError(no, "付款编号" + id + "已是" + PaymentStatus.valueOf(current).label() + "，不能改为"
+      PaymentStatus current = row.status();
+      if (current != PaymentStatus.SENT && current != result) {
+        errors.add(new LineError(no, "付款编号" + id + "已是" + current.label() + "，不能改为"
             + result.label()));
         continue;
       }
@@ -292,9 +331,9 @@ public class BankFiles {
     for (Long id : changed.returned()) {
       cases.add(returnCases.start(payments.get(id), file.batchNo(), reasons.get(id)));
     }
-    int paid = files.countWithStatus(file, "PAID");
-    int returned = files.countWithStatus(file, "RETURNED");
-    int stillSent = files.countWithStatus(file, "SENT");
+    int paid = fileLines.count(file.countyCode(), month, file.id(), PaymentStatus.PAID);
+    int returned = fileLines.count(file.countyCode(), month, file.id(), PaymentStatus.RETURNED);
+    int stillSent = fileLines.count(file.countyCode(), month, file.id(), PaymentStatus.SENT);
     files.setResult(bankFileId, now, actor, sha256(bytes), paid, returned);
     payroll.checkpoint("import", bankFileId);
     if (file.runId() != null && stillSent == 0) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.doudi.engine.EngineAsSystem;
 import org.doudi.identity.CaseVariables;
+import org.doudi.payment.BatchReview;
 import org.doudi.payment.LedgerBulk;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.PaymentStatus;
@@ -59,13 +60,15 @@ public class Payroll {
   private final int rosterParallelism;
   private final AnomalyRepository anomalies;
   private final BigDecimal changeShare;
+  private final BatchReview review;
 
   public Payroll(PayrollRepository runs, AwardRepository awards, LedgerBulk ledger, Regions regions,
       RuntimeService runtime, EngineAsSystem asSystem, ObjectProvider<PayrollCheckpoint> checkpoints,
-      PlatformTransactionManager transactions, Payments payments, AnomalyRepository anomalies,
+      PlatformTransactionManager transactions, Payments payments, AnomalyRepository anomalies, BatchReview review,
       @Value("${doudi.payroll.roster-parallelism:2}") int rosterParallelism,
       @Value("${doudi.payroll.anomaly-change-share:0.5}") BigDecimal changeShare) {
     this.payments = payments;
+    this.review = review;
     if (changeShare.signum() <= 0 || changeShare.compareTo(BigDecimal.TEN) > 0) {
       throw new IllegalArgumentException("doudi.payroll.anomaly-change-share must be above 0 and at most 10 (0.5 = 50 %): "
           + changeShare);
@@ -123,9 +126,8 @@ public class Payroll {
     if (run.status().equals("OPEN") || run.status().equals("ROSTER")) {
       Instant now = Awards.now();
       long batch = ledger.openBatch(countyCode, month.atDay(1), now, actor);
-      Map<Long, LedgerBulk.Added> added = runs.insertRoster(countyCode, batch, month, now, actor);
-      ledger.addedToBatches(added);
-      inserted = added.values().stream().mapToInt(LedgerBulk.Added::count).sum();
+      inserted = insertRoster(Map.of(countyCode, batch), month, now, actor).values().stream()
+          .mapToInt(LedgerBulk.Added::count).sum();
       all = totals(countyCode, month);
       runs.setRoster(id, (int) all[0], (BigDecimal) all[1], now);
       checkpoint("roster", id);
@@ -195,7 +197,7 @@ public class Payroll {
       pool.shutdown();
     }
     if (!inserted.isEmpty()) {
-      runs.analyzeLedger();
+      ledger.analyze();
     }
     Map<String, Object[]> totals = totalsByCounty(sizes.keySet(), month);
     List<RosterSummary> out = new ArrayList<>();
@@ -221,14 +223,12 @@ public class Payroll {
       return Map.of();
     }
     List<String> codes = open.stream().map(PayrollRun::countyCode).toList();
-    boolean probe = codes.stream().anyMatch(c -> runs.hasRosterRows(c, month.atDay(1)));
     Instant now = Awards.now();
     Map<String, Long> batches = new java.util.HashMap<>();
     for (String county : codes) {
       batches.put(county, ledger.openBatch(county, month.atDay(1), now, actor));
     }
-    Map<Long, LedgerBulk.Added> added = runs.insertRoster(batches, probe, month, now, actor);
-    ledger.addedToBatches(added);
+    Map<Long, LedgerBulk.Added> added = insertRoster(batches, month, now, actor);
     Map<String, Object[]> after = totalsByCounty(codes, month);
     Map<String, Integer> inserted = new java.util.HashMap<>();
     for (PayrollRun run : open) {
@@ -239,6 +239,18 @@ public class Payroll {
       checkpoint("roster", run.id());
     }
     return inserted;
+  }
+
+  /**
+   * The roster of the counties' batches ({@code batches}: county → its batch of the month, opened and locked) in one
+   * statement: the payment module writes a ledger row for every award in force that {@link AwardRepository#payable}
+   * selects, key {@link #rosterKey}. Returns what went into each batch.
+   */
+  private Map<Long, LedgerBulk.Added> insertRoster(Map<String, Long> batches, YearMonth month, Instant now,
+      String actor) {
+    runs.useRosterWorkMem();
+    return ledger.insertRoster(batches, month.atDay(1), PayrollRepository.PAYROLL_KEY_PREFIX + month + ":",
+        AwardRepository.payable(month.atDay(1)), now, actor);
   }
 
   /** Counties in {@code n} groups of about equal size (largest first, each to the smallest group so far). */
@@ -352,9 +364,8 @@ public class Payroll {
     }
     Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
-    LedgerBulk.Condition monthRows = ledger.monthRows(run.countyCode(), run.month().atDay(1));
     for (String key : beneficiaryKeys) {
-      List<Long> ids = runs.openPayments(monthRows, key);
+      List<Long> ids = review.openPayments(run.countyCode(), run.month().atDay(1), key);
       if (ids.isEmpty()) {
         unknown.add(key);
       }
@@ -474,17 +485,15 @@ public class Payroll {
 
   private RosterAnomalies anomalies(PayrollRun run, BigDecimal changeShare, int offset, int limit) {
     java.time.LocalDate month = run.month().atDay(1);
-    LedgerBulk.Condition now = ledger.batchRows(run.countyCode(), month);
     Map<RosterAnomalies.Kind, Integer> counts = new java.util.EnumMap<>(RosterAnomalies.Kind.class);
     List<RosterAnomalies.Anomaly> items = new ArrayList<>();
     int skip = offset;
     for (RosterAnomalies.Kind kind : RosterAnomalies.Kind.values()) {
       int want = limit - items.size();
       AnomalyRepository.Page page = switch (kind) {
-        case DUPLICATE_ID -> anomalies.duplicateIds(now, month, skip, want);
-        case SHARED_ACCOUNT -> anomalies.sharedAccounts(now, month, skip, want);
-        case AMOUNT_CHANGE -> anomalies.amountChanges(now, ledger.batchRows(run.countyCode(),
-            run.month().minusMonths(1).atDay(1)), changeShare, skip, want);
+        case DUPLICATE_ID -> anomalies.duplicateIds(run.countyCode(), month, skip, want);
+        case SHARED_ACCOUNT -> anomalies.sharedAccounts(run.countyCode(), month, skip, want);
+        case AMOUNT_CHANGE -> anomalies.amountChanges(run.countyCode(), month, changeShare, skip, want);
       };
       counts.put(kind, page.count());
       items.addAll(want > 0 ? page.items() : List.of());
@@ -518,13 +527,14 @@ public class Payroll {
 
   /** The run's regular payroll (its batch's rows, not cancelled; {@code now}: its month's parts) against the last. */
   private RosterDifferences differences(PayrollRun run, List<LedgerBulk.Part> now) {
-    PayrollRepository.DifferenceLines d = runs.differences(ledger.batchRows(run.countyCode(), run.month().atDay(1)),
-        ledger.batchRows(run.countyCode(), run.month().minusMonths(1).atDay(1)), 200);
+    BatchReview.Differences d = review.differences(run.countyCode(), run.month().atDay(1),
+        run.month().minusMonths(1).atDay(1), 200);
     LedgerBulk.Totals regular = LedgerBulk.sum(now, Payroll::regular);
     LedgerBulk.Totals last = LedgerBulk.sum(parts(run.countyCode(), run.month().minusMonths(1)), Payroll::regular);
     return new RosterDifferences(regular.count(), regular.total(), last.count(), last.total(),
         d.counts().getOrDefault("NEW", 0), d.counts().getOrDefault("STOPPED", 0),
-        d.counts().getOrDefault("CHANGED", 0), d.first());
+        d.counts().getOrDefault("CHANGED", 0), d.first().stream().map(l -> new RosterDifferences.Line(l.kind(),
+            l.beneficiaryKey(), l.scheme(), l.payeeName(), l.before(), l.after())).toList());
   }
 
   /** A part of the regular payroll: written with the batch (the roster), not cancelled. */

@@ -55,7 +55,8 @@ final class BankFileConformance {
     LocalDate decided = firstMonth.minusMonths(1).atDay(10);
     for (int i = 0; i < NAMES.size(); i++) {
       awards.grant(new AwardGrant(tag + "-" + i, Scheme.DIBAO, "case-" + tag, county, village, "RURAL", 1,
-          new Payee(tag + "-" + i, NAMES.get(i), PayrollFixture.personId("220122195001010014", tag + "-" + i), "农安农商银行", "6228480" + (10_000_000 + i)),
+          new Payee(tag + "-" + i, NAMES.get(i), PayrollFixture.personId("220122195001010014", tag + "-" + i),
+              "农安农商银行", "6228480" + (10_000_000 + i)),
           new BigDecimal("300.00").add(BigDecimal.valueOf(i * 7, 2)), decided, "银行文件格式测试"), "test");
     }
     int checked = 0;
@@ -84,7 +85,8 @@ final class BankFileConformance {
           checked++;
           for (int i = 0; i < 2; i++) {
             payments.record(new PaymentRequest(tag + ":" + month + ":" + i, Scheme.TEMPORARY_EMERGENCY,
-                "case-" + tag, new Payee(tag + "-" + i, NAMES.get(i), PayrollFixture.personId("220122195001010014", tag + "-" + i), "农安,农商\"银行\"",
+                "case-" + tag, new Payee(tag + "-" + i, NAMES.get(i),
+                    PayrollFixture.personId("220122195001010014", tag + "-" + i), "农安,农商\"银行\"",
                     "6228480" + (20_000_000 + i)), county, village, month.atDay(1), month.atEndOfMonth(),
                 new BigDecimal("1234.50"), Channel.BANK, null, "一次性"), PaymentStatus.APPROVED, "test");
           }

@@ -376,8 +376,14 @@ class PayrollBatchTest {
 
   @Test
   void theReviewerExcludesAPaymentInTasklistAndConfirmsTheNewTotal() {
-    awards.grant(grant("HH-BD1", "褚一", "220122195001010014", "530", "2036-09-10"), "u");
-    awards.grant(grant("HH-BD2", "褚二", "220122195001010014", "470", "2036-09-10"), "u");
+    AwardGrant first = grant("HH-BD1", "褚一", "220122195001010014", "530", "2036-09-10");
+    awards.grant(first, "u");
+    // the second household is paid into the first one's account: an anomaly the approver must confirm
+    AwardGrant second = grant("HH-BD2", "褚二", "220122195001010014", "470", "2036-09-10");
+    awards.grant(new AwardGrant(second.beneficiaryKey(), second.scheme(), second.caseRef(), second.countyCode(),
+        second.regionCode(), second.urbanRural(), second.memberCount(), new Payee(second.payee().beneficiaryKey(),
+        second.payee().name(), second.payee().idNumber(), first.payee().bankName(), first.payee().accountNumber()),
+        second.monthlyAmount(), second.decidedOn(), second.reason()), "u");
     PayrollFixture.clockAt("2036-10-02T06:00");
     YearMonth month = YearMonth.parse("2036-10");
     PayrollFixture f = new PayrollFixture(tasks, management);
@@ -410,7 +416,7 @@ class PayrollBatchTest {
     // the old total is no longer the roster's
     assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
         "APPROVE", "confirmedTotal", before))).hasMessageContaining(after);
-    // the roster's awards share one ID number (the fixture's): the approver must confirm the anomalies are checked
+    // the roster's awards share one account: the approver must confirm the anomalies are checked
     assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
         "APPROVE", "confirmedTotal", after))).hasMessageContaining("已核实异常");
     f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision", "APPROVE",

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * One writer per money table (issue 13): SQL naming a {@code payment_*} table (view, sequence) appears only in
  * {@code org.doudi.payment}, and SQL naming {@code benefit_award} only in {@code org.doudi.payroll}; every other module
- * goes through their public APIs ({@code Payments}, {@code LedgerFlows}, {@code Awards}, {@code Payroll}). The money
+ * goes through their public APIs ({@code Payments}, {@code LedgerFlows}, {@code Awards}, {@code Payroll}), and so
+ * does the payroll for the ledger: its roster, review and bank files are statements of the payment module
+ * ({@code LedgerBulk.insertRoster}, {@code BatchReview}, {@code BankFileLines}) that embed the payroll's SQL over
+ * benefit_award ({@code CallerSql}); there is no exception. The money
  * tables are those the Flyway migrations create with these names, so a new one is covered as soon as it exists. What
  * counts as SQL text is every Java string literal (text blocks too) under src/main/java: comments and identifiers do
  * not count, and neither do the SQL migrations themselves. docs/payments.md, "One writer per money table".
@@ -33,17 +36,6 @@ class MoneyTableOwnersTest {
   /** The money tables' owners: a table name prefix (or whole name) → the owning module's source folder. */
   static final Map<String, String> OWNERS = Map.of("payment_", "org/doudi/payment/", "benefit_award",
       "org/doudi/payroll/");
-
-  /**
-   * The one documented exception: the monthly payroll's bulk statements, where one statement joins the awards with
-   * the ledger (the roster: INSERT INTO payment_ledger … SELECT FROM benefit_award into the county's batch, a million
-   * rows in seconds; the bank file's lines by COPY; the review's differences), with the conditions on the ledger
-   * that the payment module hands out ({@code LedgerBulk}). File → the money tables it may name; anything else fails.
-   */
-  static final Map<String, Set<String>> EXCEPTIONS = Map.of(
-      "org/doudi/payroll/persistence/PayrollRepository.java",
-      Set.of("payment_ledger", "payment_entry", "payment_batch", "payment_roster_block_seq"),
-      "org/doudi/payroll/persistence/BankFileRepository.java", Set.of("payment_ledger", "payment_entry"));
 
   @Test
   void sqlOnMoneyTablesOnlyInTheModuleThatOwnsThem() throws IOException {
@@ -87,9 +79,11 @@ class MoneyTableOwnersTest {
         "org/doudi/funds/Planted.java:13 names payment_once_only (only org/doudi/payment/ may)");
     assertThat(violations("org/doudi/payment/Planted.java", planted, tables)).containsExactly(
         "org/doudi/payment/Planted.java:9 names benefit_award (only org/doudi/payroll/ may)");
-    assertThat(violations("org/doudi/payroll/persistence/BankFileRepository.java", planted, tables))
-        .as("an exception covers the tables it lists, no more").containsExactly(
-            "org/doudi/payroll/persistence/BankFileRepository.java:13 names payment_once_only (only org/doudi/payment/ may)");
+    assertThat(violations("org/doudi/payroll/persistence/PayrollRepository.java", planted, tables))
+        .as("no exception for the payroll: its roster and bank files go through the payment module").containsExactly(
+            "org/doudi/payroll/persistence/PayrollRepository.java:8 names payment_entry (only org/doudi/payment/ may)",
+            "org/doudi/payroll/persistence/PayrollRepository.java:12 names payment_ledger (only org/doudi/payment/ may)",
+            "org/doudi/payroll/persistence/PayrollRepository.java:13 names payment_once_only (only org/doudi/payment/ may)");
   }
 
   /** payment_* and benefit_award tables, views and sequences the migrations create (lower case). */
@@ -124,13 +118,12 @@ class MoneyTableOwnersTest {
     }
     Pattern names = Pattern.compile("(?i)(?<![A-Za-z0-9_])(" + String.join("|", tables)
         + ")(?![A-Za-z0-9_])");
-    Set<String> excepted = EXCEPTIONS.getOrDefault(relativePath, Set.of());
     new TreeMap<>(literals(source)).forEach((line, text) -> {
       Matcher m = names.matcher(text);
       while (m.find()) {
         String table = m.group(1).toLowerCase(java.util.Locale.ROOT);
         String owner = owner(table);
-        if (!relativePath.startsWith(owner) && !excepted.contains(table)) {
+        if (!relativePath.startsWith(owner)) {
           out.add(relativePath + ":" + line + " names " + table + " (only " + owner + " may)");
         }
       }

@@ -8,20 +8,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.doudi.payment.LedgerBulk;
+import org.doudi.payment.BatchReview;
+import org.doudi.payment.CallerSql;
 import org.doudi.payroll.RosterAnomalies.Anomaly;
 import org.doudi.payroll.RosterAnomalies.Kind;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The anomalies of a county's regular payroll, set-based: one statement per kind over the month's batch rows (found
- * by the batch's range of ids, as the differences are), each returning its count and one page; the details of the
- * page's ID numbers and accounts in one more statement each. The province's awards are probed by the indexes of
- * V17_1 (payee_id_number, account_number): per batch row one index probe (EXISTS stops at the first other award),
- * never a scan of the province's awards per county, nor a pairwise join (a placeholder ID number shared by thousands
- * of awards stays linear).
+ * The anomalies of a county's regular payroll, set-based: one statement per kind over the month's batch rows (the
+ * payment module's {@link BatchReview}, which finds them by the batch's range of ids, as the differences), each
+ * returning its count and one page; the details of the page's ID numbers and accounts in one more statement each. The
+ * province's awards are probed by the indexes of V17_1 (payee_id_number, account_number) with the conditions this
+ * class hands to the payment module: per batch row one index probe (EXISTS stops at the first other award), never a
+ * scan of the province's awards per county, nor a pairwise join (a placeholder ID number shared by thousands of
+ * awards stays linear).
  */
 @Repository
 public class AnomalyRepository {
@@ -29,18 +30,15 @@ public class AnomalyRepository {
   /** Beneficiaries listed per ID number or account; the rest are counted ({@link Anomaly#more}). */
   static final int LISTED = 10;
 
-  /** This month's regular payroll rows of the county: batch rows, not cancelled (alias l). */
-  private static final String ROWS = "SELECT l.beneficiary_key, l.scheme, l.payee_name, l.payee_id_number, "
-      + "l.account_number, l.amount FROM payment_ledger l WHERE %s AND l.status <> 'CANCELLED'";
-
   /** The award a is its beneficiary's award in force on the month's first day and not a STOP (2 × the date). */
   private static final String ACTIVE = "a.change_kind <> 'STOP' AND " + AwardRepository.IN_FORCE;
 
   private final JdbcTemplate jdbc;
-  private volatile Boolean postgres;
+  private final BatchReview review;
 
-  public AnomalyRepository(JdbcTemplate jdbc) {
+  public AnomalyRepository(JdbcTemplate jdbc, BatchReview review) {
     this.jdbc = jdbc;
+    this.review = review;
   }
 
   /** A page of one kind and the kind's count. */
@@ -50,81 +48,47 @@ public class AnomalyRepository {
    * ID numbers of this month's rows that are also the payee's ID number of another active award (another
    * beneficiary, or the same one in another scheme), anywhere in the province.
    */
-  public Page duplicateIds(LedgerBulk.Condition now, LocalDate month, int offset, int limit) {
-    String sql = "SELECT d.v, COUNT(*) OVER () FROM (SELECT DISTINCT n.payee_id_number AS v FROM ("
-        + String.format(ROWS, now.sql()) + ") n WHERE EXISTS (SELECT 1 FROM benefit_award a "
+  public Page duplicateIds(String countyCode, LocalDate month, int offset, int limit) {
+    return page(countyCode, month, "payee_id_number", "EXISTS (SELECT 1 FROM benefit_award a "
         + "WHERE a.payee_id_number = n.payee_id_number "
-        + "AND (a.beneficiary_key <> n.beneficiary_key OR a.scheme <> n.scheme) AND " + ACTIVE + ")) d "
-        + "ORDER BY d.v OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    return page(sql, now, month, offset, limit, "payee_id_number", Kind.DUPLICATE_ID);
+        + "AND (a.beneficiary_key <> n.beneficiary_key OR a.scheme <> n.scheme) AND " + ACTIVE + ")", offset, limit,
+        Kind.DUPLICATE_ID);
   }
 
   /** Accounts of this month's rows that another beneficiary's active award also pays into, anywhere. */
-  public Page sharedAccounts(LedgerBulk.Condition now, LocalDate month, int offset, int limit) {
-    String sql = "SELECT d.v, COUNT(*) OVER () FROM (SELECT DISTINCT n.account_number AS v FROM ("
-        + String.format(ROWS, now.sql()) + ") n WHERE EXISTS (SELECT 1 FROM benefit_award a "
-        + "WHERE a.account_number = n.account_number AND a.beneficiary_key <> n.beneficiary_key AND " + ACTIVE
-        + ")) d ORDER BY d.v OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    return page(sql, now, month, offset, limit, "account_number", Kind.SHARED_ACCOUNT);
+  public Page sharedAccounts(String countyCode, LocalDate month, int offset, int limit) {
+    return page(countyCode, month, "account_number", "EXISTS (SELECT 1 FROM benefit_award a "
+        + "WHERE a.account_number = n.account_number AND a.beneficiary_key <> n.beneficiary_key AND " + ACTIVE + ")",
+        offset, limit, Kind.SHARED_ACCOUNT);
   }
 
   /**
    * Beneficiaries whose amount differs from last month's regular payroll by more than {@code share} of last month's
-   * (both months' batch rows, joined by beneficiary and scheme). On PostgreSQL with nested loops off, as the
-   * differences (the planner takes a batch's range of ids for a handful of rows).
+   * (both months' batch rows, joined by beneficiary and scheme).
    */
-  public Page amountChanges(LedgerBulk.Condition now, LedgerBulk.Condition last, BigDecimal share, int offset,
-      int limit) {
-    String sql = "SELECT n.beneficiary_key, n.scheme, n.payee_name, o.amount, n.amount, COUNT(*) OVER () FROM ("
-        + String.format(ROWS, now.sql()) + ") n JOIN (" + String.format(ROWS, last.sql()) + ") o "
-        + "ON o.beneficiary_key = n.beneficiary_key AND o.scheme = n.scheme "
-        + "WHERE ABS(n.amount - o.amount) > ? * o.amount "
-        + "ORDER BY n.beneficiary_key, n.scheme OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    List<Object> args = new ArrayList<>(now.args());
-    args.addAll(last.args());
-    args.add(share);
-    args.add(offset);
-    args.add(Math.max(1, limit));
-    int[] count = {0};
+  public Page amountChanges(String countyCode, LocalDate month, BigDecimal share, int offset, int limit) {
+    BatchReview.Page<BatchReview.Change> changes = review.amountChanges(countyCode, month, month.minusMonths(1),
+        share, offset, limit);
     List<Anomaly> items = new ArrayList<>();
-    withoutNestedLoops(() -> jdbc.query(sql, rs -> {
-      count[0] = rs.getInt(6);
-      if (items.size() < limit) {
-        BigDecimal before = rs.getBigDecimal(4);
-        BigDecimal after = rs.getBigDecimal(5);
-        String pct = after.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before, 0, RoundingMode.HALF_UP)
-            .toPlainString();
-        items.add(new Anomaly(Kind.AMOUNT_CHANGE, "金额较上月变化超过" + percent(share) + "：" + rs.getString(3) + "（"
-            + rs.getString(1) + "，" + rs.getString(2) + "）上月 " + before + " 元，本月 " + after + " 元（"
-            + (pct.startsWith("-") ? "" : "+") + pct + "%）", List.of(rs.getString(1)), List.of(before, after), 0));
-      }
-    }, args.toArray()));
-    if (count[0] == 0 && offset > 0) {
-      count[0] = countOnly(sql, args, 6, true);
+    for (BatchReview.Change c : changes.items()) {
+      String pct = c.after().subtract(c.before()).multiply(BigDecimal.valueOf(100))
+          .divide(c.before(), 0, RoundingMode.HALF_UP).toPlainString();
+      items.add(new Anomaly(Kind.AMOUNT_CHANGE, "金额较上月变化超过" + percent(share) + "：" + c.payeeName() + "（"
+          + c.beneficiaryKey() + "，" + c.scheme() + "）上月 " + c.before() + " 元，本月 " + c.after() + " 元（"
+          + (pct.startsWith("-") ? "" : "+") + pct + "%）", List.of(c.beneficiaryKey()), List.of(c.before(),
+          c.after()), 0));
     }
-    return new Page(count[0], items);
+    return new Page(changes.count(), items);
   }
 
-  private Page page(String sql, LedgerBulk.Condition now, LocalDate month, int offset, int limit, String column,
+  /** A page of the values of {@code column} whose rows meet {@code exists} (over the row n), with their details. */
+  private Page page(String countyCode, LocalDate month, String column, String exists, int offset, int limit,
       Kind kind) {
-    List<Object> args = new ArrayList<>(now.args());
     Date d = Date.valueOf(month);
-    args.add(d);
-    args.add(d);
-    args.add(offset);
-    args.add(Math.max(1, limit));
-    int[] count = {0};
-    List<String> values = new ArrayList<>();
-    jdbc.query(sql, rs -> {
-      count[0] = rs.getInt(2);
-      if (values.size() < limit) {
-        values.add(rs.getString(1));
-      }
-    }, args.toArray());
-    if (count[0] == 0 && offset > 0) {
-      count[0] = countOnly(sql, args, 2, false);
-    }
-    return new Page(count[0], values.isEmpty() ? List.of() : details(kind, column, values, month));
+    BatchReview.Page<String> values = review.matchingValues(countyCode, month, column,
+        new CallerSql(exists, List.of(d, d)), offset, limit);
+    return new Page(values.count(), values.items().isEmpty() ? List.of()
+        : details(kind, column, values.items(), month));
   }
 
   /** The active awards of the page's ID numbers or accounts, the first {@link #LISTED} of each, and how many. */
@@ -167,43 +131,7 @@ public class AnomalyRepository {
     return out;
   }
 
-  /** The kind's count when the page lies beyond it (the window count then has no row to come with). */
-  private int countOnly(String pageSql, List<Object> args, int countColumn, boolean hashJoin) {
-    List<Object> a = new ArrayList<>(args);
-    a.set(a.size() - 2, 0);
-    a.set(a.size() - 1, 1);
-    int[] n = {0};
-    Runnable query = () -> jdbc.query(pageSql, rs -> {
-      n[0] = rs.getInt(countColumn);
-    }, a.toArray());
-    if (hashJoin) {
-      withoutNestedLoops(query);
-    } else {
-      query.run();
-    }
-    return n[0];
-  }
-
-  private void withoutNestedLoops(Runnable query) {
-    if (postgres()) {
-      jdbc.execute("SET LOCAL enable_nestloop = off");
-    }
-    query.run();
-    // back on for the rest of the transaction (a failed statement ends it, and the setting with it)
-    if (postgres()) {
-      jdbc.execute("SET LOCAL enable_nestloop = on");
-    }
-  }
-
   static String percent(BigDecimal share) {
     return share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
-  }
-
-  private boolean postgres() {
-    if (postgres == null) {
-      postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName()
-          .equals("PostgreSQL"));
-    }
-    return postgres;
   }
 }

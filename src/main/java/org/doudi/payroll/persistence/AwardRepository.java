@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.doudi.payment.CallerSql;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -40,6 +41,21 @@ public class AwardRepository {
   public static final String IN_FORCE = "a.effective_from <= ? AND NOT EXISTS (SELECT 1 FROM benefit_award b "
       + "WHERE b.beneficiary_key = a.beneficiary_key AND b.scheme = a.scheme AND b.seq > a.seq AND b.seq > 1 "
       + "AND b.effective_from <= ?)";
+
+  /**
+   * What the month's roster pays (docs/payroll.md "Roster"): every award in force on the month's first day that is
+   * not a STOP, with {@link org.doudi.payment.LedgerBulk#ROSTER_COLUMNS}; the payment module writes the ledger rows
+   * around it in one statement ({@link org.doudi.payment.LedgerBulk#insertRoster}), its batches choosing the
+   * counties. Global, not per county, so that a beneficiary who moved is paid by the county of the award in force
+   * only; for a province a hash anti-join of the awards with their later changes (rows with seq &gt; 1, a tenth of the
+   * table), for one county its awards by the county index and a probe of the beneficiary's later rows.
+   */
+  public static CallerSql payable(LocalDate month) {
+    Date start = Date.valueOf(month);
+    return new CallerSql("SELECT a.county_code, a.scheme, a.beneficiary_key, a.case_ref, a.payee_name, "
+        + "a.payee_id_number, a.region_code, a.monthly_amount AS amount, a.bank_name, a.account_number "
+        + "FROM benefit_award a WHERE " + IN_FORCE + " AND a.change_kind <> 'STOP'", List.of(start, start));
+  }
 
   private static final String A_COLS = COLS.replaceAll("(^|, )", "$1a.");
 
