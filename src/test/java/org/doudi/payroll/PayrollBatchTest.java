@@ -378,6 +378,9 @@ class PayrollBatchTest {
   void theReviewerExcludesAPaymentInTasklistAndConfirmsTheNewTotal() {
     awards.grant(grant("HH-BD1", "褚一", "220122195001010014", "530", "2036-09-10"), "u");
     awards.grant(grant("HH-BD2", "褚二", "220122195001010014", "470", "2036-09-10"), "u");
+    // HH-BD2 pays into HH-BD1's account (one account, two households: an anomaly of the roster)
+    awards.changeAccount("HH-BD2", Scheme.DIBAO, "农安农商银行", awards.latest("HH-BD1", Scheme.DIBAO).orElseThrow()
+        .accountNumber(), "case-HH-BD2-acct", LocalDate.parse("2036-09-20"), "代领", "u");
     PayrollFixture.clockAt("2036-10-02T06:00");
     YearMonth month = YearMonth.parse("2036-10");
     PayrollFixture f = new PayrollFixture(tasks, management);
@@ -410,7 +413,8 @@ class PayrollBatchTest {
     // the old total is no longer the roster's
     assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
         "APPROVE", "confirmedTotal", before))).hasMessageContaining(after);
-    // the roster's awards share one ID number (the fixture's): the approver must confirm the anomalies are checked
+    // HH-BD1's account is still shared with HH-BD2's award (excluding a payment does not stop the award): the
+    // approver must confirm the anomalies are checked
     assertThatThrownBy(() -> f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision",
         "APPROVE", "confirmedTotal", after))).hasMessageContaining("已核实异常");
     f.complete(pid, "Task_ReviewRoster", "na-county-approver", Map.of("reviewDecision", "APPROVE",
