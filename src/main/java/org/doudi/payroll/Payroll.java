@@ -418,8 +418,11 @@ public class Payroll {
         (int) all[2], (BigDecimal) all[3]);
   }
 
-  /** What the review task shows (process variables): the roster's totals and the differences to last month. */
-  @Transactional(readOnly = true)
+  /**
+   * What the review task shows (process variables): the roster's totals, the differences to last month and the
+   * anomalies. Writes only the month's anomaly sets, when they are out of date ({@link #anomalies}).
+   */
+  @Transactional
   public Map<String, Object> reviewFigures(long runId) {
     PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
     List<LedgerBulk.Part> now = parts(run.countyCode(), run.month());
@@ -457,15 +460,18 @@ public class Payroll {
 
   /**
    * The anomalies of the run's regular payroll ({@link RosterAnomalies}): every kind counted, the page from
-   * {@code offset} (over the kinds in their order) with at most {@code limit} (1..1000) items. Read-only.
+   * {@code offset} (over the kinds in their order) with at most {@code limit} (1..1000) items. The province-wide
+   * kinds come from the month's sets, computed once for the province and kept (payroll_anomaly_set): the first review
+   * of the month, or the first after an award effective by the month was written, computes them in this transaction
+   * (a few seconds for a province; concurrent reviews wait for it), the others only join their rows with them.
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public RosterAnomalies anomalies(long runId, int offset, int limit) {
     return anomalies(runId, changeShare, offset, limit);
   }
 
   /** {@link #anomalies(long, int, int)} with another threshold for the amount changes (0.5 = 50 %). */
-  @Transactional(readOnly = true)
+  @Transactional
   public RosterAnomalies anomalies(long runId, BigDecimal changeShare, int offset, int limit) {
     PayrollRun run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("发放批次" + runId + "不存在"));
     if (offset < 0 || limit < 1 || limit > 1000) {
@@ -478,13 +484,14 @@ public class Payroll {
   }
 
   /** The number of anomalies of the run (the review form's check). */
-  @Transactional(readOnly = true)
+  @Transactional
   public int anomalyCount(long runId) {
     return anomalies(runId, 0, 1).total();
   }
 
   private RosterAnomalies anomalies(PayrollRun run, BigDecimal changeShare, int offset, int limit) {
     java.time.LocalDate month = run.month().atDay(1);
+    anomalies.refreshSets(month);
     Map<RosterAnomalies.Kind, Integer> counts = new java.util.EnumMap<>(RosterAnomalies.Kind.class);
     List<RosterAnomalies.Anomaly> items = new ArrayList<>();
     int skip = offset;

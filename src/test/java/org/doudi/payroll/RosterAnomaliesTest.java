@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import org.doudi.payment.Scheme;
 import org.doudi.payroll.RosterAnomalies.Anomaly;
 import org.doudi.payroll.RosterAnomalies.Kind;
 import org.doudi.platform.DoudiTest;
@@ -26,6 +28,7 @@ class RosterAnomaliesTest {
   static final YearMonth JUNE = YearMonth.parse("2040-06");
 
   @Autowired Payroll payroll;
+  @Autowired Awards awards;
   @Autowired JdbcTemplate jdbc;
 
   /** One award row (V10_1). */
@@ -134,5 +137,54 @@ class RosterAnomaliesTest {
     assertThat(none.items()).isEmpty();
     assertThat(none.text(run)).isEqualTo("未发现异常");
     assertThat(payroll.reviewFigures(run)).containsEntry("anomalyCount", 0);
+  }
+
+  /**
+   * The province-wide kinds come from the month's sets, computed once and kept: an award written after them, by
+   * Awards or by SQL, effective by the month, is in the next review; one effective later leaves them as they were.
+   */
+  @Test
+  void anAwardWrittenAfterTheMonthsSetsIsInTheNextReview() {
+    String c = "229804";
+    YearMonth july = YearMonth.parse("2040-07");
+    YearMonth jan = YearMonth.parse("2040-01");
+    award("HH-AN-F1", "DIBAO", 1, "GRANT", c, "229804198001010011", "6200000000000000021", "300", jan);
+    award("HH-AN-F2", "DIBAO", 1, "GRANT", c, "229804198001010012", "6200000000000000022", "300", jan);
+    long run = payroll.computeRoster(c, july, "test").runId();
+    assertThat(payroll.anomalies(run, 0, 100).total()).isZero();
+    assertThat(setsStamp(july)).isPositive();
+
+    // another county's household granted with F1's ID number from July, written (by SQL) after July's sets
+    award("HH-AN-F3", "DIBAO", 1, "GRANT", "229805", "229804198001010011", "6200000000000000023", "300", july);
+    RosterAnomalies dup = payroll.anomalies(run, 0, 100);
+    assertThat(dup.counts()).containsEntry(Kind.DUPLICATE_ID, 1).containsEntry(Kind.SHARED_ACCOUNT, 0);
+    assertThat(dup.items().get(0).beneficiaryKeys()).containsExactly("HH-AN-F1", "HH-AN-F3");
+
+    // F1 paid into F2's account from July (Awards, decided in June): F2's roster row's account is shared now
+    awards.changeAccount("HH-AN-F1", Scheme.DIBAO, "农安农商银行", "6200000000000000022", "case-F1-acct",
+        LocalDate.of(2040, 6, 20), "更换账户", "test");
+    RosterAnomalies shared = payroll.anomalies(run, 0, 100);
+    assertThat(shared.counts()).containsEntry(Kind.DUPLICATE_ID, 1).containsEntry(Kind.SHARED_ACCOUNT, 1);
+    assertThat(shared.items().get(1).description()).contains("6200000000000000022");
+    assertThat(shared.items().get(1).beneficiaryKeys()).containsExactly("HH-AN-F1", "HH-AN-F2");
+    assertThat(payroll.anomalyCount(run)).isEqualTo(2);
+
+    // a change effective in August does not touch July's sets (they are not recomputed)
+    long stamp = setsStamp(july);
+    awards.changeAccount("HH-AN-F2", Scheme.DIBAO, "农安农商银行", "6200000000000000024", "case-F2-acct",
+        LocalDate.of(2040, 7, 10), "更换账户", "test");
+    assertThat(payroll.anomalies(run, 0, 100).total()).isEqualTo(2);
+    assertThat(setsStamp(july)).isEqualTo(stamp);
+
+    // F3's award removed by SQL (a correction): its duplicate is gone
+    jdbc.update("DELETE FROM benefit_award WHERE beneficiary_key = 'HH-AN-F3'");
+    RosterAnomalies after = payroll.anomalies(run, 0, 100);
+    assertThat(after.counts()).containsEntry(Kind.DUPLICATE_ID, 0).containsEntry(Kind.SHARED_ACCOUNT, 1);
+    assertThat(setsStamp(july)).isGreaterThan(stamp);
+  }
+
+  long setsStamp(YearMonth month) {
+    return jdbc.queryForObject("SELECT award_stamp FROM payroll_anomaly_month WHERE payroll_month = ?", Long.class,
+        Date.valueOf(month.atDay(1)));
   }
 }

@@ -98,14 +98,14 @@ public final class PayrollBenchmark {
         // earlier months first (untimed for the ratio): the timed month then has history in the ledger's indexes
         // and a full last month to compare with
         Map<String, Double> pt = new LinkedHashMap<>();
-        Month m = payrollMonth(payroll, bankFiles, month.minusMonths(k), threads, pt, new CountingStream());
+        Month m = payrollMonth(payroll, bankFiles, jdbc, month.minusMonths(k), threads, pt, new CountingStream());
         System.out.printf(Locale.ROOT, "previous month %s: %,d rows, %.2f s (roster %.2f s)%n", month.minusMonths(k),
             m.runs().stream().mapToLong(RosterSummary::count).sum(), m.seconds(),
             pt.get("payroll 1 roster, province (computeRosterAll)"));
       }
       resetPeaks();
       CountingStream sink = new CountingStream();
-      Month timed = payrollMonth(payroll, bankFiles, month, threads, t, sink);
+      Month timed = payrollMonth(payroll, bankFiles, jdbc, month, threads, t, sink);
       List<RosterSummary> runs = timed.runs();
       long lines = timed.lines();
       double payrollSeconds = timed.seconds();
@@ -211,8 +211,8 @@ public final class PayrollBenchmark {
   /** One month's payroll as the process runs it; step times go into {@code t}. */
   record Month(List<RosterSummary> runs, long lines, double seconds) {}
 
-  static Month payrollMonth(Payroll payroll, BankFiles bankFiles, YearMonth month, int threads, Map<String, Double> t,
-      CountingStream sink) throws Exception {
+  static Month payrollMonth(Payroll payroll, BankFiles bankFiles, JdbcTemplate jdbc, YearMonth month, int threads,
+      Map<String, Double> t, CountingStream sink) throws Exception {
     long start = System.nanoTime();
     long lines;
     long t0;
@@ -267,6 +267,12 @@ public final class PayrollBenchmark {
     t.put("payroll 2-4 per county, wall clock (" + threads + " threads)", (System.nanoTime() - t0) / 1e9);
     t.put("  2 roster summary + differences (summed)", step[0].get() / 1e9);
     t.put("  2b anomalies: " + anomalies.get() + " found (summed)", step[3].get() / 1e9);
+    // the province's duplicate ID numbers and shared accounts, computed once by the first county's review (in 2b)
+    java.util.Map<String, Object> sets = jdbc.queryForMap("SELECT m.millis, (SELECT COUNT(*) FROM payroll_anomaly_set s "
+        + "WHERE s.payroll_month = m.payroll_month) AS n FROM payroll_anomaly_month m WHERE m.payroll_month = ?",
+        java.sql.Date.valueOf(month.atDay(1)));
+    t.put("    of which the province's sets, once (" + sets.get("n") + " values)",
+        ((Number) sets.get("millis")).longValue() / 1e3);
     t.put("  3 approve (summed)", step[1].get() / 1e9);
     t.put("  4 bank file export + stream (summed)", step[2].get() / 1e9);
     return new Month(runs, lines, (System.nanoTime() - start) / 1e9);
