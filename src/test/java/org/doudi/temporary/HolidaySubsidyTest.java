@@ -66,6 +66,9 @@ class HolidaySubsidyTest {
     clockAt("2027-01-18T09:00");
     jdbc.execute(BENEFIT_AWARD);
     // the batch counts every recipient of 农安县: awards other test classes left in the shared context would count too
+    // (their covered persons first: benefit_award_person refers to the award, V14_2)
+    jdbc.update("DELETE FROM benefit_award_person WHERE award_id IN (SELECT id FROM benefit_award "
+        + "WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122')");
     jdbc.update("DELETE FROM benefit_award WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122'");
     award("HT-1", "DIBAO", 1, "GRANT", "220122100201", 3, "2026-05-01", "001");
     award("HT-2", "TEKUN", 1, "GRANT", "220122101201", 1, "2026-07-01", "002");
