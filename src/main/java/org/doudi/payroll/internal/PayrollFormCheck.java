@@ -78,7 +78,8 @@ public class PayrollFormCheck implements TaskListener {
     }
   }
 
-  private static String text(DelegateTask task, String field, String label, int max) {
+  /** A required text field, trimmed, at most {@code max} characters; else refused. */
+  static String text(DelegateTask task, String field, String label, int max) {
     Object v = task.getVariable(field);
     if (v == null || v.toString().isBlank()) {
       throw refuse(field, label + "不能为空");
@@ -96,7 +97,7 @@ public class PayrollFormCheck implements TaskListener {
     }
   }
 
-  private static FormFieldValidationException refuse(String field, String message) {
+  static FormFieldValidationException refuse(String field, String message) {
     return new FormFieldValidationException(field, message);
   }
 }

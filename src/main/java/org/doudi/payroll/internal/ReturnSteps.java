@@ -1,6 +1,8 @@
 package org.doudi.payroll.internal;
 
 import static org.doudi.payroll.ReturnVariables.*;
+import static org.doudi.payroll.internal.PayrollFormCheck.refuse;
+import static org.doudi.payroll.internal.PayrollFormCheck.text;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -8,13 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.doudi.engine.EngineAsSystem;
 import org.doudi.engine.EngineContext;
 import org.doudi.engine.ProcessBean;
-import org.doudi.identity.Role;
-import org.doudi.identity.Staff;
-import org.doudi.identity.StaffMember;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
@@ -37,11 +34,6 @@ public final class ReturnSteps {
       .withZone(EngineContext.CHINA);
 
   private ReturnSteps() {}
-
-  /** The user completing a task: the authenticated user, else the assignee (a job or an unauthenticated caller). */
-  static String actingUser(DelegateTask task) {
-    return EngineContext.currentUser() != null ? EngineContext.currentUser() : task.getAssignee();
-  }
 
   static long requestId(DelegateExecution e) {
     return ((Number) e.getVariable(REQUEST_ID)).longValue();
@@ -67,7 +59,7 @@ public final class ReturnSteps {
 
     @Override
     public void notify(DelegateTask task) {
-      String user = actingUser(task);
+      String user = CountyApprovers.actingUser(task);
       Object action = task.getVariable(ACTION);
       if (REISSUE.equals(action)) {
         String bank = text(task, BANK_NAME, "开户银行", 100);
@@ -112,14 +104,12 @@ public final class ReturnSteps {
   public static class ApprovalCheck implements TaskListener {
     private final ReissueRequestRepository requests;
     private final Payments payments;
-    private final Staff staff;
-    private final EngineAsSystem asSystem;
+    private final CountyApprovers approvers;
 
-    public ApprovalCheck(ReissueRequestRepository requests, Payments payments, Staff staff, EngineAsSystem asSystem) {
+    public ApprovalCheck(ReissueRequestRepository requests, Payments payments, CountyApprovers approvers) {
       this.requests = requests;
       this.payments = payments;
-      this.staff = staff;
-      this.asSystem = asSystem;
+      this.approvers = approvers;
     }
 
     @Override
@@ -136,7 +126,7 @@ public final class ReturnSteps {
       if (REJECT.equals(d) && note == null) {
         throw refuse(DECISION_NOTE, "退回须写明理由，经办人据此重新核实");
       }
-      String user = actingUser(task);
+      String user = CountyApprovers.actingUser(task);
       if (user == null) {
         throw refuse(DECISION, "请先认领任务，再提交审批意见");
       }
@@ -149,10 +139,7 @@ public final class ReturnSteps {
         throw refuse(DECISION, "不能审批本人录入的更正账户补发（" + user + "录入）：须由本县（市、区）另一名审批人员审批；"
             + "如需撤回，请选择退回经办人并写明理由");
       }
-      StaffMember member = asSystem.call(() -> staff.find(user)).orElse(null);
-      boolean approver = member != null && (member.administrator() || member.assignments().stream()
-          .anyMatch(a -> a.role() == Role.COUNTY_APPROVER && a.regionCode().equals(r.countyCode())));
-      if (!approver) {
+      if (!approvers.mayDecide(user, r.countyCode())) {
         throw refuse(DECISION, "只有" + r.countyCode() + "的县级审批人员或系统管理员可以审批更正账户补发，" + user + "不是");
       }
       Instant now = EngineContext.now();
@@ -243,20 +230,5 @@ public final class ReturnSteps {
       e.removeVariable(DECISION_NOTE);
       e.removeVariable(DECIDED_BY);
     }
-  }
-
-  private static String text(DelegateTask task, String field, String label, int max) {
-    Object v = task.getVariable(field);
-    if (v == null || v.toString().isBlank()) {
-      throw refuse(field, label + "不能为空");
-    }
-    if (v.toString().trim().length() > max) {
-      throw refuse(field, label + "不能超过" + max + "个字");
-    }
-    return v.toString().trim();
-  }
-
-  private static FormFieldValidationException refuse(String field, String message) {
-    return new FormFieldValidationException(field, message);
   }
 }
