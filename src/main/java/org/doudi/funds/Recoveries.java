@@ -7,8 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +20,8 @@ import org.doudi.engine.EngineAsSystem;
 import org.doudi.identity.CaseVariables;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
+import org.doudi.payroll.AwardChange;
+import org.doudi.payroll.AwardChanges;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.InvalidAwardException;
 import org.doudi.region.Regions;
@@ -33,8 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Overpayment recovery (社会救助暂行办法 第68条; 最低生活保障审核确认办法: benefits obtained by false statements are
  * stopped and recovered). {@link #open} records the amount to recover with the months involved and the reason,
- * optionally stops the award (the payroll module's {@code Awards.stop}, from the month after today), and starts process {@code overpayment-recovery}, all in the caller's transaction;
- * the recovery task records repayments and write-offs until nothing is outstanding.
+ * optionally asks for the award to be stopped, and starts process {@code overpayment-recovery}, all in the caller's
+ * transaction; the recovery task records repayments and write-offs until nothing is outstanding. The stop is a
+ * change of money, so it is not made on one person's word: it is a STOP change request of the payroll module
+ * ({@code AwardChanges}), applied from the month after another county approver approves it. The amount to recover is
+ * a record of what is owed, not a payment, and is entered by one person.
  */
 @Service
 public class Recoveries {
@@ -54,8 +57,9 @@ public class Recoveries {
 
   public record Recovery(long id, String beneficiaryKey, String scheme, String caseRef, String payeeName,
       String countyCode, String regionCode, BigDecimal amount, BigDecimal repaid, BigDecimal writtenOff,
-      BigDecimal outstanding, List<YearMonth> months, String reason, boolean awardStopped, String status,
-      String processInstanceId, String createdBy, Instant createdAt, List<Entry> entries) {}
+      BigDecimal outstanding, List<YearMonth> months, String reason, boolean awardStopped, Long stopRequestId,
+      String stopRequestStatus, String status, String processInstanceId, String createdBy, Instant createdAt,
+      List<Entry> entries) {}
 
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
@@ -63,10 +67,12 @@ public class Recoveries {
   private final Regions regions;
   private final Awards awards;
   private final Payments payments;
+  private final AwardChanges awardChanges;
 
   public Recoveries(JdbcTemplate jdbc, RuntimeService runtime, EngineAsSystem asSystem, Regions regions,
-      Awards awards, Payments payments) {
+      Awards awards, Payments payments, AwardChanges awardChanges) {
     this.payments = payments;
+    this.awardChanges = awardChanges;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.asSystem = asSystem;
@@ -136,20 +142,6 @@ public class Recoveries {
     if (regionCode == null) {
       throw new FundsRequestException(422, "行政区划 " + payee.regionCode() + " 未登记，无法分派追回任务");
     }
-    boolean stopped = false;
-    if (request.stopAward()) {
-      Scheme scheme = scheme(request.scheme())
-          .orElseThrow(() -> new FundsRequestException("未知的救助项目：" + request.scheme()));
-      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-      try {
-        // 停发 from the month after today's decision, under the award's own case
-        awards.stop(request.beneficiaryKey(), scheme, payee.caseRef(), today,
-            "骗取社会救助，停发并责令退回（" + LEGAL_BASIS + "）：" + request.reason().strip(), actor);
-      } catch (InvalidAwardException e) {
-        throw new FundsRequestException(422, "不能停发：" + e.getMessage());
-      }
-      stopped = true;
-    }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String monthsText = String.join(",", months.stream().map(YearMonth::toString).toList());
     try {
@@ -159,13 +151,17 @@ public class Recoveries {
           request.beneficiaryKey(), request.scheme(), payee.caseRef(), payee.name(), payee.idNumber(),
           payee.countyCode(), regionCode, amount.setScale(2, RoundingMode.UNNECESSARY),
           Date.valueOf(months.first().atDay(1)), Date.valueOf(months.last().atDay(1)), monthsText,
-          request.reason().strip(), stopped, actor, Timestamp.from(now));
+          request.reason().strip(), request.stopAward(), actor, Timestamp.from(now));
     } catch (DuplicateKeyException e) {
       throw new FundsRequestException(409, "该对象" + months.first() + "至" + months.last() + "的追回已登记");
     }
     long id = jdbc.queryForObject("SELECT id FROM funds_recovery WHERE beneficiary_key = ? AND scheme = ?"
             + " AND first_month = ? AND last_month = ?", Long.class, request.beneficiaryKey(), request.scheme(),
         Date.valueOf(months.first().atDay(1)), Date.valueOf(months.last().atDay(1)));
+    if (request.stopAward()) {
+      long stopRequest = requestStop(request, payee, actor);
+      jdbc.update("UPDATE funds_recovery SET stop_request_id = ? WHERE id = ?", stopRequest, id);
+    }
     Map<String, Object> vars = new HashMap<>();
     vars.put(CaseVariables.REGION_CODE, regionCode);
     vars.put("recoveryId", id);
@@ -178,6 +174,26 @@ public class Recoveries {
     String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS, "recovery-" + id, vars).getId());
     jdbc.update("UPDATE funds_recovery SET process_instance_id = ? WHERE id = ?", pid, id);
     return get(id);
+  }
+
+  /**
+   * 停发 asked for with the recovery: a STOP change request under the award's own case, checked completely now (an
+   * award that is not active: 422; an open request of the beneficiary: 409; both store nothing, the recovery
+   * included), approved by another county approver in award-change-approval, effective from the month after the
+   * approval.
+   */
+  private long requestStop(RecoveryRequest request, Payee payee, String actor) {
+    Scheme scheme = scheme(request.scheme())
+        .orElseThrow(() -> new FundsRequestException("未知的救助项目：" + request.scheme()));
+    String reason = "骗取社会救助，停发并责令退回（" + LEGAL_BASIS + "）：" + request.reason().strip();
+    try {
+      return awardChanges.request(request.beneficiaryKey(), scheme, AwardChange.stop(), payee.caseRef(),
+          reason.length() <= 500 ? reason : reason.substring(0, 499) + "…", actor).id();
+    } catch (InvalidAwardException e) {
+      throw new FundsRequestException(422, "不能申请停发：" + e.getMessage());
+    } catch (IllegalStateException e) {
+      throw new FundsRequestException(409, "不能申请停发：" + e.getMessage());
+    }
   }
 
   /** Sum of PAID ledger rows of the scheme for the beneficiary whose period starts in one of the months. */
@@ -234,26 +250,37 @@ public class Recoveries {
         (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()), id);
     List<Recovery> found = jdbc.query("SELECT id, beneficiary_key, scheme, case_ref, payee_name, county_code,"
-        + " region_code, amount, months, reason, award_stopped, status, process_instance_id, created_by, created_at"
-        + " FROM funds_recovery WHERE id = ?", (rs, i) -> map(rs, entries), id);
+        + " region_code, amount, months, reason, award_stopped, status, process_instance_id, created_by, created_at,"
+        + " stop_request_id FROM funds_recovery WHERE id = ?", (rs, i) -> map(rs, entries), id);
     if (found.isEmpty()) {
       throw new FundsRequestException(404, "追回记录 " + id + " 不存在");
     }
-    return found.get(0);
+    Recovery r = found.get(0);
+    if (r.stopRequestId() == null) {
+      return r; // no stop asked for, or one from before V21_2 (award_stopped: stopped at once)
+    }
+    // the stop's state is the payroll's: the award is stopped once the request is approved and applied
+    String stop = awardChanges.find(r.stopRequestId()).map(c -> c.status().name()).orElse(null);
+    return new Recovery(r.id(), r.beneficiaryKey(), r.scheme(), r.caseRef(), r.payeeName(), r.countyCode(),
+        r.regionCode(), r.amount(), r.repaid(), r.writtenOff(), r.outstanding(), r.months(), r.reason(),
+        "APPROVED".equals(stop), r.stopRequestId(), stop, r.status(), r.processInstanceId(), r.createdBy(),
+        r.createdAt(), r.entries());
   }
 
   private static Recovery map(ResultSet rs, List<Entry> entries) throws SQLException {
     BigDecimal amount = rs.getBigDecimal(8).setScale(2);
     BigDecimal repaid = sum(entries, "REPAYMENT");
     BigDecimal writtenOff = sum(entries, "WRITE_OFF");
+    long stopRequest = rs.getLong(16);
+    Long stopRequestId = rs.wasNull() ? null : stopRequest;
     List<YearMonth> months = new ArrayList<>();
     for (String m : rs.getString(9).split(",")) {
       months.add(YearMonth.parse(m));
     }
     return new Recovery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), amount, repaid, writtenOff, amount.subtract(repaid).subtract(writtenOff),
-        months, rs.getString(10), rs.getBoolean(11), rs.getString(12), rs.getString(13), rs.getString(14),
-        rs.getTimestamp(15).toInstant(), entries);
+        months, rs.getString(10), rs.getBoolean(11), stopRequestId, null, rs.getString(12), rs.getString(13),
+        rs.getString(14), rs.getTimestamp(15).toInstant(), entries);
   }
 
   private static BigDecimal sum(List<Entry> entries, String kind) {

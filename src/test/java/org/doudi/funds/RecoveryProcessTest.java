@@ -16,6 +16,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.doudi.identity.Role;
+import org.doudi.identity.Staff;
+import org.doudi.payroll.AwardChange;
+import org.doudi.payroll.AwardChangeRequest;
+import org.doudi.payroll.AwardChanges;
 import org.doudi.platform.DoudiTest;
 import org.doudi.platform.Http;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,8 @@ class RecoveryProcessTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired Recoveries recoveries;
+  @Autowired AwardChanges awardChanges;
+  @Autowired Staff staff;
   @LocalServerPort int port;
   final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -197,33 +204,90 @@ class RecoveryProcessTest {
         .isEqualTo(2);
   }
 
+  /** Executes the instance's due jobs until none is left. */
+  void runJobs(String pid) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
+  }
+
+  long recoveries(String key) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM funds_recovery WHERE beneficiary_key = ?", Long.class, key);
+  }
+
+  long stopRows(String key) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM benefit_award WHERE beneficiary_key = ? AND change_kind = 'STOP'",
+        Long.class, key);
+  }
+
+  /**
+   * Four eyes: the recovery asks for the stop (a STOP change request of the payroll) and the award stops only once
+   * another county approver approves it, from the month after the approval; the requester's own approval is refused.
+   */
   @Test
-  void stoppingTheAwardWithTheRecoveryTakesEffectNextMonth() throws Exception {
+  void stoppingTheAwardWithTheRecoveryIsAChangeRequestApprovedByAnotherPerson() throws Exception {
+    staff.ensureUser("na-county-approver-b", "审批", "乙", "demo", Role.COUNTY_APPROVER, "220122");
     String key = "HH-RS-" + System.nanoTime() % 100000;
     new AwardFixture(jdbc).change(key, "DIBAO", 1, "GRANT", "220122", "220122100201", 1, "300.00", YearMonth.of(2019, 9));
     new LedgerFixture(jdbc).row("DIBAO", key, "220122", "300.00", "BANK", "2019-10-05T10:00", "2019-10-06T10:00",
         "2019-10-08T10:00", null);
-    // decided on 15 December 2019 (engine clock): the award stops from January 2020
+    // decided on 15 December 2019 (engine clock): approved that day, the award stops from January 2020
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
         java.time.Instant.parse("2019-12-15T02:00:00Z")));
     try {
       String body = "{\"beneficiaryKey\":\"" + key + "\",\"scheme\":\"DIBAO\",\"months\":[\"2019-10\"],"
           + "\"reason\":\"隐瞒工资收入\",\"stopAward\":true}";
-      Http.Response r = new Http(port).send("na-county-cw", "POST", "/api/funds/recoveries", body);
+      Http.Response r = new Http(port).send("na-county-approver", "POST", "/api/funds/recoveries", body);
       assertThat(r.status()).as(r.body()).isEqualTo(201);
-      assertThat(json.readTree(r.body()).get("awardStopped").asBoolean()).isTrue();
+      JsonNode opened = json.readTree(r.body());
+      // asked for, not done: no STOP row yet
+      assertThat(opened.get("awardStopped").asBoolean()).isFalse();
+      assertThat(opened.get("stopRequestStatus").asText()).isEqualTo("REQUESTED");
+      long requestId = opened.get("stopRequestId").asLong();
+      assertThat(stopRows(key)).isZero();
+      AwardChangeRequest asked = awardChanges.find(requestId).orElseThrow();
+      assertThat(asked.change().kind()).isEqualTo(AwardChange.Kind.STOP);
+      assertThat(asked.requestedBy()).isEqualTo("na-county-approver");
+      assertThat(asked.reason()).contains("第六十八条").contains("隐瞒工资收入");
+
+      // while the stop waits, a second recovery that asks for it again is refused and stores nothing
+      Http.Response twice = new Http(port).send("na-county-cw", "POST", "/api/funds/recoveries",
+          body.replace("[\"2019-10\"]", "[\"2019-08\"],\"amount\":120"));
+      assertThat(twice.status()).as(twice.body()).isEqualTo(409);
+      assertThat(twice.body()).contains("已有待审批的待遇变更申请");
+      assertThat(recoveries(key)).isEqualTo(1);
+
+      // the requester cannot approve the stop; another county approver does
+      Task approve = tasks.createTaskQuery().processInstanceId(asked.processInstanceId())
+          .taskDefinitionKey("Task_ApproveChange").singleResult();
+      tasks.claim(approve.getId(), "na-county-approver");
+      assertThatThrownBy(() -> tasks.complete(approve.getId(), Map.of("decision", "APPROVE")))
+          .hasMessageContaining("不能审批本人提出的待遇变更");
+      assertThat(stopRows(key)).isZero();
+      tasks.setAssignee(approve.getId(), "na-county-approver-b");
+      tasks.complete(approve.getId(), Map.of("decision", "APPROVE", "decisionNote", "核实属实"));
+      runJobs(asked.processInstanceId());
+
       Map<String, Object> stop = jdbc.queryForMap("SELECT change_kind, effective_from, decided_by, reason"
           + " FROM benefit_award WHERE beneficiary_key = ? AND seq = 2", key);
       assertThat(stop.get("CHANGE_KIND")).isEqualTo("STOP");
       assertThat(stop.get("EFFECTIVE_FROM").toString()).isEqualTo("2020-01-01");
-      assertThat(stop.get("DECIDED_BY")).isEqualTo("na-county-cw");
+      assertThat(stop.get("DECIDED_BY")).isEqualTo("na-county-approver-b");
       assertThat((String) stop.get("REASON")).contains("第六十八条");
+      JsonNode shown = json.readTree(new Http(port).get("na-county-cw", "/api/funds/recoveries/"
+          + opened.get("id").asLong()).body());
+      assertThat(shown.get("awardStopped").asBoolean()).isTrue();
+      assertThat(shown.get("stopRequestStatus").asText()).isEqualTo("APPROVED");
+
       // stopping an award that is no longer active is refused and records nothing
       Http.Response again = new Http(port).send("na-county-cw", "POST", "/api/funds/recoveries", body
           .replace("2019-10", "2019-09"));
       assertThat(again.status()).isEqualTo(422);
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funds_recovery WHERE beneficiary_key = ?", Integer.class,
-          key)).isEqualTo(1);
+      assertThat(recoveries(key)).isEqualTo(1);
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }

@@ -202,6 +202,12 @@ class PayrollProcessTest {
     f.complete(returnCase, "Task_FixAccount", "na-county-cw", Map.of("returnAction", "REISSUE", "bankName", "农安农商银行",
         "accountNumber", "6228480099990000", "reissueReason", "户主提供新账户"));
     assertThat(f.runJobs(returnCase)).isEmpty();
+    // nothing re-sent until another person (a county approver) approves the correction
+    assertThat(payments.byKey("reissue:" + p2.id())).isEmpty();
+    assertThat(tasks.createTaskQuery().processInstanceId(returnCase).taskCandidateGroup("county-approver-220122")
+        .taskDefinitionKey("Task_ApproveReissue").count()).isEqualTo(1);
+    f.complete(returnCase, "Task_ApproveReissue", "na-county-approver", Map.of("reissueDecision", "APPROVE"));
+    assertThat(f.runJobs(returnCase)).isEmpty();
     LedgerEntry reissue = payments.byKey("reissue:" + p2.id()).orElseThrow();
     assertThat(reissue.status()).isEqualTo(PaymentStatus.APPROVED);
     assertThat(reissue.payee().accountNumber()).isEqualTo("6228480099990000");

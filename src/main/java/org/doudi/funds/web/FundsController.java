@@ -172,8 +172,11 @@ public class FundsController {
   @Operation(summary = "Record an overpayment to recover (暂行办法第68条) and start its recovery task",
       description = "Records the amount (given, or the sum of the PAID ledger rows of the scheme whose period starts "
           + "in the months), the months and the reason, and starts process overpayment-recovery: the county "
-          + "caseworkers record repayments and write-offs until nothing is outstanding. stopAward=true also stops the "
-          + "award from next month (payroll module Awards.stop; 422 when there is no active award to stop). County staff of the beneficiary's county.",
+          + "caseworkers record repayments and write-offs until nothing is outstanding. stopAward=true also files a "
+          + "STOP change request (payroll AwardChanges: another county approver approves it in 审批待遇变更, effective from "
+          + "the month after the approval; stopRequestId and stopRequestStatus in the answer, awardStopped once it is "
+          + "applied; 422 when there is no active award to stop, 409 when the beneficiary has an open change request, "
+          + "and then nothing is stored). County staff of the beneficiary's county.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
           "{\"beneficiaryKey\":\"HH-42\",\"scheme\":\"DIBAO\",\"months\":[\"2026-03\",\"2026-04\"],"
               + "\"reason\":\"隐瞒经营收入骗取低保\",\"stopAward\":false}"))),

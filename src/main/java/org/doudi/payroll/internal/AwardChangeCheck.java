@@ -6,12 +6,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.doudi.engine.EngineAsSystem;
 import org.doudi.engine.EngineContext;
 import org.doudi.engine.ProcessBean;
-import org.doudi.identity.Role;
-import org.doudi.identity.Staff;
-import org.doudi.identity.StaffMember;
 import org.doudi.payroll.AwardChangeRequest;
 import org.doudi.payroll.AwardChanges;
 import org.doudi.payroll.InvalidAwardException;
@@ -29,15 +25,12 @@ public class AwardChangeCheck implements TaskListener {
 
   private final AwardChangeRepository requests;
   private final AwardChanges changes;
-  private final Staff staff;
-  private final EngineAsSystem asSystem;
+  private final CountyApprovers approvers;
 
-  public AwardChangeCheck(AwardChangeRepository requests, AwardChanges changes, Staff staff,
-      EngineAsSystem asSystem) {
+  public AwardChangeCheck(AwardChangeRepository requests, AwardChanges changes, CountyApprovers approvers) {
     this.requests = requests;
     this.changes = changes;
-    this.staff = staff;
-    this.asSystem = asSystem;
+    this.approvers = approvers;
   }
 
   @Override
@@ -55,7 +48,7 @@ public class AwardChangeCheck implements TaskListener {
     if (AwardChangeRequest.REJECT.equals(decision) && note == null) {
       throw refuse(DECISION_NOTE, "不予变更须写明理由");
     }
-    String user = EngineContext.currentUser() != null ? EngineContext.currentUser() : task.getAssignee();
+    String user = CountyApprovers.actingUser(task);
     if (user == null) {
       throw refuse(DECISION, "请先认领任务，再提交审批意见");
     }
@@ -68,10 +61,7 @@ public class AwardChangeCheck implements TaskListener {
       throw refuse(DECISION, "不能审批本人提出的待遇变更（" + user + "提出）：须由本县（市、区）另一名审批人员审批；"
           + "如需撤回，请选择不予变更并写明理由");
     }
-    StaffMember member = asSystem.call(() -> staff.find(user)).orElse(null);
-    boolean approver = member != null && (member.administrator() || member.assignments().stream()
-        .anyMatch(a -> a.role() == Role.COUNTY_APPROVER && a.regionCode().equals(r.countyCode())));
-    if (!approver) {
+    if (!approvers.mayDecide(user, r.countyCode())) {
       throw refuse(DECISION, "只有" + r.countyCode() + "的县级审批人员或系统管理员可以审批待遇变更，" + user + "不是");
     }
     Instant now = EngineContext.now();

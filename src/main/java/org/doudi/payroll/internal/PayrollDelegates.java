@@ -11,11 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doudi.engine.ProcessBean;
-import org.doudi.payment.LedgerEntry;
-import org.doudi.payment.Payments;
 import org.doudi.payroll.ApprovalSummary;
-import org.doudi.payroll.AwardRow;
-import org.doudi.payroll.Awards;
 import org.doudi.payroll.BankFile;
 import org.doudi.payroll.BankFiles;
 import org.doudi.payroll.Payroll;
@@ -23,7 +19,7 @@ import org.doudi.payroll.RosterSummary;
 import org.doudi.payroll.persistence.AwardRepository;
 import org.doudi.payroll.persistence.PayrollRepository;
 
-/** The service tasks of monthly-payroll and payment-return: map variables, call one service, map results back. */
+/** The service tasks of monthly-payroll and one-off-disbursement: map variables, call one service, map results back. */
 final class PayrollDelegates {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -198,39 +194,6 @@ final class PayrollDelegates {
       e.setVariable("fileTotal", f.totalAmount().toPlainString());
       e.setVariable("downloadPath", "/api/payroll/bank-files/" + f.id() + "/content");
       e.setVariable("resultUploadPath", "/api/payroll/bank-files/" + f.id() + "/result");
-    }
-  }
-
-  /** payment-return: the corrected account gets a REISSUE row (next bank file) and becomes the award's account. */
-  @ProcessBean("payrollReissue")
-  public static class Reissue implements JavaDelegate {
-    private final Payments payments;
-    private final Awards awards;
-
-    public Reissue(Payments payments, Awards awards) {
-      this.payments = payments;
-      this.awards = awards;
-    }
-
-    @Override
-    public void execute(DelegateExecution e) {
-      long returned = ((Number) e.getVariable("returnedLedgerId")).longValue();
-      String bank = ((String) e.getVariable("bankName")).trim();
-      String account = ((String) e.getVariable("accountNumber")).trim();
-      String by = (String) e.getVariable("fixedBy");
-      String reason = (String) e.getVariable("reissueReason");
-      LedgerEntry r = payments.reissue(returned, bank, account, by == null ? SYSTEM : by, reason);
-      e.setVariable("reissuedLedgerId", r.id());
-      LedgerEntry original = payments.get(returned);
-      var award = awards.history(original.payee().beneficiaryKey(), original.scheme()).stream()
-          .reduce((a, b) -> b).filter(AwardRow::active);
-      if (award.isPresent() && !account.equals(award.get().accountNumber())) {
-        awards.changeAccount(original.payee().beneficiaryKey(), original.scheme(), bank, account, "return:" + returned,
-            today(), "银行退回后更正账户：" + reason, by == null ? SYSTEM : by);
-        e.setVariable("awardAccountChanged", true);
-      } else {
-        e.setVariable("awardAccountChanged", false);
-      }
     }
   }
 }

@@ -74,30 +74,12 @@ public class PayrollFormCheck implements TaskListener {
               + "），导入完成后本任务自动办结");
         }
       }
-      case "Task_FixAccount" -> {
-        Object action = task.getVariable("returnAction");
-        if ("REISSUE".equals(action)) {
-          String bank = text(task, "bankName", "开户银行", 100);
-          String account = text(task, "accountNumber", "银行账号", 30);
-          if (!account.matches("\\d{8,30}")) {
-            throw refuse("accountNumber", "银行账号应为8至30位数字");
-          }
-          if (bank.isBlank()) {
-            throw refuse("bankName", "开户银行不能为空");
-          }
-          text(task, "reissueReason", "补发说明", 500);
-        } else if ("CLOSE".equals(action)) {
-          text(task, "closeReason", "不再补发的原因", 500);
-        } else {
-          throw refuse("returnAction", "请选择处理方式：更正账户补发，或不再补发");
-        }
-        task.setVariable("fixedBy", user);
-      }
       default -> { }
     }
   }
 
-  private static String text(DelegateTask task, String field, String label, int max) {
+  /** A required text field, trimmed, at most {@code max} characters; else refused. */
+  static String text(DelegateTask task, String field, String label, int max) {
     Object v = task.getVariable(field);
     if (v == null || v.toString().isBlank()) {
       throw refuse(field, label + "不能为空");
@@ -115,7 +97,7 @@ public class PayrollFormCheck implements TaskListener {
     }
   }
 
-  private static FormFieldValidationException refuse(String field, String message) {
+  static FormFieldValidationException refuse(String field, String message) {
     return new FormFieldValidationException(field, message);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.doudi.engine.GuardedVariables;
 import org.doudi.payroll.BankFiles;
 import org.doudi.payroll.Payroll;
+import org.doudi.payroll.ReturnVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,12 @@ class PayrollGuardedVariables implements GuardedVariables {
   public Set<String> protectedNames() {
     return Set.of("runId", "countyName", "payrollMonth", "batchNo", "rosterCount", "rosterTotal", "extrasCount",
         "extrasTotal", "lastMonthCount", "lastMonthTotal", "newCount", "stoppedCount", "changedCount", "differences",
-        "fileRowCount", "fileTotal", "beneficiaryKey", "ledgerId");
+        "fileRowCount", "fileTotal", "beneficiaryKey", "ledgerId",
+        // payment-return: the returned payment and the stored correction, shown read-only in its forms
+        ReturnVariables.RETURNED_LEDGER_ID, ReturnVariables.AMOUNT, ReturnVariables.REQUEST_ID,
+        ReturnVariables.NEW_BANK_NAME, ReturnVariables.NEW_ACCOUNT_NUMBER, ReturnVariables.REQUEST_REASON,
+        ReturnVariables.REQUESTED_BY, ReturnVariables.REQUESTED_AT, ReturnVariables.DECIDED_BY,
+        ReturnVariables.FIXED_BY, ReturnVariables.SENT_BACK, ReturnVariables.REISSUED_LEDGER_ID);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.doudi.payroll.internal;
 
+import static org.doudi.payroll.ReturnVariables.*;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReturnCases {
 
-  public static final String PROCESS_KEY = "payment-return";
+  public static final String PROCESS_KEY = org.doudi.payroll.ReturnVariables.PROCESS_KEY;
 
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
@@ -26,17 +28,17 @@ public class ReturnCases {
   public String start(LedgerEntry e, String batchNo, String bankReason) {
     Map<String, Object> v = new HashMap<>();
     v.put(CaseVariables.REGION_CODE, e.countyCode()); // the county's staff fix the account
-    v.put("countyCode", e.countyCode());
-    v.put("returnedLedgerId", e.id());
-    v.put("payeeName", e.payee().name());
-    v.put("beneficiaryKey", e.payee().beneficiaryKey());
-    v.put("scheme", e.scheme().name());
-    v.put("amount", e.amount().toPlainString());
-    v.put("period", e.periodStart() + " 至 " + e.periodEnd());
-    v.put("oldBankName", e.payee().bankName());
-    v.put("oldAccountNumber", mask(e.payee().accountNumber()));
-    v.put("batchNo", batchNo);
-    v.put("returnReason", bankReason == null || bankReason.isBlank() ? "银行退回" : bankReason);
+    v.put(COUNTY_CODE, e.countyCode());
+    v.put(RETURNED_LEDGER_ID, e.id());
+    v.put(PAYEE_NAME, e.payee().name());
+    v.put(BENEFICIARY_KEY, e.payee().beneficiaryKey());
+    v.put(SCHEME, e.scheme().name());
+    v.put(AMOUNT, e.amount().toPlainString());
+    v.put(PERIOD, e.periodStart() + " 至 " + e.periodEnd());
+    v.put(OLD_BANK_NAME, e.payee().bankName());
+    v.put(OLD_ACCOUNT_NUMBER, mask(e.payee().accountNumber()));
+    v.put(BATCH_NO, batchNo);
+    v.put(RETURN_REASON, bankReason == null || bankReason.isBlank() ? "银行退回" : bankReason);
     return asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "return:" + e.id(), v).getId());
   }
 
