@@ -66,10 +66,12 @@ class HolidaySubsidyTest {
     clockAt("2027-01-18T09:00");
     jdbc.execute(BENEFIT_AWARD);
     // the batch counts every recipient of 农安县: awards other test classes left in the shared context would count too
-    // (their change requests first: award_change_request refers to the award row each started from and the one it
-    // wrote, which for a household that moved lies in the other county)
+    // (their change and re-issue requests first: award_change_request refers to the award row each started from and
+    // the one it wrote, which for a household that moved lies in the other county; payroll_reissue_request to the
+    // award row it wrote)
     jdbc.update("DELETE FROM award_change_request WHERE beneficiary_key LIKE 'HT-%' OR beneficiary_key IN "
         + "(SELECT beneficiary_key FROM benefit_award WHERE county_code = '220122')");
+    jdbc.update("DELETE FROM payroll_reissue_request WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122'");
     jdbc.update("DELETE FROM benefit_award_person WHERE award_id IN (SELECT id FROM benefit_award "
         + "WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122')");
     jdbc.update("DELETE FROM benefit_award WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122'");
