@@ -141,6 +141,10 @@ public class BenefitRegister {
     }
     for (Person p : byId.values()) {
       Optional<Holding> mine = repository.find(p.idNumber());
+      if (mine.isPresent() && !mine.get().holderKey().equals(holderKey)) {
+        // committed by a concurrent claim since the check above
+        throw new AlreadyRegisteredException(describe(mine.get()), mine.get());
+      }
       if (mine.isPresent()) {
         if (status == Status.ACTIVE && mine.get().status() != Status.ACTIVE) {
           repository.setStatus(p.idNumber(), Status.ACTIVE, caseRef, now);
