@@ -89,7 +89,7 @@ class DibaoPostgresIT {
    * register holds the person once (the primary key decides on PostgreSQL, not a read).
    */
   private void oneOfTwoTownshipsFilingForTheSamePersonAtOnceWins(Http http, JdbcTemplate jdbc) throws Exception {
-    for (int round = 0; round < 8; round++) {
+    for (int round = 0; round < 20; round++) {
       HouseholdApplication a = TestApplications.unique(TestApplications.household());
       HouseholdApplication other = TestApplications.unique(TestApplications.household());
       HouseholdApplication b = new HouseholdApplication("220122", "220122101201", other.urbanRural(),
