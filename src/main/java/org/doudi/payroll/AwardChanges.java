@@ -16,7 +16,6 @@ import org.doudi.payment.Scheme;
 import org.doudi.payroll.internal.ReturnCases;
 import org.doudi.payroll.persistence.AwardChangeRepository;
 import org.doudi.region.Regions;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,16 +36,14 @@ public class AwardChanges {
 
   private final Awards awards;
   private final AwardChangeRepository repository;
-  private final ObjectProvider<AwardCeiling> ceilings;
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
   private final Regions regions;
 
-  public AwardChanges(Awards awards, AwardChangeRepository repository, ObjectProvider<AwardCeiling> ceilings,
-      RuntimeService runtime, EngineAsSystem asSystem, Regions regions) {
+  public AwardChanges(Awards awards, AwardChangeRepository repository, RuntimeService runtime,
+      EngineAsSystem asSystem, Regions regions) {
     this.awards = awards;
     this.repository = repository;
-    this.ceilings = ceilings;
     this.runtime = runtime;
     this.asSystem = asSystem;
     this.regions = regions;

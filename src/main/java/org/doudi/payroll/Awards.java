@@ -168,10 +168,11 @@ public class Awards {
       case "OPEN" -> { } // the roster is still to be made, and will include the award
       case "ROSTER" -> payroll.computeRoster(a.countyCode(), month, actor);
       default -> {
-        if (payments.byKey(Payroll.rosterKey(a.scheme().name(), a.beneficiaryKey(), month)).isPresent()) {
-          return;
+        String key = Payroll.rosterKey(a.scheme().name(), a.beneficiaryKey(), month);
+        if (payments.byKey(key).isPresent()) {
+          return; // the month is paid already (a transfer: the old county's roster had the household)
         }
-        payments.record(new PaymentRequest(Payroll.rosterKey(a.scheme().name(), a.beneficiaryKey(), month),
+        payments.record(new PaymentRequest(key,
           a.scheme(), a.caseRef(), new org.doudi.payment.Payee(a.beneficiaryKey(), a.payeeName(), a.payeeIdNumber(),
           a.bankName(), a.accountNumber()), a.countyCode(), a.regionCode(), month.atDay(1), month.atEndOfMonth(),
           a.monthlyAmount(), Channel.BANK, null, "补发" + month + "：待遇自该月起发放，该月名册生成时尚未批准"),

@@ -111,8 +111,7 @@ public class BenefitRegister {
   }
 
   /** The first of these persons held by another holder, for a check before anything is stored. */
-  @Transactional(readOnly = true)
-  public Optional<Holding> heldElsewhere(String holderKey, Collection<Person> persons) {
+  private Optional<Holding> heldElsewhere(String holderKey, Collection<Person> persons) {
     for (Person p : persons) {
       Optional<Holding> h = repository.find(p.idNumber());
       if (h.isPresent() && !h.get().holderKey().equals(holderKey)) {

@@ -38,9 +38,8 @@ final class CommandVariables {
   enum Kind { NONE, TASK, START, OTHER }
 
   /** What a command writes: the target (task id, process definition id or key), and the variable names. */
-  record Writes(Kind kind, String target, boolean byKey, Map<String, Object> values, Set<String> removals,
-      boolean completion) {
-    static final Writes NOTHING = new Writes(Kind.NONE, null, false, Map.of(), Set.of(), false);
+  record Writes(Kind kind, String target, boolean byKey, Map<String, Object> values, Set<String> removals) {
+    static final Writes NOTHING = new Writes(Kind.NONE, null, false, Map.of(), Set.of());
 
     boolean isEmpty() {
       return values.isEmpty() && removals.isEmpty();
@@ -64,24 +63,23 @@ final class CommandVariables {
         return Writes.NOTHING; // queries read; their variable conditions are filters
       }
       if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
-        return task(field(command, "taskId"), map(field(command, "variables")), Set.of(), true);
+        return task(field(command, "taskId"), map(field(command, "variables")), Set.of());
       }
       if (command instanceof SubmitTaskFormCmd) {
-        return task(field(command, "taskId"), map(field(command, "properties")), Set.of(), true);
+        return task(field(command, "taskId"), map(field(command, "properties")), Set.of());
       }
       if (command instanceof SetTaskVariablesCmd) {
-        return task(field(command, "entityId"), map(field(command, "variables")), Set.of(), false);
+        return task(field(command, "entityId"), map(field(command, "variables")), Set.of());
       }
       if (command instanceof RemoveTaskVariablesCmd) {
-        return task(field(command, "entityId"), Map.of(), names(field(command, "variableNames")), false);
+        return task(field(command, "entityId"), Map.of(), names(field(command, "variableNames")));
       }
       if (command instanceof PatchTaskVariablesCmd) {
-        return task(field(command, "entityId"), map(field(command, "variables")), names(field(command, "deletions")),
-            false);
+        return task(field(command, "entityId"), map(field(command, "variables")), names(field(command, "deletions")));
       }
       if (command instanceof SubmitStartFormCmd) {
         return new Writes(Kind.START, (String) field(command, "processDefinitionId"), false,
-            map(field(command, "variables")), Set.of(), true);
+            map(field(command, "variables")), Set.of());
       }
       if (command instanceof StartProcessInstanceCmd) {
         Object builder = field(command, "instantiationBuilder");
@@ -89,7 +87,7 @@ final class CommandVariables {
         String id = (String) field(builder, "processDefinitionId");
         Map<String, Object> values = map(field(modification, "processVariables"));
         return new Writes(Kind.START, id != null ? id : (String) field(builder, "processDefinitionKey"), id == null,
-            values, Set.of(), false);
+            values, Set.of());
       }
       if (!command.getClass().getName().startsWith(ENGINE_PACKAGE)
           || command.getClass().getName().startsWith(ENGINE_PACKAGE + ".dmn.")) {
@@ -99,15 +97,15 @@ final class CommandVariables {
       Set<String> removals = new LinkedHashSet<>();
       walk(command, values, removals, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
       return values.isEmpty() && removals.isEmpty() ? Writes.NOTHING
-          : new Writes(Kind.OTHER, null, false, values, removals, false);
+          : new Writes(Kind.OTHER, null, false, values, removals);
     } catch (ReflectiveOperationException | RuntimeException e) {
       // an engine upgrade changed a field: refuse rather than let unchecked variables through
       throw new IllegalStateException("Cannot inspect the variables of " + command.getClass().getName(), e);
     }
   }
 
-  private static Writes task(Object taskId, Map<String, Object> values, Set<String> removals, boolean completion) {
-    return new Writes(Kind.TASK, (String) taskId, false, values, removals, completion);
+  private static Writes task(Object taskId, Map<String, Object> values, Set<String> removals) {
+    return new Writes(Kind.TASK, (String) taskId, false, values, removals);
   }
 
   /** Map fields named like variables (never the correlation criteria of a message, which only match). */

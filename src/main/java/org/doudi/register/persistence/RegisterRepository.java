@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.doudi.register.Holding;
@@ -60,19 +59,6 @@ public class RegisterRepository {
     jdbc.update("INSERT INTO benefit_person_event (id_number, holder_key, event, status, county_code, region_code, "
         + "reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", h.idNumber(), h.holderKey(), event,
         status == null ? null : status.name(), h.countyCode(), h.regionCode(), reason, actor, Timestamp.from(at));
-  }
-
-  public List<String> events(String idNumber) {
-    return jdbc.queryForList("SELECT event FROM benefit_person_event WHERE id_number = ? ORDER BY id", String.class,
-        idNumber);
-  }
-
-  public int count(Collection<String> holderKeys) {
-    if (holderKeys.isEmpty()) {
-      return 0;
-    }
-    return jdbc.queryForObject("SELECT COUNT(*) FROM benefit_person WHERE holder_key IN ("
-        + String.join(", ", holderKeys.stream().map(k -> "?").toList()) + ")", Integer.class, holderKeys.toArray());
   }
 
   static Holding map(ResultSet rs, int i) throws SQLException {
