@@ -20,28 +20,26 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.doudi.engine.ModelSet.ModelResource;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a model set before it reaches the engine: every file parses, every process and decision has a
- * history time-to-live, every form reference and decision reference has a target in the set, and every
- * delegate expression names a {@link ProcessBean}.
+ * history time-to-live, every form reference and decision reference has a target in the set, and every file keeps
+ * to the {@link ModelSandbox} rules (the engine applies those again to every deployment, whatever its way in).
  */
 @Component
 public class ModelValidator {
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
-  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
   private static final Pattern FORM_KEY_DEPLOYMENT = Pattern.compile("^camunda-forms:deployment:(.+)$");
 
-  private final ProcessBeans beans;
+  private final ModelSandbox sandbox;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ModelValidator(ProcessBeans beans) {
-    this.beans = beans;
+  public ModelValidator(ModelSandbox sandbox) {
+    this.sandbox = sandbox;
   }
 
   public Result validate(ModelSet models) {
@@ -52,6 +50,7 @@ public class ModelValidator {
     List<ModelResource> bpmn = new ArrayList<>();
     for (ModelResource r : models.resources()) {
       resourceNames.add(r.name());
+      sandbox.check(r.name(), r.content()).forEach(f -> problems.add(f.message()));
       if (r.isForm()) {
         readForm(r, formIds, problems);
       } else if (r.isDmn()) {
@@ -129,23 +128,6 @@ public class ModelValidator {
       if (ref != null && !ref.contains("${") && !decisionKeys.contains(ref)) {
         problems.add(r.name() + ": " + t.getId() + " refers to decision " + ref + ", which is not in processes/");
       }
-    }
-    checkDelegateExpressions(r.name(), model.getDocument().getRootElement(), problems);
-  }
-
-  /** Walks every element: delegateExpression attributes on tasks, events and listeners alike. */
-  private void checkDelegateExpressions(String file, DomElement element, List<String> problems) {
-    String expression = element.getAttribute(CAMUNDA_NS, "delegateExpression");
-    if (expression != null) {
-      Matcher m = BEAN_EXPRESSION.matcher(expression);
-      if (m.matches() && !beans.names().contains(m.group(1))) {
-        String owner = element.getAttribute("id") != null ? element.getAttribute("id") : element.getLocalName();
-        problems.add(file + ": " + owner + " uses delegate expression " + expression
-            + ", but no @ProcessBean is named " + m.group(1));
-      }
-    }
-    for (DomElement child : element.getChildElements()) {
-      checkDelegateExpressions(file, child, problems);
     }
   }
 

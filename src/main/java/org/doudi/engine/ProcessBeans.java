@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * The beans that expressions in models may name: those marked {@link ProcessBean}. A read-only map
@@ -27,6 +28,15 @@ public class ProcessBeans extends AbstractMap<Object, Object> {
       names = n;
     }
     return n;
+  }
+
+  /** The bean's own class (not a proxy's), or null when no process bean has that name. */
+  public Class<?> typeOf(String name) {
+    if (!names().contains(name)) {
+      return null;
+    }
+    Class<?> type = context.getType(name);
+    return type == null ? null : ClassUtils.getUserClass(type);
   }
 
   @Override

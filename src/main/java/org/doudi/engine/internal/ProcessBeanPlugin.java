@@ -2,7 +2,6 @@ package org.doudi.engine.internal;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.doudi.engine.ProcessBean;
 import org.doudi.engine.ProcessBeans;
 import org.springframework.context.ApplicationContext;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits what expressions in models (and in stored task queries) can reach to the beans marked
- * {@link ProcessBean}. Without this the engine resolves every bean of the application context.
+ * {@link ProcessBean}, and on them to their own public methods and properties ({@link SandboxExpressionManager}).
+ * Without this the engine resolves every bean of the application context and reflects on any object.
  */
 @Component
 public class ProcessBeanPlugin extends AbstractProcessEnginePlugin {
@@ -26,6 +26,6 @@ public class ProcessBeanPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setBeans(beans);
-    configuration.setExpressionManager(new SpringExpressionManager(context, beans));
+    configuration.setExpressionManager(new SandboxExpressionManager(context, beans));
   }
 }

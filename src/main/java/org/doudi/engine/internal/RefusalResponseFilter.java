@@ -17,11 +17,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * A write request to the engine's REST API or the web apps' own engine API that the {@link VariableGuard} refused is
- * answered 400 with the guard's Chinese message, whatever status Camunda's resource chose for the engine exception
- * (several wrap every engine exception as 500). Only requests the guard refused are touched.
+ * A write request to the engine's REST API or the web apps' own engine API that the {@link VariableGuard} or the model
+ * sandbox ({@link SandboxDeployer}) refused is answered 400 with the refusal's Chinese message, whatever status
+ * Camunda's resource chose for the engine exception (several wrap every engine exception as 500). Only requests
+ * refused that way are touched.
  */
 public class RefusalResponseFilter extends OncePerRequestFilter {
+
+  /** The refusal of the current thread's request: {type, message}. */
+  private static final ThreadLocal<String[]> REFUSAL = new ThreadLocal<>();
+
+  /** Records that the engine refused the current request as bad input (a no-op outside a request). */
+  static void refuse(String type, String message) {
+    REFUSAL.set(new String[] {type, message});
+  }
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -46,25 +55,25 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    VariableGuard.REFUSAL.remove();
+    REFUSAL.remove();
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(request, buffered);
-      String refusal = VariableGuard.REFUSAL.get();
+      String[] refusal = REFUSAL.get();
       if (refusal != null && buffered.getStatus() != HttpServletResponse.SC_BAD_REQUEST) {
         buffered.resetBuffer();
         buffered.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         buffered.setContentType(MediaType.APPLICATION_JSON_VALUE);
         buffered.setCharacterEncoding("UTF-8");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "VariableNotAllowed");
-        body.put("message", refusal);
+        body.put("type", refusal[0]);
+        body.put("message", refusal[1]);
         body.put("code", 0);
         buffered.getOutputStream().write(json.writeValueAsBytes(body));
       }
       buffered.copyBodyToResponse();
     } finally {
-      VariableGuard.REFUSAL.remove();
+      REFUSAL.remove();
     }
   }
 }

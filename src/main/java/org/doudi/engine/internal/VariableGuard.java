@@ -58,16 +58,13 @@ final class VariableGuard extends CommandInterceptor {
         } catch (BadUserRequestException refused) {
           // Camunda's REST resources answer some engine exceptions with 500 (submit-form, start, modify variables);
           // RefusalResponseFilter turns the answer of a request refused here into 400 with this message
-          REFUSAL.set(refused.getMessage());
+          RefusalResponseFilter.refuse("VariableNotAllowed", refused.getMessage());
           throw refused;
         }
       }
     }
     return next.execute(command);
   }
-
-  /** The refusal of the current thread's request, for {@link RefusalResponseFilter}. */
-  static final ThreadLocal<String> REFUSAL = new ThreadLocal<>();
 
   private void check(Writes w) {
     switch (w.kind()) {
