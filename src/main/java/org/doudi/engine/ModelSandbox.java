@@ -345,8 +345,14 @@ public class ModelSandbox {
   private String checkMethod(AstMethod m) {
     Node property = m.getChild(0);
     Node params = m.getChild(1);
+    if (property instanceof AstDot dot && !(dot.getChild(0) instanceof AstIdentifier)) {
+      String inner = checkNode(dot.getChild(0)); // name the innermost offence: execution.processEngineServices
+      if (inner != null) {
+        return inner;
+      }
+    }
     if (!(property instanceof AstDot dot) || !(dot.getChild(0) instanceof AstIdentifier target)) {
-      return "只能调用 @ProcessBean 的方法（形如 bean.method(…)），不能在其他对象上调用方法";
+      return "只能调用 @ProcessBean 的方法（形如 bean.method(…)），不能在其他对象或方法的结果上调用方法";
     }
     String bean = target.getName();
     String method = dotName(dot);
@@ -370,8 +376,16 @@ public class ModelSandbox {
       }
       return target.getName() + " 没有可供模型读取的属性 " + property;
     }
+    if (!(prefix instanceof AstIdentifier)) {
+      String inner = checkNode(prefix);
+      if (inner != null) {
+        return inner;
+      }
+    }
     String what = prefix instanceof AstIdentifier t ? t.getName() : "表达式的结果";
-    return "不能读取 " + what + "." + property + "：只能读取 @ProcessBean 的属性，变量和其他对象上不能访问属性";
+    return "不能读取 " + what + "." + property + "：" + (ENGINE_NAMES.contains(what)
+        ? what + " 是引擎对象，只能作为参数传给 @ProcessBean"
+        : "只能读取 @ProcessBean 的属性，变量和其他对象上不能访问属性");
   }
 
   private String checkBracket(AstBracket bracket) {

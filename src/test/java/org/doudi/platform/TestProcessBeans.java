@@ -1,8 +1,11 @@
 package org.doudi.platform;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doudi.engine.ProcessBean;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.stereotype.Component;
 
 /** Imported by {@link DoudiTest}; its nested {@link ProcessBean} classes become beans of the test context. */
 @TestConfiguration
@@ -16,6 +19,22 @@ public class TestProcessBeans {
     public String hit() {
       hits.incrementAndGet();
       return "probe";
+    }
+  }
+
+  /** A Spring bean that is not a process bean: hostile models name it (docs/security.md); it must never be reached. */
+  @Component("notAProcessBean")
+  public static class NotAProcessBean implements JavaDelegate {
+    public final AtomicInteger hits = new AtomicInteger();
+
+    public String hit() {
+      hits.incrementAndGet();
+      return "reached";
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      hit();
     }
   }
 }

@@ -1,0 +1,1 @@
+Runtime.getRuntime().exec("touch /tmp/doudi-sandbox-escaped")
