@@ -1,12 +1,18 @@
 package org.doudi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
 import org.doudi.DoudiApplication;
+import org.doudi.engine.sandbox.HostileModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -52,6 +58,8 @@ class PostgresIT {
       assertThat(http.send("nanling-cw", "POST", "/engine-rest/task",
           "{\"orQueries\":[{\"assigneeExpression\":\"${1+1}\"}]}").status()).isEqualTo(400);
 
+      analystCannotEscalateThroughAModel(app, http);
+
       deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
       users = app.getBean(IdentityService.class).createUserQuery().count();
     }
@@ -64,5 +72,29 @@ class PostgresIT {
       assertThat(again.getBean(ManagementService.class).getTableCount()).isNotEmpty();
     }
     Postgres.dropIfTemporary(url);
+  }
+
+  /** Issue 14's finding on PostgreSQL: refused as analyst (400), and inert when stored past the sandbox (docs/security.md). */
+  private void analystCannotEscalateThroughAModel(ConfigurableApplicationContext app, Http http) {
+    HostileModels.Entry issue = HostileModels.entry("escalate-timer-identity.bpmn");
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    Http.Response refused = HostileModels.deployThroughRest(port, "analyst", issue.resourceName(), issue.content());
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("Task_Escalate");
+
+    RepositoryService repository = app.getBean(RepositoryService.class);
+    ManagementService management = app.getBean(ManagementService.class);
+    IdentityService identity = app.getBean(IdentityService.class);
+    Deployment stored = HostileModels.pastTheSandbox(app.getBean(ProcessEngineConfigurationImpl.class),
+        () -> repository.createDeployment().addInputStream(issue.resourceName(),
+            new ByteArrayInputStream(issue.content())).deploy());
+    try {
+      String definition = repository.createProcessDefinitionQuery().deploymentId(stored.getId()).singleResult().getId();
+      Job timer = management.createJobQuery().processDefinitionId(definition).singleResult();
+      assertThatThrownBy(() -> management.executeJob(timer.getId())).hasStackTraceContaining("模型沙箱");
+      assertThat(identity.createUserQuery().userId("analyst").memberOfGroup("camunda-admin").count()).isZero();
+    } finally {
+      repository.deleteDeployment(stored.getId(), true, true, true);
+    }
   }
 }

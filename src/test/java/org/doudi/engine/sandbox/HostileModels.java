@@ -53,6 +53,10 @@ public final class HostileModels {
     return entries;
   }
 
+  public static Entry entry(String file) {
+    return corpus().stream().filter(e -> e.file().equals(file)).findFirst().orElseThrow();
+  }
+
   /** A valid, harmless process padded past the per-file limit: refused for its size alone. */
   static Entry oversized() {
     String pad = "填充".repeat(110_000); // 6 bytes each in UTF-8: ~660 KB

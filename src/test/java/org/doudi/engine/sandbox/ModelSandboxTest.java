@@ -90,8 +90,7 @@ class ModelSandboxTest {
 
   @Test
   void theIssuesEscalationIsRefusedAndInertWhenStored() {
-    Entry issue = HostileModels.corpus().stream().filter(e -> e.file().equals("escalate-timer-identity.bpmn"))
-        .findFirst().orElseThrow();
+    Entry issue = HostileModels.entry("escalate-timer-identity.bpmn");
     Http.Response refused = HostileModels.deployThroughRest(port, "analyst", issue.resourceName(), issue.content());
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("Task_Escalate").contains("execution.processEngineServices", "引擎对象");
@@ -137,8 +136,7 @@ class ModelSandboxTest {
 
   @Test
   void aStoredHostileDeploymentCannotBeRedeployed() throws Exception {
-    Entry e = HostileModels.corpus().stream().filter(x -> x.file().equals("script-task-groovy.bpmn")).findFirst()
-        .orElseThrow();
+    Entry e = HostileModels.entry("script-task-groovy.bpmn");
     Deployment stored = storePastTheSandbox(e);
     Http.Response r = new Http(port).send("demo", "POST", "/engine-rest/deployment/" + stored.getId() + "/redeploy", "{}");
     assertThat(r.status()).as(r.body()).isEqualTo(400);
