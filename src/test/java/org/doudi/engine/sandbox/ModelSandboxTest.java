@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +147,34 @@ class ModelSandboxTest {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(json.readTree(r.body()).path("message").asText()).contains(e.resourceName()).contains("Task_X")
         .contains("脚本任务");
+  }
+
+  @Test
+  void cockpitsRedeployOfAStoredHostileDeploymentIsRefusedWith400() throws Exception {
+    Entry e = HostileModels.entry("escalate-timer-identity.bpmn");
+    long deploymentsBefore = repository.createDeploymentQuery().count();
+    Deployment stored = storePastTheSandbox(e);
+    CookieManager cookies = new CookieManager();
+    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port + "/camunda";
+    client.send(HttpRequest.newBuilder(URI.create(base + "/app/cockpit/")).build(), HttpResponse.BodyHandlers.discarding());
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    HttpResponse<String> login = client.send(HttpRequest.newBuilder(
+            URI.create(base + "/api/admin/auth/user/default/login/cockpit"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    csrf = client.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default/deployment/count")).build(),
+        HttpResponse.BodyHandlers.ofString()).headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> redeploy = client.send(HttpRequest.newBuilder(
+            URI.create(base + "/api/engine/engine/default/deployment/" + stored.getId() + "/redeploy"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(redeploy.statusCode()).as(redeploy.body()).isEqualTo(400);
+    assertThat(json.readTree(redeploy.body()).path("message").asText()).contains(e.resourceName()).contains("Task_Escalate");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deploymentsBefore + 1);
   }
 
   @Test
