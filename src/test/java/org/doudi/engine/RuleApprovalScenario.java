@@ -38,9 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * deploys a new {@code unemployed-amount} (农安县 800 → 600 yuan) with POST /engine-rest/deployment/create; the
  * deployment is audited with its author and resources; the old version keeps deciding and a 规则变更审批 task waits;
  * the author's own approval is refused with 400 in Chinese and changes nothing; another analyst approves and the new
- * version decides. Run on H2 ({@link RuleApprovalTest}) and on PostgreSQL ({@link RuleApprovalPostgresIT}).
+ * version decides. Run on H2 ({@link RuleApprovalTest}) and on PostgreSQL ({@code PostgresIT}).
  */
-final class RuleApprovalScenario {
+public final class RuleApprovalScenario {
 
   static final String KEY = "unemployed-amount";
   static final String RESOURCE = "processes/rules/unemployed-amount.dmn";
@@ -58,7 +58,7 @@ final class RuleApprovalScenario {
   private final HistoryService history;
   private final RepositoryService repository;
 
-  RuleApprovalScenario(ApplicationContext app, int port) {
+  public RuleApprovalScenario(ApplicationContext app, int port) {
     this.port = port;
     this.http = new Http(port);
     this.jdbc = app.getBean(JdbcTemplate.class);
@@ -125,7 +125,7 @@ final class RuleApprovalScenario {
   }
 
   /** Runs the scenario; returns the deployment it made (the caller deletes it to restore the shipped table). */
-  String run() throws Exception {
+  public String run() throws Exception {
     String inForceBefore = rulesInForce.decisionDefinitionId(KEY);
     assertThat(rules.amount(NONGAN).amount()).isEqualByComparingTo("800");
 
@@ -215,7 +215,7 @@ final class RuleApprovalScenario {
   }
 
   /** Deletes the scenario's deployment: the shipped version is in force again. */
-  void restore(String deploymentId) {
+  public void restore(String deploymentId) {
     repository.deleteDeployment(deploymentId, true);
     assertThat(rules.amount(NONGAN).amount()).isEqualByComparingTo("800");
   }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.doudi.DoudiApplication;
+import org.doudi.engine.RuleApprovalScenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application on PostgreSQL: migrations and engine schema, demo data, region-scoped work through the
- * REST API, and a restart on the same database that creates no new model versions and no duplicate staff.
+ * REST API, the four eyes on a money rule (RuleApprovalScenario), and a restart on the same database that creates no new model versions and no duplicate staff.
  */
 class PostgresIT {
 
@@ -51,6 +52,13 @@ class PostgresIT {
       assertThat(http.get("ziqiang-cw", "/engine-rest/task?processInstanceId=" + caseId).body()).isEqualTo("[]");
       assertThat(http.send("nanling-cw", "POST", "/engine-rest/task",
           "{\"orQueries\":[{\"assigneeExpression\":\"${1+1}\"}]}").status()).isEqualTo(400);
+
+      // deployment audit and the second person on a money rule (issue 14): the REST scenario, then the shipped rule
+      assertThat(jdbc.queryForObject("SELECT deployed_by FROM model_deployment WHERE by_application", String.class))
+          .isEqualTo("application");
+      RuleApprovalScenario rules = new RuleApprovalScenario(app, ((WebServerApplicationContext) app).getWebServer()
+          .getPort());
+      rules.restore(rules.run());
 
       deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
       users = app.getBean(IdentityService.class).createUserQuery().count();
