@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -152,14 +153,15 @@ public final class DeploymentAudit implements Deployer {
     v.put(RuleApprovalVariables.DEPLOYMENT_NAME, deployment.getName() == null ? "" : deployment.getName());
     v.put(RuleApprovalVariables.CHANGE_SUMMARY, summary);
     v.put(RuleApprovalVariables.REVIEWER_GROUPS, reviewerGroups(ctx));
-    String pid;
-    try {
-      pid = ctx.runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(RuleApprovalVariables.PROCESS_KEY,
-          "rule:" + d.getId(), v).getId());
-    } catch (ProcessEngineException e) {
-      throw new ProcessEngineException("金额规则" + d.getKey() + "的新版本须经第二人审批，但审批流程"
-          + RuleApprovalVariables.PROCESS_KEY + "无法启动：" + e.getMessage(), e);
-    }
+    // the approval as the application deployed it: a user's own version of rule-approval is never the one used
+    Set<String> ours = repo.applicationDeployments();
+    String approvalId = ctx.runWithoutAuthorization(() -> repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(RuleApprovalVariables.PROCESS_KEY).withoutTenantId().orderByProcessDefinitionVersion()
+        .desc().list()).stream().filter(p -> ours.contains(p.getDeploymentId())).findFirst()
+        .orElseThrow(() -> new ProcessEngineException("金额规则" + d.getKey() + "的新版本须经第二人审批，但应用没有部署审批流程"
+            + RuleApprovalVariables.PROCESS_KEY)).getId();
+    String pid = ctx.runWithoutAuthorization(() -> runtime.startProcessInstanceById(approvalId, "rule:" + d.getId(), v)
+        .getId());
     repo.setProcessInstance(d.getId(), pid);
   }
 

@@ -59,6 +59,12 @@ public class RuleApprovalRepository {
         + " ORDER BY version", this::row, key);
   }
 
+  /** The deployments the application made at start-up. */
+  public Set<String> applicationDeployments() {
+    return new HashSet<>(jdbc.queryForList("SELECT deployment_id FROM model_deployment WHERE by_application",
+        String.class));
+  }
+
   public void insert(RuleVersion v) {
     jdbc.update("INSERT INTO rule_approval (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         v.decisionDefinitionId(), v.decisionKey(), v.version(), v.deploymentId(), v.author(),
