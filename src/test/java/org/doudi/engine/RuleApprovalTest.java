@@ -204,6 +204,35 @@ class RuleApprovalTest {
     assertThat(rulesInForce.decisionDefinitionId(KEY)).isEqualTo(second.getId());
   }
 
+  /** An analyst's own version of rule-approval (it could drop the listener) is never the one that runs. */
+  @Test
+  void theApprovalIsTheApplicationsProcessNotAUsersVersionOfIt() {
+    String bpmn = "processes/engine/rule-approval.bpmn";
+    identity.setAuthentication("analyst", List.of("analyst-220000"));
+    try {
+      Deployment own = repository.createDeployment().name("rules-test").addString(bpmn,
+          new String(shipped(bpmn), StandardCharsets.UTF_8).replace("<camunda:taskListener delegateExpression="
+              + "\"${ruleApprovalCheck}\" event=\"complete\" />", "")).deploy();
+      deployments.add(own.getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+    String latest = repository.createProcessDefinitionQuery().processDefinitionKey("rule-approval").latestVersion()
+        .singleResult().getId();
+    DecisionDefinition v = deployAs("analyst", KEY, RESOURCE, amountTable(450));
+    String pid = rulesInForce.version(v.getId()).orElseThrow().processInstanceId();
+    String used = app.getBean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+        .processInstanceId(pid).singleResult().getProcessDefinitionId();
+    assertThat(used).isNotEqualTo(latest);
+    assertThat(jdbc.queryForObject("SELECT m.by_application FROM model_deployment m WHERE m.deployment_id = ?",
+        Boolean.class, repository.getProcessDefinition(used).getDeploymentId())).isTrue();
+    // and the author's approval is refused there
+    String taskId = approvalTask(v.getId()).getId();
+    tasks.setAssignee(taskId, "analyst");
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("decision", "APPROVE")))
+        .hasMessageContaining("不能批准本人部署的规则版本");
+  }
+
   @Test
   void anIdenticalVersionAndAnyOtherDecisionTakeEffectAtOnce() {
     String inForce = rulesInForce.decisionDefinitionId(KEY);
