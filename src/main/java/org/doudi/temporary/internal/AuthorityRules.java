@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.doudi.eligibility.DibaoStandard;
 import org.doudi.eligibility.DibaoStandards;
 import org.doudi.engine.EngineAsSystem;
+import org.doudi.engine.RulesInForce;
 import org.doudi.engine.ProcessBean;
 import org.doudi.temporary.persistence.TemporaryRepository;
 
@@ -29,25 +30,27 @@ public class AuthorityRules {
 
   private final DecisionService decisions;
   private final EngineAsSystem asSystem;
+  private final RulesInForce rulesInForce;
   private final DibaoStandards standards;
   private final TemporaryRepository records;
 
-  public AuthorityRules(DecisionService decisions, EngineAsSystem asSystem, DibaoStandards standards,
-      TemporaryRepository records) {
+  public AuthorityRules(DecisionService decisions, EngineAsSystem asSystem, RulesInForce rulesInForce,
+      DibaoStandards standards, TemporaryRepository records) {
     this.decisions = decisions;
     this.asSystem = asSystem;
+    this.rulesInForce = rulesInForce;
     this.standards = standards;
     this.records = records;
   }
 
-  /** Evaluates the deployed decision; {@code urbanMonthlyStandard} is needed for EXPENDITURE only. */
+  /** Evaluates the decision in force (RulesInForce: a new version decides once a second person approved it); {@code urbanMonthlyStandard} is needed for EXPENDITURE only. */
   public Authority evaluate(String caseKind, boolean exceptional, BigDecimal amount, BigDecimal urbanMonthlyStandard) {
     Map<String, Object> in = new HashMap<>();
     in.put(CASE_KIND, caseKind);
     in.put(EXCEPTIONAL, exceptional);
     in.put(AMOUNT, amount.toPlainString());
     in.put(URBAN_MONTHLY_STANDARD, urbanMonthlyStandard == null ? null : urbanMonthlyStandard.toPlainString());
-    DmnDecisionRuleResult r = asSystem.call(() -> decisions.evaluateDecisionTableByKey(DECISION_KEY)
+    DmnDecisionRuleResult r = asSystem.call(() -> decisions.evaluateDecisionTableById(rulesInForce.decisionDefinitionId(DECISION_KEY))
         .variables(in).evaluate().getSingleResult());
     if (r == null) {
       throw new IllegalStateException(DECISION_KEY + " gave no result for " + in);

@@ -7,12 +7,13 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.doudi.engine.EngineAsSystem;
+import org.doudi.engine.RulesInForce;
 import org.doudi.unemployed.UnemployedSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * The two decision tables in {@code processes/rules/} (latest deployed version, so an analyst's change applies to
- * the next case): {@code unemployed-eligibility} lists every criterion the applicant fails, with its reason and the
+ * The two decision tables in {@code processes/rules/}, in the version in force ({@link RulesInForce}: an analyst's
+ * change of the eligibility table applies to the next case; one of the amount table once a second person approved it): {@code unemployed-eligibility} lists every criterion the applicant fails, with its reason and the
  * article; {@code unemployed-amount} gives the county's amount. Evaluated without the caller's engine
  * authentication (the rules are not case data) and kept in the engine's decision history.
  */
@@ -29,15 +30,17 @@ public class UnemployedRules {
 
   private final DecisionService decisions;
   private final EngineAsSystem asSystem;
+  private final RulesInForce rulesInForce;
 
-  public UnemployedRules(DecisionService decisions, EngineAsSystem asSystem) {
+  public UnemployedRules(DecisionService decisions, EngineAsSystem asSystem, RulesInForce rulesInForce) {
     this.decisions = decisions;
     this.asSystem = asSystem;
+    this.rulesInForce = rulesInForce;
   }
 
   /** Inputs: monthsWithoutIncome, epidemicCause, unemploymentInsured, dibaoJilin, dibaoElsewhere, incomeBelowLine, assetsWithinLimit, checkPassed. */
   public List<Failure> failures(Map<String, Object> facts) {
-    DmnDecisionResult result = asSystem.call(() -> decisions.evaluateDecisionByKey(ELIGIBILITY)
+    DmnDecisionResult result = asSystem.call(() -> decisions.evaluateDecisionById(rulesInForce.decisionDefinitionId(ELIGIBILITY))
         .variables(Map.copyOf(facts)).evaluate());
     List<Failure> out = new ArrayList<>();
     result.forEach(r -> out.add(new Failure((String) r.get("criterion"), (String) r.get("reason"),
@@ -52,7 +55,7 @@ public class UnemployedRules {
    *                               step fails with an incident instead of paying a wrong amount
    */
   public Amount amount(String countyCode) {
-    DmnDecisionResult result = asSystem.call(() -> decisions.evaluateDecisionByKey(AMOUNT)
+    DmnDecisionResult result = asSystem.call(() -> decisions.evaluateDecisionById(rulesInForce.decisionDefinitionId(AMOUNT))
         .variables(Map.of("countyCode", countyCode)).evaluate());
     if (result.isEmpty() || result.getFirstResult().get("amount") == null) {
       throw new IllegalStateException("决策表 " + AMOUNT + " 没有给出县级区划" + countyCode + "的救助金额（缺少默认行）");

@@ -1,0 +1,29 @@
+package org.doudi.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Adds the {@link DeploymentAudit} hook after the engine's own deployers, for every deployment path. */
+@Component
+public class DeploymentAuditPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<JdbcTemplate> jdbc;
+
+  public DeploymentAuditPlugin(ObjectProvider<JdbcTemplate> jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<Deployer> post = new ArrayList<>(configuration.getCustomPostDeployers() == null ? List.of()
+        : configuration.getCustomPostDeployers());
+    post.add(new DeploymentAudit(() -> new RuleApprovalRepository(jdbc.getObject())));
+    configuration.setCustomPostDeployers(post);
+  }
+}
