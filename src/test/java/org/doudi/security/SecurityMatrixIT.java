@@ -40,6 +40,7 @@ import org.doudi.identity.StaffMember;
 import org.doudi.platform.Http;
 import org.doudi.platform.Postgres;
 import org.doudi.region.Regions;
+import org.doudi.unemployed.UnemployedApplication;
 import org.doudi.security.RestEndpoints.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,7 +57,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * apps' own JAX-RS applications, engine API included, with Camunda's session login), /actuator/**, /funds/** — is
  * called by every demo user and anonymously, against one seeded case in each of four regions: two townships of
  * 南关区 and two of 农安县. So each role meets a case of its own region, of another township of its county, of another
- * county, and the province roles meet them all.
+ * county, and the province roles meet them all. Each case holds a 低保 application, its emergency payment and award, and
+ * an application of an uninsured unemployed person.
  *
  * <p>Two checks. <b>Zero leaks</b>, whatever the table says: personal data of a case (the household head's name, ID
  * number or account number, unmasked) only to those whose region covers the case, none to analysts, and anonymous
@@ -91,10 +93,10 @@ class SecurityMatrixIT {
   }
 
   /** A seeded case: one household in one region, with its 低保 application, emergency payment and award. */
-  record SeededCase(String label, String region, String county, String filer, String name, String idNumber,
-      String account, Map<String, String> ids) {
+  record SeededCase(String label, String region, String county, String filer, List<String> markers,
+      Map<String, String> ids) {
     boolean showsIn(String body, String request) {
-      for (String marker : List.of(name, idNumber, account)) {
+      for (String marker : markers) {
         if (body.contains(marker) && !request.contains(marker)) {
           return true;
         }
@@ -247,7 +249,19 @@ class SecurityMatrixIT {
           key, pid, p[2], p[1], p[4], p[5], id, account, new BigDecimal("300.00"),
           Date.valueOf(LocalDate.of(2026, 1, 1)), Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")));
       ids.put("awardKey", key);
-      out.add(new SeededCase(p[0] + " " + p[1], p[1], p[2], p[3], p[5], id, account, ids));
+      // an application of an uninsured unemployed person of the same village (another person: one benefit each)
+      String unemployedName = p[5] + "失业";
+      String unemployedId = TestApplications.id(p[2] + "1980020290" + p[6]);
+      String unemployedAccount = "62284877000000000" + p[6] + "3";
+      String unemployed = UnemployedApplication.EXAMPLE_JSON.replace("王五", unemployedName)
+          .replace("220122198803150012", unemployedId).replace("\"countyCode\":\"220122\"", "\"countyCode\":\"" + p[2] + "\"")
+          .replace("220122100201", p[1]).replace("\"RURAL\"", "\"" + p[4] + "\"")
+          .replace("6228480010000000011", unemployedAccount);
+      Http.Response filed = http.send(p[3], "POST", "/api/unemployed/applications", unemployed);
+      assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+      ids.put("unemployedId", json.readTree(filed.body()).get("applicationId").asText());
+      out.add(new SeededCase(p[0] + " " + p[1], p[1], p[2], p[3],
+          List.of(p[5], id, account, unemployedName, unemployedId, unemployedAccount), ids));
     }
     return out;
   }
@@ -391,6 +405,7 @@ class SecurityMatrixIT {
         case "processInstanceId" -> c.ids().get(template.startsWith("/api/temporary/") ? "emergencyPid" : "pid");
         case "beneficiaryKey" -> c.ids().get("awardKey");
         case "id" -> template.startsWith("/api/payments/") ? c.ids().get("paymentId") : null;
+        case "applicationId" -> template.startsWith("/api/unemployed/") ? c.ids().get("unemployedId") : null;
         default -> null;
       };
     }
@@ -478,8 +493,9 @@ class SecurityMatrixIT {
         .append("- 列：每个演示用户（及其角色与辖区）和匿名访问者。Columns: every demo user (role, region) and the anonymous "
             + "caller. `/camunda/api/**` is called in a Camunda web-app session, the rest with HTTP Basic.\n")
         .append("- 测试数据：四个辖区各一件案件（南岭社区、自强社区属南关区；宝塔村、伏龙泉村属农安县），每件含低保申请、"
-            + "急难型先行救助付款和待遇记录。Seeded data: one case in each of four regions (two townships of 南关区, two of "
-            + "农安县), each with a 低保 application, an emergency payment and an award.\n")
+            + "急难型先行救助付款、待遇记录和一件未参保失业人员临时救助申请。Seeded data: one case in each of four regions "
+            + "(two townships of 南关区, two of 农安县), each with a 低保 application, an emergency payment, an award and "
+            + "an application of an uninsured unemployed person.\n")
         .append("- 单元格：该用户对该接口所有请求得到的状态类别（`2xx`、`3xx`、`401`、`403`、`404`、`4xx` 其他客户端错误、"
             + "`5xx`）；`·P` 表示响应中出现了案件的个人信息（姓名、未脱敏的身份证号或银行账号）。读取单个对象的接口对四件案件"
             + "各请求一次。Cell: the status classes of the user's requests to the endpoint; `·P`: the answer showed a "
