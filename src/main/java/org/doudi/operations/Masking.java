@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks personal identifiers in text that leaves the system's boundary (logs): resident ID numbers keep
- * the 6-digit address code and the last 4 characters, bank account numbers (15–19 digits) the last 4.
- * 12-digit region codes and UUID fragments are left alone.
+ * Masks personal identifiers in text that leaves the system's boundary (logs, API answers): resident ID numbers
+ * keep the 6-digit address code and the last 4 characters, bank account numbers (15–19 digits) the last 4.
+ * 12-digit region codes and UUID fragments are left alone. Every API answer that carries a payee's ID number,
+ * account or a key built from an ID number masks it with {@link #idNumber}, {@link #account} and {@link #key}.
  */
 public final class Masking {
 
@@ -22,6 +23,24 @@ public final class Masking {
     String s = replace(ID_NUMBER.matcher(text), m -> m.group(1) + "********" + m.group(3));
     return replace(ACCOUNT.matcher(s), m -> "*".repeat(m.group(1).length()) + m.group(2));
   }
+
+  /** An ID number field: {@code 220102********123X}. */
+  public static String idNumber(String idNumber) {
+    return mask(idNumber);
+  }
+
+  /** An account number field: every character but the last four becomes {@code *}. */
+  public static String account(String account) {
+    return account == null || account.length() <= 4 ? account
+        : "*".repeat(account.length() - 4) + account.substring(account.length() - 4);
+  }
+
+  /** Keys such as {@code P-<idNumber>} or {@code unemployed:<idNumber>:2020} carry an ID number inside. */
+  public static String key(String key) {
+    return key == null ? null : ID_IN_KEY.matcher(key).replaceAll("$1********$2");
+  }
+
+  private static final Pattern ID_IN_KEY = Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[\\dX])(?![\\dX])");
 
   private static String replace(Matcher m, java.util.function.Function<Matcher, String> f) {
     StringBuilder out = new StringBuilder();

@@ -24,6 +24,16 @@ class MaskingTest {
   }
 
   @Test
+  void fieldsAndKeysAreMaskedAlike() {
+    assertThat(Masking.idNumber("22010219900101123X")).isEqualTo("220102********123X");
+    assertThat(Masking.account("6222021234567890123")).isEqualTo("***************0123");
+    assertThat(Masking.account("1234")).isEqualTo("1234");
+    assertThat(Masking.key("P-220102199001011234")).isEqualTo("P-220102********1234");
+    assertThat(Masking.key("unemployed:22010219900101123X:2020")).isEqualTo("unemployed:220102********123X:2020");
+    assertThat(Masking.key(null)).isNull();
+  }
+
+  @Test
   void regionCodesIdsAndShortNumbersAreLeftAlone() {
     String text = "region 220122100201 instance 3a62be06-eb1b-11f1-a5a9-123456789012 amount 1000 at 1732780000000";
     assertThat(Masking.mask(text)).isEqualTo(text);

@@ -40,7 +40,16 @@ final class RestEndpoints {
   /** The REST API's endpoints under {@code prefix}, path parameters filled with a dummy value. */
   static Set<Endpoint> camunda(String prefix) {
     Set<Endpoint> out = new TreeSet<>();
-    for (Class<?> root : CamundaRestResources.getResourceClasses()) {
+    for (Endpoint e : templates(prefix, CamundaRestResources.getResourceClasses())) {
+      out.add(new Endpoint(e.method(), fill(e.path())));
+    }
+    return out;
+  }
+
+  /** The endpoints of JAX-RS root resources under {@code prefix}, path parameters kept as {@code {name}}. */
+  static Set<Endpoint> templates(String prefix, Iterable<Class<?>> roots) {
+    Set<Endpoint> out = new TreeSet<>();
+    for (Class<?> root : roots) {
       Path rootPath = AnnotatedElementUtils.findMergedAnnotation(root, Path.class);
       if (rootPath == null) {
         continue;
@@ -59,7 +68,7 @@ final class RestEndpoints {
       String method = httpMethod(m);
       String full = base + (path == null ? "" : normalise(path.value()));
       if (method != null) {
-        out.add(new Endpoint(method, fill(full)));
+        out.add(new Endpoint(method, full.replaceAll("\\{\\s*([\\w-]+)\\s*(:[^}]*)?}", "{$1}")));
       } else if (path != null) {
         // sub-resource locator: its resource's methods hang below this path
         walk(m.getReturnType(), full, out, new LinkedHashSet<>(seen));

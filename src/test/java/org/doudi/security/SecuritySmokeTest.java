@@ -111,7 +111,9 @@ class SecuritySmokeTest {
       }
       String q = "?assigneeExpression=" + PROBE + "&candidateGroupExpression=" + PROBE + "&x=" + PROBE;
       Http.Response r = http.send("demo", e.method(), e.path() + q, needsBody(e) ? "{}" : null);
-      if (r.status() != 400) {
+      // the named-engine copy of the REST API is closed to everyone before any filter reads the request
+      boolean closed = e.path().startsWith("/engine-rest/engine/") && r.status() == 403;
+      if (r.status() != 400 && !closed) {
         accepted.add(e + " → " + r.status());
       }
     }

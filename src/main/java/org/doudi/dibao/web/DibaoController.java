@@ -48,7 +48,7 @@ public class DibaoController {
   }
 
   @PostMapping("/api/applications")
-  @PreAuthorize("hasAnyRole('VILLAGE_ASSISTANT', 'TOWNSHIP_CASEWORKER', 'COUNTY_CASEWORKER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'dibao-application')")
   @Operation(summary = "Submit a 低保 application (online / mobile) and start its case",
       description = "Validates the household (the same rules and 400 shape as POST /api/eligibility/dibao), stores the "
           + "case record and starts process dibao-application with business key = application id, in one "

@@ -26,6 +26,7 @@ import org.doudi.funds.Recoveries.RecoveryRequest;
 import org.doudi.funds.internal.FundMonitoring;
 import org.doudi.funds.internal.FundMonitoring.Scope;
 import org.doudi.funds.internal.MonitoringCsv;
+import org.doudi.identity.ProcessStarters;
 import org.doudi.identity.Role;
 import org.doudi.identity.StaffMember;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +52,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 public class FundsController {
 
   static final Set<Role> CPI_ROLES = EnumSet.of(Role.SUPERVISOR, Role.ANALYST);
-  static final Set<Role> RECOVERY_ROLES = EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_APPROVER);
+  static final Set<Role> RECOVERY_ROLES = ProcessStarters.rule("overpayment-recovery").orElseThrow().roles();
 
   private final FundMonitoring monitoring;
   private final PriceSubsidies priceSubsidies;
@@ -168,7 +169,7 @@ public class FundsController {
 
   @PostMapping(value = "/api/funds/recoveries", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'overpayment-recovery')")
   @Operation(summary = "Record an overpayment to recover (暂行办法第68条) and start its recovery task",
       description = "Records the amount (given, or the sum of the PAID ledger rows of the scheme whose period starts "
           + "in the months), the months and the reason, and starts process overpayment-recovery: the county "

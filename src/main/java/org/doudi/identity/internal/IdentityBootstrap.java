@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs before the web server accepts requests: the admin group and its permissions, the shared Tasklist
- * filters, the demo staff (demo profile) or the configured administrator. Refuses to start without a
+ * filters, the demo staff (demo profile) or the configured administrator, every role group's start rights. Refuses to start without a
  * direct member of camunda-admin, so the web apps' first-run setup can never create a user.
  */
 @Component
@@ -69,6 +69,7 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
     if (!adminUser.isBlank()) {
       ensureConfiguredAdmin();
     }
+    roleAuthorizations.reconcileStartRights(identity.createGroupQuery().list());
     if (!staff.hasAdministrator()) {
       throw new IllegalStateException("No administrator: set DOUDI_ADMIN_USER and DOUDI_ADMIN_PASSWORD "
           + "(doudi.admin.username / doudi.admin.password) for the first start, or run with the demo profile.");

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.regex.Pattern;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
@@ -92,17 +91,12 @@ public class PaymentController {
         payments.history(e.id()));
   }
 
-  /** Keys such as {@code P-<idNumber>} or {@code unemployed:<idNumber>:2020} carry an ID number inside. */
   static String maskKey(String key) {
-    return key == null ? null : ID_IN_KEY.matcher(key).replaceAll("$1********$2");
+    return Masking.key(key);
   }
 
-  private static final Pattern ID_IN_KEY =
-      Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[\\dX])(?![\\dX])");
-
   static String maskAccount(String account) {
-    return account == null || account.length() <= 4 ? account : "*".repeat(account.length() - 4)
-        + account.substring(account.length() - 4);
+    return Masking.account(account);
   }
 
   @ExceptionHandler(NoSuchElementException.class)

@@ -28,6 +28,7 @@ import org.doudi.payroll.AwardChange;
 import org.doudi.payroll.AwardChangeRequest;
 import org.doudi.payroll.AwardChanges;
 import org.doudi.payroll.AwardRow;
+import org.doudi.operations.Masking;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.BankFile;
 import org.doudi.payroll.BankFiles;
@@ -103,7 +104,7 @@ public class PayrollController {
   public record StartRequest(String countyCode, String month) {}
 
   @PostMapping("/api/payroll/runs")
-  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'monthly-payroll')")
   @Operation(summary = "Start the month's payroll of a county now (the timer does it on the run day)",
       description = "One run per county and month: asking again returns the existing run (200) and starts nothing.",
       responses = {@ApiResponse(responseCode = "200", description = "the run"),
@@ -212,7 +213,7 @@ public class PayrollController {
 
   @PostMapping(value = "/api/payroll/bank-files/{fileId}/result", consumes = {"text/csv", "text/plain",
       "application/octet-stream"})
-  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'payment-return')")
   @Operation(summary = "Upload the bank's result file for a disbursement file",
       description = "Layout in docs/payroll.md (H,batch then D,ledgerId,account,amount,PAID|RETURNED,reason). Any bad "
           + "line refuses the whole file (422, every error with its line number) and nothing changes. Returned "
@@ -265,11 +266,28 @@ public class PayrollController {
       @RequestParam(required = false, defaultValue = "DIBAO") String scheme, Principal principal) {
     List<AwardRow> h = awards.history(beneficiaryKey, scheme(scheme));
     requireSeesAward(principal.getName(), h);
-    return h;
+    return h.stream().map(PayrollController::masked).toList();
+  }
+
+  /** The same masking as /api/payments: ID number, account and the ID number inside keys. */
+  static AwardRow masked(AwardRow r) {
+    return new AwardRow(r.id(), Masking.key(r.beneficiaryKey()), r.scheme(), r.seq(), r.changeKind(),
+        Masking.key(r.caseRef()), r.countyCode(), r.regionCode(), r.urbanRural(), r.memberCount(), r.payeeName(),
+        Masking.idNumber(r.payeeIdNumber()), r.bankName(), Masking.account(r.accountNumber()), r.monthlyAmount(),
+        r.effectiveFrom(), r.reason(), r.decidedBy(), r.createdAt());
+  }
+
+  static AwardChangeRequest masked(AwardChangeRequest r) {
+    AwardChange c = r.change();
+    AwardChange change = c == null ? null : new AwardChange(c.kind(), c.monthlyAmount(), c.memberCount(),
+        c.bankName(), Masking.account(c.accountNumber()), c.countyCode(), c.regionCode());
+    return new AwardChangeRequest(r.id(), Masking.key(r.beneficiaryKey()), r.scheme(), change, r.countyCode(),
+        r.basedOnAwardId(), Masking.key(r.caseRef()), r.reason(), r.requestedBy(), r.requestedAt(), r.status(),
+        r.decision(), r.decidedBy(), r.decidedAt(), r.decisionNote(), r.appliedAwardId(), r.processInstanceId());
   }
 
   @PostMapping("/api/awards/{beneficiaryKey}/changes")
-  @PreAuthorize("hasAnyRole('COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'award-change-approval')")
   @Operation(summary = "Ask for 增发/减发 (kind ADJUST), 停发 (STOP), a new account (ACCOUNT) or 迁移 to another "
       + "county or township (TRANSFER: countyCode and regionCode); applied once approved",
       description = "Four eyes: the change is stored as a request and process award-change-approval starts; a county "
@@ -305,15 +323,16 @@ public class PayrollController {
       @RequestParam(required = false, defaultValue = "DIBAO") String scheme, Principal principal) {
     Scheme s = scheme(scheme);
     requireSeesAward(principal.getName(), awards.history(beneficiaryKey, s));
-    return awardChanges.list(beneficiaryKey, s);
+    return awardChanges.list(beneficiaryKey, s).stream().map(PayrollController::masked).toList();
   }
 
   private StaffMember member(String userId) {
     return staff.find(userId).orElseThrow(() -> new AccessDeniedException("未知用户"));
   }
 
+  /** Analysts see models, not people: no role of theirs opens a county's payroll or awards. */
   private boolean sees(StaffMember me, String countyCode) {
-    return staff.worksWithin(me, countyCode, role -> true);
+    return staff.worksWithin(me, countyCode, role -> role != Role.ANALYST);
   }
 
   private void requireSees(String userId, String countyCode) {

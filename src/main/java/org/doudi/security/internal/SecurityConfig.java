@@ -56,6 +56,9 @@ public class SecurityConfig {
             // the web apps' first-run user creation: an administrator always exists, so never needed
             .requestMatchers(paths(null, "/camunda/api/admin/setup/**")).denyAll()
             .requestMatchers(paths(null, "/actuator/health", "/actuator/health/**")).permitAll()
+            // the named-engine copy of the REST API (/engine-rest/engine/default/…): one engine, so never needed, and
+            // the path rules below would not see it (the role × region matrix found /engine-rest/engine/default/job open)
+            .requestMatchers(paths(null, "/engine-rest/engine/{name}/**")).denyAll()
             .requestMatchers(paths(null, "/actuator/**")).hasAnyRole(CASE_OPERATORS)
             // models: analysts and administrators deploy
             .requestMatchers(paths(HttpMethod.POST, "/engine-rest/deployment/**")).hasAnyRole("ANALYST", "ADMIN")

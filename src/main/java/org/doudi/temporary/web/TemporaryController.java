@@ -50,7 +50,7 @@ public class TemporaryController {
   }
 
   @PostMapping("/api/temporary/emergencies")
-  @PreAuthorize("hasAnyRole('TOWNSHIP_CASEWORKER', 'COUNTY_CASEWORKER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'emergency-assistance')")
   @Operation(summary = "Report an emergency and pay 先行救助 at once from the township reserve fund (急难型)",
       description = "Starts emergency-assistance at the township where the emergency happened (regionCode: a "
           + "township or village code; no 户籍 condition — hukouPlace is recorded only). reportChannel COUNTER | PHONE "
@@ -117,7 +117,7 @@ public class TemporaryController {
   }
 
   @PostMapping("/api/temporary/holiday-batches")
-  @PreAuthorize("hasAnyRole('SUPERVISOR', 'COUNTY_APPROVER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'holiday-subsidy')")
   @Operation(summary = "Start a Spring Festival or heating one-off subsidy batch for a region",
       description = "scheme FESTIVAL_SUBSIDY | HEATING_SUBSIDY, subsidyYear, regionCode (any level), amount (yuan), "
           + "amountBasis HOUSEHOLD | PERSON. The batch lists every active 低保/特困 recipient of the region, waits for "

@@ -48,7 +48,7 @@ public class UnemployedController {
   }
 
   @PostMapping("/api/unemployed/applications")
-  @PreAuthorize("hasAnyRole('VILLAGE_ASSISTANT', 'TOWNSHIP_CASEWORKER', 'COUNTY_CASEWORKER', 'ADMIN')")
+  @PreAuthorize("@processStarters.allows(authentication, 'unemployed-assistance')")
   @Operation(summary = "Submit an application of an uninsured unemployed person and start its case",
       description = "Received at the township (or the village/community it entrusts) of the place of work or usual "
           + "residence (regionCode = that village/community). Checks every material of 二(二)2 on the server — ID "

@@ -1,0 +1,100 @@
+package org.doudi.identity;
+
+import static org.doudi.identity.Role.COUNTY_APPROVER;
+import static org.doudi.identity.Role.COUNTY_CASEWORKER;
+import static org.doudi.identity.Role.SUPERVISOR;
+import static org.doudi.identity.Role.TOWNSHIP_CASEWORKER;
+import static org.doudi.identity.Role.VILLAGE_ASSISTANT;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may start which process: the one table (documented in docs/security.md, "启动权限"). Administrators start
+ * everything (camunda-admin). A process without a row is started by no one else.
+ *
+ * <ul>
+ *   <li>{@link Way#TASKLIST}: the roles start it themselves, in Tasklist's 启动流程, over {@code /engine-rest} and
+ *       {@code /camunda/api/engine} (applied as Camunda CREATE_INSTANCE authorizations, so the engine refuses everyone
+ *       else on every way in) and through the module's {@code /api} endpoint, if it has one.</li>
+ *   <li>{@link Way#APPLICATION}: only the application starts it (a timer, or the named {@code /api} endpoint, which
+ *       records its own evidence first and then starts the instance as the system). The roles are those the endpoint
+ *       admits; in the engine no role may start it, so it is absent from Tasklist's list.</li>
+ * </ul>
+ *
+ * <p>{@code /api} endpoints that start a process check this table with
+ * {@code @PreAuthorize("@processStarters.allows(authentication, '<process key>')")}.
+ */
+@Component("processStarters")
+public class ProcessStarters {
+
+  public enum Way { TASKLIST, APPLICATION }
+
+  /** One row: a process, how it starts, who may start it and through which endpoint. */
+  public record Rule(String processKey, String name, Way way, Set<Role> roles, String startedThrough) {}
+
+  public static final List<Rule> RULES = List.of(
+      new Rule("hardship-report", "困难群众主动发现报告", Way.TASKLIST,
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist"),
+      new Rule("dibao-application", "最低生活保障申请审核确认", Way.TASKLIST,
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist, POST /api/applications"),
+      new Rule("unemployed-assistance", "未参保失业人员临时救助", Way.TASKLIST,
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "Tasklist, POST /api/unemployed/applications"),
+      new Rule("emergency-assistance", "急难型临时救助（先行救助）", Way.TASKLIST,
+          EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist, POST /api/temporary/emergencies"),
+      new Rule("expenditure-assistance", "支出型临时救助（一次审批、分次发放）", Way.TASKLIST,
+          EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist"),
+      new Rule("holiday-subsidy", "春节、冬季取暖一次性临时补助", Way.TASKLIST,
+          EnumSet.of(SUPERVISOR, COUNTY_APPROVER), "Tasklist, POST /api/temporary/holiday-batches"),
+      new Rule("monthly-payroll", "月度救助金发放", Way.APPLICATION,
+          EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "timer (each county, before pay day), POST /api/payroll/runs"),
+      new Rule("one-off-disbursement", "一次性救助金每日报送银行", Way.APPLICATION,
+          EnumSet.noneOf(Role.class), "timer (working days 16:00)"),
+      new Rule("payment-return", "银行退回款处理", Way.APPLICATION,
+          EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/payroll/bank-files/{fileId}/result"),
+      new Rule("award-change-approval", "待遇变更审批", Way.APPLICATION,
+          EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/awards/{beneficiaryKey}/changes"),
+      new Rule("overpayment-recovery", "违规领取救助金追回", Way.APPLICATION,
+          EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"));
+
+  public static Optional<Rule> rule(String processKey) {
+    return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();
+  }
+
+  /** The process keys the role may start in the engine (Tasklist, /engine-rest, /camunda/api/engine). */
+  public static Set<String> startableInEngine(Role role) {
+    Set<String> keys = new TreeSet<>();
+    RULES.stream().filter(r -> r.way() == Way.TASKLIST && r.roles().contains(role))
+        .forEach(r -> keys.add(r.processKey()));
+    return keys;
+  }
+
+  /** Whether a member may start the process (administrators always). */
+  public static boolean mayStart(StaffMember member, String processKey) {
+    return member.administrator() || rule(processKey).map(r -> member.assignments().stream()
+        .anyMatch(a -> r.roles().contains(a.role()))).orElse(false);
+  }
+
+  /** For {@code @PreAuthorize}: the caller holds ROLE_ADMIN or a role of the process's row. */
+  public boolean allows(Authentication authentication, String processKey) {
+    if (authentication == null || !authentication.isAuthenticated()) {
+      return false;
+    }
+    Set<String> held = new TreeSet<>();
+    for (GrantedAuthority a : authentication.getAuthorities()) {
+      held.add(a.getAuthority());
+    }
+    if (held.contains("ROLE_" + Role.ADMIN.name())) {
+      return true;
+    }
+    return rule(processKey).map(r -> r.roles().stream().anyMatch(role -> held.contains("ROLE_" + role.name())))
+        .orElse(false);
+  }
+}
