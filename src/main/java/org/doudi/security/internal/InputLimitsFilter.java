@@ -28,13 +28,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       javascript:}) in any text (names end up in Tasklist, Cockpit and Admin), no name that a spreadsheet would take
  *       for a formula (a leading {@code = + - @}) → 400.</li>
  * </ul>
- * Each refusal is JSON with a Chinese message naming the field. Passwords and stored filters are exempt from the text
- * rules (any character may be part of a password; filters carry expressions by design, admin only).
+ * Each refusal is JSON with a Chinese message naming the field. Passwords are exempt from the text rules (any
+ * character may be part of a password).
  */
 public class InputLimitsFilter extends OncePerRequestFilter {
 
   static final int JSON_LIMIT = 1024 * 1024;
   static final int MULTIPART_LIMIT = 10 * 1024 * 1024;
+  /** No text of any request is longer: a string variable's column holds 4000 characters, our notes far less. */
+  static final int TEXT_LIMIT = 4000;
 
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -122,10 +124,9 @@ public class InputLimitsFilter extends OncePerRequestFilter {
     return b.length > limit ? null : b;
   }
 
-  /** Stored filters (expressions by design) and login/credential bodies keep any character. */
+  /** The web apps' login keeps any character (passwords elsewhere are skipped by key). */
   private static boolean exemptFromTextRules(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    return uri.endsWith("/filter/create") || uri.matches(".*/filter/[^/]+$") || uri.contains("/api/admin/auth/user/");
+    return request.getRequestURI().contains("/api/admin/auth/user/");
   }
 
   /** The first problem of a JSON body: syntax, a duplicated key, or a text the rules refuse. */
@@ -146,6 +147,9 @@ public class InputLimitsFilter extends OncePerRequestFilter {
           String key = p.getParsingContext().getCurrentName();
           if (key != null && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
             continue;
+          }
+          if (p.getTextLength() > TEXT_LIMIT) {
+            return Optional.of("字段“" + fieldName(p) + "”过长：最多 " + TEXT_LIMIT + " 个字符，收到 " + p.getTextLength() + " 个");
           }
           Optional<String> bad = textProblem(p.getText(), "字段“" + fieldName(p) + "”", fieldName(p));
           if (bad.isPresent()) {
