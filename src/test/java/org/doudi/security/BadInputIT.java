@@ -475,20 +475,25 @@ class BadInputIT {
     if (webClient == null) {
       CookieManager cookies = new CookieManager();
       webClient = HttpClient.newBuilder().cookieHandler(cookies).build();
+      xsrf = csrfToken(cookies);
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
       HttpResponse<String> login = webClient.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
               + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-          .build(), HttpResponse.BodyHandlers.ofString());
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-      HttpResponse<String> fetch = webClient.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-          + "/camunda/api/engine/engine/")).header("X-XSRF-TOKEN", "Fetch").GET().build(), HttpResponse.BodyHandlers.ofString());
-      xsrf = fetch.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies().stream()
-          .filter(k -> k.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow());
+      xsrf = csrfToken(cookies); // the login starts a new session with a new token
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(60)).header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf);
     return exchange(webClient, b, method, contentType, body);
+  }
+
+  private String csrfToken(CookieManager cookies) throws Exception {
+    HttpResponse<String> fetch = webClient.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/camunda/api/engine/engine/")).header("X-XSRF-TOKEN", "Fetch").GET().build(), HttpResponse.BodyHandlers.ofString());
+    return fetch.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies().stream()
+        .filter(k -> k.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow());
   }
 
   private static Answer exchange(HttpClient client, HttpRequest.Builder b, String method, String contentType, byte[] body) {

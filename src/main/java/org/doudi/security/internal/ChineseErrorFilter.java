@@ -158,7 +158,8 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
       }
       byte[] body = held.toByteArray();
       String text = new String(body, StandardCharsets.UTF_8);
-      if (body.length > 0 && CJK.matcher(text).find()) {
+      // Chinese of our own, not a Chinese value an English engine message quotes ('张三')
+      if (body.length > 0 && CJK.matcher(text.replaceAll("'[^']*'", "")).find()) {
         real.setStatus(status);
         real.setContentLength(body.length);
         real.getOutputStream().write(body);

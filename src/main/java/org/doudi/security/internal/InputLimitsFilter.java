@@ -81,6 +81,9 @@ public class InputLimitsFilter extends OncePerRequestFilter {
           problem = Optional.of("请求缺少内容类型（Content-Type），请使用 application/json");
         } else {
           problem = jsonProblem(body, exemptFromTextRules(request));
+          if (problem.isEmpty() && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            problem = EngineValues.problem(body);
+          }
         }
       } else if (TEXT_TYPES.stream().noneMatch(type::startsWith)) {
         status = HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
