@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -41,6 +42,7 @@ import org.doudi.household.TestApplications;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -567,5 +569,135 @@ class BadInputIT {
   static String abbreviate(String s) {
     String one = s.replace('\n', ' ');
     return one.length() > 160 ? one.substring(0, 160) + "…" : one;
+  }
+
+  // ------------------------------------------------------------------------------ item 5: login and session
+
+  /** Login throttling, security headers, session timeout and the closed first-run setup, on the same application. */
+  @Nested
+  class LoginAndSession {
+
+    static final String USER = "fulongquan-cw";
+
+    Answer basic(String password, String path) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Accept", "application/json").header("Authorization", "Basic "
+              + Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      return exchange(client, b, "GET", null, null);
+    }
+
+    int webLogin(String password) throws Exception {
+      CookieManager cookies = new CookieManager();
+      HttpClient web = HttpClient.newBuilder().cookieHandler(cookies).build();
+      HttpResponse<String> fetch = web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/camunda/api/engine/engine/")).header("X-XSRF-TOKEN", "Fetch").GET().build(), HttpResponse.BodyHandlers.ofString());
+      String token = fetch.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+      String form = "username=" + USER + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+      return web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+              + "/camunda/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountForAWhileThenUntilAnAdministratorUnlocksIt() throws Exception {
+      var cfg = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) app.getBean(
+          org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+      assertThat(List.of(cfg.getLoginDelayBase(), cfg.getLoginDelayFactor(), cfg.getLoginDelayMaxTime(),
+          cfg.getLoginMaxAttempts())).containsExactly(3, 2, 600, 20);
+      java.util.Date t = new java.util.Date();
+      ClockUtil.setCurrentTime(t);
+      try {
+        assertThat(basic("demo", "/api/me").status()).isEqualTo(200);
+        Answer wrong = basic("wrong", "/api/me");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).contains("用户名或密码错误");
+        // locked for 3 s: the right password is refused on both ways in, and the lock is named only to its owner
+        Answer locked = basic("demo", "/api/me");
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(locked.body()).contains("暂时锁定");
+        assertThat(basic("wrong", "/api/me").body()).doesNotContain("锁定，");
+        assertThat(webLogin("demo")).isEqualTo(401);
+        t = new java.util.Date(t.getTime() + 4_000);
+        ClockUtil.setCurrentTime(t);
+        assertThat(basic("demo", "/api/me").status()).isEqualTo(200); // a success resets the count
+
+        for (int i = 1; i <= 20; i++) {
+          assertThat(basic("wrong-" + i, "/api/me").status()).isEqualTo(401);
+          t = new java.util.Date(t.getTime() + 601_000); // every lock (at most 10 min) has passed
+          ClockUtil.setCurrentTime(t);
+        }
+        ClockUtil.setCurrentTime(new java.util.Date(t.getTime() + 86_400_000L));
+        Answer permanent = basic("demo", "/api/me");
+        assertThat(permanent.status()).isEqualTo(401);
+        assertThat(permanent.body()).contains("联系管理员解锁");
+        assertThat(webLogin("demo")).isEqualTo(401);
+
+        Answer unlock = raw("demo", "POST", "/engine-rest/user/" + USER + "/unlock", null, null);
+        assertThat(unlock.status()).as(unlock.body()).isEqualTo(204);
+        assertThat(basic("demo", "/api/me").status()).isEqualTo(200);
+        assertThat(webLogin("demo")).isEqualTo(200);
+      } finally {
+        ClockUtil.reset();
+        app.getBean(org.camunda.bpm.engine.IdentityService.class).unlockUser(USER);
+      }
+    }
+
+    @Test
+    void webAppsAndTheFundsPageSendSecurityHeaders() throws Exception {
+      for (String page : List.of("/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/",
+          "/camunda/app/admin/default/", "/camunda/app/welcome/default/")) {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page)).GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(page).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(page)
+            .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("nonce-");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).as(page).contains("nosniff");
+        assertThat(r.headers().firstValue("X-Frame-Options")).as(page).isPresent();
+      }
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/funds/index.html"))
+          .header("Accept", "text/html").header("Authorization", "Basic "
+              + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8)));
+      HttpResponse<String> funds = client.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(funds.statusCode()).isEqualTo(200);
+      String csp = funds.headers().firstValue("Content-Security-Policy").orElse("");
+      assertThat(csp).contains("script-src 'self' 'sha256-").contains("frame-ancestors 'none'")
+          .contains("object-src 'none'");
+      assertThat(funds.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(funds.headers().firstValue("X-Frame-Options")).contains("DENY");
+      // the page's own inline script is the one the policy allows
+      Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(funds.body());
+      assertThat(script.find()).isTrue();
+      String hash = Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+      assertThat(csp).contains("'sha256-" + hash + "'");
+    }
+
+    @Test
+    void sessionsOfTheWebAppsTimeOutAfterThirtyMinutes() throws Exception {
+      var server = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+          ((WebServerApplicationContext) app).getWebServer();
+      var context = (org.apache.catalina.Context) server.getTomcat().getHost().findChildren()[0];
+      assertThat(context.getSessionTimeout()).isEqualTo(30);
+      assertThat(context.getCookieProcessor()).isNotNull();
+      assertThat(context.getUseHttpOnly()).isTrue();
+    }
+
+    @Test
+    void theFirstRunSetupStaysClosed() {
+      long users = app.getBean(org.camunda.bpm.engine.IdentityService.class).createUserQuery().count();
+      String body = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"x\",\"lastName\":\"y\"},"
+          + "\"credentials\":{\"password\":\"Intruder-123!\"}}";
+      Answer anonymous = raw(null, "POST", "/camunda/api/admin/setup/default/user/create", "application/json",
+          body.getBytes(StandardCharsets.UTF_8));
+      assertThat(anonymous.status()).isIn(401, 403);
+      Answer admin = raw("demo", "POST", "/camunda/api/admin/setup/default/user/create", "application/json",
+          body.getBytes(StandardCharsets.UTF_8));
+      assertThat(admin.status()).isEqualTo(403);
+      assertThat(CJK.matcher(admin.body()).find()).isTrue();
+      assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class).createUserQuery().count()).isEqualTo(users);
+      assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class).createUserQuery().userId("intruder").count())
+          .isZero();
+    }
   }
 }
