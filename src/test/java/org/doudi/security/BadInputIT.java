@@ -387,10 +387,11 @@ class BadInputIT {
   /** A task of this activity: started right before it with the variables a case of the region carries. */
   private Optional<String> liveTask(RuntimeService runtime, TaskService tasks, ProcessDefinition d, String activity) {
     try {
-      var instance = runtime.createProcessInstanceById(d.getId()).startBeforeActivity(activity)
+      // variables before the instruction are the process's (after it, the activity's own)
+      var instance = runtime.createProcessInstanceById(d.getId())
           .setVariable("regionCode", "220122100201").setVariable("countyCode", "220122")
           .setVariable("amount", "500.00").setVariable("expenseAmount", "800.00")
-          .execute();
+          .startBeforeActivity(activity).execute();
       return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).list().stream()
           .findFirst().map(Task::getId);
     } catch (RuntimeException e) {
