@@ -30,7 +30,7 @@ class FormRulesTest {
     FormRules r = rules();
     assertThat(r.problem(Map.of("amount", -1))).get().asString().contains("金额（元）").contains("amount").contains("0.01");
     assertThat(r.problem(Map.of("amount", 1000.01))).get().asString().contains("1000");
-    assertThat(r.problem(Map.of("amount", "0.001"))).get().asString().contains("小数");
+    assertThat(r.problem(Map.of("amount", "12.345"))).get().asString().contains("小数");
     assertThat(r.problem(Map.of("amount", "abc"))).get().asString().contains("数字");
     assertThat(r.problem(Map.of("amount", ""))).get().asString().contains("必填");
     assertThat(r.problem(Map.of("size", 2.5))).get().asString().contains("size");
