@@ -50,6 +50,11 @@ public final class ApplicationProblems {
     return of(List.of(unreadable(e.getCause())));
   }
 
+  /** For any controller's unreadable body: which field, which value, what was expected, in Chinese. */
+  public static String unreadableMessage(HttpMessageNotReadableException e) {
+    return unreadable(e.getCause()).message();
+  }
+
   static Violation unreadable(Throwable cause) {
     if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       String field = path(m);

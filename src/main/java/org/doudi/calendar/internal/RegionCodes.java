@@ -18,8 +18,7 @@ public final class RegionCodes {
     }
     String c = code.trim();
     if (!c.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw new CalendarDataException("Region code must be a 6-, 9- or 12-digit administrative code, got '"
-          + code + "'");
+      throw new CalendarDataException("行政区划代码 regionCode 应为6位、9位或12位数字，收到“" + code + "”");
     }
     if (c.length() == 12 && c.endsWith("000")) {
       c = c.substring(0, 9);

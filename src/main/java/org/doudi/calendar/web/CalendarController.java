@@ -41,9 +41,11 @@ public class CalendarController {
   private final CalendarAdministration administration;
   private final CalendarRepository repository;
   private final DeadlineRepository deadlines;
+  private final org.doudi.region.Regions regions;
 
   public CalendarController(CalendarService calendar, CalendarAdministration administration,
-      CalendarRepository repository, DeadlineRepository deadlines) {
+      CalendarRepository repository, DeadlineRepository deadlines, org.doudi.region.Regions regions) {
+    this.regions = regions;
     this.calendar = calendar;
     this.administration = administration;
     this.repository = repository;
@@ -143,6 +145,11 @@ public class CalendarController {
   public RecomputeView addClosure(@RequestBody ClosureRequest request, Principal principal) {
     if (request == null) {
       throw new org.doudi.calendar.CalendarDataException("Body {regionCode, date, reason} is required");
+    }
+    if (request.regionCode() != null && request.regionCode().strip().matches("\\d{6}|\\d{9}|\\d{12}")
+        && regions.find(request.regionCode().strip()).isEmpty()) {
+      throw new org.doudi.calendar.CalendarDataException("行政区划代码 regionCode " + request.regionCode()
+          + " 不是已登记的行政区划");
     }
     return RecomputeView.of(administration.addClosure(request.regionCode(), Params.date("date", request.date()),
         request.reason(), principal.getName()));

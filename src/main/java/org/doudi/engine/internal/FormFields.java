@@ -11,9 +11,9 @@ import java.util.Set;
  * The fields of a deployed Camunda Form: those a user fills in ({@code editable}) and those it only shows
  * ({@code shown}: disabled or read-only, so Tasklist displays the variable but a submission may only echo it).
  */
-record FormFields(Set<String> editable, Set<String> shown) {
+record FormFields(Set<String> editable, Set<String> shown, FormRules rules) {
 
-  static final FormFields NONE = new FormFields(Set.of(), Set.of());
+  static final FormFields NONE = new FormFields(Set.of(), Set.of(), FormRules.NONE);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> WITHOUT_VALUE = Set.of("text", "button", "spacer", "separator", "image", "html");
 
@@ -24,9 +24,10 @@ record FormFields(Set<String> editable, Set<String> shown) {
     try (InputStream in = form) {
       Set<String> editable = new LinkedHashSet<>();
       Set<String> shown = new LinkedHashSet<>();
-      collect(JSON.readTree(in), editable, shown, false);
+      JsonNode schema = JSON.readTree(in);
+      collect(schema, editable, shown, false);
       shown.removeAll(editable);
-      return new FormFields(Set.copyOf(editable), Set.copyOf(shown));
+      return new FormFields(Set.copyOf(editable), Set.copyOf(shown), FormRules.of(schema));
     } catch (IOException e) {
       throw new IllegalStateException("Deployed form is not readable JSON", e);
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -28,6 +29,13 @@ public class FormRefusalMapper implements ExceptionMapper<RestException> {
         Object detail = refused.getDetail();
         body.put("field", detail == null ? null : detail.toString());
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+      }
+      // resources such as task completion answer every engine exception with 500; a missing object is not a fault
+      if (t instanceof NullValueException && exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "NotFound");
+        body.put("message", "请求的对象不存在：" + t.getMessage());
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
       }
     }
     return ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -10,5 +10,6 @@ public class RestApiCustomizer implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(FormRefusalMapper.class);
+    config.register(JsonRefusalMapper.class);
   }
 }

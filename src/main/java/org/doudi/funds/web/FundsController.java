@@ -265,7 +265,8 @@ public class FundsController {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的JSON或字段类型不对"));
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            org.doudi.household.ApplicationProblems.unreadableMessage(e)));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -73,6 +73,7 @@ class FundsPageSecurity {
             paths.matcher(HttpMethod.GET, "/api/funds/monitoring.csv")))
         .authenticationProvider(provider)
         .csrf(c -> c.disable())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(FundsPagePolicy.value())))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler((req, res, ex) ->

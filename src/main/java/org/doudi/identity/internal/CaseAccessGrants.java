@@ -20,6 +20,7 @@ import org.doudi.identity.CaseVariables;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember.RoleAssignment;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.doudi.region.Region;
 import org.doudi.region.Regions;
 import org.slf4j.Logger;
@@ -61,6 +62,11 @@ public class CaseAccessGrants {
         return;
       }
       execution.setVariable(CaseVariables.REGION_CODE, regionCode);
+    }
+    if (!regionCode.matches("\\d{6}|\\d{9}|\\d{12}") || regions.find(regionCode).isEmpty()) {
+      // a start form's value, not a fault: 400 naming the field (FormRefusalMapper), nothing started
+      throw new FormFieldValidationException(CaseVariables.REGION_CODE,
+          "表单字段“行政区划代码”（" + CaseVariables.REGION_CODE + "）" + regionCode + "不是已登记的行政区划代码");
     }
     String id = execution.getProcessInstanceId();
     grantAlongChain(regionCode, Resources.PROCESS_INSTANCE, id, Permissions.READ);

@@ -407,7 +407,7 @@ public class PayrollController {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "请求内容无法读取：须为 JSON，金额为数字（例如 650.00），人数为整数");
+        "请求内容无法读取：" + org.doudi.household.ApplicationProblems.unreadableMessage(e));
   }
 
   @ExceptionHandler(IllegalStateException.class)

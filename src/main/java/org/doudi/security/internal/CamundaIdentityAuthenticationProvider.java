@@ -22,10 +22,12 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   private final IdentityService identity;
   private final Staff staff;
+  private final LoginLockout lockout;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identity, Staff staff) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identity, Staff staff, LoginLockout lockout) {
     this.identity = identity;
     this.staff = staff;
+    this.lockout = lockout;
   }
 
   @Override
@@ -33,7 +35,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
-      throw new BadCredentialsException("用户名或密码错误");
+      throw new BadCredentialsException(lockout.explain(user, credentials == null ? null : credentials.toString()));
     }
     StaffMember member = staff.find(user).orElseThrow(() -> new BadCredentialsException("用户名或密码错误"));
     List<GrantedAuthority> authorities = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,7 +41,9 @@ public class SecurityConfig {
     ObjectMapper json = new ObjectMapper();
     AuthenticationEntryPoint unauthorized = (req, res, ex) -> {
       res.setHeader("WWW-Authenticate", "Basic realm=\"doudi\", charset=\"UTF-8\"");
-      write(json, res, HttpServletResponse.SC_UNAUTHORIZED, "需要登录（HTTP Basic）");
+      // a refused login says why (wrong password, or a lock named only to whoever gave the right password)
+      write(json, res, HttpServletResponse.SC_UNAUTHORIZED, ex instanceof BadCredentialsException
+          ? ex.getMessage() : "需要登录（HTTP Basic）");
     };
     AccessDeniedHandler forbidden = (req, res, ex) ->
         write(json, res, HttpServletResponse.SC_FORBIDDEN, "当前角色无权执行此操作");

@@ -1,0 +1,199 @@
+package org.doudi.security.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every error answer of the APIs reads in Chinese. Our own code answers in Chinese already; Camunda's REST API, the web
+ * apps' API, Jersey and the servlet container answer in English (a 404 of an unknown resource, a 415, an engine
+ * message such as "Cannot convert value …"). An error answer (status ≥ 400) without a Chinese character is replaced by
+ * JSON with the status's meaning in Chinese followed by the original message, so the detail is kept. Successful answers
+ * pass through unbuffered.
+ */
+public class ChineseErrorFilter extends OncePerRequestFilter {
+
+  private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Capture capture = new Capture(response);
+    chain.doFilter(request, capture);
+    capture.finish();
+  }
+
+  /** Passes a success through; holds an error answer until the chain is done. */
+  static final class Capture extends HttpServletResponseWrapper {
+    private int status = 200;
+    private boolean holding;
+    private String errorMessage;
+    private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+    private ServletOutputStream heldStream;
+    private PrintWriter heldWriter;
+
+    Capture(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      status = sc;
+      super.setStatus(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) {
+      status = sc;
+      holding = true;
+      errorMessage = msg;
+      held.reset();
+    }
+
+    @Override
+    public void sendError(int sc) {
+      sendError(sc, null);
+    }
+
+    @Override
+    public void setContentLength(int len) {
+      if (status < 400) {
+        super.setContentLength(len);
+      }
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+      if (status < 400) {
+        super.setContentLengthLong(len);
+      }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!(status >= 400 && "content-length".equalsIgnoreCase(name))) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (!holding && status < 400) {
+        return super.getOutputStream();
+      }
+      holding = true;
+      if (heldStream == null) {
+        heldStream = new ServletOutputStream() {
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void write(int b) {
+            held.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            held.write(b, off, len);
+          }
+        };
+      }
+      return heldStream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      if (!holding && status < 400) {
+        return super.getWriter();
+      }
+      if (heldWriter == null) {
+        heldWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+      }
+      return heldWriter;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      if (!holding) {
+        super.flushBuffer();
+      }
+    }
+
+    @Override
+    public boolean isCommitted() {
+      return !holding && super.isCommitted();
+    }
+
+    void finish() throws IOException {
+      if (!holding && status < 400) {
+        return;
+      }
+      if (heldWriter != null) {
+        heldWriter.flush();
+      }
+      HttpServletResponse real = (HttpServletResponse) getResponse();
+      if (real.isCommitted()) {
+        return;
+      }
+      byte[] body = held.toByteArray();
+      String text = new String(body, StandardCharsets.UTF_8);
+      // Chinese of our own, not a Chinese value an English engine message quotes ('张三')
+      if (body.length > 0 && CJK.matcher(text.replaceAll("'[^']*'", "")).find()) {
+        real.setStatus(status);
+        real.setContentLength(body.length);
+        real.getOutputStream().write(body);
+        return;
+      }
+      String original = originalMessage(text);
+      String type = originalType(text);
+      String message = Refusals.meaning(status) + (original == null || original.isBlank() ? "" : "：" + original);
+      Refusals.write(real, status, type == null ? "Error" : type, message);
+    }
+
+    private String originalMessage(String text) {
+      if (!text.isBlank()) {
+        try {
+          JsonNode n = JSON.readTree(text);
+          for (String k : new String[] {"message", "detail", "error"}) {
+            if (n.hasNonNull(k) && !n.get(k).asText().isBlank()) {
+              return n.get(k).asText();
+            }
+          }
+        } catch (IOException | RuntimeException notJson) {
+          // a container's HTML page: the status says it all
+        }
+      }
+      return errorMessage;
+    }
+
+    private static String originalType(String text) {
+      try {
+        JsonNode n = JSON.readTree(text);
+        return n != null && n.hasNonNull("type") ? n.get("type").asText() : null;
+      } catch (IOException | RuntimeException notJson) {
+        return null;
+      }
+    }
+  }
+}
