@@ -190,7 +190,7 @@ class TwoNodesPostgresIT {
       BooleanSupplier done = () -> count(db, "SELECT count(*) FROM temporary_case_event WHERE kind = 'EASED'") >= CASES
           && count(db, "SELECT count(*) FROM payroll_run WHERE status = 'RECONCILED'") == counties.size()
           && count(db, "SELECT count(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1 "
-              + "AND (duedate_ IS NULL OR duedate_ <= now())") == 0;
+              + "AND (duedate_ IS NULL OR duedate_ <= now()) AND handler_type_ <> 'history-cleanup'") == 0;
       while (!done.getAsBoolean() && System.nanoTime() < deadline) {
         driver.step(List.of(a));
         Thread.sleep(200);
@@ -235,8 +235,9 @@ class TwoNodesPostgresIT {
           + "end_time_ IS NOT NULL")).isEqualTo(counties.size());
 
       // every job: succeeded once, none failed for good, no incident; what node B held, node A ran
-      assertThat(rows(db, "SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY job_id_ "
-          + "HAVING count(*) > 1")).as("jobs that succeeded twice").isEmpty();
+      // (the history cleanup is one job that reschedules itself under its id: it runs in its window, 01:00–05:00)
+      assertThat(rows(db, "SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 AND job_def_type_ <> "
+          + "'history-cleanup' GROUP BY job_id_ HAVING count(*) > 1")).as("jobs that succeeded twice").isEmpty();
       assertThat(count(db, "SELECT count(*) FROM act_ru_job WHERE retries_ = 0")).isZero();
       assertThat(count(db, "SELECT count(*) FROM act_ru_incident")).isZero();
       assertThat(count(db, "SELECT count(*) FROM act_ru_job WHERE lock_owner_ = 'node-b'")).isZero();
