@@ -177,7 +177,6 @@ class TwoNodesPostgresIT {
       long killed = System.nanoTime();
       // what B left: the jobs it had locked and not finished (its open transactions were rolled back)
       Map<String, String> left = locksOf(db, "node-b");
-      Set<String> heldByB = left.keySet();
       int easedAtKill = count(db, "SELECT count(*) FROM temporary_case_event WHERE kind = 'EASED'");
       String caught = "node-b held " + byKind(locks) + " just before, left " + byKind(left) + "; " + easedAtKill
           + " of " + CASES + " timers had fired; runs " + rows(db, "SELECT county_code || ':' || status FROM "
@@ -241,16 +240,17 @@ class TwoNodesPostgresIT {
       assertThat(count(db, "SELECT count(*) FROM act_ru_job WHERE retries_ = 0")).isZero();
       assertThat(count(db, "SELECT count(*) FROM act_ru_incident")).isZero();
       assertThat(count(db, "SELECT count(*) FROM act_ru_job WHERE lock_owner_ = 'node-b'")).isZero();
-      for (String job : heldByB) {
-        assertThat(rows(db, "SELECT hostname_ FROM act_hi_job_log WHERE job_state_ = 2 AND job_id_ = '" + job + "'"))
-            .as("job " + job + " held by node-b when it died").containsExactly("node-a");
+      for (Map.Entry<String, String> job : left.entrySet()) {
+        if (!job.getValue().equals("history-cleanup")) { // its window's runs are logged under one id
+          assertThat(rows(db, "SELECT hostname_ FROM act_hi_job_log WHERE job_state_ = 2 AND job_id_ = '"
+              + job.getKey() + "'")).as("job " + job + " held by node-b when it died").containsExactly("node-a");
+        }
       }
 
       String report = "TwoNodesPostgresIT: " + HOUSEHOLDS.values().stream().mapToInt(Integer::intValue).sum()
           + " households in " + counties.size() + " counties, " + CASES + " timers; node A up in "
           + seconds(t0, aReady) + " s, cases created in " + seconds(aReady, casesCreated) + " s, killed node-b "
-          + seconds(workStarted, killed) + " s after the work started (" + caught + ", " + heldByB.size()
-          + " still locked after the kill); the survivor finished "
+          + seconds(workStarted, killed) + " s after the work started (" + caught + "); the survivor finished "
           + seconds(killed, finished) + " s later; total " + seconds(t0, finished) + " s\n"
           + "  jobs succeeded by node and process: " + rows(db, "SELECT hostname_ || ' ' || coalesce(process_def_key_, "
               + "job_def_type_) || ' ' || count(*) FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY hostname_, "
