@@ -169,7 +169,8 @@ class TwoNodesPostgresIT {
                 + "job_def_id_ = '" + definition + "'") > 0;
         boolean runsPast = count(db, "SELECT count(*) FROM payroll_run WHERE status IN ('SENT', 'RECONCILED')")
             == counties.size();
-        if (firing && (held.containsValue("monthly-payroll") || runsPast && !held.isEmpty())) {
+        if (firing && (held.values().stream().anyMatch(v -> v.startsWith("monthly-payroll/"))
+            || runsPast && !held.isEmpty())) {
           break;
         }
         driver.step(turn++ % 2 == 0 ? a : b);
@@ -255,9 +256,9 @@ class TwoNodesPostgresIT {
           + seconds(t0, aReady) + " s, cases created in " + seconds(aReady, casesCreated) + " s, killed node-b "
           + seconds(workStarted, killed) + " s after the work started (" + caught + "); the survivor finished "
           + seconds(killed, finished) + " s later; total " + seconds(t0, finished) + " s\n"
-          + "  jobs succeeded by node and process: " + rows(db, "SELECT hostname_ || ' ' || coalesce(process_def_key_, "
-              + "job_def_type_) || ' ' || count(*) FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY hostname_, "
-              + "process_def_key_, job_def_type_ ORDER BY 1") + "\n"
+          + "  jobs succeeded by node and process: " + rows(db, "SELECT hostname_ || ' ' || coalesce(process_def_key_ "
+              + "|| '/' || act_id_, job_def_type_) || ' ' || count(*) FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY "
+              + "hostname_, process_def_key_, act_id_, job_def_type_ ORDER BY 1") + "\n"
           + "  job failures logged (retried): " + rows(db, "SELECT hostname_ || ' ' || left(job_exception_msg_, 90) "
               + "|| ' ×' || count(*) FROM act_hi_job_log WHERE job_state_ = 3 GROUP BY hostname_, left("
               + "job_exception_msg_, 90) ORDER BY 1") + "\n"
@@ -308,8 +309,9 @@ class TwoNodesPostgresIT {
 
   static Map<String, String> locksOf(Connection db, String owner) {
     Map<String, String> m = new LinkedHashMap<>();
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT id_, coalesce(process_def_key_, "
-        + "handler_type_) FROM act_ru_job WHERE lock_owner_ = '" + owner + "'")) {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT j.id_, coalesce(j.process_def_key_ "
+        + "|| '/' || d.act_id_, j.handler_type_) FROM act_ru_job j LEFT JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_ "
+        + "WHERE j.lock_owner_ = '" + owner + "'")) {
       while (r.next()) {
         m.put(r.getString(1), r.getString(2));
       }
