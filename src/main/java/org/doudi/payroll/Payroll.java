@@ -467,9 +467,10 @@ public class Payroll {
   /**
    * The anomalies of the run's regular payroll ({@link RosterAnomalies}): every kind counted, the page from
    * {@code offset} (over the kinds in their order) with at most {@code limit} (1..1000) items. The province-wide
-   * kinds come from the month's sets, computed once for the province and kept (payroll_anomaly_set): the first review
-   * of the month, or the first after an award effective by the month was written, computes them in this transaction
-   * (a few seconds for a province; concurrent reviews wait for it), the others only join their rows with them.
+   * kinds come from the month's sets, computed once for the province and kept (payroll_anomaly_set): the roster's
+   * dispatch makes them ({@link #computeRosterAll}); a review that finds them missing or older than an award effective
+   * by the month computes them in this transaction (a few seconds for a province; concurrent reviews wait for it), the
+   * others only join their rows with them.
    */
   @Transactional
   public RosterAnomalies anomalies(long runId, int offset, int limit) {
