@@ -159,8 +159,11 @@ public class Payroll {
    * counties balanced by their number of awards, each group one transaction and one INSERT … SELECT (one pass over
    * benefit_award; a county's rows are spread over the whole table, so a statement per county would read it once per
    * county) on a thread of its own, so that the database uses more than one core. A group that fails leaves its
-   * counties as they were and the others done; a repeat completes it. Runs already approved are left alone. Returns
-   * one summary per county.
+   * counties as they were and the others done; a repeat completes it. Runs already approved are left alone. Beside
+   * the groups, in a transaction and on a thread of its own, the month's province-wide anomaly sets are made current
+   * ({@link AnomalyRepository#refreshSets}), so the counties' reviews find them ready; a failure there fails the call
+   * as a group's does (the rosters stay, a repeat or the first review computes the sets). Returns one summary per
+   * county.
    */
   public List<RosterSummary> computeRosterAll(YearMonth month, String actor) {
     Map<String, Integer> sizes = awards.countsByCounty();
@@ -170,9 +173,12 @@ public class Payroll {
     }
     List<List<String>> groups = balance(sizes, rosterParallelism);
     Map<String, Integer> inserted = new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(groups.size());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(groups.size() + 1);
     try {
       List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      // the month's province-wide anomaly sets beside the rosters (they read only the awards): made here, no county's
+      // review waits for them while the other reviews' threads stand idle
+      done.add(pool.submit(() -> newTransaction.executeWithoutResult(s -> anomalies.refreshSets(month.atDay(1)))));
       for (List<String> group : groups) {
         done.add(pool.submit(() -> newTransaction.executeWithoutResult(s ->
             inserted.putAll(rosterOfGroup(group, month, actor)))));
@@ -461,9 +467,10 @@ public class Payroll {
   /**
    * The anomalies of the run's regular payroll ({@link RosterAnomalies}): every kind counted, the page from
    * {@code offset} (over the kinds in their order) with at most {@code limit} (1..1000) items. The province-wide
-   * kinds come from the month's sets, computed once for the province and kept (payroll_anomaly_set): the first review
-   * of the month, or the first after an award effective by the month was written, computes them in this transaction
-   * (a few seconds for a province; concurrent reviews wait for it), the others only join their rows with them.
+   * kinds come from the month's sets, computed once for the province and kept (payroll_anomaly_set): the roster's
+   * dispatch makes them ({@link #computeRosterAll}); a review that finds them missing or older than an award effective
+   * by the month computes them in this transaction (a few seconds for a province; concurrent reviews wait for it), the
+   * others only join their rows with them.
    */
   @Transactional
   public RosterAnomalies anomalies(long runId, int offset, int limit) {
@@ -494,18 +501,20 @@ public class Payroll {
     anomalies.refreshSets(month);
     Map<RosterAnomalies.Kind, Integer> counts = new java.util.EnumMap<>(RosterAnomalies.Kind.class);
     List<RosterAnomalies.Anomaly> items = new ArrayList<>();
+    // the kinds in their order, the page over all of them: the province-wide kinds in one pass, then the changes
+    Map<RosterAnomalies.Kind, AnomalyRepository.Page> province = anomalies.provinceKinds(run.countyCode(), month,
+        offset, limit);
     int skip = offset;
-    for (RosterAnomalies.Kind kind : RosterAnomalies.Kind.values()) {
-      int want = limit - items.size();
-      AnomalyRepository.Page page = switch (kind) {
-        case DUPLICATE_ID -> anomalies.duplicateIds(run.countyCode(), month, skip, want);
-        case SHARED_ACCOUNT -> anomalies.sharedAccounts(run.countyCode(), month, skip, want);
-        case AMOUNT_CHANGE -> anomalies.amountChanges(run.countyCode(), month, changeShare, skip, want);
-      };
+    for (RosterAnomalies.Kind kind : List.of(RosterAnomalies.Kind.DUPLICATE_ID, RosterAnomalies.Kind.SHARED_ACCOUNT)) {
+      AnomalyRepository.Page page = province.get(kind);
       counts.put(kind, page.count());
-      items.addAll(want > 0 ? page.items() : List.of());
+      items.addAll(page.items());
       skip = Math.max(0, skip - page.count());
     }
+    int want = limit - items.size();
+    AnomalyRepository.Page changes = anomalies.amountChanges(run.countyCode(), month, changeShare, skip, want);
+    counts.put(RosterAnomalies.Kind.AMOUNT_CHANGE, changes.count());
+    items.addAll(want > 0 ? changes.items() : List.of());
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     return new RosterAnomalies(changeShare, total, counts, offset, List.copyOf(items));
   }

@@ -267,11 +267,12 @@ public final class PayrollBenchmark {
     t.put("payroll 2-4 per county, wall clock (" + threads + " threads)", (System.nanoTime() - t0) / 1e9);
     t.put("  2 roster summary + differences (summed)", step[0].get() / 1e9);
     t.put("  2b anomalies: " + anomalies.get() + " found (summed)", step[3].get() / 1e9);
-    // the province's duplicate ID numbers and shared accounts, computed once by the first county's review (in 2b)
+    // the province's duplicate ID numbers and shared accounts, computed once by the roster's dispatch beside the
+    // roster groups (in step 1)
     java.util.Map<String, Object> sets = jdbc.queryForMap("SELECT m.millis, (SELECT COUNT(*) FROM payroll_anomaly_set s "
         + "WHERE s.payroll_month = m.payroll_month) AS n FROM payroll_anomaly_month m WHERE m.payroll_month = ?",
         java.sql.Date.valueOf(month.atDay(1)));
-    t.put("    of which the province's sets, once (" + sets.get("n") + " values)",
+    t.put("  province's sets, once, inside step 1 (" + sets.get("n") + " values)",
         ((Number) sets.get("millis")).longValue() / 1e3);
     t.put("  3 approve (summed)", step[1].get() / 1e9);
     t.put("  4 bank file export + stream (summed)", step[2].get() / 1e9);
