@@ -90,7 +90,7 @@ public class RuleApprovalCheck implements TaskListener {
   private static FormFieldValidationException refuse(String field, String message) {
     // Tasklist's own API (/camunda/api/engine) answers a listener's refusal with 500; RefusalResponseFilter makes it
     // 400 with this message, as for the variable guard's refusals (/engine-rest: FormRefusalMapper)
-    VariableGuard.REFUSAL.set(message);
+    RefusalResponseFilter.refuse("RuleApprovalRefused", message);
     return new FormFieldValidationException(field, message);
   }
 }
