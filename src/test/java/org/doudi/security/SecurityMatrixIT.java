@@ -80,9 +80,11 @@ class SecurityMatrixIT {
   static final List<Pattern> PUBLIC = List.of(Pattern.compile("GET /actuator/health.*"),
       Pattern.compile("GET /camunda/api/engine/engine"), // the engine names, for the login page
       Pattern.compile("(GET|POST) /camunda/api/engine/engine/\\{name}/identity/password-policy"),
-      Pattern.compile("POST /camunda/api/admin/auth/user/\\{engineName}/(login/\\{appName}|logout)"),
+      Pattern.compile("POST /camunda/api/admin/auth/user/\\{\\w+}/(login/\\{appName}|logout)"),
       Pattern.compile("GET /camunda/api/\\w+/plugin/[^ ]*/static/.*"),
       Pattern.compile("GET /camunda/api/\\w+/plugin/[^ ]*/asset/.*"));
+
+  static final Pattern SESSION_CHANGING = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/(login/.*|logout)");
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -134,7 +136,10 @@ class SecurityMatrixIT {
             String body = needsBody(e) ? "{}" : null;
             Http.Response r;
             long t0 = System.nanoTime();
-            if (e.path().startsWith("/camunda/")) {
+            if (SESSION_CHANGING.matcher(e.path()).matches()) {
+              // login and logout go through a session of their own, so that the user's stays logged in
+              r = WebAppSession.anonymous(port).send(e.method(), c.path(), body);
+            } else if (e.path().startsWith("/camunda/")) {
               r = session == null ? new Http.Response(401, "") : session.send(e.method(), c.path(), body);
             } else {
               r = http.send(s.user(), e.method(), c.path(), body);
@@ -393,7 +398,7 @@ class SecurityMatrixIT {
   }
 
   static boolean engineName(String param, String before) {
-    return param.equals("engine") || param.equals("engineName")
+    return param.equals("engine") || param.equals("engineName") || param.equals("processEngineName")
         || param.equals("name") && before.endsWith("/engine/");
   }
 
