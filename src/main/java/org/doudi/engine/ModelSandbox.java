@@ -141,6 +141,9 @@ public class ModelSandbox {
     if (CAMUNDA_NS.equals(ns) && "script".equals(local)) {
       out.add(new Refusal(file, id, "不允许脚本（camunda:script，包括监听器和输入/输出参数中的脚本）"));
     }
+    if (CAMUNDA_NS.equals(ns) && "constraint".equals(local) && "validator".equals(e.getAttribute("name"))) {
+      out.add(new Refusal(file, id, "不允许自定义表单校验器（camunda:constraint name=\"validator\" 会按类名创建 Java 对象）"));
+    }
     if (CAMUNDA_NS.equals(ns) && "connector".equals(local)) {
       out.add(new Refusal(file, id, "不允许连接器（camunda:connector）：模型不能自行访问外部系统"));
     }

@@ -1,6 +1,7 @@
 package org.doudi.engine.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.CaseService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -62,6 +64,7 @@ class ModelSandboxTest {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired FilterService filters;
+  @Autowired FormService forms;
   @Autowired ModelSandbox sandbox;
   @Autowired NotAProcessBean notAProcessBean;
   final ObjectMapper json = new ObjectMapper();
@@ -218,6 +221,17 @@ class ModelSandboxTest {
   }
 
   @Test
+  void noScriptEngineNoClassAndNoClassValidatorExistInTheEngine() {
+    for (String language : List.of("groovy", "javascript", "js", "graal.js", "python", "juel")) {
+      assertThat(engine.getScriptEngineResolver().getScriptEngine(language, true)).as(language).isNull();
+    }
+    assertThatThrownBy(() -> engine.getArtifactFactory().getArtifact(EscalatingDelegate.class)).hasMessageContaining("模型沙箱");
+    // a generated form's <camunda:constraint name="validator" config="a.Class"/> would otherwise instantiate the class
+    assertThat(engine.getFormValidators().getValidators().get("validator").getSimpleName()).isEqualTo("RefusedFormValidator");
+    assertThat(EscalatingDelegate.INSTANCES.get()).isZero();
+  }
+
+  @Test
   void storedTaskFiltersKeepTheirFunctions() {
     Filter f = filters.newTaskFilter("sandbox-functions").setOwner("demo")
         .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
@@ -259,6 +273,18 @@ class ModelSandboxTest {
         }
         for (Job j : jobsOf(d)) {
           failed |= executeJob(j.getId()) != null;
+        }
+      }
+      case "submit" -> {
+        for (ProcessDefinition p : repository.createProcessDefinitionQuery().deploymentId(d.getId()).list()) {
+          String instance = runtime.startProcessInstanceById(p.getId(), VARIABLES).getId();
+          for (var t : tasks.createTaskQuery().processInstanceId(instance).list()) {
+            try {
+              forms.submitTaskForm(t.getId(), Map.of("x", "1"));
+            } catch (RuntimeException refused) {
+              failed = true;
+            }
+          }
         }
       }
       case "decision" -> {
