@@ -62,7 +62,9 @@ public class ProcessStarters {
       new Rule("award-change-approval", "待遇变更审批", Way.APPLICATION,
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/awards/{beneficiaryKey}/changes"),
       new Rule("overpayment-recovery", "违规领取救助金追回", Way.APPLICATION,
-          EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"));
+          EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"),
+      new Rule("rule-approval", "规则变更审批", Way.APPLICATION,
+          EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();
