@@ -202,6 +202,25 @@ class RuleApprovalTest {
     assertThat(rules.amount(NONGAN).amount()).isEqualByComparingTo("650");
     // a decided version cannot be decided again, and the superseded one never decides
     assertThat(rulesInForce.decisionDefinitionId(KEY)).isEqualTo(second.getId());
+
+    // deleting the approved version would bring back 800 without a second person: refused to users, on every way in
+    org.doudi.platform.Http http = new org.doudi.platform.Http(port);
+    org.doudi.platform.Http.Response refused = http.send("analyst", "DELETE",
+        "/engine-rest/deployment/" + second.getDeploymentId() + "?cascade=true", null);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("不能删除");
+    identity.setAuthentication("demo", List.of("camunda-admin"));
+    try {
+      assertThatThrownBy(() -> repository.deleteDeployment(second.getDeploymentId(), true))
+          .hasMessageContaining("不能删除");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(rules.amount(NONGAN).amount()).isEqualByComparingTo("650");
+    // the superseded version never decided: its deployment may go
+    assertThat(http.send("analyst", "DELETE", "/engine-rest/deployment/" + first.getDeploymentId() + "?cascade=true",
+        null).status()).isEqualTo(204);
+    deployments.remove(first.getDeploymentId());
   }
 
   /** An analyst's own version of rule-approval (it could drop the listener) is never the one that runs. */

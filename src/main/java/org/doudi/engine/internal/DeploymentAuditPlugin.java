@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Adds the {@link DeploymentAudit} hook after the engine's own deployers, for every deployment path. */
+/**
+ * Adds the {@link DeploymentAudit} hook after the engine's own deployers, for every deployment path, and the
+ * {@link DeploymentDeletionGuard} in front of every command.
+ */
 @Component
 public class DeploymentAuditPlugin extends AbstractProcessEnginePlugin {
 
@@ -25,5 +29,16 @@ public class DeploymentAuditPlugin extends AbstractProcessEnginePlugin {
         : configuration.getCustomPostDeployers());
     post.add(new DeploymentAudit(() -> new RuleApprovalRepository(jdbc.getObject())));
     configuration.setCustomPostDeployers(post);
+    configuration.setCustomPreCommandInterceptorsTxRequired(withDeletionGuard(configuration,
+        configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(withDeletionGuard(configuration,
+        configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+  }
+
+  private List<CommandInterceptor> withDeletionGuard(ProcessEngineConfigurationImpl configuration,
+      List<CommandInterceptor> existing) {
+    List<CommandInterceptor> list = new ArrayList<>(existing == null ? List.of() : existing);
+    list.add(new DeploymentDeletionGuard(configuration::getIdentityService, jdbc::getObject));
+    return list;
   }
 }
