@@ -395,6 +395,9 @@ class BadInputIT {
       var instance = runtime.createProcessInstanceById(d.getId())
           .setVariable("regionCode", "220122100201").setVariable("countyCode", "220122")
           .setVariable("amount", "500.00").setVariable("expenseAmount", "800.00")
+          // what earlier steps set and the tasks' deadline expressions read
+          .setVariable("acceptedAt", new java.util.Date()).setVariable("overallLimitWorkingDays", 30)
+          .setVariable("easingExpectedAt", new java.util.Date())
           .startBeforeActivity(activity).execute();
       return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).list().stream()
           .findFirst().map(Task::getId);
