@@ -70,7 +70,7 @@ class CalendarApiTest {
       "/api/calendar/add-working-days?from=12/02/2026&days=3|'from' must be a date",
       "/api/calendar/count-working-days?from=2026-02-24&to=2026-02-12|must not be before",
       "/api/calendar/count-working-days?from=2026-02-12|'to' is required",
-      "/api/calendar/days/2026-02-14?region=22-01|6-, 9- or 12-digit"})
+      "/api/calendar/days/2026-02-14?region=22-01|6位、9位或12位数字"})
   void badInputIs400WithAClearMessage(String url, String message) throws Exception {
     mvc.perform(get(url).with(CLERK))
         .andExpect(status().isBadRequest())

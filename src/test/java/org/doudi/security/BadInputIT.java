@@ -135,6 +135,8 @@ class BadInputIT {
     StringBuilder figures = new StringBuilder("BadInputIT: " + total + " cases (" + fromFile + " from cases.json, "
         + (total - fromFile) + " from the forms), 5xx: " + fives + "\n");
     perKind.forEach((k, v) -> figures.append(String.format("  %-18s %4d tried, %d 5xx%n", k, v[0], v[1])));
+    figures.append("  user-task forms tried: ").append(formsTried.size()).append(", tasks that could not be made: ")
+        .append(tasksNotMade.size()).append(tasksNotMade.isEmpty() ? "" : " " + tasksNotMade).append('\n');
     System.out.println(figures);
     assertThat(total).isGreaterThanOrEqualTo(300);
     assertThat(failures).as(figures + "failures:\n" + String.join("\n", failures)).isEmpty();
@@ -370,6 +372,7 @@ class BadInputIT {
         if (taskId.isEmpty()) {
           continue;
         }
+        formsTried.add(formRef);
         for (Map.Entry<String, JsonNode> bad : values) {
           ObjectNode body = JsonNodeFactory.instance.objectNode();
           body.putObject("variables").putObject(bad.getKey()).set("value", bad.getValue());
@@ -383,6 +386,7 @@ class BadInputIT {
   }
 
   final List<String> tasksNotMade = new ArrayList<>();
+  final java.util.Set<String> formsTried = new java.util.TreeSet<>();
 
   /** A task of this activity: started right before it with the variables a case of the region carries. */
   private Optional<String> liveTask(RuntimeService runtime, TaskService tasks, ProcessDefinition d, String activity) {
@@ -391,6 +395,9 @@ class BadInputIT {
       var instance = runtime.createProcessInstanceById(d.getId())
           .setVariable("regionCode", "220122100201").setVariable("countyCode", "220122")
           .setVariable("amount", "500.00").setVariable("expenseAmount", "800.00")
+          // what earlier steps set and the tasks' deadline expressions read
+          .setVariable("acceptedAt", new java.util.Date()).setVariable("overallLimitWorkingDays", 30)
+          .setVariable("easingExpectedAt", new java.util.Date())
           .startBeforeActivity(activity).execute();
       return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).list().stream()
           .findFirst().map(Task::getId);

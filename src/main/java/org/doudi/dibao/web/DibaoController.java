@@ -142,7 +142,7 @@ public class DibaoController {
       p.setProperty("countyCode", e.holding().countyCode());
       p.setProperty("regionCode", e.holding().regionCode());
       p.setProperty("caseRef", e.holding().holderKey());
-      p.setProperty("status", e.holding().status().name());
+      p.setProperty("holdingStatus", e.holding().status().name()); // "status" is the HTTP status
       p.setProperty("since", e.holding().since().toString());
     }
     return p;

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -71,6 +73,20 @@ record FormRules(Map<String, Field> fields) {
     }
   }
 
+  /**
+   * The refusal of the first value the form would refuse, the same exception a module's form check throws (a
+   * {@link FormFieldValidationException} naming the field), wrapped as the guard's bad request.
+   */
+  Optional<BadUserRequestException> refusal(Map<String, Object> submitted) {
+    for (String key : submitted.keySet()) {
+      Optional<String> p = problem(Map.of(key, submitted.get(key) == null ? "" : submitted.get(key)));
+      if (p.isPresent()) {
+        return Optional.of(new BadUserRequestException(p.get(), new FormFieldValidationException(key, p.get())));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first value of the submission the form would refuse, as a Chinese sentence naming the field. */
   Optional<String> problem(Map<String, Object> submitted) {
     for (Map.Entry<String, Object> e : submitted.entrySet()) {
@@ -96,7 +112,7 @@ record FormRules(Map<String, Field> fields) {
       case "checkbox" -> value instanceof Boolean || "true".equals(value) || "false".equals(value) ? Optional.empty()
           : Optional.of("应为是或否（true/false），收到“" + shorten(value) + "”");
       case "select", "radio" -> f.options().isEmpty() || f.options().contains(String.valueOf(value)) ? Optional.empty()
-          : Optional.of("的值“" + shorten(value) + "”不在可选项中（可选：" + String.join("、", f.options()) + "）");
+          : Optional.of(notAnOption(f, value));
       case "checklist", "taglist" -> choices(f, value);
       default -> text(f, value);
     };
@@ -145,10 +161,14 @@ record FormRules(Map<String, Field> fields) {
     }
     for (String p : picked) {
       if (!f.options().isEmpty() && !f.options().contains(p)) {
-        return Optional.of("的值“" + shorten(p) + "”不在可选项中（可选：" + String.join("、", f.options()) + "）");
+        return Optional.of(notAnOption(f, p));
       }
     }
     return Optional.empty();
+  }
+
+  private static String notAnOption(Field f, Object value) {
+    return "的值“" + shorten(value) + "”无效，请选择" + f.label() + "（可选：" + String.join("、", f.options()) + "）";
   }
 
   private static Optional<String> text(Field f, Object value) {

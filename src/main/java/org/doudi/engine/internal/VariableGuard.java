@@ -115,7 +115,7 @@ final class VariableGuard extends CommandInterceptor {
             : "这是表单中的只读项，不能修改");
       }
     }
-    form.rules().problem(w.values()).ifPresent(p -> { throw new BadUserRequestException(p); });
+    form.rules().refusal(w.values()).ifPresent(refused -> { throw refused; });
     return null;
   }
 
@@ -137,7 +137,7 @@ final class VariableGuard extends CommandInterceptor {
         throw refused(name, "启动这个流程只能提交开始表单中的内容");
       }
     }
-    form.rules().problem(w.values()).ifPresent(p -> { throw new BadUserRequestException(p); });
+    form.rules().refusal(w.values()).ifPresent(refused -> { throw refused; });
     return null;
   }
 

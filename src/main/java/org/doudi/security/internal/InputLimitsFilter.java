@@ -167,7 +167,7 @@ public class InputLimitsFilter extends OncePerRequestFilter {
         String name = msg.replaceFirst("^Duplicate field '(.*)'$", "$1");
         return Optional.of("JSON 中字段“" + name + "”出现了两次；同一对象中的每个字段只能出现一次");
       }
-      return Optional.of("请求内容不是有效的 JSON（第 " + e.getLocation().getLineNr() + " 行第 "
+      return Optional.of("请求内容无法读取：不是有效的 JSON（第 " + e.getLocation().getLineNr() + " 行第 "
           + e.getLocation().getColumnNr() + " 列）");
     } catch (IOException e) {
       return Optional.of("请求内容无法读取");

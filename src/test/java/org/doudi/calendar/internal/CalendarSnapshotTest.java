@@ -68,7 +68,7 @@ class CalendarSnapshotTest {
     assertThatThrownBy(() -> CAL.countWorkingDays(d, d.minusDays(1))).isInstanceOf(CalendarDataException.class)
         .hasMessageContaining("must not be before");
     assertThatThrownBy(() -> CAL.kindOf(d, "22010")).isInstanceOf(CalendarDataException.class)
-        .hasMessageContaining("6-, 9- or 12-digit");
+        .hasMessageContaining("6位、9位或12位数字");
   }
 
   @Test

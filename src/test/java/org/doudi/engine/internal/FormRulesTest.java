@@ -35,7 +35,7 @@ class FormRulesTest {
     assertThat(r.problem(Map.of("amount", ""))).get().asString().contains("必填");
     assertThat(r.problem(Map.of("size", 2.5))).get().asString().contains("size");
     assertThat(r.problem(Map.of("size", 1e15))).get().asString().contains("过大");
-    assertThat(r.problem(Map.of("kind", "C"))).get().asString().contains("可选");
+    assertThat(r.problem(Map.of("kind", "C"))).get().asString().contains("请选择类型");
     assertThat(r.problem(Map.of("id", "12345"))).get().asString().contains("格式");
     assertThat(r.problem(Map.of("on", "2026-02-30"))).get().asString().contains("日期");
     assertThat(r.problem(Map.of("signed", "perhaps"))).get().asString().contains("signed");
