@@ -133,66 +133,40 @@ public class BatchReview {
     return new Page<>(count[0], items);
   }
 
-  /** One value column ({@link #VALUE_COLUMNS}) and the caller's condition its values must meet ({@link #matchingValues}). */
-  public record ValueMatch(String column, CallerSql condition) {
-
-    public ValueMatch {
-      if (!VALUE_COLUMNS.contains(column)) {
-        throw new IllegalArgumentException("not a listed column: " + column);
-      }
-    }
-  }
-
   /**
-   * What {@link #matchingValues} found: per match, in the order asked, how many distinct values meet it and the
-   * values of the page that are its.
+   * The distinct values of {@code column} ({@link #VALUE_COLUMNS}) among the county's batch rows of the month that
+   * meet the caller's {@code condition}, in order, a page from {@code offset} of at most {@code limit} (0: only the
+   * count), with how many there are. The condition is SQL over the caller's own tables that may refer to the row as
+   * {@code n} with the columns beneficiary_key, scheme, payee_name, payee_id_number, account_number, amount (the
+   * payroll: an EXISTS probe of its awards by an index, once per row).
    */
-  public record Matches(List<Integer> counts, List<List<String>> values) {}
-
-  /**
-   * For each match, the distinct values of its column among the county's batch rows of the month that meet its
-   * condition, counted, and one page over all of them (by match in the order given, then by value) from
-   * {@code offset} of at most {@code limit} (0: only the counts). One statement: the county's rows are read once for
-   * every match. A condition is SQL over the caller's own tables that may refer to the row as {@code n} with the
-   * columns beneficiary_key, scheme, payee_name, payee_id_number, account_number, amount (the payroll: membership of
-   * the month's short lists of duplicate ID numbers and shared accounts).
-   */
-  public Matches matchingValues(String countyCode, LocalDate payrollMonth, List<ValueMatch> matches, int offset,
-      int limit) {
-    if (matches.isEmpty()) {
-      return new Matches(List.of(), List.of());
+  public Page<String> matchingValues(String countyCode, LocalDate payrollMonth, String column, CallerSql condition,
+      int offset, int limit) {
+    if (!VALUE_COLUMNS.contains(column)) {
+      throw new IllegalArgumentException("not a listed column: " + column);
     }
     BatchRows.Condition now = where.batchRows(countyCode, payrollMonth);
+    String sql = "SELECT d.v, COUNT(*) OVER () FROM (SELECT DISTINCT n." + column + " AS v FROM ("
+        + String.format(ROWS, now.sql()) + ") n WHERE " + condition.sql() + ") d "
+        + "ORDER BY d.v OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     List<Object> args = new ArrayList<>(now.args());
-    StringBuilder d = new StringBuilder();
-    for (int i = 0; i < matches.size(); i++) {
-      ValueMatch m = matches.get(i);
-      d.append(i == 0 ? "" : " UNION ALL ").append("SELECT DISTINCT ").append(i).append(" AS k, n.")
-          .append(m.column()).append(" AS v FROM n WHERE ").append(m.condition().sql());
-      args.addAll(m.condition().args());
-    }
-    // n is read twice or more (once per match), d twice (counts, page): PostgreSQL and H2 compute each once
-    String sql = "WITH n AS (" + String.format(ROWS, now.sql()) + "), d AS (" + d + ") "
-        + "SELECT k, CAST(NULL AS VARCHAR(30)), COUNT(*) FROM d GROUP BY k "
-        + "UNION ALL SELECT * FROM (SELECT k, v, CAST(NULL AS BIGINT) FROM d ORDER BY k, v "
-        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) p ORDER BY 1, 2 NULLS FIRST";
-    args.add(Math.max(0, offset));
-    args.add(Math.max(0, limit));
-    Integer[] counts = new Integer[matches.size()];
-    java.util.Arrays.fill(counts, 0);
-    List<List<String>> values = new ArrayList<>();
-    matches.forEach(m -> values.add(new ArrayList<>()));
-    // a hash (semi-)join of the county's rows with what a condition names: the planner takes a freshly written
+    args.addAll(condition.args());
+    args.add(offset);
+    args.add(Math.max(1, limit));
+    int[] count = {0};
+    List<String> values = new ArrayList<>();
+    // a hash (semi-)join of the county's rows with what the condition names: the planner takes a freshly written
     // short list (the payroll's month's sets) for one row and would read the county's rows once per value of it
     withoutNestedLoops(() -> jdbc.query(sql, rs -> {
-      int k = rs.getInt(1);
-      if (rs.getObject(3) != null) {
-        counts[k] = rs.getInt(3);
-      } else {
-        values.get(k).add(rs.getString(2));
+      count[0] = rs.getInt(2);
+      if (values.size() < limit) {
+        values.add(rs.getString(1));
       }
     }, args.toArray()));
-    return new Matches(List.of(counts), values.stream().map(List::copyOf).toList());
+    if (count[0] == 0 && offset > 0) {
+      count[0] = countOnly(sql, args, 2, true);
+    }
+    return new Page<>(count[0], values);
   }
 
   /** Ids of the beneficiary's payments of the county's payroll month still awaiting approval (CREATED). */

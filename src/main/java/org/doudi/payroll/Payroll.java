@@ -501,20 +501,18 @@ public class Payroll {
     anomalies.refreshSets(month);
     Map<RosterAnomalies.Kind, Integer> counts = new java.util.EnumMap<>(RosterAnomalies.Kind.class);
     List<RosterAnomalies.Anomaly> items = new ArrayList<>();
-    // the kinds in their order, the page over all of them: the province-wide kinds in one pass, then the changes
-    Map<RosterAnomalies.Kind, AnomalyRepository.Page> province = anomalies.provinceKinds(run.countyCode(), month,
-        offset, limit);
     int skip = offset;
-    for (RosterAnomalies.Kind kind : List.of(RosterAnomalies.Kind.DUPLICATE_ID, RosterAnomalies.Kind.SHARED_ACCOUNT)) {
-      AnomalyRepository.Page page = province.get(kind);
+    for (RosterAnomalies.Kind kind : RosterAnomalies.Kind.values()) {
+      int want = limit - items.size();
+      AnomalyRepository.Page page = switch (kind) {
+        case DUPLICATE_ID -> anomalies.duplicateIds(run.countyCode(), month, skip, want);
+        case SHARED_ACCOUNT -> anomalies.sharedAccounts(run.countyCode(), month, skip, want);
+        case AMOUNT_CHANGE -> anomalies.amountChanges(run.countyCode(), month, changeShare, skip, want);
+      };
       counts.put(kind, page.count());
-      items.addAll(page.items());
+      items.addAll(want > 0 ? page.items() : List.of());
       skip = Math.max(0, skip - page.count());
     }
-    int want = limit - items.size();
-    AnomalyRepository.Page changes = anomalies.amountChanges(run.countyCode(), month, changeShare, skip, want);
-    counts.put(RosterAnomalies.Kind.AMOUNT_CHANGE, changes.count());
-    items.addAll(want > 0 ? changes.items() : List.of());
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     return new RosterAnomalies(changeShare, total, counts, offset, List.copyOf(items));
   }

@@ -141,34 +141,16 @@ public class AnomalyRepository {
   }
 
   /**
-   * The province-wide kinds of the county's rows, in one pass over them: per kind ({@link Kind#DUPLICATE_ID}: ID
-   * numbers of this month's rows that are also the payee's ID number of another active award, another beneficiary or
-   * the same one in another scheme, anywhere in the province; {@link Kind#SHARED_ACCOUNT}: accounts that another
-   * beneficiary's active award also pays into, anywhere) the count, and one page over both kinds in that order from
-   * {@code offset} of at most {@code limit}, with their details. Reads the month's sets ({@link #refreshSets} first).
+   * ID numbers of this month's rows that are also the payee's ID number of another active award (another
+   * beneficiary, or the same one in another scheme), anywhere in the province.
    */
-  public Map<Kind, Page> provinceKinds(String countyCode, LocalDate month, int offset, int limit) {
-    Date d = Date.valueOf(month);
-    List<Kind> kinds = List.of(Kind.DUPLICATE_ID, Kind.SHARED_ACCOUNT);
-    List<BatchReview.ValueMatch> matches = kinds.stream().map(k -> new BatchReview.ValueMatch(column(k),
-        new CallerSql("EXISTS (SELECT 1 FROM payroll_anomaly_set s WHERE s.shared_value = n." + column(k)
-            + " AND s.payroll_month = ? AND s.kind = ?)", List.of(d, k.name())))).toList();
-    BatchReview.Matches found = review.matchingValues(countyCode, month, matches, offset, limit);
-    Map<Kind, Page> out = new java.util.EnumMap<>(Kind.class);
-    for (int i = 0; i < kinds.size(); i++) {
-      List<String> values = found.values().get(i);
-      out.put(kinds.get(i), new Page(found.counts().get(i), values.isEmpty() ? List.of()
-          : details(kinds.get(i), column(kinds.get(i)), values, month)));
-    }
-    return out;
+  public Page duplicateIds(String countyCode, LocalDate month, int offset, int limit) {
+    return page(countyCode, month, "payee_id_number", offset, limit, Kind.DUPLICATE_ID);
   }
 
-  private static String column(Kind kind) {
-    return switch (kind) {
-      case DUPLICATE_ID -> "payee_id_number";
-      case SHARED_ACCOUNT -> "account_number";
-      case AMOUNT_CHANGE -> throw new IllegalArgumentException("not a province-wide kind: " + kind);
-    };
+  /** Accounts of this month's rows that another beneficiary's active award also pays into, anywhere. */
+  public Page sharedAccounts(String countyCode, LocalDate month, int offset, int limit) {
+    return page(countyCode, month, "account_number", offset, limit, Kind.SHARED_ACCOUNT);
   }
 
   /**
@@ -188,6 +170,19 @@ public class AnomalyRepository {
           c.after()), 0));
     }
     return new Page(changes.count(), items);
+  }
+
+  /**
+   * A page of the values of {@code column} of the county's rows (row n) that are in the month's set of the kind
+   * ({@link #refreshSets} first), with their details.
+   */
+  private Page page(String countyCode, LocalDate month, String column, int offset, int limit, Kind kind) {
+    Date d = Date.valueOf(month);
+    BatchReview.Page<String> values = review.matchingValues(countyCode, month, column,
+        new CallerSql("EXISTS (SELECT 1 FROM payroll_anomaly_set s WHERE s.shared_value = n." + column
+            + " AND s.payroll_month = ? AND s.kind = ?)", List.of(d, kind.name())), offset, limit);
+    return new Page(values.count(), values.items().isEmpty() ? List.of()
+        : details(kind, column, values.items(), month));
   }
 
   /** The active awards of the page's ID numbers or accounts, the first {@link #LISTED} of each, and how many. */
