@@ -397,7 +397,7 @@ class BadInputIT {
           .setVariable("amount", "500.00").setVariable("expenseAmount", "800.00")
           // what earlier steps set and the tasks' deadline expressions read
           .setVariable("acceptedAt", new java.util.Date()).setVariable("overallLimitWorkingDays", 30)
-          .setVariable("easingExpectedAt", new java.util.Date())
+          .setVariable("easingExpectedAt", new java.util.Date()).setVariable("authority", "COUNTY")
           .startBeforeActivity(activity).execute();
       return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).list().stream()
           .findFirst().map(Task::getId);
