@@ -23,7 +23,10 @@ final class Refusals {
     body.put("status", status);
     body.put("type", type);
     body.put("message", message);
-    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    // a length set for the answer this one replaces must not stay (the client would wait for bytes never sent)
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 
   /** What a status means, in the words a caseworker reads. */
