@@ -28,6 +28,11 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
 
   private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern MISSING = Pattern.compile(
+      "doesn't exist|does not exist|not found|no deployed|is null|Cannot find|No .* found", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INVALID = Pattern.compile(
+      "ENGINE-13043|No subscriptions were found|is not valid|Invalid|cannot be converted|Cannot convert",
+      Pattern.CASE_INSENSITIVE);
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -167,8 +172,31 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
       }
       String original = originalMessage(text);
       String type = originalType(text);
-      String message = Refusals.meaning(status) + (original == null || original.isBlank() ? "" : "：" + original);
-      Refusals.write(real, status, type == null ? "Error" : type, message);
+      int answer = clientFault(status, type, original);
+      String message = Refusals.meaning(answer) + (original == null || original.isBlank() ? "" : "：" + original);
+      Refusals.write(real, answer, type == null ? "Error" : type, message);
+    }
+
+    /**
+     * Camunda's REST resources answer 500 for several faults of the request itself (an id that does not exist, a
+     * condition no process waits for, an invalid argument); those are 404 and 400. Any other 500 stays a server error.
+     */
+    static int clientFault(int status, String type, String message) {
+      // only the engine's and its REST layer's own exceptions: a bug of ours (a NullPointerException) stays 500
+      if (status != 500 || type == null || !(type.equals("RestException") || type.endsWith("EngineException")
+          || type.endsWith("ValueException") || type.endsWith("NotFoundException") || type.endsWith("NotValidException")
+          || type.equals("BadUserRequestException") || type.equals("InvalidRequestException"))) {
+        return status;
+      }
+      String m = message == null ? "" : message;
+      if ("NotValidException".equals(type) || "BadUserRequestException".equals(type)
+          || "InvalidRequestException".equals(type) || INVALID.matcher(m).find()) {
+        return 400;
+      }
+      if ("NullValueException".equals(type) || "NotFoundException".equals(type) || MISSING.matcher(m).find()) {
+        return 404;
+      }
+      return status;
     }
 
     private String originalMessage(String text) {

@@ -1,0 +1,33 @@
+package org.doudi.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which of Camunda's 500 answers are the request's own fault (the security matrix met them with placeholder ids). */
+class ChineseErrorFilterTest {
+
+  @Test
+  void anIdThatDoesNotExistIs404() {
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "RestException",
+        "Cannot get case execution variable v: case execution x1 doesn't exist: caseExecution is null")).isEqualTo(404);
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "NullValueException",
+        "no deployed process definition found with id 'x1': processDefinition is null")).isEqualTo(404);
+  }
+
+  @Test
+  void aConditionNoProcessWaitsForIs400() {
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "ProcessEngineException",
+        "ENGINE-13043 No subscriptions were found during evaluation of the conditional start events.")).isEqualTo(400);
+  }
+
+  @Test
+  void ourOwnBugsAndOtherStatusesStayAsTheyAre() {
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "NullPointerException",
+        "Cannot invoke \"String.length()\" because \"s\" is null")).isEqualTo(500);
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "ProcessEngineException",
+        "ENGINE-03083 Exception while executing Batch Database Operations")).isEqualTo(500);
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, null, null)).isEqualTo(500);
+    assertThat(ChineseErrorFilter.Capture.clientFault(403, "AuthorizationException", "not found")).isEqualTo(403);
+  }
+}
