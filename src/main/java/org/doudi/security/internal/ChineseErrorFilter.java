@@ -29,7 +29,11 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
   private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern MISSING = Pattern.compile(
-      "doesn't exist|does not exist|not found|no deployed|is null|Cannot find|No .* found", Pattern.CASE_INSENSITIVE);
+      "doesn't exist|does not exist|not found|no deployed|is null|is empty|does not have a subscription|Cannot find"
+          + "|No .* found", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CAMUNDA_NULL = Pattern.compile(
+      "org\\.camunda\\.bpm\\.engine\\.rest\\.dto|org\\.camunda\\.bpm\\.engine\\.impl\\.persistence\\.entity"
+          + "|because \"this\\.[A-Za-z]+\" is null");
   private static final Pattern INVALID = Pattern.compile(
       "ENGINE-13043|No subscriptions were found|is not valid|Invalid|cannot be converted|Cannot convert",
       Pattern.CASE_INSENSITIVE);
@@ -182,7 +186,16 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
      * condition no process waits for, an invalid argument); those are 404 and 400. Any other 500 stays a server error.
      */
     static int clientFault(int status, String type, String message) {
-      // only the engine's and its REST layer's own exceptions: a bug of ours (a NullPointerException) stays 500
+      if ("IllegalStateException".equals(type) && message != null && message.contains("@FormParam is utilized")) {
+        return 415; // Jersey: a form resource (the web apps' login) sent JSON
+      }
+      if ("NullPointerException".equals(type)) {
+        // Camunda's REST resources dereference a request's missing field (a DTO's getter, a definition looked up by
+        // the id given); a NullPointerException naming our own code stays a server error
+        return message != null && !message.contains("org.doudi") && CAMUNDA_NULL.matcher(message).find()
+            ? 400 : status;
+      }
+      // only the engine's and its REST layer's own exceptions: a bug of ours stays 500
       if (status != 500 || type == null || !(type.equals("RestException") || type.endsWith("EngineException")
           || type.endsWith("ValueException") || type.endsWith("NotFoundException") || type.endsWith("NotValidException")
           || type.equals("BadUserRequestException") || type.equals("InvalidRequestException"))) {

@@ -22,6 +22,25 @@ class ChineseErrorFilterTest {
   }
 
   @Test
+  void aMissingFieldCamundaDereferencesIs400() {
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "NullPointerException", "Cannot invoke \"java.lang.Integer"
+        + ".intValue()\" because the return value of \"org.camunda.bpm.engine.rest.dto.runtime.RetriesDto.getRetries()\""
+        + " is null")).isEqualTo(400);
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "NullPointerException",
+        "Cannot invoke \"java.util.List.iterator()\" because \"this.instructions\" is null")).isEqualTo(400);
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "RestException", "Cannot trigger message m1 for execution x1:"
+        + " Execution with id 'x1' does not have a subscription to a message event with name 'm1'")).isEqualTo(404);
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "NullPointerException",
+        "Cannot invoke \"org.doudi.payroll.Awards.find()\" because \"this.awards\" is null")).isEqualTo(500);
+  }
+
+  @Test
+  void jsonSentToAFormResourceIs415() {
+    assertThat(ChineseErrorFilter.Capture.clientFault(500, "IllegalStateException", "The @FormParam is utilized when"
+        + " the content type of the request entity is not application/x-www-form-urlencoded")).isEqualTo(415);
+  }
+
+  @Test
   void ourOwnBugsAndOtherStatusesStayAsTheyAre() {
     assertThat(ChineseErrorFilter.Capture.clientFault(500, "NullPointerException",
         "Cannot invoke \"String.length()\" because \"s\" is null")).isEqualTo(500);
