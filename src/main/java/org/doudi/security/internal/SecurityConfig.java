@@ -33,6 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfig {
 
   private static final String[] CASE_OPERATORS = {"ADMIN", "SUPERVISOR"};
+  private static final String FETCH_AND_LOCK_IN_WEB_APPS =
+      "/camunda/api/engine/engine/{name}/external-task/fetchAndLock";
 
   @Bean
   @Order(1)
@@ -48,7 +50,8 @@ public class SecurityConfig {
     AccessDeniedHandler forbidden = (req, res, ex) ->
         write(json, res, HttpServletResponse.SC_FORBIDDEN, "当前角色无权执行此操作");
     http
-        .securityMatcher(paths(null, "/api/**", "/engine-rest/**", "/actuator/**", "/camunda/api/admin/setup/**"))
+        .securityMatcher(paths(null, "/api/**", "/engine-rest/**", "/actuator/**", "/camunda/api/admin/setup/**",
+            FETCH_AND_LOCK_IN_WEB_APPS))
         .authenticationProvider(provider)
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -58,6 +61,9 @@ public class SecurityConfig {
         .authorizeHttpRequests(a -> a
             // the web apps' first-run user creation: an administrator always exists, so never needed
             .requestMatchers(paths(null, "/camunda/api/admin/setup/**")).denyAll()
+            // external-task workers fetch through /engine-rest (operators only); no web app fetches, and the web apps'
+            // copy of the resource answered every request 500 (the role × region matrix)
+            .requestMatchers(paths(null, FETCH_AND_LOCK_IN_WEB_APPS)).denyAll()
             .requestMatchers(paths(null, "/actuator/health", "/actuator/health/**")).permitAll()
             // the named-engine copy of the REST API (/engine-rest/engine/default/…): one engine, so never needed, and
             // the path rules below would not see it (the role × region matrix found /engine-rest/engine/default/job open)
