@@ -148,30 +148,12 @@ class RuleApprovalTest {
     DecisionDefinition v = deployAs("analyst", KEY, RESOURCE, amountTable(550));
     String taskId = approvalTask(v.getId()).getId();
     tasks.setAssignee(taskId, "analyst");
-    java.net.CookieManager cookies = new java.net.CookieManager();
-    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-    String base = "http://localhost:" + port + "/camunda";
-    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/tasklist/")).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
-    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .findFirst().orElseThrow().getValue();
-    var login = client.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=analyst&password=demo")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as("analysts use Tasklist: " + login.body()).isEqualTo(200);
-    var read = client.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create(base + "/api/engine/engine/default/task/count")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    csrf = read.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    var submit = client.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(base + "/api/engine/engine/default/task/" + taskId + "/submit-form"))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-            "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(submit.statusCode()).as(submit.body()).isBetween(400, 499);
+    org.doudi.platform.WebAppSession session = org.doudi.platform.WebAppSession.login(port, "analyst", "tasklist");
+    assertThat(session).as("analysts use Tasklist").isNotNull();
+    org.doudi.platform.Http.Response submit = session.send("POST",
+        "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+    assertThat(submit.status()).as(submit.body()).isBetween(400, 499);
     assertThat(submit.body()).contains("不能批准本人部署的规则版本");
     assertThat(rulesInForce.version(v.getId()).orElseThrow().status()).isEqualTo(Status.PENDING);
     assertThat(rules.amount(NONGAN).amount()).isEqualByComparingTo("800");

@@ -37,6 +37,7 @@ import org.doudi.household.TestApplications;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
+import org.doudi.platform.WebAppSession;
 import org.doudi.platform.Http;
 import org.doudi.platform.Postgres;
 import org.doudi.region.Regions;

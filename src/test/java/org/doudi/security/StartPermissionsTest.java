@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.doudi.identity.ProcessStarters;
 import org.doudi.identity.Role;
+import org.doudi.platform.WebAppSession;
 import org.doudi.platform.DoudiTest;
 import org.doudi.platform.Http;
 import org.junit.jupiter.api.BeforeEach;

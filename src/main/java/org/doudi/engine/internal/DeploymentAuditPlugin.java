@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,16 +28,10 @@ public class DeploymentAuditPlugin extends AbstractProcessEnginePlugin {
         : configuration.getCustomPostDeployers());
     post.add(new DeploymentAudit(() -> new RuleApprovalRepository(jdbc.getObject())));
     configuration.setCustomPostDeployers(post);
-    configuration.setCustomPreCommandInterceptorsTxRequired(withDeletionGuard(configuration,
-        configuration.getCustomPreCommandInterceptorsTxRequired()));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(withDeletionGuard(configuration,
-        configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    EngineInterceptors.addInFront(configuration, deletionGuard(configuration), deletionGuard(configuration));
   }
 
-  private List<CommandInterceptor> withDeletionGuard(ProcessEngineConfigurationImpl configuration,
-      List<CommandInterceptor> existing) {
-    List<CommandInterceptor> list = new ArrayList<>(existing == null ? List.of() : existing);
-    list.add(new DeploymentDeletionGuard(configuration::getIdentityService, jdbc::getObject));
-    return list;
+  private DeploymentDeletionGuard deletionGuard(ProcessEngineConfigurationImpl configuration) {
+    return new DeploymentDeletionGuard(configuration::getIdentityService, jdbc::getObject);
   }
 }

@@ -1,10 +1,7 @@
 package org.doudi.engine.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.doudi.engine.GuardedVariables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -21,14 +18,11 @@ public class VariableGuardPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired()));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    // one instance per chain: an interceptor holds its chain's next
+    EngineInterceptors.addInFront(configuration, guard(), guard());
   }
 
-  private List<CommandInterceptor> with(List<CommandInterceptor> existing) {
-    List<CommandInterceptor> list = new ArrayList<>(existing == null ? List.of() : existing);
-    list.add(new VariableGuard(() -> modules.orderedStream().toList()));
-    return list;
+  private VariableGuard guard() {
+    return new VariableGuard(() -> modules.orderedStream().toList());
   }
 }

@@ -1,4 +1,4 @@
-package org.doudi.security;
+package org.doudi.platform;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -6,13 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.doudi.platform.Http;
 
 /**
  * A browser's session with the Camunda web apps: Camunda's own login and CSRF token, then calls to
  * {@code /camunda/api/**} as the apps make them.
  */
-final class WebAppSession {
+public final class WebAppSession {
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
@@ -26,7 +25,7 @@ final class WebAppSession {
   }
 
   /** Logs in to the first of the apps the user may use; null when none lets the user in. */
-  static WebAppSession login(int port, String user, String... apps) {
+  public static WebAppSession login(int port, String user, String... apps) {
     for (String app : apps) {
       WebAppSession s = new WebAppSession(port);
       if (s.tryLogin(user, app)) {
@@ -37,7 +36,7 @@ final class WebAppSession {
   }
 
   /** A session that never logged in (the anonymous browser). */
-  static WebAppSession anonymous(int port) {
+  public static WebAppSession anonymous(int port) {
     WebAppSession s = new WebAppSession(port);
     s.send("GET", "/camunda/app/tasklist/", null);
     return s;
@@ -55,7 +54,7 @@ final class WebAppSession {
     return true;
   }
 
-  Http.Response send(String method, String path, String json) {
+  public Http.Response send(String method, String path, String json) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json");
     if (csrf != null) {
