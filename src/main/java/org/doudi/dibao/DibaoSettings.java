@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
  *   objection during 公示) or {@code ALWAYS} (2012 rules: every case);</li>
  *   <li>{@code doudi.dibao.materials-lapse}: how long (ISO-8601 calendar period, default {@code P30D}) an application
  *   waits for missing materials before it lapses;</li>
+ *   <li>{@code doudi.dibao.investigation-working-days}: working days (default 7, local practice) the household
+ *   investigation may take from its recorded start (第15条 limits only the start: 3 working days after 受理);</li>
  *   <li>{@code supervisorGroups(regionCode)}: the supervisors' groups of every region above the case.</li>
  * </ul>
  */
@@ -26,11 +28,18 @@ public class DibaoSettings {
   private final Regions regions;
   private volatile AppraisalMode appraisalMode;
   private volatile String materialsLapse;
+  private final int investigationWorkingDays;
 
   public DibaoSettings(Regions regions,
       @Value("${doudi.dibao.democratic-appraisal:AFTER_OBJECTION}") AppraisalMode appraisalMode,
-      @Value("${doudi.dibao.materials-lapse:P30D}") String materialsLapse) {
+      @Value("${doudi.dibao.materials-lapse:P30D}") String materialsLapse,
+      @Value("${doudi.dibao.investigation-working-days:7}") int investigationWorkingDays) {
     this.regions = regions;
+    if (investigationWorkingDays < 1 || investigationWorkingDays > 30) {
+      throw new IllegalArgumentException("doudi.dibao.investigation-working-days must be 1…30 (within the overall "
+          + "limit of 30 working days, 第22条), got " + investigationWorkingDays);
+    }
+    this.investigationWorkingDays = investigationWorkingDays;
     this.appraisalMode = appraisalMode;
     java.time.Period.parse(materialsLapse); // fail at start-up on a bad period
     this.materialsLapse = materialsLapse;
@@ -47,6 +56,11 @@ public class DibaoSettings {
   /** For tests and operators: switch the rule set without a restart (affects cases reaching the gateway later). */
   public void setAppraisalMode(AppraisalMode mode) {
     this.appraisalMode = mode;
+  }
+
+  /** Working days the household investigation may take from its recorded start (local practice). */
+  public int getInvestigationWorkingDays() {
+    return investigationWorkingDays;
   }
 
   public String getMaterialsLapse() {

@@ -39,6 +39,18 @@ public final class DibaoVariables {
   public static final String AUTHORITY_BASIS = "authorityBasis";
   public static final String HAS_COMPLAINT = "hasComplaint";
 
+  // 启动入户调查 and the limits of 第15条 (start), the local investigation limit and 第20条 (审核确认)
+  /** Moment the township recorded the start of the household investigation (a Date; 第15条). */
+  public static final String INVESTIGATION_STARTED_AT = "investigationStartedAt";
+  /** Who recorded the start of the investigation. */
+  public static final String INVESTIGATION_STARTED_BY = "investigationStartedBy";
+  /** The start was recorded after the 3 working days of 第15条. */
+  public static final String INVESTIGATION_START_LATE = "investigationStartLate";
+  /** Moment the township's file reached the confirming authority after the 公示 (a Date; 第20条 counts from it). */
+  public static final String FILE_RECEIVED_AT = "fileReceivedAt";
+  /** The limits this case has missed, in Chinese, separated by "；" (Cockpit shows it; the events hold the detail). */
+  public static final String MISSED_LIMITS = "missedLimits";
+
   // 信息核对
   public static final String CHECK_PASSED = "checkPassed";
   public static final String CHECK_REFERENCE = "checkReference";
@@ -89,5 +101,6 @@ public final class DibaoVariables {
       OVERALL_LIMIT, AUTHORITY_BASIS, HAS_COMPLAINT, CHECK_PASSED, CHECK_REFERENCE, CHECK_SUMMARY, ELIGIBILITY_OUTCOME,
       ELIGIBILITY_OUTCOME_LABEL, STANDARD, PER_CAPITA_INCOME, MONTHLY_AMOUNT, ELIGIBILITY_REASONS,
       PRELIMINARY_OPINION_LABEL, NOTICE_ROUND, OBJECTION_SOURCE, OBJECTION_FILED_BY, PAYMENT_FROM, EXTENDED,
-      "decidedBy", "awardGranted");
+      INVESTIGATION_STARTED_AT, INVESTIGATION_STARTED_BY, INVESTIGATION_START_LATE, FILE_RECEIVED_AT, MISSED_LIMITS, "decidedBy",
+      "awardGranted");
 }

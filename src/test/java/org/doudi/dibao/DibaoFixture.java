@@ -23,6 +23,12 @@ final class DibaoFixture extends ProcessFixture {
         "materialAuthorisation", true, "materialPledge", true, "materialDisabilityProof", true);
   }
 
+  /** 启动入户调查: two investigators and the planned visit (today). */
+  static Map<String, Object> startInvestigation() {
+    return vars("investigator1", "刘调查", "investigator2", "陈调查",
+        "plannedVisitDate", clock().toLocalDate().toString(), "investigationPlan", "入户并走访两户邻居");
+  }
+
   static Map<String, Object> investigation() {
     return vars("investigator1", "刘调查", "investigator2", "陈调查", "investigatorsSigned", true,
         "familySigned", true, "investigationDate", clock().toLocalDate().toString(),

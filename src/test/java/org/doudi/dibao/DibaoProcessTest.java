@@ -72,6 +72,7 @@ class DibaoProcessTest {
   StartedCase applyAndAccept(org.doudi.household.HouseholdApplication a, String caseworker) {
     StartedCase c = cases.apply(a, caseworker);
     f.complete(c.processInstanceId(), "Task_AcceptApplication", caseworker, allMaterials());
+    f.complete(c.processInstanceId(), "Task_StartInvestigation", caseworker, startInvestigation());
     return c;
   }
 
@@ -91,6 +92,12 @@ class DibaoProcessTest {
     return records.rows(table, pid);
   }
 
+  /** The events of the overall limit (第22条). */
+  List<Map<String, Object>> deadlineEvents(String pid) {
+    return rows("dibao_case_event", pid).stream()
+        .filter(e -> List.of("EXTENDED", "OVERDUE").contains(e.get("KIND"))).toList();
+  }
+
   @Test
   void happyPathCountyApproval() {
     StartedCase c = cases.apply(baota(), "nongan-cw");
@@ -104,12 +111,20 @@ class DibaoProcessTest {
         .count()).isEqualTo(1);
 
     f.complete(pid, "Task_AcceptApplication", "nongan-cw", allMaterials());
-    assertThat(pi).isWaitingAt("Task_InvestigateHousehold").variables()
+    assertThat(pi).isWaitingAt("Task_StartInvestigation").variables()
         .containsEntry("authority", "COUNTY").containsEntry("overallLimitWorkingDays", 30)
         .containsEntry("countyHomeVisitRequired", false);
-    // 受理 Wed 2026-02-11 + 3 working days: Thu 12, Fri 13, Sat 14 (make-up working day)
-    assertThat(local(f.task(pid, "Task_InvestigateHousehold").getDueDate()))
+    assertThat(f.task(pid, "Task_StartInvestigation").getName()).isEqualTo("启动入户调查");
+    // 第15条: the investigation STARTS within 3 working days of 受理 (Wed 2026-02-11): Thu 12, Fri 13, Sat 14
+    // (make-up working day)
+    assertThat(local(f.task(pid, "Task_StartInvestigation").getDueDate()))
         .isEqualTo(LocalDateTime.parse("2026-02-14T17:00"));
+    f.complete(pid, "Task_StartInvestigation", "nongan-cw", startInvestigation());
+    assertThat(pi).isWaitingAt("Task_InvestigateHousehold").variables().containsEntry("investigationStartLate", false);
+    // the investigation itself: 7 working days (local) from its start on 02-11: 12, 13, 14, 24, 25, 26, 27
+    assertThat(local(f.task(pid, "Task_InvestigateHousehold").getDueDate()))
+        .isEqualTo(LocalDateTime.parse("2026-02-27T17:00"));
+    assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND")).containsExactly("INVESTIGATION_STARTED");
     // the overall limit: 30 working days from 受理 across the Spring Festival → Tue 2026-03-31
     assertThat(management.createJobQuery().processInstanceId(pid).activityId("BoundaryEvent_OverallDeadlineReached")
         .singleResult().getDuedate()).satisfies(d -> assertThat(local(d)).isEqualTo("2026-03-31T17:00"));
@@ -179,7 +194,7 @@ class DibaoProcessTest {
     assertThat(pi).isWaitingAt("Task_AcceptApplication");
     f.complete(pid, "Task_AcceptApplication", "nongan-cw", allMaterials());
     // the stop (Wed 02-11 … Wed 02-25) counts no working days: 3 working days from 受理 are counted after it
-    assertThat(local(f.task(pid, "Task_InvestigateHousehold").getDueDate())).isAfter("2026-02-25T17:00");
+    assertThat(local(f.task(pid, "Task_StartInvestigation").getDueDate())).isAfter("2026-02-25T17:00");
   }
 
   @Test
@@ -231,9 +246,13 @@ class DibaoProcessTest {
 
     f.complete(pid, "Task_RecordCheckResponse", "nongan-cw", vars("checkResponse", "OBJECTS",
         "checkObjectionEvidence", "该存款为代亲属保管的医疗费，有借条和医院票据"));
+    // 第18条: the township runs the 复查, not the county
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_RecheckInformation")
+        .taskCandidateGroup("township-caseworker-220122100").count()).isEqualTo(1);
     assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("county-caseworker-220122").count())
-        .isEqualTo(1);
-    f.complete(pid, "Task_RecheckInformation", "na-county-cw", vars("recheckOutcome", "DECLARATION_CONFIRMED",
+        .isZero();
+    assertThat(f.task(pid, "Task_RecheckInformation").getName()).isEqualTo("复查（乡镇）");
+    f.complete(pid, "Task_RecheckInformation", "nongan-cw", vars("recheckOutcome", "DECLARATION_CONFIRMED",
         "recheckNotes", "票据属实，存款不属于本家庭"));
     // the declaration stands: the findings are not applied and the household remains eligible
     assertThat(pi).hasPassed("Task_RecheckInformation").hasNotPassed("ServiceTask_ApplyCheckFindings")
@@ -376,6 +395,9 @@ class DibaoProcessTest {
     clockAt("2026-03-24T17:00");
     f.runJobs(pid);
     assertThat(pi).isWaitingAt("Task_InvestigateHousehold", "Task_ReviewOverallDeadline");
+    // the investigation's own limit (7 working days from its start, 02-27) passed long ago: recorded
+    assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND"))
+        .containsExactly("INVESTIGATION_STARTED", "INVESTIGATION_OVERDUE");
     assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReviewOverallDeadline")
         .taskCandidateGroup("supervisor-220100").count()).isEqualTo(1);
 
@@ -385,7 +407,7 @@ class DibaoProcessTest {
     f.complete(pid, "Task_ReviewOverallDeadline", "supervisor", vars("extendDeadline", true,
         "extensionGround", "HARD_INVESTIGATION", "extensionReason", "家庭成员长期在外，调查难度较大"));
     assertThat(pi).hasPassed("ServiceTask_RecordExtension").variables().containsEntry("extended", true);
-    assertThat(rows("dibao_case_event", pid)).singleElement()
+    assertThat(deadlineEvents(pid)).singleElement()
         .satisfies(e -> assertThat((String) e.get("DETAIL")).contains("45个工作日", "调查难度较大"));
 
     clockAt("2026-03-31T17:00");
@@ -398,7 +420,7 @@ class DibaoProcessTest {
     f.runJobs(pid);
     assertThat(pi).hasPassed("ServiceTask_RecordOverdue", "EndEvent_OverdueRecorded")
         .isWaitingAt("Task_InvestigateHousehold");
-    assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND")).containsExactly("EXTENDED", "OVERDUE");
+    assertThat(deadlineEvents(pid)).extracting(e -> e.get("KIND")).containsExactly("EXTENDED", "OVERDUE");
   }
 
   @Test
@@ -413,7 +435,7 @@ class DibaoProcessTest {
     var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
     assertThat(pi).hasPassed("EndEvent_NotExtended", "ServiceTask_RecordOverdue")
         .hasNotPassed("IntermediateTimer_ExtendedLimit").isWaitingAt("Task_InvestigateHousehold");
-    assertThat(rows("dibao_case_event", pid)).singleElement()
+    assertThat(deadlineEvents(pid)).singleElement()
         .satisfies(e -> assertThat((String) e.get("DETAIL")).contains("30个工作日"));
   }
 
@@ -457,7 +479,7 @@ class DibaoProcessTest {
     assertThatThrownBy(() -> tasks.complete(t.getId(), future)).hasMessageContaining("不能晚于今天");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
         .isWaitingAt("Task_InvestigateHousehold");
-    assertThat(runtime.getVariable(pid, "investigator1")).isNull(); // nothing of the refused submissions was kept
+    assertThat(runtime.getVariable(pid, "livingConditions")).isNull(); // nothing of the refused submissions was kept
   }
 
   @Test
@@ -495,11 +517,101 @@ class DibaoProcessTest {
     f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
     f.complete(pid, "Task_RecordCheckResponse", "nongan-cw", vars("checkResponse", "OBJECTS",
         "checkObjectionEvidence", "存款是借来的"));
-    f.complete(pid, "Task_RecheckInformation", "na-county-cw", vars("recheckOutcome", "CHECK_CONFIRMED",
+    f.complete(pid, "Task_RecheckInformation", "nongan-cw", vars("recheckOutcome", "CHECK_CONFIRMED",
         "recheckNotes", "未能提供借款凭据"));
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
         .hasPassed("ServiceTask_ApplyCheckFindings").isWaitingAt("Task_PreliminaryReview")
         .variables().containsEntry("eligibilityOutcome", "INELIGIBLE");
     assertThat(households.load(c.applicationId()).assets()).extracting(a -> a.value().intValue()).contains(60000);
+  }
+
+  @Test
+  void investigationStartedLateIsRecordedAsAMissedStart() {
+    StartedCase c = cases.apply(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    f.complete(pid, "Task_AcceptApplication", "nongan-cw", allMaterials());
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    // 第15条: 3 working days after 受理 (Wed 02-11) end Sat 02-14 17:00 (make-up working day)
+    clockAt("2026-02-14T16:59");
+    f.runJobs(pid);
+    assertThat(rows("dibao_case_event", pid)).isEmpty();
+    clockAt("2026-02-14T17:00");
+    f.runJobs(pid);
+    assertThat(pi).hasPassed("ServiceTask_RecordInvestigationStartMissed").isWaitingAt("Task_StartInvestigation")
+        .variables().containsEntry("missedLimits", "未在受理后3个工作日内启动入户调查（第15条）");
+    assertThat(rows("dibao_case_event", pid)).singleElement().satisfies(e -> {
+      assertThat(e.get("KIND")).isEqualTo("INVESTIGATION_START_MISSED");
+      assertThat((String) e.get("DETAIL")).contains("第15条", "2026-02-14 17:00");
+    });
+
+    // started after the Spring Festival: recorded as late, and the investigation has its own limit from the start
+    clockAt("2026-02-24T10:00");
+    Map<String, Object> start = startInvestigation();
+    start.put("investigator2", "刘调查");
+    Task t = f.task(pid, "Task_StartInvestigation");
+    assertThatThrownBy(() -> tasks.complete(t.getId(), start)).hasRootCauseInstanceOf(DibaoFormException.class)
+        .hasMessageContaining("不能是同一人");
+    Map<String, Object> past = startInvestigation();
+    past.put("plannedVisitDate", "2026-02-23");
+    assertThatThrownBy(() -> tasks.complete(t.getId(), past)).hasMessageContaining("不能早于今天");
+    f.complete(pid, "Task_StartInvestigation", "nongan-cw", startInvestigation());
+    assertThat(pi).isWaitingAt("Task_InvestigateHousehold").variables().containsEntry("investigationStartLate", true)
+        .containsEntry("investigationStartedBy", "nongan-cw");
+    assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND"))
+        .containsExactly("INVESTIGATION_START_MISSED", "INVESTIGATION_STARTED_LATE");
+    assertThat((String) rows("dibao_case_event", pid).get(1).get("DETAIL")).contains("刘调查、陈调查", "已超过");
+    // 7 working days from Tue 02-24: 25, 26, 27, Sat 28 (make-up), 03-02, 03, 04
+    assertThat(local(f.task(pid, "Task_InvestigateHousehold").getDueDate())).isEqualTo("2026-03-04T17:00");
+    Map<String, Object> beforeStart = investigation();
+    beforeStart.put("investigationDate", "2026-02-13");
+    Task inv = f.task(pid, "Task_InvestigateHousehold");
+    assertThatThrownBy(() -> tasks.complete(inv.getId(), beforeStart)).hasMessageContaining("不能早于启动调查的日期");
+
+    clockAt("2026-03-04T17:00");
+    f.runJobs(pid);
+    assertThat(pi).hasPassed("ServiceTask_RecordInvestigationOverdue").isWaitingAt("Task_InvestigateHousehold")
+        .variables().containsEntry("missedLimits",
+            "未在受理后3个工作日内启动入户调查（第15条）；入户调查未在启动后的时限内完成（本地规定）");
+    assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND")).containsExactly(
+        "INVESTIGATION_START_MISSED", "INVESTIGATION_STARTED_LATE", "INVESTIGATION_OVERDUE");
+  }
+
+  @Test
+  void countyConfirmationCountsTenWorkingDaysFromReceiptOfTheFile() {
+    StartedCase c = applyAndAccept(baota(), "nongan-cw");
+    String pid = c.processInstanceId();
+    investigateToNotice(pid, "nongan-cw", "nongan-approver");
+    advanceDays(3); // Sat 02-14: an objection, so the county must visit the household itself (第20条)
+    cases.fileObjection(pid, new DibaoCases.Objection("王五", null, "家中有车"), "baota");
+    f.complete(pid, "Task_HandleObjection", "nongan-cw", vars("objectionHandling", "REINVESTIGATE",
+        "objectionNotes", "重新入户"));
+    f.complete(pid, "Task_Reinvestigate", "nongan-cw", investigation());
+    f.complete(pid, "Task_PreliminaryReview", "nongan-approver",
+        vars("preliminaryOpinion", "APPROVE", "preliminaryNotes", "重新调查后维持"));
+    noticePeriodEnds(pid); // the second 公示 ends Sat 02-21 09:00 (a holiday): the file reaches the county
+    var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).hasPassed("ServiceTask_RecordFileReceived").isWaitingAt("Task_CountyHomeVisit");
+    assertThat(local((java.util.Date) runtime.getVariable(pid, "fileReceivedAt"))).isEqualTo("2026-02-21T09:00");
+    assertThat(rows("dibao_case_event", pid)).filteredOn(e -> "FILE_RECEIVED".equals(e.get("KIND"))).singleElement()
+        .satisfies(e -> assertThat((String) e.get("DETAIL")).contains("第20条", "2026-03-06 17:00"));
+    // 10 working days from receipt: 02-24, 25, 26, 27, Sat 28 (make-up), 03-02, 03, 04, 05, 06
+    assertThat(local(f.task(pid, "Task_CountyHomeVisit").getDueDate())).isEqualTo("2026-03-06T17:00");
+
+    clockAt("2026-03-04T10:00"); // the county's home visit took eight working days
+    f.complete(pid, "Task_CountyHomeVisit", "na-county-cw", vars("countyVisitor1", "赵县", "countyVisitor2", "钱县",
+        "countyVisitFinding", "CONFIRMS", "countyVisitNotes", "与乡镇调查一致"));
+    Task confirm = f.task(pid, "Task_ConfirmApplication");
+    // still counted from receipt, not from the arrival at this task (which would give 03-18)
+    assertThat(local(confirm.getDueDate())).isEqualTo("2026-03-06T17:00");
+    assertThat(local(confirm.getFollowUpDate())).isEqualTo("2026-03-04T17:00");
+
+    clockAt("2026-03-06T17:00");
+    f.runJobs(pid);
+    assertThat(pi).hasPassed("ServiceTask_RecordConfirmationOverdue").isWaitingAt("Task_ConfirmApplication")
+        .variables().containsEntry("missedLimits", "未在收到材料后10个工作日内审核确认（第20条）");
+    assertThat(rows("dibao_case_event", pid)).filteredOn(e -> "CONFIRMATION_OVERDUE".equals(e.get("KIND")))
+        .singleElement().satisfies(e -> assertThat((String) e.get("DETAIL")).contains("第20条", "2026-03-06 17:00"));
+    f.complete(pid, "Task_ConfirmApplication", "na-county-approver", vars("decision", "APPROVE"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Approved");
   }
 }

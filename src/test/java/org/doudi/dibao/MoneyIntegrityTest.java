@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.doudi.dibao.DibaoFixture.allMaterials;
 import static org.doudi.dibao.DibaoFixture.baota;
 import static org.doudi.dibao.DibaoFixture.investigation;
+import static org.doudi.dibao.DibaoFixture.startInvestigation;
 import static org.doudi.platform.ProcessFixture.advanceDays;
 import static org.doudi.platform.ProcessFixture.clockAt;
 import static org.doudi.platform.ProcessFixture.vars;
@@ -88,6 +89,7 @@ class MoneyIntegrityTest {
     StartedCase c = cases.apply(household, "nongan-cw");
     String pid = c.processInstanceId();
     f.complete(pid, "Task_AcceptApplication", "nongan-cw", allMaterials());
+    f.complete(pid, "Task_StartInvestigation", "nongan-cw", startInvestigation());
     f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
     f.complete(pid, "Task_PreliminaryReview", "nongan-approver",
         vars("preliminaryOpinion", "APPROVE", "preliminaryNotes", "符合条件"));

@@ -42,6 +42,7 @@ public class FormCheck implements TaskListener {
         f.oneOf(MATERIALS_OUTCOME, "结果", "SUPPLIED", "WITHDRAWN");
         f.optionalText("materialsNote", "说明", 500);
       }
+      case "Task_StartInvestigation" -> startInvestigation(f, task);
       case "Task_InvestigateHousehold", "Task_Reinvestigate" -> investigation(f);
       case "Task_RecordCheckResponse" -> {
         String r = f.oneOf(CHECK_RESPONSE, "申请人意见", "ACCEPTS", "OBJECTS");
@@ -134,6 +135,23 @@ public class FormCheck implements TaskListener {
     task.setVariable(MISSING_MATERIALS, String.join("、", missing));
   }
 
+  /**
+   * 启动入户调查 (第15条): two different investigators (第16条) and the planned visit; the moment of completion is the
+   * start, late when it is after the task's due date (3 working days after 受理, moved by clock stops).
+   */
+  private static void startInvestigation(Form f, DelegateTask task) {
+    f.twoPeople("investigator1", "investigator2");
+    LocalDate planned = f.date("plannedVisitDate", "计划入户日期");
+    if (planned.isBefore(CaseContext.today())) {
+      throw new DibaoFormException("plannedVisitDate", "计划入户日期" + planned + "不能早于今天");
+    }
+    f.optionalText("investigationPlan", "调查安排", 1000);
+    java.time.Instant now = CaseContext.now();
+    task.setVariable(INVESTIGATION_STARTED_AT, java.util.Date.from(now));
+    task.setVariable(INVESTIGATION_STARTED_BY, actor(task));
+    task.setVariable(INVESTIGATION_START_LATE, task.getDueDate() != null && now.isAfter(task.getDueDate().toInstant()));
+  }
+
   private static void investigation(Form f) {
     f.twoPeople("investigator1", "investigator2");
     if (!f.flag("investigatorsSigned")) {
@@ -145,6 +163,12 @@ public class FormCheck implements TaskListener {
     LocalDate d = f.date("investigationDate", "调查日期");
     if (d.isAfter(CaseContext.today())) {
       throw new DibaoFormException("investigationDate", "调查日期" + d + "不能晚于今天");
+    }
+    Object started = f.task.getVariable(INVESTIGATION_STARTED_AT);
+    if (started instanceof java.util.Date s
+        && d.isBefore(s.toInstant().atZone(CaseContext.CHINA).toLocalDate())) {
+      throw new DibaoFormException("investigationDate", "调查日期" + d + "不能早于启动调查的日期"
+          + s.toInstant().atZone(CaseContext.CHINA).toLocalDate());
     }
     f.text("livingConditions", "居住和生活状况", 2000);
     f.text("neighbourhoodNotes", "邻里访问情况", 2000);
