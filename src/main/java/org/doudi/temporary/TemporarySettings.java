@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
  *   <li>{@code paperwork-reminder-working-days} (7): when the township worker is reminded (before the deadline);</li>
  *   <li>{@code easing-default-working-days} (5): when the case moves to 补齐手续 if the worker set no date and no
  *   {@code EmergencyEased} message arrives;</li>
- *   <li>{@code public-notice} (true): 支出型 cases go through 公示 (四(二)); {@code notice-period} (P7D);</li>
+ *   <li>{@code notice-period} (P7D): the 支出型 公示 period. The 公示 itself is mandatory (四(二) “严格执行申请受理、审核确认、
+ *   公示程序”): {@code public-notice=false} or a zero period refuses to start;</li>
  *   <li>{@code investigation-working-days} (5): due date of the 支出型 入户调查.</li>
  * </ul>
  */
@@ -28,7 +29,6 @@ public class TemporarySettings {
   private volatile int paperworkWorkingDays;
   private volatile int paperworkReminderWorkingDays;
   private volatile int easingDefaultWorkingDays;
-  private volatile boolean publicNotice;
   private final String noticePeriod;
   private final int investigationWorkingDays;
 
@@ -45,11 +45,18 @@ public class TemporarySettings {
       throw new IllegalArgumentException("doudi.temporary: need 1 <= paperwork-reminder-working-days ("
           + paperworkReminderWorkingDays + ") < paperwork-working-days (" + paperworkWorkingDays + ")");
     }
-    Period.parse(noticePeriod); // fail at start-up on a bad period
+    if (!publicNotice) {
+      throw new IllegalArgumentException("doudi.temporary.public-notice=false 不能使用：支出型临时救助必须公示"
+          + "（吉民发〔2020〕40号 四(二)：严格执行申请受理、审核确认、公示程序）");
+    }
+    Period period = Period.parse(noticePeriod); // fail at start-up on a bad period
+    if (period.isZero() || period.isNegative()) {
+      throw new IllegalArgumentException("doudi.temporary.notice-period=" + noticePeriod
+          + " 不能使用：支出型临时救助的公示期不能为0（公示不能关闭）");
+    }
     this.paperworkWorkingDays = paperworkWorkingDays;
     this.paperworkReminderWorkingDays = paperworkReminderWorkingDays;
     this.easingDefaultWorkingDays = easingDefaultWorkingDays;
-    this.publicNotice = publicNotice;
     this.noticePeriod = noticePeriod;
     this.investigationWorkingDays = investigationWorkingDays;
   }
@@ -64,15 +71,6 @@ public class TemporarySettings {
 
   public int getEasingDefaultWorkingDays() {
     return easingDefaultWorkingDays;
-  }
-
-  public boolean isPublicNotice() {
-    return publicNotice;
-  }
-
-  /** For tests and operators: switch 支出型 公示 on or off (affects cases reaching the gateway later). */
-  public void setPublicNotice(boolean publicNotice) {
-    this.publicNotice = publicNotice;
   }
 
   public String getNoticePeriod() {

@@ -50,6 +50,10 @@ public final class TemporaryVariables {
   // 支出型
   public static final String MATERIALS_COMPLETE = "materialsComplete";
   public static final String MISSING_MATERIALS = "missingMaterials";
+  /** The applicant holds 低保 or 特困 in the province's register (四(二): no income/asset check). */
+  public static final String BASIC_LIVING_RECIPIENT = "basicLivingRecipient";
+  /** What the forms show about it, in Chinese. */
+  public static final String BASIC_LIVING_LABEL = "basicLivingLabel";
   public static final String CHECK_PASSED = "checkPassed";
   public static final String CHECK_REFERENCE = "checkReference";
   public static final String CHECK_SUMMARY = "checkSummary";
@@ -87,6 +91,7 @@ public final class TemporaryVariables {
   public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(CASE_KIND, REGION_NAME, COUNTY_CODE,
       RECIPIENT_ID_NUMBER, REPORTED_BY, REPORTED_AT, URBAN_MONTHLY_STANDARD, TOWNSHIP_LIMIT, AUTHORITY, AUTHORITY_LABEL,
       COLLECTIVE_DISCUSSION_REQUIRED, AUTHORITY_BASIS, DECIDED_BY, LEDGER_ID, MATERIALS_COMPLETE, MISSING_MATERIALS,
+      BASIC_LIVING_RECIPIENT, BASIC_LIVING_LABEL,
       CHECK_PASSED, CHECK_REFERENCE, CHECK_SUMMARY, INSTALMENT_AMOUNT, CURRENT_INSTALMENT, INSTALMENT_DUE_AT,
       MORE_INSTALMENTS, STOPPED_BY, BATCH_ID, RECIPIENT_COUNT, ALREADY_PAID_COUNT, TOTAL_AMOUNT, CREATED_ROWS,
       SKIPPED_ROWS);

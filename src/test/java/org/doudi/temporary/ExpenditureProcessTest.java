@@ -25,6 +25,9 @@ import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.platform.DoudiTest;
+import org.doudi.region.Regions;
+import org.doudi.register.BenefitRegister;
+import org.doudi.register.Person;
 import org.doudi.temporary.internal.ExpenditureCases;
 import org.doudi.temporary.internal.TemporaryCases;
 import org.doudi.temporary.internal.TemporaryFormException;
@@ -51,6 +54,8 @@ class ExpenditureProcessTest {
   @Autowired TemporaryRepository records;
   @Autowired TemporarySettings settings;
   @Autowired FailingInstalmentHook faults;
+  @Autowired BenefitRegister register;
+  @Autowired Regions regions;
 
   TemporaryFixture f;
 
@@ -64,7 +69,6 @@ class ExpenditureProcessTest {
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    settings.setPublicNotice(true);
     faults.failuresLeft.set(0);
     AbstractAssertions.reset();
   }
@@ -169,13 +173,21 @@ class ExpenditureProcessTest {
     assertThat(records.caseRow(pid)).containsEntry("STATUS", "COMPLETED");
   }
 
+  /** The 公示 (mandatory, 四(二)) ends without objection: 7 days later. */
+  void noticePeriodEnds(String pid) {
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .isWaitingAt("Task_PublicNotice");
+    advanceDays(7);
+    f.runJobs(pid);
+  }
+
   @Test
   void stoppingTheScheduleEndsTheRemainingInstalmentsWithoutPayment() {
-    settings.setPublicNotice(false); // 公示 where required: switched off here
     String pid = toProposal(ID, "1000");
     f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1000", 3, 2, "2026-03-02"));
+    noticePeriodEnds(pid);
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
-    assertThat(pi).hasNotPassed("Task_PublicNotice").isWaitingAt("Task_TownshipApproval");
+    assertThat(pi).hasPassed("BoundaryEvent_NoticePeriodEnded").isWaitingAt("Task_TownshipApproval");
     assertThatThrownBy(() -> cases.stopExpenditure(pid, "情况变化", "nongan-cw"))
         .isInstanceOf(TemporaryCases.NotAcceptedNowException.class); // no schedule yet
     f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
@@ -209,9 +221,9 @@ class ExpenditureProcessTest {
 
   @Test
   void aboveSixMonthsOfTheUrbanStandardTheCountyApproves() {
-    settings.setPublicNotice(false);
     String pid = toProposal(ID, "4000");
     f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("3960.01", 2, 1, "2026-03-20"));
+    noticePeriodEnds(pid);
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
     assertThat(pi).isWaitingAt("Task_CountyApproval").variables().containsEntry("authority", "COUNTY")
         .containsEntry("collectiveDiscussionRequired", false);
@@ -226,11 +238,11 @@ class ExpenditureProcessTest {
 
   @Test
   void anExceptionalCaseGoesToTheCountyWithItsCollectiveDiscussionAndMayBeRejected() {
-    settings.setPublicNotice(false);
     String pid = toProposal(ID, "500");
     Map<String, Object> p = proposal("500", 1, 1, "2026-03-20");
     p.put("exceptional", true);
     f.complete(pid, "Task_ProposeAssistance", "nongan-cw", p);
+    noticePeriodEnds(pid);
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
     assertThat(pi).isWaitingAt("Task_CountyApproval").variables().containsEntry("collectiveDiscussionRequired", true);
     assertThatThrownBy(() -> f.complete(pid, "Task_CountyApproval", "na-county-approver",
@@ -270,11 +282,11 @@ class ExpenditureProcessTest {
 
   @Test
   void aFailedCheckNeedsWrittenReasonsToApprove() {
-    settings.setPublicNotice(false);
     String hiddenWages = TestIds.id("220122", "19800101", "009"); // the simulator finds 3000 yuan/month of wages
     String pid = toProposal(hiddenWages, "1000");
     assertThat(runtime.getVariable(pid, "checkPassed")).isEqualTo(false);
     f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1000", 1, 1, "2026-03-20"));
+    noticePeriodEnds(pid);
     assertThatThrownBy(() -> f.complete(pid, "Task_TownshipApproval", "nongan-approver",
         vars("decision", "APPROVE"))).hasMessageContaining("核对发现与申报不符");
     f.complete(pid, "Task_TownshipApproval", "nongan-approver",
@@ -284,11 +296,11 @@ class ExpenditureProcessTest {
 
   @Test
   void aPaymentJobThatFailsAfterWritingItsLedgerRowIsRetriedAndPaysOnce() {
-    settings.setPublicNotice(false);
     String pid = toProposal(ID, "900");
-    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("900", 1, 1, "2026-03-05"));
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("900", 1, 1, "2026-03-12"));
+    noticePeriodEnds(pid); // Mon 03-09
     f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
-    clockAt("2026-03-05T09:00");
+    clockAt("2026-03-12T09:00");
     Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
     management.executeJob(timer.getId());
     Job pay = management.createJobQuery().processInstanceId(pid).activityId("ServiceTask_PayInstalment")
@@ -327,5 +339,65 @@ class ExpenditureProcessTest {
         .execute()).hasMessageContaining("不负责");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("expenditure-assistance").count())
         .isEqualTo(before);
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger NEXT_BIRTHDAY = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** An ID number of its own whose sequence ends in 9: the check simulator would find 3000 yuan/month of wages. */
+  static String hiddenWagesId() {
+    return TestIds.id("220122", java.time.LocalDate.of(1971, 1, 1).plusDays(NEXT_BIRTHDAY.getAndIncrement())
+        .toString().replace("-", ""), "019");
+  }
+
+  @Test
+  void aDibaoRecipientIsNotCheckedForIncomeAndAssetsButItsNoticeIsPosted() {
+    String id = hiddenWagesId();
+    // the household's 低保 is paid (stored evidence in the province's register, not a form flag)
+    register.activate("HH-T-" + id, "DIBAO", "dibao-case-of-" + id, "220122", "220122100201",
+        List.of(new Person(id, "赵六")), "test");
+    String pid = start(id, "1200");
+    f.complete(pid, "Task_AcceptApplication", "nongan-cw", materials());
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).hasPassed("ServiceTask_LookUpBasicLiving").isWaitingAt("Task_InvestigateHousehold").variables()
+        .containsEntry("basicLivingRecipient", true);
+    assertThat((String) runtime.getVariable(pid, "basicLivingLabel")).startsWith("低保对象").contains("四(二)");
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    // 四(二): no income/asset check for 低保/特困 recipients, only their necessary expenditure
+    assertThat(pi).hasPassed("Gateway_IncomeCheckNeeded").hasNotPassed("ServiceTask_CheckInformation")
+        .isWaitingAt("Task_ProposeAssistance").variables().doesNotContainKey("checkPassed");
+    assertThat(records.rows("temporary_case_event", pid)).extracting(r -> r.get("KIND"))
+        .contains("BASIC_LIVING_RECIPIENT").doesNotContain("CHECKED");
+    // the 公示 is still posted
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1200", 2, 1, "2026-03-20"));
+    assertThat(pi).isWaitingAt("Task_PublicNotice");
+    noticePeriodEnds(pid);
+    // the hidden wages were never looked for: approving needs no reasons about a failed check
+    f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
+    assertThat(pi).hasPassed("Task_PublicNotice", "ServiceTask_RecordApproval");
+    assertThat(records.instalments(pid)).hasSize(2);
+  }
+
+  @Test
+  void anApplicantWhoseDibaoIsOnlyAppliedForIsCheckedAsUsual() {
+    String id = hiddenWagesId();
+    register.claim("HH-T-" + id, "DIBAO", "dibao-case-of-" + id, "220122", "220122100201",
+        List.of(new Person(id, "赵六")), "test"); // APPLYING: not (yet) a 低保 recipient
+    String pid = toProposal(id, "1000");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .hasPassed("ServiceTask_CheckInformation").variables().containsEntry("basicLivingRecipient", false)
+        .containsEntry("checkPassed", false);
+  }
+
+  @Test
+  void theNoticeOfExpenditureAssistanceCannotBeSwitchedOff() {
+    assertThatThrownBy(() -> new TemporarySettings(regions, 10, 7, 5, false, "P7D", 5))
+        .hasMessageContaining("必须公示").hasMessageContaining("四(二)");
+    assertThatThrownBy(() -> new TemporarySettings(regions, 10, 7, 5, true, "P0D", 5))
+        .hasMessageContaining("公示期不能为0");
+    // and a township proposing assistance always reaches the 公示, whatever the amount or authority
+    String pid = toProposal(ID, "4000");
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("4000", 1, 1, "2026-03-20"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .isWaitingAt("Task_PublicNotice").variables().containsEntry("authority", "COUNTY");
   }
 }

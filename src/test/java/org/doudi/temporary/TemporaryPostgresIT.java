@@ -54,7 +54,7 @@ class TemporaryPostgresIT {
     url = Postgres.freshDatabase("doudi_temporary_it");
     app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
         .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--doudi.temporary.public-notice=false");
+            "--spring.datasource.password=" + Postgres.PASSWORD);
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
     RuntimeService runtime = app.getBean(RuntimeService.class);
@@ -69,12 +69,14 @@ class TemporaryPostgresIT {
         .setVariables(ExpenditureProcessTest.application(ID, "1500")).execute().getId();
     f.complete(pid, "Task_AcceptApplication", "nongan-cw", ExpenditureProcessTest.materials());
     f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", ExpenditureProcessTest.investigation());
-    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", ExpenditureProcessTest.proposal("1500", 3, 1, "2026-03-05"));
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", ExpenditureProcessTest.proposal("1500", 3, 1, "2026-03-12"));
+    advanceDays(7); // the 公示 (mandatory) ends Mon 03-09
+    f.runJobs(pid);
     f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
     assertThat(records.instalments(pid)).hasSize(3);
 
     // instalment 1: the job fails after its ledger row was written, then the retry pays once
-    clockAt("2026-03-05T09:00");
+    clockAt("2026-03-12T09:00");
     Job pay1 = payJob(management, pid);
     faults.failuresLeft.set(1);
     assertThatThrownBy(() -> management.executeJob(pay1.getId())).hasMessageContaining("injected failure");
@@ -85,7 +87,7 @@ class TemporaryPostgresIT {
     assertThat(ledgerRows(jdbc, pid)).isEqualTo(1);
 
     // instalment 2: two threads execute the same payment job at once
-    clockAt("2026-04-05T09:00");
+    clockAt("2026-04-12T09:00");
     Job pay2 = payJob(management, pid);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch go = new CountDownLatch(1);
@@ -113,7 +115,7 @@ class TemporaryPostgresIT {
         ExpenditureCases.paymentKey(pid, 2))).isEqualTo(1);
 
     // instalment 3 as usual; the case ends with three rows, one per instalment, each linked to its instalment
-    clockAt("2026-05-05T09:00");
+    clockAt("2026-05-12T09:00");
     f.runJobs(pid);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT l.idempotency_key, l.amount, i.seq, i.status "

@@ -26,6 +26,8 @@ import org.doudi.payment.PaymentStatus;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.region.Region;
+import org.doudi.register.BenefitRegister;
+import org.doudi.register.Holding;
 import org.doudi.temporary.persistence.TemporaryRepository;
 import org.doudi.temporary.persistence.TemporaryRepository.Instalment;
 
@@ -44,9 +46,11 @@ public class ExpenditureCases {
   private final Payments payments;
   private final CheckPlatform platform;
   private final List<InstalmentPaymentHook> hooks;
+  private final BenefitRegister register;
 
   public ExpenditureCases(CaseSupport support, TemporaryRepository records, Payments payments, CheckPlatform platform,
-      List<InstalmentPaymentHook> hooks) {
+      List<InstalmentPaymentHook> hooks, BenefitRegister register) {
+    this.register = register;
     this.support = support;
     this.records = records;
     this.payments = payments;
@@ -126,6 +130,32 @@ public class ExpenditureCases {
     records.event(pid, "NOT_ACCEPTED", "材料不齐全，一次性告知需补齐：" + Values.str(execution, MISSING_MATERIALS),
         Values.now(), null);
     records.close(pid, "NOT_ACCEPTED", Values.now());
+  }
+
+  /**
+   * 查询低保、特困身份 (四(二) “对低保对象、特困人员，不再进行家庭收入和财产状况核查，重点核实其生活必须支出情况”): the
+   * province's register decides, not a form flag. A person in an approved or paid 低保/特困 household is a recipient;
+   * one whose application is still in progress is not.
+   */
+  public void lookUpBasicLiving(DelegateExecution execution) {
+    String pid = execution.getProcessInstanceId();
+    Holding h = register.find(Values.str(execution, RECIPIENT_ID_NUMBER))
+        .filter(x -> x.status() == Holding.Status.APPROVED || x.status() == Holding.Status.ACTIVE).orElse(null);
+    boolean recipient = h != null;
+    boolean before = Values.bool(execution, BASIC_LIVING_RECIPIENT);
+    execution.setVariable(BASIC_LIVING_RECIPIENT, recipient);
+    if (!recipient) {
+      execution.setVariable(BASIC_LIVING_LABEL, "非低保对象、特困人员：核查家庭收入和财产");
+      return;
+    }
+    String label = ("TEKUN".equals(h.scheme()) ? "特困人员" : "低保对象") + "（" + h.schemeLabel() + "，"
+        + h.status().label() + "，" + h.holderKey() + "）：不再核查家庭收入和财产，重点核实生活必须支出（吉民发〔2020〕40号 四(二)）";
+    execution.setVariable(BASIC_LIVING_LABEL, label);
+    execution.setVariable(CHECK_SUMMARY, "未核查家庭收入和财产（" + ("TEKUN".equals(h.scheme()) ? "特困人员" : "低保对象")
+        + "，四(二)）；请核实生活必须支出");
+    if (!before) {
+      records.event(pid, "BASIC_LIVING_RECIPIENT", "全省救助对象登记：申请人为" + label, Values.now(), null);
+    }
   }
 
   /** 信息核对 through the provincial check platform; a technical failure retries the job (asyncBefore). */
