@@ -83,8 +83,8 @@ class DibaoAcceptanceBrowserTest {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId).variableName("acceptanceNote")
         .singleResult().getValue()).isEqualTo("材料齐全，当场受理。");
     runJobs(caseId); // the acceptance is asyncAfter: the job executor's part
-    assertThat(tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_InvestigateHousehold").count())
-        .as("the case moved on to the household investigation").isEqualTo(1);
+    assertThat(tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_StartInvestigation").count())
+        .as("the case moved on to the start of the household investigation (第15条)").isEqualTo(1);
     assertThat(runtime.getVariable(caseId, "materialsComplete")).isEqualTo(true);
   }
 

@@ -40,6 +40,10 @@ public final class DibaoHappyPath {
   public static Map<String, Step> steps() {
     Map<String, Step> s = new LinkedHashMap<>();
     s.put(ACCEPTANCE, new Step("nongan-cw", acceptanceWithAllMaterials()));
+    s.put("Task_StartInvestigation", new Step("nongan-cw", Map.of(
+        "investigator1", "刘调查", "investigator2", "陈调查",
+        "plannedVisitDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+        "investigationPlan", "入户调查并走访邻居两户。")));
     s.put("Task_InvestigateHousehold", new Step("nongan-cw", Map.of(
         "investigator1", "刘调查", "investigator2", "陈调查", "investigatorsSigned", true, "familySigned", true,
         "investigationDate", LocalDate.now().toString(),

@@ -61,7 +61,8 @@ class DibaoPostgresIT {
 
       List<String> done = work(http, caseId);
 
-      assertThat(done).startsWith(DibaoHappyPath.ACCEPTANCE + "@nongan-cw", "Task_InvestigateHousehold@nongan-cw")
+      assertThat(done).startsWith(DibaoHappyPath.ACCEPTANCE + "@nongan-cw", "Task_StartInvestigation@nongan-cw",
+          "Task_InvestigateHousehold@nongan-cw")
           .contains("Task_PreliminaryReview@nongan-approver")
           .endsWith("Task_ConfirmApplication@na-county-approver");
       JsonNode historic = json.readTree(http.get("supervisor", "/engine-rest/history/process-instance/" + caseId).body());
