@@ -73,6 +73,14 @@ public class TemporarySettings {
     return easingDefaultWorkingDays;
   }
 
+  /**
+   * Always true: the 支出型 公示 is mandatory (四(二)). Read only by cases of the earlier model version, whose gateway
+   * 需要公示？ still asks {@code ${temporary.publicNotice && …}}; there is no setter and no property that turns it off.
+   */
+  public boolean isPublicNotice() {
+    return true;
+  }
+
   public String getNoticePeriod() {
     return noticePeriod;
   }
