@@ -543,6 +543,7 @@ class DibaoProcessTest {
       assertThat(e.get("KIND")).isEqualTo("INVESTIGATION_START_MISSED");
       assertThat((String) e.get("DETAIL")).contains("第15条", "2026-02-14 17:00");
     });
+    assertThat(f.task(pid, "Task_StartInvestigation").getPriority()).isEqualTo(80); // moves up in Tasklist
 
     // started after the Spring Festival: recorded as late, and the investigation has its own limit from the start
     clockAt("2026-02-24T10:00");
@@ -574,6 +575,7 @@ class DibaoProcessTest {
             "未在受理后3个工作日内启动入户调查（第15条）；入户调查未在启动后的时限内完成（本地规定）");
     assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND")).containsExactly(
         "INVESTIGATION_START_MISSED", "INVESTIGATION_STARTED_LATE", "INVESTIGATION_OVERDUE");
+    assertThat(f.task(pid, "Task_InvestigateHousehold").getPriority()).isEqualTo(80);
   }
 
   @Test
@@ -611,6 +613,7 @@ class DibaoProcessTest {
         .variables().containsEntry("missedLimits", "未在收到材料后10个工作日内审核确认（第20条）");
     assertThat(rows("dibao_case_event", pid)).filteredOn(e -> "CONFIRMATION_OVERDUE".equals(e.get("KIND")))
         .singleElement().satisfies(e -> assertThat((String) e.get("DETAIL")).contains("第20条", "2026-03-06 17:00"));
+    assertThat(f.task(pid, "Task_ConfirmApplication").getPriority()).isEqualTo(80);
     f.complete(pid, "Task_ConfirmApplication", "na-county-approver", vars("decision", "APPROVE"));
     assertThat(pi).isEnded().hasPassed("EndEvent_Approved");
   }

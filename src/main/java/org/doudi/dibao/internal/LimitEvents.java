@@ -31,15 +31,20 @@ public class LimitEvents {
       .withZone(ZoneId.of("Asia/Shanghai"));
 
   /** A limit: the event kind, what Cockpit's {@code missedLimits} shows, the start variable and the rule. */
-  record Limit(String eventKind, String label, String startVariable, String rule) {}
+  record Limit(String eventKind, String label, String startVariable, String rule, String taskKey) {}
 
   static final Map<String, Limit> LIMITS = Map.of(
       "INVESTIGATION_START", new Limit("INVESTIGATION_START_MISSED", "未在受理后3个工作日内启动入户调查（第15条）",
-          ACCEPTED_AT, "受理后3个工作日内启动家庭经济状况调查（最低生活保障审核确认办法第15条）"),
+          ACCEPTED_AT, "受理后3个工作日内启动家庭经济状况调查（最低生活保障审核确认办法第15条）", "Task_StartInvestigation"),
       "INVESTIGATION", new Limit("INVESTIGATION_OVERDUE", "入户调查未在启动后的时限内完成（本地规定）",
-          INVESTIGATION_STARTED_AT, "启动调查后%d个工作日内完成入户调查（本地规定 doudi.dibao.investigation-working-days）"),
+          INVESTIGATION_STARTED_AT, "启动调查后%d个工作日内完成入户调查（本地规定 doudi.dibao.investigation-working-days）",
+          "Task_InvestigateHousehold"),
       "CONFIRMATION", new Limit("CONFIRMATION_OVERDUE", "未在收到材料后10个工作日内审核确认（第20条）",
-          FILE_RECEIVED_AT, "收到审核材料后10个工作日内审核确认（最低生活保障审核确认办法第20条）"));
+          FILE_RECEIVED_AT, "收到审核材料后10个工作日内审核确认（最低生活保障审核确认办法第20条）",
+          "Task_ConfirmApplication"));
+
+  /** The priority an overdue step gets, so that it moves up in Tasklist (the default is 50). */
+  static final int OVERDUE_PRIORITY = 80;
 
   private final DibaoRepository records;
   private final Deadlines deadlines;
@@ -79,7 +84,10 @@ public class LimitEvents {
         null, now.toInstant());
   }
 
-  /** A limit passed with its step still open: recorded as a case event and added to {@code missedLimits}. */
+  /**
+   * A limit passed with its step still open: recorded as a case event, added to {@code missedLimits}, and the open
+   * task moves up in Tasklist (priority 80).
+   */
   public void missed(DelegateExecution execution, String limitKey) {
     Limit limit = LIMITS.get(limitKey);
     if (limit == null) {
@@ -98,5 +106,9 @@ public class LimitEvents {
     String before = CaseContext.string(execution, MISSED_LIMITS);
     execution.setVariable(MISSED_LIMITS, before == null || before.isEmpty() ? limit.label()
         : before + "；" + limit.label());
+    var taskService = execution.getProcessEngineServices().getTaskService();
+    taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(limit.taskKey()).list()
+        .forEach(t -> taskService.setPriority(t.getId(), OVERDUE_PRIORITY));
   }
 }
