@@ -206,7 +206,7 @@ class ModelSandboxTest {
   @Test
   void theRuleSeesExpressionsAsTheEngineDoes() {
     for (String allowed : List.of("${decision == 'APPROVE'}", "#{!materialsComplete}", "${deadlines.workingDays(3)}",
-        "${dibaoRecords.close(execution, 'WITHDRAWN')}", "${temporary.investigationWorkingDays > 0 && proposalOpinion == 'APPROVE'}",
+        "${dibaoRecords.close(execution, 'WITHDRAWN')}", "${temporary.publicNotice && proposalOpinion == 'APPROVE'}",
         "${groups.of(authority == 'TOWNSHIP' ? 'TOWNSHIP_APPROVER' : 'COUNTY_APPROVER', regionCode)}",
         "前缀 ${amount * 2 + 1} 后缀 ${empty name}", "${items[0]} ${limits['county']}", "P7D")) {
       assertThat(sandbox.checkExpression(allowed)).as(allowed).isNull();
