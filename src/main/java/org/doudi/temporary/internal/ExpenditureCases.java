@@ -44,9 +44,11 @@ public class ExpenditureCases {
   private final Payments payments;
   private final CheckPlatform platform;
   private final List<InstalmentPaymentHook> hooks;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public ExpenditureCases(CaseSupport support, TemporaryRepository records, Payments payments, CheckPlatform platform,
-      List<InstalmentPaymentHook> hooks) {
+      List<InstalmentPaymentHook> hooks, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.support = support;
     this.records = records;
     this.payments = payments;
@@ -203,6 +205,9 @@ public class ExpenditureCases {
         Values.str(execution, DECIDED_BY));
     hooks.forEach(h -> h.afterLedgerRow(pid, n, e.id()));
     records.markInstalmentPaid(pid, n, e.id(), Values.now());
+    events.publishEvent(new org.doudi.temporary.TemporaryAssistancePaid(pid, "EXPENDITURE", n, id,
+        Values.str(execution, RECIPIENT_NAME), Values.str(execution, COUNTY_CODE),
+        Values.str(execution, CaseVariables.REGION_CODE), i.dueDate(), e.amount()));
     execution.setVariable(MORE_INSTALMENTS, n < plan.size());
   }
 
