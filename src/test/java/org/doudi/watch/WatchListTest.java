@@ -58,6 +58,7 @@ class WatchListTest {
   @Autowired TemporaryCases temporary;
   @Autowired RecheckRejected recheck;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.doudi.payroll.Awards awards;
 
   ProcessFixture f;
 
@@ -305,6 +306,29 @@ class WatchListTest {
     assertThat(records.entry(rejected.id()).orElseThrow().recheckDue()).isEqualTo("2027-03-02");
     recheck.recheck(LocalDate.parse("2026-09-03"));
     assertThat(alertsOf(id)).as("a second run the same period raises nothing").hasSize(1);
+  }
+
+  @Test
+  void aStoppedAwardKeepsTheHouseholdInTheRegisterForTwoYearsAfterItsLastPaidMonth() {
+    String id = newId();
+    String key = "HH-watch-" + SEQ.incrementAndGet();
+    jdbc.update("INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code,"
+        + " region_code, urban_rural, member_count, payee_name, payee_id_number, bank_name, account_number,"
+        + " monthly_amount, effective_from, reason, decided_by, created_at) VALUES (?, 'DIBAO', 1, 'GRANT', ?,"
+        + " '220122', '220122100201', 'RURAL', 3, '褚十四', ?, '中国农业银行', '6228480000000000002', 900.00,"
+        + " DATE '2025-01-01', NULL, 'fixture', CURRENT_TIMESTAMP)", key, "case-" + key, id);
+    inTransaction(() -> awards.stop(key, Scheme.DIBAO, "stop-" + key, LocalDate.parse("2026-03-02"),
+        "家庭收入超过低保标准", "na-county-approver"));
+    // the same stop again (a retried step) returns the existing row and adds nothing
+    inTransaction(() -> awards.stop(key, Scheme.DIBAO, "stop-" + key, LocalDate.parse("2026-03-02"),
+        "家庭收入超过低保标准", "na-county-approver"));
+
+    assertThat(entriesOf(id)).singleElement().satisfies(e -> {
+      assertThat(e.category()).isEqualTo("LEFT_BENEFIT");
+      assertThat(e.householdKey()).isEqualTo(key);
+      assertThat(e.watchUntil()).as("last paid month 2026-03, plus 24 months").isEqualTo("2028-03-31");
+      assertThat(e.detail()).contains("停发", "2026-03", "3人", "家庭收入超过低保标准");
+    });
   }
 
   @Test
