@@ -64,7 +64,12 @@ public class ProcessStarters {
       new Rule("overpayment-recovery", "违规领取救助金追回", Way.APPLICATION,
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"),
       new Rule("rule-approval", "规则变更审批", Way.APPLICATION,
-          EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"));
+          EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"),
+      new Rule("watch-alert", "低收入人口监测预警处置", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "WatchList.raise: events of other modules, hardship-report, POST /api/watch/medical-expenses, "
+              + "POST /api/watch/deaths, watch-recheck"),
+      new Rule("watch-recheck", "未获批准对象定期复核（防止漏保）", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (daily 07:00)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();

@@ -49,14 +49,16 @@ public class Awards {
   private final Payroll payroll;
   private final Payments payments;
   private final Regions regions;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Map<Scheme, AwardCeiling> ceilings = new EnumMap<>(Scheme.class);
   /** The benefits a person may hold only one of in the province (the register, docs/integrity.md). */
   static final java.util.Set<Scheme> BASIC_LIVING = java.util.EnumSet.of(Scheme.DIBAO, Scheme.TEKUN);
 
   public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
       @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, Regions regions,
-      List<AwardCeiling> ceilings) {
+      List<AwardCeiling> ceilings, org.springframework.context.ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.register = register;
     this.runs = runs;
     this.payroll = payroll;
@@ -197,6 +199,8 @@ public class Awards {
     }
     AwardRow stopped = insert(prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor));
     register.release(beneficiaryKey, "停发：" + reason, actor);
+    events.publishEvent(new AwardEnded(beneficiaryKey, scheme, stopped.countyCode(), stopped.regionCode(),
+        YearMonth.from(stopped.effectiveFrom()).minusMonths(1), null, null));
     return stopped;
   }
 

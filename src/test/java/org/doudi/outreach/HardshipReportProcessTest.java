@@ -63,7 +63,9 @@ class HardshipReportProcessTest {
     assertThat(pi).variables().containsEntry("regionCode", "220122100201").containsEntry("reportedBy", "baota");
 
     tasks.claim(task(pi).getId(), "nongan-cw");
-    tasks.complete(task(pi).getId(), Map.of("verificationOutcome", outcome, "verificationNotes", "已入户核实"));
+    // a person to watch or help is identified by the ID number (the watch list's register, docs/watch.md)
+    tasks.complete(task(pi).getId(), Map.of("verificationOutcome", outcome, "verificationNotes", "已入户核实",
+        "subjectIdNumber", org.doudi.eligibility.TestIds.id("220122", "19400101", "071")));
     // asyncAfter: the verification is committed before the process moves on
     assertThat(pi).isWaitingAt("Task_VerifyReport");
     execute(job(pi));

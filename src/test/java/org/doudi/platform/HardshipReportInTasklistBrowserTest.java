@@ -47,6 +47,8 @@ class HardshipReportInTasklistBrowserTest {
           .getAttribute("value")).isEqualTo("王大山");
       tasklist.choose("核实结论", "符合救助条件，已协助申请");
       tasklist.choose("建议的救助项目", "最低生活保障");
+      tasklist.type("当事人身份证号码（协助申请或列入关注名单时必填）",
+          org.doudi.eligibility.TestIds.id("220122", "19500101", "095"));
       tasklist.type("核实情况说明", "入户核实：户主患重病，无劳动能力，协助申请低保。");
       tasklist.complete();
       tasklist.waiting().until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);

@@ -93,7 +93,9 @@ class RegionAccessTest {
     assertThat(visibleTasks("baota", id)).containsExactly(task);
 
     // the supervisor may read the task but not complete it; the village assistant neither
-    String body = "{\"variables\":{\"verificationOutcome\":{\"value\":\"APPLY\"},\"verificationNotes\":{\"value\":\"已入户\"}}}";
+    // a person to help is identified by the ID number (the watch list's register, docs/watch.md)
+    String body = "{\"variables\":{\"verificationOutcome\":{\"value\":\"APPLY\"},\"verificationNotes\":{\"value\":\"已入户\"},"
+        + "\"subjectIdNumber\":{\"value\":\"" + org.doudi.eligibility.TestIds.id("220122", "19450101", "083") + "\"}}}";
     assertThat(http.send("supervisor", "POST", "/engine-rest/task/" + task + "/complete", body).status()).isEqualTo(403);
     assertThat(http.send("baota", "POST", "/engine-rest/task/" + task + "/complete", body).status()).isEqualTo(403);
     assertThat(http.send("fulongquan-cw", "POST", "/engine-rest/task/" + task + "/complete", body).status())

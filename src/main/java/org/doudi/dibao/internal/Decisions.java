@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doudi.calendar.WorkingDayCalendar;
 import org.doudi.dibao.persistence.DibaoRepository;
 import org.doudi.dibao.persistence.DibaoRepository.StoredAssessment;
+import org.doudi.dibao.ApplicationRejected;
 import org.doudi.eligibility.DibaoAssessment;
 import org.doudi.engine.ProcessBean;
 import org.doudi.household.ApplicationStatus;
@@ -117,13 +118,15 @@ final class Decisions {
     private final Households households;
     private final WorkingDayCalendar calendar;
     private final BenefitRegister register;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public RecordRejection(DibaoRepository records, Households households, WorkingDayCalendar calendar,
-        BenefitRegister register) {
+        BenefitRegister register, org.springframework.context.ApplicationEventPublisher events) {
       this.records = records;
       this.households = households;
       this.calendar = calendar;
       this.register = register;
+      this.events = events;
     }
 
     @Override
@@ -143,6 +146,21 @@ final class Decisions {
           CaseContext.string(execution, DECIDED_BY), CaseContext.now(), due);
       households.updateStatus(id, ApplicationStatus.REJECTED);
       register.release(CaseContext.holderKey(id), "不予批准", CaseContext.string(execution, DECIDED_BY));
+      events.publishEvent(rejected(id, pid, today));
+    }
+
+    /** The event for listeners (the watch list): who was rejected, with the stored assessment's figures. */
+    private ApplicationRejected rejected(long id, String pid, LocalDate today) {
+      HouseholdApplication a = households.load(id);
+      HouseholdApplication.Member applicant = a.applicant() != null ? a.applicant() : a.memberList().get(0);
+      java.util.Optional<StoredAssessment> stored = records.latestAssessment(pid);
+      Boolean assetsWithin = stored.map(s -> !s.json().contains("\"ASSETS_ABOVE_LIMIT\"")).orElse(null);
+      return new ApplicationRejected(id, pid, a.countyCode(), a.regionCode(), applicant.name().strip(),
+          applicant.idNumber().strip().toUpperCase(), a.memberList().stream()
+          .map(m -> m.idNumber().strip().toUpperCase()).toList(), today,
+          stored.map(StoredAssessment::outcome).orElse(null),
+          stored.map(StoredAssessment::perCapitaIncome).orElse(null),
+          stored.map(StoredAssessment::standard).orElse(null), assetsWithin);
     }
   }
 

@@ -19,10 +19,13 @@ public class ReturnCases {
 
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  public ReturnCases(RuntimeService runtime, EngineAsSystem asSystem) {
+  public ReturnCases(RuntimeService runtime, EngineAsSystem asSystem,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.runtime = runtime;
     this.asSystem = asSystem;
+    this.events = events;
   }
 
   public String start(LedgerEntry e, String batchNo, String bankReason) {
@@ -39,7 +42,11 @@ public class ReturnCases {
     v.put(OLD_ACCOUNT_NUMBER, mask(e.payee().accountNumber()));
     v.put(BATCH_NO, batchNo);
     v.put(RETURN_REASON, bankReason == null || bankReason.isBlank() ? "银行退回" : bankReason);
-    return asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "return:" + e.id(), v).getId());
+    String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "return:" + e.id(), v).getId());
+    events.publishEvent(new org.doudi.payroll.PaymentReturned(e.id(), e.scheme(), e.payee().beneficiaryKey(),
+        e.payee().name(), e.payee().idNumber(), e.countyCode(), e.regionCode(), e.amount(), e.periodStart(),
+        bankReason, pid));
+    return pid;
   }
 
   /** 6228****1234: enough to check an account against the evidence, not enough to use it. */

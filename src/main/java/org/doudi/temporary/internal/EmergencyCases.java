@@ -39,9 +39,11 @@ public class EmergencyCases {
   private final Payments payments;
   private final Deadlines deadlines;
   private final TemporarySettings settings;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public EmergencyCases(CaseSupport support, TemporaryRepository records, Payments payments, Deadlines deadlines,
-      TemporarySettings settings) {
+      TemporarySettings settings, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.support = support;
     this.records = records;
     this.payments = payments;
@@ -117,6 +119,9 @@ public class EmergencyCases {
         "先行救助（乡镇备用金当场发放）"), PaymentStatus.PAID, Values.str(execution, REPORTED_BY));
     execution.setVariable(LEDGER_ID, e.id());
     records.markPaid(pid, Values.now());
+    events.publishEvent(new org.doudi.temporary.TemporaryAssistancePaid(pid, "EMERGENCY", 1, id,
+        Values.str(execution, RECIPIENT_NAME), Values.str(execution, COUNTY_CODE),
+        Values.str(execution, CaseVariables.REGION_CODE), day, e.amount()));
   }
 
   /** 急难情况已缓解 (message, the worker's task, or the date set at registration). */

@@ -47,10 +47,13 @@ public class ExpenditureCases {
   private final CheckPlatform platform;
   private final List<InstalmentPaymentHook> hooks;
   private final BenefitRegister register;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public ExpenditureCases(CaseSupport support, TemporaryRepository records, Payments payments, CheckPlatform platform,
-      List<InstalmentPaymentHook> hooks, BenefitRegister register) {
+      List<InstalmentPaymentHook> hooks, BenefitRegister register,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.register = register;
+    this.events = events;
     this.support = support;
     this.records = records;
     this.payments = payments;
@@ -233,6 +236,9 @@ public class ExpenditureCases {
         Values.str(execution, DECIDED_BY));
     hooks.forEach(h -> h.afterLedgerRow(pid, n, e.id()));
     records.markInstalmentPaid(pid, n, e.id(), Values.now());
+    events.publishEvent(new org.doudi.temporary.TemporaryAssistancePaid(pid, "EXPENDITURE", n, id,
+        Values.str(execution, RECIPIENT_NAME), Values.str(execution, COUNTY_CODE),
+        Values.str(execution, CaseVariables.REGION_CODE), i.dueDate(), e.amount()));
     execution.setVariable(MORE_INSTALMENTS, n < plan.size());
   }
 
