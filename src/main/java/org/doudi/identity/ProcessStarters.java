@@ -63,6 +63,11 @@ public class ProcessStarters {
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/awards/{beneficiaryKey}/changes"),
       new Rule("overpayment-recovery", "违规领取救助金追回", Way.APPLICATION,
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"),
+      new Rule("disability-subsidy", "残疾人两项补贴申请审核", Way.APPLICATION,
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "POST /api/disability/applications, the daily discovery (disability-discovery)"),
+      new Rule("disability-discovery", "残疾人两项补贴主动发现", Way.APPLICATION,
+          EnumSet.noneOf(Role.class), "timer (daily 02:00)"),
       new Rule("rule-approval", "规则变更审批", Way.APPLICATION,
           EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"));
 
