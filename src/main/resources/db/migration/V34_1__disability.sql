@@ -16,7 +16,7 @@ CREATE TABLE disability_application (
   disability_grade          INTEGER        NOT NULL,
   bank_name                 VARCHAR(100),
   account_number            VARCHAR(30),
-  source                    VARCHAR(10)    NOT NULL,
+  source                    VARCHAR(12)    NOT NULL,
   status                    VARCHAR(12)    NOT NULL,
   -- 1 while the application is open, NULL once closed: one open application per person and subsidy (NULLs never
   -- collide, on PostgreSQL and H2 alike)
