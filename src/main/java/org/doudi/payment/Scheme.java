@@ -23,4 +23,12 @@ public enum Scheme {
   public String label() {
     return label;
   }
+
+  /**
+   * Paid to a person beside the household's basic-living benefit (the two disability subsidies, docs/disability.md):
+   * the same person or account in another award of the month is expected there, not a roster anomaly.
+   */
+  public boolean alongsideBasicLiving() {
+    return this == DISABLED_LIVING || this == SEVERE_DISABILITY_CARE;
+  }
 }

@@ -324,6 +324,11 @@ class DisabilitySubsidyTest {
     assertThat(awards.latest(SubsidyKind.beneficiaryKey(id), Scheme.SEVERE_DISABILITY_CARE).orElseThrow()
         .monthlyAmount()).isEqualByComparingTo("93.00");
 
+    // one person in two subsidies, paid into the household's account: no roster anomaly (one person by design)
+    long runId = payroll.computeRoster("220122", december, "test").runId();
+    assertThat(payroll.anomalies(runId, 0, 10_000).items())
+        .noneMatch(x -> x.beneficiaryKeys().contains(SubsidyKind.beneficiaryKey(id)));
+
     // above the DMN's highest amount of the county, an adjustment is refused
     assertThatThrownBy(() -> awards.adjust(SubsidyKind.beneficiaryKey(id), Scheme.DISABLED_LIVING,
         new BigDecimal("500.00"), 1, "adj", TODAY, "test", "na-county-approver"))
