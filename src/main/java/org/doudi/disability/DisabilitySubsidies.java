@@ -218,7 +218,8 @@ public class DisabilitySubsidies {
       }
       after = batch.get(batch.size() - 1).memberId();
       for (DisabledMember member : batch) {
-        if (!seen.add(member.idNumber())) {
+        // a row of another county is not this run's (the person's latest record decides below)
+        if (!member.countyCode().startsWith(prefix) || !seen.add(member.idNumber())) {
           continue;
         }
         for (SubsidyKind kind : SubsidyKind.values()) {

@@ -196,7 +196,9 @@ public class Awards {
       return latest.get();
     }
     AwardRow stopped = insert(prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor));
-    register.release(beneficiaryKey, "停发：" + reason, actor);
+    if (BASIC_LIVING.contains(scheme)) { // only these hold persons in the register (a person's key may hold 特困 there)
+      register.release(beneficiaryKey, "停发：" + reason, actor);
+    }
     return stopped;
   }
 

@@ -252,6 +252,23 @@ class DisabilitySubsidyTest {
     assertThat(cases(li(a))).hasSize(2);
   }
 
+  @Test
+  void theDailyDiscoveryProcessOpensTheCasesThroughItsJob() {
+    HouseholdApplication a = household(DisabilityCategory.MENTAL, 1, null, null);
+    dibao(a);
+    org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery()
+        .processDefinitionKey(DisabilityVariables.DISCOVERY_PROCESS_KEY).timers().singleResult();
+    assertThat(timer).as("the daily timer of disability-discovery").isNotNull();
+    management.executeJob(timer.getId());
+    String pid = runtime.createProcessInstanceQuery().processDefinitionKey(DisabilityVariables.DISCOVERY_PROCESS_KEY)
+        .singleResult().getId();
+    f.runJobs(pid);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(candidateKinds(li(a))).containsExactlyInAnyOrder("LIVING", "CARE");
+    assertThat(cases(li(a))).hasSize(2).allSatisfy(c ->
+        assertThat(f.task(c, "Task_AssistApplication")).isNotNull());
+  }
+
   List<String> candidateKinds(String idNumber) {
     return jdbc.queryForList("SELECT kind FROM disability_candidate WHERE id_number = ? AND status = 'OPEN'",
         String.class, idNumber);
@@ -326,7 +343,7 @@ class DisabilitySubsidyTest {
 
     // one person in two subsidies, paid into the household's account: no roster anomaly (one person by design)
     long runId = payroll.computeRoster("220122", december, "test").runId();
-    assertThat(payroll.anomalies(runId, 0, 10_000).items())
+    assertThat(payroll.anomalies(runId, 0, 1000).items())
         .noneMatch(x -> x.beneficiaryKeys().contains(SubsidyKind.beneficiaryKey(id)));
 
     // above the DMN's highest amount of the county, an adjustment is refused
