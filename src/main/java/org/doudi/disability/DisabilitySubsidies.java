@@ -156,9 +156,15 @@ public class DisabilitySubsidies {
     if (account == null && m.accountNumber() == null) {
       throw new InvalidApplicationException("accountNumber", "家庭档案中没有银行账户，请填写领取补贴的开户银行和银行账号");
     }
-    long appId = repository.insert(new NewApplication(kind.name(), m.name(), id, m.countyCode(), m.regionCode(),
-        m.urbanRural().name(), m.applicationId(), m.category().name(), m.grade(), bank != null ? bank : m.bankName(),
-        account != null ? account : m.accountNumber(), "APPLICATION", "REGISTERED", note, user), now());
+    long appId;
+    try {
+      appId = repository.insert(new NewApplication(kind.name(), m.name(), id, m.countyCode(), m.regionCode(),
+          m.urbanRural().name(), m.applicationId(), m.category().name(), m.grade(), bank != null ? bank : m.bankName(),
+          account != null ? account : m.accountNumber(), "APPLICATION", "REGISTERED", note, user), now());
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      // a concurrent application (or discovery) of the same person and subsidy committed first: the unique open slot
+      throw new InvalidApplicationException("idNumber", "该残疾人已有办理中的" + kind.label() + "申请，不能重复申请");
+    }
     return new StartedCase(appId, start(appId, kind, m, "APPLICATION", user));
   }
 
