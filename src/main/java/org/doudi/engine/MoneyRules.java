@@ -17,7 +17,7 @@ public final class MoneyRules {
   /** Named in issue 14 and every key the application evaluates for money or authority. */
   public static final List<String> PATTERNS = List.of(
       "dibao-supplement", "dibao-single-person-ratio", "dibao-approval-authority", "temporary-approval-authority",
-      "unemployed-amount", "price-subsidy-*",
+      "unemployed-amount", "price-subsidy-*", "disability-subsidy-amount",
       // the convention for tables added later
       "*-amount", "*-ratio", "*-supplement", "*-standard", "*-standards", "*-ceiling", "*-authority", "*-subsidy",
       "*-subsidy-*");

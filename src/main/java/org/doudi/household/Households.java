@@ -125,4 +125,22 @@ public class Households {
     return repository.withMember(ApplicationValidator.normalise(idNumber), status).stream()
         .map(id -> repository.summary(id).orElseThrow()).toList();
   }
+
+  /**
+   * Members with a disability category and grade, in order of member id after {@code afterMemberId}, at most
+   * {@code limit} (a scan over every application: the two disability subsidies' proactive discovery).
+   */
+  @Transactional(readOnly = true)
+  public List<DisabledMember> disabledMembers(long afterMemberId, int limit) {
+    if (limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("limit must be 1..10000: " + limit);
+    }
+    return repository.disabledMembers(afterMemberId, limit);
+  }
+
+  /** The person's disability records, one per application they are a member of, the latest application first. */
+  @Transactional(readOnly = true)
+  public List<DisabledMember> disabilityRecords(String idNumber) {
+    return repository.disabilityRecords(ApplicationValidator.normalise(idNumber));
+  }
 }

@@ -9,7 +9,10 @@ public enum Scheme {
   UNEMPLOYED("未参保失业人员生活补助"),
   FESTIVAL_SUBSIDY("春节一次性生活补贴"),
   HEATING_SUBSIDY("冬季取暖补贴"),
-  PRICE_SUBSIDY("价格临时补贴");
+  PRICE_SUBSIDY("价格临时补贴"),
+  /** 残疾人两项补贴 (module disability): monthly per person, held alongside 低保; not a basic-living benefit. */
+  DISABLED_LIVING("困难残疾人生活补贴"),
+  SEVERE_DISABILITY_CARE("重度残疾人护理补贴");
 
   private final String label;
 
@@ -19,5 +22,13 @@ public enum Scheme {
 
   public String label() {
     return label;
+  }
+
+  /**
+   * Paid to a person beside the household's basic-living benefit (the two disability subsidies, docs/disability.md):
+   * the same person or account in another award of the month is expected there, not a roster anomaly.
+   */
+  public boolean alongsideBasicLiving() {
+    return this == DISABLED_LIVING || this == SEVERE_DISABILITY_CARE;
   }
 }

@@ -198,7 +198,9 @@ public class Awards {
       return latest.get();
     }
     AwardRow stopped = insert(prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor));
-    register.release(beneficiaryKey, "停发：" + reason, actor);
+    if (BASIC_LIVING.contains(scheme)) { // only these hold persons in the register (a person's key may hold 特困 there)
+      register.release(beneficiaryKey, "停发：" + reason, actor);
+    }
     events.publishEvent(new AwardEnded(beneficiaryKey, scheme, stopped.countyCode(), stopped.regionCode(),
         YearMonth.from(stopped.effectiveFrom()).minusMonths(1), null, null));
     return stopped;

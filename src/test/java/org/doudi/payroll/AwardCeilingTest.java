@@ -86,7 +86,8 @@ class AwardCeilingTest {
   /** 特困 has no ceiling of its own yet (docs/payroll.md): only the general checks apply. */
   @Test
   void aSchemeWithoutACeilingHasOnlyTheGeneralChecks() {
-    assertThat(awards.boundedSchemes()).containsExactly(Scheme.DIBAO);
+    assertThat(awards.boundedSchemes()).containsExactlyInAnyOrder(Scheme.DIBAO, Scheme.DISABLED_LIVING,
+        Scheme.SEVERE_DISABILITY_CARE); // the disability subsidies: module disability
     AwardRow tekun = awards.grant(grant("HH-CE5", "229901", Scheme.TEKUN, 1, "5000.00"), "u");
     assertThat(tekun.monthlyAmount()).isEqualByComparingTo("5000.00");
     stop("HH-CE5", Scheme.TEKUN);

@@ -112,6 +112,13 @@ public class DibaoRepository {
             rs.getBigDecimal(5), rs.getString(6)), pid).stream().findFirst();
   }
 
+  /** The day of the case's latest assessment when it found a 低收入家庭 (reason LOW_INCOME_HOUSEHOLD). */
+  public Optional<java.time.LocalDate> lowIncomeFinding(String pid) {
+    return jdbc.query("SELECT assessed_on, assessment_json FROM dibao_assessment WHERE process_instance_id = ? "
+        + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> rs.getString(2).contains("\"LOW_INCOME_HOUSEHOLD\"")
+        ? rs.getDate(1).toLocalDate() : null, pid).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   public Optional<Long> latestAssessmentId(String pid) {
     return jdbc.query("SELECT id FROM dibao_assessment WHERE process_instance_id = ? ORDER BY id DESC",
         (rs, i) -> rs.getLong(1), pid).stream().findFirst();

@@ -171,6 +171,33 @@ public class HouseholdRepository {
         status.name());
   }
 
+  private static final String DISABLED = "SELECT m.id AS member_id, a.id AS application_id, m.name, m.id_number, "
+      + "m.disability_category, m.disability_grade, a.county_code, a.region_code, a.urban_rural, a.status, "
+      + "a.bank_name, a.bank_account_number, a.bank_holder_name FROM household_member m "
+      + "JOIN household_application a ON a.id = m.application_id "
+      + "WHERE m.disability_category IS NOT NULL AND m.disability_grade IS NOT NULL ";
+
+  /** Members with a disability, by member id after {@code afterMemberId}. */
+  public List<org.doudi.household.DisabledMember> disabledMembers(long afterMemberId, int limit) {
+    return jdbc.query(DISABLED + "AND m.id > ? ORDER BY m.id FETCH FIRST " + limit + " ROWS ONLY",
+        HouseholdRepository::disabled, afterMemberId);
+  }
+
+  /** The person's disability records, latest application first. */
+  public List<org.doudi.household.DisabledMember> disabilityRecords(String idNumber) {
+    return jdbc.query(DISABLED + "AND m.id_number = ? ORDER BY a.id DESC", HouseholdRepository::disabled, idNumber);
+  }
+
+  private static org.doudi.household.DisabledMember disabled(ResultSet rs, int n) throws SQLException {
+    return new org.doudi.household.DisabledMember(rs.getLong("member_id"), rs.getLong("application_id"),
+        rs.getString("name"), rs.getString("id_number"),
+        HouseholdApplication.DisabilityCategory.valueOf(rs.getString("disability_category")),
+        rs.getInt("disability_grade"), rs.getString("county_code"), rs.getString("region_code"),
+        HouseholdApplication.UrbanRural.valueOf(rs.getString("urban_rural")),
+        ApplicationStatus.valueOf(rs.getString("status")), rs.getString("bank_name"),
+        rs.getString("bank_account_number"), rs.getString("bank_holder_name"));
+  }
+
   public Optional<Long> findByProcessInstance(String processInstanceId) {
     return jdbc.queryForList("SELECT id FROM household_application WHERE process_instance_id = ?", Long.class,
         processInstanceId).stream().findFirst();

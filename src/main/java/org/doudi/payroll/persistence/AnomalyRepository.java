@@ -39,11 +39,21 @@ public class AnomalyRepository {
   private static final String ACTIVE = "a.change_kind <> 'STOP' AND " + AwardRepository.IN_FORCE;
 
   /**
+   * The province-wide sets leave out the awards paid beside a basic-living benefit ({@link
+   * org.doudi.payment.Scheme#alongsideBasicLiving}: the disability subsidies): a person on 低保 with a disability
+   * subsidy, paid into the household's account, is one person and one account by design.
+   */
+  private static final String SET_SCOPE = " AND a.scheme NOT IN (" + String.join(", ",
+      java.util.Arrays.stream(org.doudi.payment.Scheme.values())
+          .filter(org.doudi.payment.Scheme::alongsideBasicLiving).map(s -> "'" + s.name() + "'").toList()) + ")";
+
+  /**
    * The month's set of one kind from the province's awards in force (H2): its value (%1$s), and what makes it an
    * anomaly (%2$s) among the awards of that value. Parameters: the month, the kind, the first day twice.
    */
   private static final String SET = "INSERT INTO payroll_anomaly_set (payroll_month, kind, shared_value) "
-      + "SELECT CAST(? AS DATE), ?, a.%1$s FROM benefit_award a WHERE " + ACTIVE + " GROUP BY a.%1$s HAVING %2$s";
+      + "SELECT CAST(? AS DATE), ?, a.%1$s FROM benefit_award a WHERE " + ACTIVE + SET_SCOPE
+      + " GROUP BY a.%1$s HAVING %2$s";
 
   /**
    * PostgreSQL: both sets in one pass over the province's awards in force, grouped first by 64-bit hashes of the ID
@@ -55,7 +65,7 @@ public class AnomalyRepository {
   private static final String SETS_POSTGRES = "INSERT INTO payroll_anomaly_set (payroll_month, kind, shared_value) "
       + "WITH f AS MATERIALIZED (SELECT a.payee_id_number, a.account_number, a.beneficiary_key, "
       + "hashtextextended(a.payee_id_number, 0) AS hi, hashtextextended(a.account_number, 0) AS ha "
-      + "FROM benefit_award a WHERE " + ACTIVE + "), "
+      + "FROM benefit_award a WHERE " + ACTIVE + SET_SCOPE + "), "
       + "ci AS (SELECT hi FROM f GROUP BY hi HAVING COUNT(*) > 1), "
       + "ca AS (SELECT ha FROM f GROUP BY ha HAVING COUNT(*) > 1) "
       + "SELECT CAST(? AS DATE), 'DUPLICATE_ID', payee_id_number FROM f WHERE hi IN (SELECT hi FROM ci) "
