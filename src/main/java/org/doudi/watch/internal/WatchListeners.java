@@ -47,6 +47,9 @@ class WatchListeners {
   /** A 低保/特困 award ended: the household stays in the register for two years after its last paid month. */
   @EventListener
   public void awardEnded(AwardEnded e) {
+    if (e.scheme() != org.doudi.payment.Scheme.DIBAO && e.scheme() != org.doudi.payment.Scheme.TEKUN) {
+      return; // the disability subsidies and other monthly awards end without making a household low-income
+    }
     skipInvalid("AwardEnded " + e.beneficiaryKey(), () -> {
       AwardRow last = awards.latest(e.beneficiaryKey(), e.scheme()).orElse(null);
       if (last == null) {
