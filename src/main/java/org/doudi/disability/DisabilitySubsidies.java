@@ -202,7 +202,8 @@ public class DisabilitySubsidies {
   /**
    * 主动发现: every person with a disability in the household records (of the counties whose code starts with
    * {@code countyPrefix}; "22" the province) is assessed for each subsidy; one eligible who neither receives it nor
-   * has an open application (nor declined it within {@code doudi.disability.declined-quiet-months}) becomes an open
+   * has an open application (nor declined it or was refused it within {@code doudi.disability.declined-quiet-months})
+   * becomes an open
    * candidate and gets a case that starts with the township's task to help them apply (协助申请). A repeat opens
    * nothing twice (one open application per person and subsidy: a unique key). Candidates who now receive the
    * subsidy, or no longer qualify, are resolved. Then the granted subsidies are re-checked ({@link #reviewAwards}).
@@ -244,10 +245,14 @@ public class DisabilitySubsidies {
             }
             continue;
           }
-          Optional<Stored> declined = repository.latestWithStatus(m.idNumber(), kind.name(), "DECLINED");
-          if (declined.isPresent() && repository.open(m.idNumber(), kind.name()).isEmpty()
-              && declinedRecently(declined.get(), today)) {
-            repository.resolveCandidate(m.idNumber(), kind.name(), "本人（监护人）已表示不申请（申请" + declined.get().id() + "）");
+          Optional<Stored> declined = repository.latestWithStatus(m.idNumber(), kind.name(), "DECLINED")
+              .filter(d -> declinedRecently(d, today));
+          Optional<Stored> refused = repository.latestWithStatus(m.idNumber(), kind.name(), "REJECTED")
+              .filter(d -> declinedRecently(d, today));
+          if ((declined.isPresent() || refused.isPresent()) && repository.open(m.idNumber(), kind.name()).isEmpty()) {
+            repository.resolveCandidate(m.idNumber(), kind.name(), declined.isPresent()
+                ? "本人（监护人）已表示不申请（申请" + declined.get().id() + "）"
+                : "经审核不予批准（申请" + refused.get().id() + "），暂不再次开启");
             continue;
           }
           candidates++;

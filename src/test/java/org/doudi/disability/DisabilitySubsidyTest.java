@@ -385,6 +385,10 @@ class DisabilitySubsidyTest {
         "decisionReasons", "残疾人证已过有效期，请换证后再申请"));
     assertThat(status(pid)).isEqualTo("REJECTED");
     assertThat(awards.latest(SubsidyKind.beneficiaryKey(li(a)), Scheme.DISABLED_LIVING)).isEmpty();
+    // the daily discovery does not reopen a case the county refused (within the quiet period)
+    subsidies.discover("220122", "system");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disability_application WHERE id_number = ? AND kind = 'LIVING'",
+        Integer.class, li(a))).isEqualTo(1);
 
     // grade 4 physical applies for care: the process refuses with the rule's reason and citation
     DisabilitySubsidies.StartedCase c = subsidies.apply(new DisabilityApplication("CARE", li(a), null, null, null),
