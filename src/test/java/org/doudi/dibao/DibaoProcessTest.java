@@ -40,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DoudiTest
 class DibaoProcessTest {
 
+  @Autowired org.doudi.watch.WatchList watch;
+
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -298,6 +300,10 @@ class DibaoProcessTest {
     assertThat(rows("dibao_notice", pid)).filteredOn(n -> "REJECTION".equals(n.get("KIND"))).singleElement()
         .satisfies(n -> assertThat(n.get("DELIVERED_ON").toString()).isEqualTo("2026-02-18"));
     assertThat(households.summary(c.applicationId()).status()).isEqualTo(ApplicationStatus.REJECTED);
+    // the watch list (docs/watch.md): the applicant is re-checked against 漏保; assets above the limit: not 低保边缘
+    String applicant = households.load(c.applicationId()).applicant().idNumber();
+    assertThat(watch.activeEntries(applicant)).filteredOn(e -> e.sourceRef().equals("dibao-application:"
+        + c.applicationId())).extracting(e -> e.category()).containsExactly("REJECTED");
   }
 
   @Test

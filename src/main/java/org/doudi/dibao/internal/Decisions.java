@@ -119,14 +119,16 @@ final class Decisions {
     private final WorkingDayCalendar calendar;
     private final BenefitRegister register;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final ObjectMapper json;
 
     public RecordRejection(DibaoRepository records, Households households, WorkingDayCalendar calendar,
-        BenefitRegister register, org.springframework.context.ApplicationEventPublisher events) {
+        BenefitRegister register, org.springframework.context.ApplicationEventPublisher events, ObjectMapper json) {
       this.records = records;
       this.households = households;
       this.calendar = calendar;
       this.register = register;
       this.events = events;
+      this.json = json;
     }
 
     @Override
@@ -152,15 +154,28 @@ final class Decisions {
     /** The event for listeners (the watch list): who was rejected, with the stored assessment's figures. */
     private ApplicationRejected rejected(long id, String pid, LocalDate today) {
       HouseholdApplication a = households.load(id);
-      HouseholdApplication.Member applicant = a.applicant() != null ? a.applicant() : a.memberList().get(0);
+      HouseholdApplication.Member applicant = a.applicant() != null ? a.applicant()
+          : a.memberList().isEmpty() ? null : a.memberList().get(0);
       java.util.Optional<StoredAssessment> stored = records.latestAssessment(pid);
-      Boolean assetsWithin = stored.map(s -> !s.json().contains("\"ASSETS_ABOVE_LIMIT\"")).orElse(null);
-      return new ApplicationRejected(id, pid, a.countyCode(), a.regionCode(), applicant.name().strip(),
-          applicant.idNumber().strip().toUpperCase(), a.memberList().stream()
+      Boolean assetsWithin = stored.map(s -> assetsWithin(s.json())).orElse(null);
+      return new ApplicationRejected(id, pid, a.countyCode(), a.regionCode(),
+          applicant == null || applicant.name() == null ? null : applicant.name().strip(),
+          applicant == null || applicant.idNumber() == null ? null : applicant.idNumber().strip().toUpperCase(),
+          a.memberList().stream().filter(m -> m.idNumber() != null)
           .map(m -> m.idNumber().strip().toUpperCase()).toList(), today,
           stored.map(StoredAssessment::outcome).orElse(null),
           stored.map(StoredAssessment::perCapitaIncome).orElse(null),
           stored.map(StoredAssessment::standard).orElse(null), assetsWithin);
+    }
+
+    /** Whether the stored assessment found the assets within the limit (no ASSETS_ABOVE_LIMIT reason); null unread. */
+    private Boolean assetsWithin(String assessment) {
+      try {
+        return json.readValue(assessment, DibaoAssessment.class).reasons().stream()
+            .noneMatch(r -> "ASSETS_ABOVE_LIMIT".equals(r.code()));
+      } catch (JsonProcessingException e) {
+        return null;
+      }
     }
   }
 

@@ -296,7 +296,7 @@ public class WatchController {
     return new AlertView(a.id(), a.ruleCode(), AlertRule.valueOf(a.ruleCode()).label(),
         Masking.idNumber(a.subjectIdNumber()), a.subjectName(), a.countyCode(), a.regionCode(),
         regions.fullName(a.regionCode()), a.entryId(), Masking.mask(a.detail()), a.raisedAt(), a.dueAt(),
-        "OPEN".equals(a.status()) && a.dueAt() != null && a.dueAt().isBefore(Instant.now()), a.status(),
+        "OPEN".equals(a.status()) && a.dueAt() != null && a.dueAt().isBefore(org.doudi.engine.EngineContext.now()), a.status(),
         a.reasonCode(), reason == null ? null : reason.label(), Masking.mask(a.closingNote()), a.applicationRef(),
         a.closedBy(), a.closedAt(), a.processInstanceId());
   }
