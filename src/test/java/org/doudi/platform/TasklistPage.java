@@ -75,7 +75,9 @@ public final class TasklistPage {
     By link = By.cssSelector("ol.tasks-list li.task h4.task a[href*='task=" + taskId + "']");
     WebElement a = wait.until(ExpectedConditions.elementToBeClickable(link));
     String name = a.getText().trim();
-    a.click();
+    // a long list puts the card under the fixed footer: bring it to the middle of the window first
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", a);
+    wait.until(ExpectedConditions.elementToBeClickable(a)).click();
     wait.until(ExpectedConditions.urlContains("task=" + taskId));
     return name;
   }
