@@ -144,6 +144,11 @@ public class AwardChanges {
 
   private AwardRow current(String beneficiaryKey, Scheme scheme) {
     List<AwardRow> h = awards.history(beneficiaryKey, scheme);
+    if (!h.isEmpty() && !h.get(h.size() - 1).active()
+        && h.get(h.size() - 1).effectiveFrom().isAfter(Awards.effectiveFrom(EngineContext.today()))) {
+      throw new InvalidAwardException(beneficiaryKey + "正处于渐退期（已决定自" + h.get(h.size() - 1).effectiveFrom()
+          + "起停发），渐退期内待遇不变，不能再变更");
+    }
     if (h.isEmpty() || !h.get(h.size() - 1).active()) {
       throw new InvalidAwardException(beneficiaryKey + "没有正在享受的" + scheme.label() + "待遇");
     }

@@ -104,8 +104,9 @@ public class Exits {
         clip("退出（" + a.reasonLabel() + "）" + (months > 0 ? "，渐退" + months + "个月" : "") + "：" + facts, 500),
         actor);
     YearMonth lastPaid = YearMonth.from(stop.effectiveFrom()).minusMonths(1);
-    LocalDate deadline = calendar.addWorkingDays(decidedOn, properties.getExit().getObjectionWorkingDays(),
-        current.countyCode());
+    // a year whose holiday notice is not loaded yet counts Monday–Friday (the notice states the day it computed)
+    LocalDate deadline = calendar.addWorkingDaysProvisionally(decidedOn,
+        properties.getExit().getObjectionWorkingDays(), current.countyCode()).date();
     ExitDecision d = new ExitDecision(0, beneficiaryKey, scheme, current.countyCode(), current.regionCode(),
         caseRef.trim(), changeRequestId, a, risk == null ? null : risk.level(), risk == null ? null : risk.basis(),
         facts, decidedOn, actor, EngineContext.now(), months, lastPaid, stop.effectiveFrom(), stop.id(),
@@ -220,8 +221,8 @@ public class Exits {
     repository.objectionOf(exitId).ifPresent(o -> {
       throw new IllegalStateException("该退出决定已有异议（编号" + o.id() + "，" + o.status() + "）");
     });
-    LocalDate due = calendar.addWorkingDays(received, properties.getExit().getObjectionDecisionWorkingDays(),
-        d.countyCode());
+    LocalDate due = calendar.addWorkingDaysProvisionally(received,
+        properties.getExit().getObjectionDecisionWorkingDays(), d.countyCode()).date();
     long id;
     try {
       id = repository.insertObjection(exitId, received, statement.strip(), recordedBy, EngineContext.now(), due);

@@ -247,8 +247,8 @@ class AwardChangeApprovalTest {
   @Test
   void aRejectedRequestChangesNothingAndRecordsTheNote() {
     granted("HH-FE3");
-    AwardChangeRequest r = changes.request("HH-FE3", Scheme.DIBAO, AwardChange.stop(), null, "收入超过标准",
-        "na-county-cw");
+    AwardChangeRequest r = changes.request("HH-FE3", Scheme.DIBAO, AwardChange.stop(), new ExitAssessment(
+        "INCOME_ABOVE_STANDARD_OTHER", "STABLE", "GOOD", "NONE", 0, null), null, "收入超过标准", "na-county-cw");
     String taskId = openTask(r.processInstanceId()).getId();
     tasks.claim(taskId, "na-county-approver");
     assertThatThrownBy(() -> tasks.complete(taskId, Map.of("decision", "REJECT")))
