@@ -180,7 +180,7 @@ class AwardChangeApprovalTest {
 
     // only one open request per beneficiary and scheme
     Http.Response second = http.send("na-county-cw", "POST", "/api/awards/HH-FE1/changes",
-        "{\"kind\":\"STOP\",\"reason\":\"迁出\"}");
+        "{\"kind\":\"STOP\",\"reason\":\"迁出\",\"exitReasonCode\":\"MOVED_AWAY\"}");
     assertThat(second.status()).as(second.body()).isEqualTo(409);
     assertThat(second.body()).contains("已有待审批的待遇变更申请").contains("编号" + id);
     assertThat(requestsOf("HH-FE1")).isEqualTo(1);
