@@ -266,6 +266,15 @@ class ExitTest {
   }
 
   @Test
+  void thePhaseOutIsAtMostSixMonths() {
+    var exit = new org.doudi.payroll.internal.PayrollProperties().getExit();
+    assertThat(exit.getPhaseOutMonths()).isEqualTo(3);
+    exit.setPhaseOutMonths(6);
+    assertThatThrownBy(() -> exit.setPhaseOutMonths(7)).hasMessageContaining("不超过6个月");
+    assertThatThrownBy(() -> exit.setPhaseOutMonths(0)).hasMessageContaining("phase-out-months");
+  }
+
+  @Test
   void aRepeatedDecisionOrApplyJobChangesNothing() throws Exception {
     clockAt("2063-02-10T09:00");
     granted("HH-EX9", "2063-01-10");
