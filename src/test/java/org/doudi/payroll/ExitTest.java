@@ -56,6 +56,7 @@ class ExitTest {
   @Autowired Payments payments;
   @Autowired BenefitRegister register;
   @Autowired ApplicationEvents events;
+  @Autowired FaultInjector faults;
 
   final ObjectMapper json = new ObjectMapper();
   Http http;
@@ -70,6 +71,7 @@ class ExitTest {
 
   @AfterEach
   void tearDown() {
+    faults.disarm();
     ClockUtil.reset();
   }
 
@@ -288,6 +290,26 @@ class ExitTest {
     assertThatThrownBy(() -> exits.decide("HH-EX9", Scheme.DIBAO, ExitAssessment.exempt("DEATH"), "case-HH-EX9",
         LocalDate.parse("2063-02-20"), "na-county-approver")).isInstanceOf(InvalidAwardException.class)
         .hasMessageContaining("渐退期");
+  }
+
+  /** The approval's apply job fails after the exit was decided: nothing stays; the retry decides it once. */
+  @Test
+  void aFailedApplyJobLeavesNoExitAndItsRetryDecidesOnce() throws Exception {
+    clockAt("2066-02-10T09:00");
+    granted("HH-EXC", "2066-01-10");
+    Http.Response r = ask("na-county-cw", "HH-EXC", "{\"kind\":\"STOP\",\"reason\":\"死亡\",\"exitReasonCode\":\"DEATH\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    String pid = json.readTree(r.body()).get("processInstanceId").asText();
+    f.complete(pid, "Task_ApproveChange", SECOND_APPROVER, Map.of("decision", "APPROVE"));
+    faults.arm("award-change");
+    assertThat(f.runJobs(pid)).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("award-change"));
+    assertThat(exitsOf("HH-EXC")).isZero();
+    assertThat(awards.history("HH-EXC", Scheme.DIBAO)).hasSize(1);
+    faults.disarm();
+    afterRetryDelay();
+    assertThat(f.runJobs(pid)).isEmpty();
+    assertThat(exitsOf("HH-EXC")).isEqualTo(1);
+    assertThat(awards.history("HH-EXC", Scheme.DIBAO)).hasSize(2);
   }
 
   @Test
