@@ -69,10 +69,10 @@ public class AwardChanges {
    */
   public AwardChangeRequest request(String beneficiaryKey, Scheme scheme, AwardChange change, ExitAssessment exit,
       String caseRef, String reason, String requestedBy) {
-    AwardRow current = current(beneficiaryKey, scheme);
-    String ref = caseRef == null || caseRef.isBlank() ? current.caseRef() : caseRef.trim();
     AwardChange c = normalised(change);
     ExitAssessment x = c.kind() == AwardChange.Kind.STOP ? exit : null;
+    AwardRow current = current(beneficiaryKey, scheme, x != null && x.exempt());
+    String ref = caseRef == null || caseRef.isBlank() ? current.caseRef() : caseRef.trim();
     AwardRow after = check(beneficiaryKey, scheme, c, x, ref, reason, EngineContext.today(), requestedBy);
     Optional<AwardChangeRequest> open = repository.open(beneficiaryKey, scheme);
     if (open.isPresent()) {
@@ -102,6 +102,9 @@ public class AwardChanges {
     v.put(EFFECTIVE, c.kind() == AwardChange.Kind.TRANSFER
         ? "审批同意后自次月1日起由" + regions.fullName(after.countyCode()) + "发放，" + regions.fullName(
             current.countyCode()) + "发放至审批当月（今天审批则自" + after.effectiveFrom() + "起由迁入地发放）"
+        : c.kind() == AwardChange.Kind.STOP ? "审批同意后自次月1日起停发（今天审批则自"
+            + Awards.effectiveFrom(EngineContext.today()) + "起）" + (ExitAssessment.EMPLOYMENT.equals(
+                x.exitReasonCode()) ? "；因就业收入超过标准，先给予渐退期，期满停发" : "")
         : "审批同意后自次月1日起生效（今天审批则自" + after.effectiveFrom() + "起）");
     v.put(REASON, reason.trim());
     v.put(REQUESTED_BY, requestedBy);
@@ -142,12 +145,20 @@ public class AwardChanges {
     return repository.list(beneficiaryKey, scheme);
   }
 
-  private AwardRow current(String beneficiaryKey, Scheme scheme) {
+  /**
+   * The award row in force now. During a 渐退期 (the latest row is a STOP effective later) only an exempt stop
+   * (death, fraud, moving away: {@code earlyStop}) may be asked for; it is based on the row still paid.
+   */
+  private AwardRow current(String beneficiaryKey, Scheme scheme, boolean earlyStop) {
     List<AwardRow> h = awards.history(beneficiaryKey, scheme);
     if (!h.isEmpty() && !h.get(h.size() - 1).active()
         && h.get(h.size() - 1).effectiveFrom().isAfter(Awards.effectiveFrom(EngineContext.today()))) {
+      if (earlyStop && h.size() > 1 && h.get(h.size() - 2).active()) {
+        return h.get(h.size() - 2);
+      }
       throw new InvalidAwardException(beneficiaryKey + "正处于渐退期（已决定自" + h.get(h.size() - 1).effectiveFrom()
-          + "起停发），渐退期内待遇不变，不能再变更");
+          + "起停发），渐退期内待遇不变，不能再变更；死亡、骗取救助或迁出的，可申请提前停发（exitReasonCode DEATH、FRAUD、"
+          + "MOVED_AWAY）");
     }
     if (h.isEmpty() || !h.get(h.size() - 1).active()) {
       throw new InvalidAwardException(beneficiaryKey + "没有正在享受的" + scheme.label() + "待遇");
@@ -159,7 +170,8 @@ public class AwardChanges {
       String reason, LocalDate decidedOn, String actor) {
     if (c.kind() == AwardChange.Kind.STOP) {
       // the assessment and the award's rules, as Exits.decide will check them when the request is approved
-      exits.check(beneficiaryKey, scheme, exit, caseRef, reason, decidedOn, actor);
+      // (during a 渐退期 only death, fraud or moving away may stop it early); the row returned is the one in force
+      return exits.check(beneficiaryKey, scheme, exit, caseRef, reason, decidedOn, actor);
     }
     // Awards.preview checks everything Awards.apply will, the scheme's ceiling (AwardCeiling) included
     return awards.preview(beneficiaryKey, scheme, c, caseRef, decidedOn, reason, actor);

@@ -233,6 +233,41 @@ public class Awards {
   }
 
   /**
+   * 提前停发 during a 渐退期: the household's phase-out STOP ({@code phaseOutStop}, still the latest row) is brought
+   * forward to the month after {@code decidedOn} by a second STOP row (the rule of the award in force takes the row
+   * with the highest seq among those in force, so from that month on nothing is paid). Only for the reasons that need
+   * no assessment (death, fraud, moving away), decided by {@link Exits}. The persons leave the register now. A repeat
+   * (same case) returns the existing row.
+   */
+  AwardRow stopEarly(AwardRow phaseOutStop, String caseRef, LocalDate decidedOn, String reason, String actor) {
+    AwardRow last = repository.latest(phaseOutStop.beneficiaryKey(), phaseOutStop.scheme()).orElseThrow();
+    if (last.seq() > phaseOutStop.seq() && last.changeKind() == ChangeKind.STOP && caseRef != null
+        && last.caseRef().equals(caseRef.trim())) {
+      return last;
+    }
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    if (last.id() != phaseOutStop.id()) {
+      p.add("渐退期的停发记录之后已有新的变更，不能提前停发");
+    }
+    LocalDate from = decidedOn == null ? null : effectiveFrom(decidedOn);
+    if (from != null && !from.isBefore(phaseOutStop.effectiveFrom())) {
+      p.add("渐退期至" + phaseOutStop.effectiveFrom().minusMonths(1).getYear() + "年"
+          + phaseOutStop.effectiveFrom().minusMonths(1).getMonthValue() + "月，期满即自" + phaseOutStop.effectiveFrom()
+          + "起停发，无须提前停发");
+    }
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    AwardRow row = new AwardRow(0, last.beneficiaryKey(), last.scheme(), last.seq() + 1, ChangeKind.STOP,
+        caseRef.trim(), last.countyCode(), last.regionCode(), last.urbanRural(), last.memberCount(), last.payeeName(),
+        last.payeeIdNumber(), last.bankName(), last.accountNumber(), last.monthlyAmount(), from, clip(reason), actor,
+        now());
+    AwardRow stopped = insert(row);
+    register.release(last.beneficiaryKey(), "提前停发：" + reason, actor);
+    return stopped;
+  }
+
+  /**
    * 恢复发放 after an upheld objection: the award as it was before {@code stopRow} (payee, account, amount, covered
    * persons) again from the STOP's own first month, so that no month is missing. Written as a GRANT row following
    * the STOP (the STOP must still be the latest row); the register holds the persons again; months whose rosters
@@ -546,7 +581,8 @@ public class Awards {
         && latest.get().effectiveFrom().isAfter(effectiveFrom(now().atZone(org.doudi.engine.EngineContext.CHINA)
             .toLocalDate()))) {
       throw new InvalidAwardException(beneficiaryKey + "正处于渐退期（已决定自" + latest.get().effectiveFrom()
-          + "起停发），渐退期内待遇不变，不能再变更");
+          + "起停发），渐退期内待遇不变，不能再变更；死亡、骗取救助或迁出的，可申请提前停发（exitReasonCode DEATH、FRAUD、"
+          + "MOVED_AWAY）");
     }
     return latest.filter(AwardRow::active)
         .orElseThrow(() -> new InvalidAwardException(beneficiaryKey + "没有正在享受的" + scheme.name() + "待遇"));

@@ -98,11 +98,21 @@ public class Exits {
     AwardRow current = check(beneficiaryKey, scheme, assessment, caseRef, reason, decidedOn, actor);
     ExitAssessment a = normalised(assessment);
     RelapseRisk.Level risk = a.exempt() ? null : relapseRisk.assess(a);
-    int months = ExitAssessment.EMPLOYMENT.equals(a.exitReasonCode()) ? properties.getExit().getPhaseOutMonths() : 0;
+    Optional<ExitDecision> phasingOut = phaseOutRunning(beneficiaryKey, scheme);
+    int months = phasingOut.isEmpty() && ExitAssessment.EMPLOYMENT.equals(a.exitReasonCode())
+        ? properties.getExit().getPhaseOutMonths() : 0;
     String facts = facts(a, reason);
-    AwardRow stop = awards.stop(beneficiaryKey, scheme, caseRef.trim(), decidedOn, months,
-        clip("退出（" + a.reasonLabel() + "）" + (months > 0 ? "，渐退" + months + "个月" : "") + "：" + facts, 500),
-        actor);
+    String stopReason = clip("退出（" + a.reasonLabel() + "）" + (months > 0 ? "，渐退" + months + "个月" : "")
+        + (phasingOut.isPresent() ? "，渐退期内提前停发" : "") + "：" + facts, 500);
+    AwardRow stop;
+    if (phasingOut.isPresent()) {
+      // death, fraud or moving away during a 渐退期: the phase-out ends early, without its own AwardEnded
+      stop = awards.stopEarly(awards.latest(beneficiaryKey, scheme).orElseThrow(), caseRef.trim(), decidedOn,
+          stopReason, actor);
+      repository.markEnded(phasingOut.get().id(), EngineContext.now());
+    } else {
+      stop = awards.stop(beneficiaryKey, scheme, caseRef.trim(), decidedOn, months, stopReason, actor);
+    }
     YearMonth lastPaid = YearMonth.from(stop.effectiveFrom()).minusMonths(1);
     // a year whose holiday notice is not loaded yet counts Monday–Friday (the notice states the day it computed)
     LocalDate deadline = calendar.addWorkingDaysProvisionally(decidedOn,
@@ -147,9 +157,36 @@ public class Exits {
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
+    Optional<ExitDecision> phasingOut = phaseOutRunning(beneficiaryKey, scheme);
+    if (phasingOut.isPresent()) {
+      ExitDecision running = phasingOut.get();
+      if (!normalised(assessment).exempt()) {
+        throw new InvalidAwardException(beneficiaryKey + "正处于渐退期（至" + running.lastPaidMonth() + "，自"
+            + running.stopEffectiveFrom() + "起停发），渐退期内待遇不变；只有死亡、骗取救助或迁出（DEATH、FRAUD、MOVED_AWAY）"
+            + "可以提前停发");
+      }
+      if (decidedOn != null && !Awards.effectiveFrom(decidedOn).isBefore(running.stopEffectiveFrom())) {
+        throw new InvalidAwardException("渐退期至" + running.lastPaidMonth() + "，期满即自" + running.stopEffectiveFrom()
+            + "起停发，无须提前停发");
+      }
+      List<AwardRow> h = awards.history(beneficiaryKey, scheme);
+      return h.get(h.size() - 2); // the row still paid until the phase-out ends
+    }
     // the award's own rules (an active award, case, date, actor): the row a STOP would write, unwritten
     awards.preview(beneficiaryKey, scheme, AwardChange.stop(), caseRef, decidedOn, "退出", actor);
     return awards.latest(beneficiaryKey, scheme).orElseThrow();
+  }
+
+  /** The exit whose phase-out is running: PHASING_OUT and its STOP still the award's latest row. */
+  private Optional<ExitDecision> phaseOutRunning(String beneficiaryKey, Scheme scheme) {
+    if (beneficiaryKey == null || scheme == null) {
+      return Optional.empty();
+    }
+    Optional<AwardRow> latest = awards.latest(beneficiaryKey, scheme);
+    if (latest.isEmpty() || latest.get().active()) {
+      return Optional.empty();
+    }
+    return repository.byStopAward(latest.get().id()).filter(d -> d.status() == ExitDecision.Status.PHASING_OUT);
   }
 
   @Transactional(readOnly = true)

@@ -241,6 +241,11 @@ class ExitTest {
         + "\"reason\":\"减发\"}");
     assertThat(adjust.status()).isEqualTo(400);
     assertThat(adjust.body()).contains("渐退期");
+    Http.Response otherStop = ask("na-county-cw", "HH-EX8", "{\"kind\":\"STOP\",\"reason\":\"存款超标\","
+        + "\"exitReasonCode\":\"ASSETS_ABOVE_LIMIT\",\"riskIncomeStability\":\"STABLE\",\"riskHealth\":\"GOOD\","
+        + "\"riskDebts\":\"NONE\",\"riskDependants\":0}");
+    assertThat(otherStop.status()).isEqualTo(400);
+    assertThat(otherStop.body()).contains("渐退期");
 
     // the rosters: March (the decision month) and the three months of the phase-out, then nothing
     for (String m : List.of("2062-03", "2062-04", "2062-05", "2062-06")) {
@@ -286,10 +291,55 @@ class ExitTest {
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(exitsOf("HH-EX9")).isEqualTo(1);
     assertThat(awards.history("HH-EX9", Scheme.DIBAO)).hasSize(2);
-    // a second exit while the phase-out runs is refused
-    assertThatThrownBy(() -> exits.decide("HH-EX9", Scheme.DIBAO, ExitAssessment.exempt("DEATH"), "case-HH-EX9",
-        LocalDate.parse("2063-02-20"), "na-county-approver")).isInstanceOf(InvalidAwardException.class)
-        .hasMessageContaining("渐退期");
+    // while the phase-out runs, another exit is refused unless it needs no assessment (death, fraud, moving away)
+    assertThatThrownBy(() -> exits.decide("HH-EX9", Scheme.DIBAO, new ExitAssessment("ASSETS_ABOVE_LIMIT", "STABLE",
+        "GOOD", "NONE", 0, null), "case-HH-EX9", LocalDate.parse("2063-02-20"), "na-county-approver"))
+        .isInstanceOf(InvalidAwardException.class).hasMessageContaining("渐退期").hasMessageContaining("提前停发");
+    assertThat(exitsOf("HH-EX9")).isEqualTo(1);
+  }
+
+  /** The same over REST: during the phase-out a STOP request for MOVED_AWAY is accepted and, approved, ends it. */
+  @Test
+  void movingAwayDuringAPhaseOutIsAStopRequestLikeAnyOther() throws Exception {
+    clockAt("2068-02-10T09:00");
+    granted("HH-EXE", "2068-01-10");
+    exits.decide("HH-EXE", Scheme.DIBAO, EMPLOYED, "case-HH-EXE", LocalDate.parse("2068-02-10"), "na-county-approver");
+    clockAt("2068-03-10T09:00");
+    long id = stopApproved("HH-EXE", "{\"kind\":\"STOP\",\"reason\":\"全家迁往外省\",\"exitReasonCode\":\"MOVED_AWAY\"}");
+    assertThat(changes.find(id).orElseThrow().status()).isEqualTo(AwardChangeRequest.Status.APPROVED);
+    List<ExitDecision> all = exits.list("HH-EXE", Scheme.DIBAO);
+    assertThat(all).extracting(ExitDecision::status).containsExactly(ExitDecision.Status.ENDED,
+        ExitDecision.Status.STOPPED);
+    assertThat(all.get(1).lastPaidMonth()).isEqualTo(YearMonth.parse("2068-03"));
+    assertThat(paid("HH-EXE", YearMonth.parse("2068-04"))).isEmpty();
+  }
+
+  /** Death during a 渐退期 (decided in February, paid until May): the STOP is brought forward to March. */
+  @Test
+  void deathDuringAPhaseOutStopsItFromTheNextMonth() {
+    clockAt("2067-02-10T09:00");
+    granted("HH-EXD", "2067-01-10");
+    ExitDecision phase = exits.decide("HH-EXD", Scheme.DIBAO, EMPLOYED, "case-HH-EXD", LocalDate.parse("2067-02-10"),
+        "na-county-approver");
+    assertThat(phase.lastPaidMonth()).isEqualTo(YearMonth.parse("2067-05"));
+    String person = awards.covered("HH-EXD", Scheme.DIBAO).get(0).idNumber();
+    clockAt("2067-03-05T09:00");
+    ExitDecision death = exits.decide("HH-EXD", Scheme.DIBAO, ExitAssessment.exempt("DEATH"), "case-HH-EXD-death",
+        "户主于2067年3月1日死亡", LocalDate.parse("2067-03-05"), "na-county-approver", null);
+    assertThat(death.status()).isEqualTo(ExitDecision.Status.STOPPED);
+    assertThat(death.lastPaidMonth()).isEqualTo(YearMonth.parse("2067-03"));
+    assertThat(exits.find(phase.id()).orElseThrow().status()).isEqualTo(ExitDecision.Status.ENDED);
+    assertThat(register.find(person)).isEmpty();
+    assertThat(paid("HH-EXD", YearMonth.parse("2067-03"))).isPresent();
+    assertThat(paid("HH-EXD", YearMonth.parse("2067-04"))).isEmpty();
+    assertThat(paid("HH-EXD", YearMonth.parse("2067-05"))).isEmpty();
+    assertThat(events.stream(AwardEnded.class).filter(e -> e.beneficiaryKey().equals("HH-EXD")).toList())
+        .singleElement().satisfies(e -> {
+          assertThat(e.exitReasonCode()).isEqualTo("DEATH");
+          assertThat(e.lastPaidMonth()).isEqualTo(YearMonth.parse("2067-03"));
+        });
+    // the phase-out's own end finds nothing to do
+    assertThat(exits.endPhaseOuts(LocalDate.parse("2067-06-01"), "system")).isZero();
   }
 
   /** The approval's apply job fails after the exit was decided: nothing stays; the retry decides it once. */
