@@ -46,10 +46,12 @@ public class ExitController {
 
   private final Exits exits;
   private final Staff staff;
+  private final org.doudi.payroll.Awards awards;
 
-  public ExitController(Exits exits, Staff staff) {
+  public ExitController(Exits exits, Staff staff, org.doudi.payroll.Awards awards) {
     this.exits = exits;
     this.staff = staff;
+    this.awards = awards;
   }
 
   /** An exit as staff see it: the decision (keys masked), the phase-out's state this month, the notice. */
@@ -79,9 +81,15 @@ public class ExitController {
   public List<ExitView> list(@PathVariable String beneficiaryKey,
       @RequestParam(required = false, defaultValue = "DIBAO") String scheme, Principal principal) {
     Scheme s = scheme(scheme);
-    List<ExitDecision> all = exits.list(beneficiaryKey, s);
-    all.forEach(d -> requireSees(principal.getName(), d.countyCode()));
-    return all.stream().map(this::view).toList();
+    // as the award's history and change requests: staff of a county the award has been paid in
+    List<String> counties = awards.history(beneficiaryKey, s).stream().map(org.doudi.payroll.AwardRow::countyCode)
+        .distinct().toList();
+    StaffMember me = member(principal.getName());
+    if (!counties.isEmpty() && counties.stream().noneMatch(c -> staff.worksWithin(me, c, r -> r != Role.ANALYST))) {
+      throw new AccessDeniedException("用户" + principal.getName() + "无权查看" + counties.get(counties.size() - 1)
+          + "的退出决定");
+    }
+    return exits.list(beneficiaryKey, s).stream().map(this::view).toList();
   }
 
   @GetMapping("/api/exits/{exitId}")
