@@ -333,7 +333,7 @@ public class DisabilitySubsidies {
     SubsidyKind kind = SubsidyKind.valueOf(s.kind());
     String key = SubsidyKind.beneficiaryKey(s.idNumber());
     if (awards.latest(key, kind.scheme()).filter(AwardRow::active).isPresent()) {
-      AwardRow row = awards.stop(key, kind.scheme(), "DS-STOP-" + s.id(), on, reason, actor);
+      AwardRow row = awards.stopAlongside(key, kind.scheme(), "DS-STOP-" + s.id(), on, reason, actor);
       repository.insertRecord(s.id(), "STOP", "自" + row.effectiveFrom() + "起停发" + kind.label() + "：" + reason, null,
           actor, now());
     }

@@ -187,7 +187,9 @@ public class Recoveries {
         .orElseThrow(() -> new FundsRequestException("未知的救助项目：" + request.scheme()));
     String reason = "骗取社会救助，停发并责令退回（" + LEGAL_BASIS + "）：" + request.reason().strip();
     try {
-      return awardChanges.request(request.beneficiaryKey(), scheme, AwardChange.stop(), payee.caseRef(),
+      // fraud needs no relapse-risk assessment (docs/payroll.md "退出与渐退"): the exit reason is FRAUD
+      return awardChanges.request(request.beneficiaryKey(), scheme, AwardChange.stop(),
+          org.doudi.payroll.ExitAssessment.exempt("FRAUD"), payee.caseRef(),
           reason.length() <= 500 ? reason : reason.substring(0, 499) + "…", actor).id();
     } catch (InvalidAwardException e) {
       throw new FundsRequestException(422, "不能申请停发：" + e.getMessage());

@@ -61,6 +61,8 @@ public class ProcessStarters {
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/payroll/bank-files/{fileId}/result"),
       new Rule("award-change-approval", "待遇变更审批", Way.APPLICATION,
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/awards/{beneficiaryKey}/changes"),
+      new Rule("exit-objection", "退出异议处理", Way.APPLICATION,
+          EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/exits/{exitId}/objection"),
       new Rule("overpayment-recovery", "违规领取救助金追回", Way.APPLICATION,
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"),
       new Rule("disability-subsidy", "残疾人两项补贴申请审核", Way.APPLICATION,

@@ -39,9 +39,11 @@ public class AwardChanges {
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
   private final Regions regions;
+  private final Exits exits;
 
   public AwardChanges(Awards awards, AwardChangeRepository repository, RuntimeService runtime,
-      EngineAsSystem asSystem, Regions regions) {
+      EngineAsSystem asSystem, Regions regions, Exits exits) {
+    this.exits = exits;
     this.awards = awards;
     this.repository = repository;
     this.runtime = runtime;
@@ -57,10 +59,21 @@ public class AwardChanges {
    */
   public AwardChangeRequest request(String beneficiaryKey, Scheme scheme, AwardChange change, String caseRef,
       String reason, String requestedBy) {
-    AwardRow current = current(beneficiaryKey, scheme);
-    String ref = caseRef == null || caseRef.isBlank() ? current.caseRef() : caseRef.trim();
+    return request(beneficiaryKey, scheme, change, null, caseRef, reason, requestedBy);
+  }
+
+  /**
+   * As {@link #request(String, Scheme, AwardChange, String, String, String)}, with the exit assessment a STOP needs
+   * ({@link Exits}: the reason, and the relapse-risk assessment unless the reason is DEATH, FRAUD or MOVED_AWAY). A
+   * STOP without it is refused; other kinds ignore it. The approval applies a STOP through {@link Exits#decide}.
+   */
+  public AwardChangeRequest request(String beneficiaryKey, Scheme scheme, AwardChange change, ExitAssessment exit,
+      String caseRef, String reason, String requestedBy) {
     AwardChange c = normalised(change);
-    AwardRow after = check(beneficiaryKey, scheme, c, ref, reason, EngineContext.today(), requestedBy);
+    ExitAssessment x = c.kind() == AwardChange.Kind.STOP ? exit : null;
+    AwardRow current = current(beneficiaryKey, scheme, x != null && x.exempt());
+    String ref = caseRef == null || caseRef.isBlank() ? current.caseRef() : caseRef.trim();
+    AwardRow after = check(beneficiaryKey, scheme, c, x, ref, reason, EngineContext.today(), requestedBy);
     Optional<AwardChangeRequest> open = repository.open(beneficiaryKey, scheme);
     if (open.isPresent()) {
       throw alreadyOpen(open.get());
@@ -73,6 +86,9 @@ public class AwardChanges {
       // another request won the unique key just now (its transaction is not ours to read; PostgreSQL's is aborted)
       throw new IllegalStateException(beneficiaryKey + "已有待审批的待遇变更申请，请等审批完成后再申请", raced);
     }
+    if (x != null) {
+      repository.setExitAssessment(id, x);
+    }
     Map<String, Object> v = new HashMap<>();
     v.put(REQUEST_ID, id);
     v.put(CaseVariables.REGION_CODE, current.countyCode()); // the county's staff see it, townships do not
@@ -82,10 +98,13 @@ public class AwardChanges {
     v.put(SCHEME_LABEL, scheme.label());
     v.put(KIND_LABEL, c.kind().label());
     v.put(CHANGE_FROM, describe(current, c.kind()));
-    v.put(CHANGE_TO, c.kind() == AwardChange.Kind.STOP ? "停发" : describe(after, c.kind()));
+    v.put(CHANGE_TO, c.kind() == AwardChange.Kind.STOP ? stopText(x) : describe(after, c.kind()));
     v.put(EFFECTIVE, c.kind() == AwardChange.Kind.TRANSFER
         ? "审批同意后自次月1日起由" + regions.fullName(after.countyCode()) + "发放，" + regions.fullName(
             current.countyCode()) + "发放至审批当月（今天审批则自" + after.effectiveFrom() + "起由迁入地发放）"
+        : c.kind() == AwardChange.Kind.STOP ? "审批同意后自次月1日起停发（今天审批则自"
+            + Awards.effectiveFrom(EngineContext.today()) + "起）" + (ExitAssessment.EMPLOYMENT.equals(
+                x.exitReasonCode()) ? "；因就业收入超过标准，先给予渐退期，期满停发" : "")
         : "审批同意后自次月1日起生效（今天审批则自" + after.effectiveFrom() + "起）");
     v.put(REASON, reason.trim());
     v.put(REQUESTED_BY, requestedBy);
@@ -105,7 +124,14 @@ public class AwardChanges {
    */
   @Transactional(readOnly = true, noRollbackFor = InvalidAwardException.class)
   public AwardRow recheck(AwardChangeRequest r, LocalDate decidedOn, String actor) {
-    return check(r.beneficiaryKey(), r.scheme(), r.change(), r.caseRef(), r.reason(), decidedOn, actor);
+    return check(r.beneficiaryKey(), r.scheme(), r.change(), exitAssessment(r.id()).orElse(null), r.caseRef(),
+        r.reason(), decidedOn, actor);
+  }
+
+  /** The exit assessment stored with a STOP request (empty for other kinds, and for STOP requests before V32_1). */
+  @Transactional(readOnly = true)
+  public Optional<ExitAssessment> exitAssessment(long requestId) {
+    return repository.exitAssessment(requestId);
   }
 
   @Transactional(readOnly = true)
@@ -119,16 +145,34 @@ public class AwardChanges {
     return repository.list(beneficiaryKey, scheme);
   }
 
-  private AwardRow current(String beneficiaryKey, Scheme scheme) {
+  /**
+   * The award row in force now. During a 渐退期 (the latest row is a STOP effective later) only an exempt stop
+   * (death, fraud, moving away: {@code earlyStop}) may be asked for; it is based on the row still paid.
+   */
+  private AwardRow current(String beneficiaryKey, Scheme scheme, boolean earlyStop) {
     List<AwardRow> h = awards.history(beneficiaryKey, scheme);
+    if (!h.isEmpty() && !h.get(h.size() - 1).active()
+        && h.get(h.size() - 1).effectiveFrom().isAfter(Awards.effectiveFrom(EngineContext.today()))) {
+      if (earlyStop && h.size() > 1 && h.get(h.size() - 2).active()) {
+        return h.get(h.size() - 2);
+      }
+      throw new InvalidAwardException(beneficiaryKey + "正处于渐退期（已决定自" + h.get(h.size() - 1).effectiveFrom()
+          + "起停发），渐退期内待遇不变，不能再变更；死亡、骗取救助或迁出的，可申请提前停发（exitReasonCode DEATH、FRAUD、"
+          + "MOVED_AWAY）");
+    }
     if (h.isEmpty() || !h.get(h.size() - 1).active()) {
       throw new InvalidAwardException(beneficiaryKey + "没有正在享受的" + scheme.label() + "待遇");
     }
     return h.get(h.size() - 1);
   }
 
-  private AwardRow check(String beneficiaryKey, Scheme scheme, AwardChange c, String caseRef, String reason,
-      LocalDate decidedOn, String actor) {
+  private AwardRow check(String beneficiaryKey, Scheme scheme, AwardChange c, ExitAssessment exit, String caseRef,
+      String reason, LocalDate decidedOn, String actor) {
+    if (c.kind() == AwardChange.Kind.STOP) {
+      // the assessment and the award's rules, as Exits.decide will check them when the request is approved
+      // (during a 渐退期 only death, fraud or moving away may stop it early); the row returned is the one in force
+      return exits.check(beneficiaryKey, scheme, exit, caseRef, reason, decidedOn, actor);
+    }
     // Awards.preview checks everything Awards.apply will, the scheme's ceiling (AwardCeiling) included
     return awards.preview(beneficiaryKey, scheme, c, caseRef, decidedOn, reason, actor);
   }
@@ -144,6 +188,19 @@ public class AwardChanges {
       case ACCOUNT -> AwardChange.account(trim(c.bankName()), trim(c.accountNumber()));
       case TRANSFER -> AwardChange.transfer(trim(c.countyCode()), trim(c.regionCode()));
     };
+  }
+
+  private static String stopText(ExitAssessment x) {
+    String s = "停发（" + x.reasonLabel() + "）";
+    if (ExitAssessment.EMPLOYMENT.equals(x.exitReasonCode())) {
+      s += "，给予渐退期：审批后继续按原标准发放渐退期月数，期满停发";
+    }
+    if (!x.exempt()) {
+      s += "；返贫风险评估：收入来源" + ExitAssessment.INCOME_STABILITY.get(x.riskIncomeStability()) + "，健康状况"
+          + ExitAssessment.HEALTH.get(x.riskHealth()) + "，债务负担" + ExitAssessment.DEBTS.get(x.riskDebts())
+          + "，需赡养" + x.riskDependants() + "人" + (x.riskNote() == null ? "" : "；" + x.riskNote());
+    }
+    return s;
   }
 
   private static String trim(String s) {

@@ -4,10 +4,11 @@ import java.time.YearMonth;
 import org.doudi.payment.Scheme;
 
 /**
- * An award ended (停发): published by {@link Awards#stop} in the transaction that writes the STOP row, so listeners
- * (the watch list, docs/watch.md) see it exactly when the stop commits. {@code lastPaidMonth} is the last month the
- * award pays (the month before the STOP takes effect); {@code exitReasonCode} and {@code riskLevel} may be null when
- * the stop does not carry them.
+ * Spring application event: an award has ended — at once (停发 from the month after the decision) or at the end of
+ * its 渐退期. Published by {@link Exits} in the transaction that ends it (listen with
+ * {@code @TransactionalEventListener} to act after the commit, or {@code @EventListener} to act inside it), so that
+ * the household can enter the watch list. {@code riskLevel} is LOW, MEDIUM or HIGH, or null for an exempt reason
+ * (DEATH, FRAUD, MOVED_AWAY) that needs no assessment.
  */
 public record AwardEnded(String beneficiaryKey, Scheme scheme, String countyCode, String regionCode,
     YearMonth lastPaidMonth, String exitReasonCode, String riskLevel) {}

@@ -49,16 +49,14 @@ public class Awards {
   private final Payroll payroll;
   private final Payments payments;
   private final Regions regions;
-  private final org.springframework.context.ApplicationEventPublisher events;
   private final Map<Scheme, AwardCeiling> ceilings = new EnumMap<>(Scheme.class);
   /** The benefits a person may hold only one of in the province (the register, docs/integrity.md). */
   static final java.util.Set<Scheme> BASIC_LIVING = java.util.EnumSet.of(Scheme.DIBAO, Scheme.TEKUN);
 
   public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
       @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, Regions regions,
-      List<AwardCeiling> ceilings, org.springframework.context.ApplicationEventPublisher events) {
+      List<AwardCeiling> ceilings) {
     this.repository = repository;
-    this.events = events;
     this.register = register;
     this.runs = runs;
     this.payroll = payroll;
@@ -163,7 +161,11 @@ public class Awards {
    * moved, whose old county's roster of the month was made first) is paid by that roster and not again.
    */
   private void catchUpFirstMonth(AwardRow a, String actor) {
-    YearMonth month = YearMonth.from(a.effectiveFrom());
+    catchUp(a, YearMonth.from(a.effectiveFrom()), actor);
+  }
+
+  /** {@link #catchUpFirstMonth} for any month of the award from its row on (a reinstatement's missed months). */
+  private void catchUp(AwardRow a, YearMonth month, String actor) {
     runs.insertRunIfAbsent(a.countyCode(), month.atDay(1), now(), actor);
     PayrollRun run = runs.lock(runs.find(a.countyCode(), month.atDay(1)).orElseThrow().id()).orElseThrow();
     switch (run.status()) {
@@ -177,7 +179,8 @@ public class Awards {
         payments.record(new PaymentRequest(key,
           a.scheme(), a.caseRef(), new org.doudi.payment.Payee(a.beneficiaryKey(), a.payeeName(), a.payeeIdNumber(),
           a.bankName(), a.accountNumber()), a.countyCode(), a.regionCode(), month.atDay(1), month.atEndOfMonth(),
-          a.monthlyAmount(), Channel.BANK, null, "补发" + month + "：待遇自该月起发放，该月名册生成时尚未批准"),
+          a.monthlyAmount(), Channel.BANK, null, "补发" + month + "：待遇自该月起发放，该月名册生成时尚未批准"
+          + (a.effectiveFrom().isBefore(month.atDay(1)) ? "（恢复发放）" : "")),
           PaymentStatus.APPROVED, actor);
       }
     }
@@ -190,20 +193,137 @@ public class Awards {
         actor));
   }
 
-  /** 停发 from the month after the decision. Stopping again for the same case returns the existing row. */
-  public AwardRow stop(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn, String reason,
+  /**
+   * 停发 from the month after the decision, without an exit decision. Package-private: every stop of a real award goes
+   * through {@link Exits#decide} (the assessment, the notice, the 渐退期, the {@link AwardEnded} event); this stays for
+   * {@link Exits} itself and for tests that need a stopped award. Stopping again for the same case returns the
+   * existing row.
+   */
+  AwardRow stop(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn, String reason,
       String actor) {
+    return stop(beneficiaryKey, scheme, caseRef, decidedOn, 0, reason, actor);
+  }
+
+  /**
+   * 停发 of an award paid beside a basic-living benefit (the disability subsidies, {@link Scheme#alongsideBasicLiving})
+   * from the month after the decision. A 低保 or 特困 award is refused here: it ends only through {@link Exits#decide}
+   * with its assessment and notice.
+   */
+  public AwardRow stopAlongside(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn,
+      String reason, String actor) {
+    if (scheme == null || !scheme.alongsideBasicLiving()) {
+      throw new InvalidAwardException((scheme == null ? "救助项目" : scheme.label())
+          + "的停发须经退出决定（返贫风险评估与书面告知）");
+    }
+    return stop(beneficiaryKey, scheme, caseRef, decidedOn, 0, reason, actor);
+  }
+
+  /**
+   * 停发 after {@code phaseOutMonths} more months paid unchanged (渐退期; 0 = from the month after the decision): one
+   * STOP row, effective from the month after the decision plus those months, so every roster up to then pays the
+   * award as it is and none after (the rule of the award in force, {@code AwardRepository.IN_FORCE}). The register
+   * releases the persons now only without a phase-out; after one, {@link Exits#endPhaseOuts} releases them when the
+   * STOP takes effect (until then they are still paid 低保 and may not hold another benefit).
+   */
+  AwardRow stop(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn, int phaseOutMonths,
+      String reason, String actor) {
     Optional<AwardRow> latest = repository.latest(beneficiaryKey, scheme);
-    if (latest.isPresent() && !latest.get().active() && latest.get().caseRef().equals(caseRef)) {
+    if (latest.isPresent() && !latest.get().active() && caseRef != null
+        && latest.get().caseRef().equals(caseRef.trim())) {
       return latest.get();
     }
-    AwardRow stopped = insert(prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor));
-    if (BASIC_LIVING.contains(scheme)) { // only these hold persons in the register (a person's key may hold 特困 there)
+    AwardRow row = prepareStop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor);
+    if (phaseOutMonths > 0) {
+      row = new AwardRow(0, row.beneficiaryKey(), row.scheme(), row.seq(), row.changeKind(), row.caseRef(),
+          row.countyCode(), row.regionCode(), row.urbanRural(), row.memberCount(), row.payeeName(),
+          row.payeeIdNumber(), row.bankName(), row.accountNumber(), row.monthlyAmount(),
+          row.effectiveFrom().plusMonths(phaseOutMonths), row.reason(), row.decidedBy(), row.createdAt());
+    }
+    AwardRow stopped = insert(row);
+    if (phaseOutMonths == 0 && BASIC_LIVING.contains(scheme)) { // only these hold persons in the register
       register.release(beneficiaryKey, "停发：" + reason, actor);
     }
-    events.publishEvent(new AwardEnded(beneficiaryKey, scheme, stopped.countyCode(), stopped.regionCode(),
-        YearMonth.from(stopped.effectiveFrom()).minusMonths(1), null, null));
     return stopped;
+  }
+
+  /**
+   * 提前停发 during a 渐退期: the household's phase-out STOP ({@code phaseOutStop}, still the latest row) is brought
+   * forward to the month after {@code decidedOn} by a second STOP row (the rule of the award in force takes the row
+   * with the highest seq among those in force, so from that month on nothing is paid). Only for the reasons that need
+   * no assessment (death, fraud, moving away), decided by {@link Exits}. The persons leave the register now. A repeat
+   * (same case) returns the existing row.
+   */
+  AwardRow stopEarly(AwardRow phaseOutStop, String caseRef, LocalDate decidedOn, String reason, String actor) {
+    AwardRow last = repository.latest(phaseOutStop.beneficiaryKey(), phaseOutStop.scheme()).orElseThrow();
+    if (last.seq() > phaseOutStop.seq() && last.changeKind() == ChangeKind.STOP && caseRef != null
+        && last.caseRef().equals(caseRef.trim())) {
+      return last;
+    }
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    if (last.id() != phaseOutStop.id()) {
+      p.add("渐退期的停发记录之后已有新的变更，不能提前停发");
+    }
+    LocalDate from = decidedOn == null ? null : effectiveFrom(decidedOn);
+    if (from != null && !from.isBefore(phaseOutStop.effectiveFrom())) {
+      p.add("渐退期至" + phaseOutStop.effectiveFrom().minusMonths(1).getYear() + "年"
+          + phaseOutStop.effectiveFrom().minusMonths(1).getMonthValue() + "月，期满即自" + phaseOutStop.effectiveFrom()
+          + "起停发，无须提前停发");
+    }
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    AwardRow row = new AwardRow(0, last.beneficiaryKey(), last.scheme(), last.seq() + 1, ChangeKind.STOP,
+        caseRef.trim(), last.countyCode(), last.regionCode(), last.urbanRural(), last.memberCount(), last.payeeName(),
+        last.payeeIdNumber(), last.bankName(), last.accountNumber(), last.monthlyAmount(), from, clip(reason), actor,
+        now());
+    AwardRow stopped = insert(row);
+    register.release(last.beneficiaryKey(), "提前停发：" + reason, actor);
+    return stopped;
+  }
+
+  /**
+   * 恢复发放 after an upheld objection: the award as it was before {@code stopRow} (payee, account, amount, covered
+   * persons) again from the STOP's own first month, so that no month is missing. Written as a GRANT row following
+   * the STOP (the STOP must still be the latest row); the register holds the persons again; months whose rosters
+   * were made without the award are caught up like a grant's first month (the roster under review takes it, an
+   * approved one is followed by a 补发). Package-private: for {@link Exits}. A repeat returns the existing row.
+   */
+  AwardRow reinstate(AwardRow stopRow, String caseRef, LocalDate decidedOn, String reason, String actor) {
+    List<AwardRow> h = repository.history(stopRow.beneficiaryKey(), stopRow.scheme());
+    AwardRow last = h.get(h.size() - 1);
+    if (last.seq() > stopRow.seq() && last.changeKind() == ChangeKind.GRANT
+        && last.effectiveFrom().equals(stopRow.effectiveFrom())) {
+      return last; // reinstated already (a retried job)
+    }
+    if (last.id() != stopRow.id()) {
+      throw new InvalidAwardException("停发之后待遇已有新的变更（" + last.changeKind().label() + "，"
+          + last.effectiveFrom() + "起），不能恢复发放；请按新的情况重新申请");
+    }
+    AwardRow before = h.stream().filter(r -> r.seq() < stopRow.seq()).reduce((a, b) -> b)
+        .orElseThrow(() -> new InvalidAwardException("停发前没有待遇记录，不能恢复发放"));
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    AwardRow row = new AwardRow(0, before.beneficiaryKey(), before.scheme(), last.seq() + 1, ChangeKind.GRANT,
+        caseRef.trim(), before.countyCode(), before.regionCode(), before.urbanRural(), before.memberCount(),
+        before.payeeName(), before.payeeIdNumber(), before.bankName(), before.accountNumber(),
+        before.monthlyAmount(), stopRow.effectiveFrom(), clip(reason), actor, now());
+    List<Person> covered = repository.covered(before.beneficiaryKey(), before.scheme());
+    if (BASIC_LIVING.contains(before.scheme())) {
+      register.activate(before.beneficiaryKey(), before.scheme().name(), caseRef.trim(), before.countyCode(),
+          before.regionCode(), covered, actor);
+    }
+    AwardRow inserted = insert(row);
+    repository.insertCovered(inserted.id(), covered);
+    YearMonth first = YearMonth.from(inserted.effectiveFrom());
+    YearMonth until = YearMonth.from(decidedOn).plusMonths(1);
+    for (YearMonth m = first; !m.isAfter(until); m = m.plusMonths(1)) {
+      if (m.equals(first) || runs.find(inserted.countyCode(), m.atDay(1)).isPresent()) {
+        catchUp(inserted, m, actor);
+      }
+    }
+    return inserted;
   }
 
   /** A new bank account for the payments from the month after the decision. */
@@ -237,13 +357,16 @@ public class Awards {
     };
   }
 
-  /** Writes a change: {@link #adjust}, {@link #stop}, {@link #changeAccount} or {@link #transfer} by its kind. */
+  /**
+   * Writes a change: {@link #adjust}, {@link #changeAccount} or {@link #transfer} by its kind. A STOP is refused: it
+   * is an exit decision ({@link Exits#decide}).
+   */
   public AwardRow apply(String beneficiaryKey, Scheme scheme, AwardChange c, String caseRef, LocalDate decidedOn,
       String reason, String actor) {
     return switch (c.kind()) {
       case ADJUST -> adjust(beneficiaryKey, scheme, c.monthlyAmount(), c.memberCount(), caseRef, decidedOn, reason,
           actor);
-      case STOP -> stop(beneficiaryKey, scheme, caseRef, decidedOn, reason, actor);
+      case STOP -> throw new InvalidAwardException("停发须作出退出决定（返贫风险评估和告知书），请经 Exits.decide 办理");
       case ACCOUNT -> changeAccount(beneficiaryKey, scheme, c.bankName(), c.accountNumber(), caseRef, decidedOn,
           reason, actor);
       case TRANSFER -> transfer(beneficiaryKey, scheme, c.countyCode(), c.regionCode(), caseRef, decidedOn, reason,
@@ -467,7 +590,15 @@ public class Awards {
     if (beneficiaryKey == null || scheme == null) {
       throw new InvalidAwardException("对象编号和救助项目不能为空");
     }
-    return repository.latest(beneficiaryKey, scheme).filter(AwardRow::active)
+    Optional<AwardRow> latest = repository.latest(beneficiaryKey, scheme);
+    if (latest.isPresent() && !latest.get().active()
+        && latest.get().effectiveFrom().isAfter(effectiveFrom(now().atZone(org.doudi.engine.EngineContext.CHINA)
+            .toLocalDate()))) {
+      throw new InvalidAwardException(beneficiaryKey + "正处于渐退期（已决定自" + latest.get().effectiveFrom()
+          + "起停发），渐退期内待遇不变，不能再变更；死亡、骗取救助或迁出的，可申请提前停发（exitReasonCode DEATH、FRAUD、"
+          + "MOVED_AWAY）");
+    }
+    return latest.filter(AwardRow::active)
         .orElseThrow(() -> new InvalidAwardException(beneficiaryKey + "没有正在享受的" + scheme.name() + "待遇"));
   }
 

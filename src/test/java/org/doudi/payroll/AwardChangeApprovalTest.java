@@ -180,7 +180,7 @@ class AwardChangeApprovalTest {
 
     // only one open request per beneficiary and scheme
     Http.Response second = http.send("na-county-cw", "POST", "/api/awards/HH-FE1/changes",
-        "{\"kind\":\"STOP\",\"reason\":\"迁出\"}");
+        "{\"kind\":\"STOP\",\"reason\":\"迁出\",\"exitReasonCode\":\"MOVED_AWAY\"}");
     assertThat(second.status()).as(second.body()).isEqualTo(409);
     assertThat(second.body()).contains("已有待审批的待遇变更申请").contains("编号" + id);
     assertThat(requestsOf("HH-FE1")).isEqualTo(1);
@@ -247,8 +247,8 @@ class AwardChangeApprovalTest {
   @Test
   void aRejectedRequestChangesNothingAndRecordsTheNote() {
     granted("HH-FE3");
-    AwardChangeRequest r = changes.request("HH-FE3", Scheme.DIBAO, AwardChange.stop(), null, "收入超过标准",
-        "na-county-cw");
+    AwardChangeRequest r = changes.request("HH-FE3", Scheme.DIBAO, AwardChange.stop(), new ExitAssessment(
+        "INCOME_ABOVE_STANDARD_OTHER", "STABLE", "GOOD", "NONE", 0, null), null, "收入超过标准", "na-county-cw");
     String taskId = openTask(r.processInstanceId()).getId();
     tasks.claim(taskId, "na-county-approver");
     assertThatThrownBy(() -> tasks.complete(taskId, Map.of("decision", "REJECT")))

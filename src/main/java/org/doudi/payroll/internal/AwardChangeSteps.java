@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doudi.engine.EngineContext;
 import org.doudi.engine.ProcessBean;
+import org.doudi.payroll.AwardChange;
 import org.doudi.payroll.AwardChangeRequest;
+import org.doudi.payroll.ExitAssessment;
+import org.doudi.payroll.ExitDecision;
+import org.doudi.payroll.Exits;
 import org.doudi.payroll.AwardChanges;
 import org.doudi.payroll.AwardRow;
 import org.doudi.payroll.Awards;
@@ -39,9 +43,11 @@ public final class AwardChangeSteps {
     private final Awards awards;
     private final AwardRepository awardRows;
     private final ObjectProvider<PayrollCheckpoint> checkpoints;
+    private final Exits exits;
 
     public Apply(AwardChangeRepository requests, AwardChanges changes, Awards awards, AwardRepository awardRows,
-        ObjectProvider<PayrollCheckpoint> checkpoints) {
+        ObjectProvider<PayrollCheckpoint> checkpoints, Exits exits) {
+      this.exits = exits;
       this.requests = requests;
       this.changes = changes;
       this.awards = awards;
@@ -74,8 +80,17 @@ public final class AwardChangeSteps {
       try {
         changes.recheck(r, decidedOn, r.decidedBy());
         // the award row names the approver; the request (applied_award_id) names who asked
-        row = awards.apply(r.beneficiaryKey(), r.scheme(), r.change(), r.caseRef(), decidedOn, r.reason(),
-            r.decidedBy());
+        if (r.change().kind() == AwardChange.Kind.STOP) {
+          // a stop is an exit decision: assessment, notice, 渐退期, the award's end (docs/payroll.md "退出与渐退")
+          ExitAssessment exit = changes.exitAssessment(id).orElseThrow(() -> new InvalidAwardException(
+              "停发申请没有退出评估（" + "返贫风险评估），请重新申请停发并附评估"));
+          ExitDecision d = exits.decide(r.beneficiaryKey(), r.scheme(), exit, r.caseRef(), r.reason(), decidedOn,
+              r.decidedBy(), id);
+          row = awardRows.byId(d.stopAwardId());
+        } else {
+          row = awards.apply(r.beneficiaryKey(), r.scheme(), r.change(), r.caseRef(), decidedOn, r.reason(),
+              r.decidedBy());
+        }
       } catch (InvalidAwardException refused) {
         requests.markRejected(id, clip("审批同意后无法执行：" + refused.getMessage()
             + (r.decisionNote() == null ? "" : "；审批意见：" + r.decisionNote())));

@@ -47,8 +47,11 @@ final class PayrollDelegates {
     private final PayrollSchedule schedule;
     private final AwardRepository awards;
     private final PayrollRepository runs;
+    private final org.doudi.payroll.Exits exits;
 
-    public Dispatch(Payroll payroll, PayrollSchedule schedule, AwardRepository awards, PayrollRepository runs) {
+    public Dispatch(Payroll payroll, PayrollSchedule schedule, AwardRepository awards, PayrollRepository runs,
+        org.doudi.payroll.Exits exits) {
+      this.exits = exits;
       this.payroll = payroll;
       this.schedule = schedule;
       this.awards = awards;
@@ -61,6 +64,9 @@ final class PayrollDelegates {
       YearMonth month = YearMonth.from(today);
       execution.setVariable("payrollMonth", month.toString());
       execution.setVariable("runDay", schedule.runDay(month).toString());
+      // 渐退期满: the phase-outs whose STOP is in force this month end (register, AwardEnded); their rosters are
+      // already right (the STOP row decides), so this need not come before the rosters, but it does, once a day
+      execution.setVariable("phaseOutsEnded", exits.endPhaseOuts(today, SYSTEM));
       List<String> started = new ArrayList<>();
       if (schedule.due(today)) {
         List<String> toStart = new ArrayList<>();

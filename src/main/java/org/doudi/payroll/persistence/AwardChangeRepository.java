@@ -60,6 +60,24 @@ public class AwardChangeRepository {
     return insert.executeAndReturnKey(m).longValue();
   }
 
+  /** The exit assessment of a STOP request (V32_1). */
+  public void setExitAssessment(long id, org.doudi.payroll.ExitAssessment a) {
+    jdbc.update("UPDATE award_change_request SET exit_reason_code = ?, risk_income_stability = ?, risk_health = ?, "
+        + "risk_debts = ?, risk_dependants = ?, risk_note = ? WHERE id = ?", a.exitReasonCode(),
+        a.riskIncomeStability(), a.riskHealth(), a.riskDebts(), a.riskDependants(), a.riskNote(), id);
+  }
+
+  public Optional<org.doudi.payroll.ExitAssessment> exitAssessment(long id) {
+    return jdbc.query("SELECT exit_reason_code, risk_income_stability, risk_health, risk_debts, risk_dependants, "
+        + "risk_note FROM award_change_request WHERE id = ? AND exit_reason_code IS NOT NULL", (rs, i) -> {
+          int d = rs.getInt("risk_dependants");
+          Integer dependants = rs.wasNull() ? null : d;
+          return new org.doudi.payroll.ExitAssessment(rs.getString("exit_reason_code"),
+              rs.getString("risk_income_stability"), rs.getString("risk_health"), rs.getString("risk_debts"),
+              dependants, rs.getString("risk_note"));
+        }, id).stream().findFirst();
+  }
+
   public void setProcessInstance(long id, String processInstanceId) {
     jdbc.update("UPDATE award_change_request SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
   }

@@ -255,7 +255,24 @@ public class PayrollController {
       @Pattern(regexp = "\\s*(\\d{9}|\\d{12})\\s*",
           message = "迁入地代码 regionCode 应为乡镇（街道）9位或村（社区）12位数字") String regionCode,
       @Size(max = 64, message = "案件编号不能超过64个字") String caseRef,
-      @NotBlank(message = "请填写变更原因 reason") @Size(max = 500, message = "变更原因不能超过500个字") String reason) {}
+      @NotBlank(message = "请填写变更原因 reason") @Size(max = 500, message = "变更原因不能超过500个字") String reason,
+      // STOP only: the exit reason and the relapse-risk assessment (docs/payroll.md "退出与渐退"), checked by Exits
+      @Pattern(regexp = "[A-Z_]{1,40}", message = "退出原因 exitReasonCode 无效") String exitReasonCode,
+      @Pattern(regexp = "STABLE|UNSTABLE|NONE", message = "收入来源稳定性 riskIncomeStability 应为 STABLE、UNSTABLE 或 NONE")
+      String riskIncomeStability,
+      @Pattern(regexp = "GOOD|CHRONIC|SERIOUS", message = "健康状况 riskHealth 应为 GOOD、CHRONIC 或 SERIOUS")
+      String riskHealth,
+      @Pattern(regexp = "NONE|MODERATE|HEAVY", message = "债务负担 riskDebts 应为 NONE、MODERATE 或 HEAVY") String riskDebts,
+      @Min(value = 0, message = "需赡养人数 riskDependants 不能为负数") @Max(value = 99, message = "需赡养人数 riskDependants 不能超过99")
+      Integer riskDependants,
+      @Size(max = 1000, message = "评估说明 riskNote 不能超过1000个字") String riskNote) {
+
+    /** The exit assessment of a STOP (null when no exit reason is given: then a STOP is refused). */
+    org.doudi.payroll.ExitAssessment exit() {
+      return exitReasonCode == null ? null : new org.doudi.payroll.ExitAssessment(exitReasonCode,
+          riskIncomeStability, riskHealth, riskDebts, riskDependants, riskNote);
+    }
+  }
 
   public record ChangeRequested(long requestId, String processInstanceId, String status) {}
 
@@ -294,7 +311,13 @@ public class PayrollController {
           + "approver of the award's county (or an administrator) other than the requester approves it in Tasklist "
           + "(审批待遇变更), and it takes effect from the month after the approval. One open request per beneficiary "
           + "and scheme. A transfer keeps the amount; above the receiving county's ceiling it is refused (ADJUST "
-          + "first). From the transfer on, the receiving county's staff see the award and ask for its changes.",
+          + "first). From the transfer on, the receiving county's staff see the award and ask for its changes. A STOP "
+          + "is an exit (退出): it must carry exitReasonCode (INCOME_ABOVE_STANDARD_EMPLOYMENT, "
+          + "INCOME_ABOVE_STANDARD_OTHER, ASSETS_ABOVE_LIMIT, DEATH, FRAUD, MOVED_AWAY, REFUSED_COOPERATION, OTHER) "
+          + "and, except for DEATH, FRAUD and MOVED_AWAY, the relapse-risk assessment riskIncomeStability "
+          + "(STABLE|UNSTABLE|NONE), riskHealth (GOOD|CHRONIC|SERIOUS), riskDebts (NONE|MODERATE|HEAVY), "
+          + "riskDependants (≥ 0) and optionally riskNote; without it 400. Approved, it is decided through Exits: "
+          + "notice, risk level, and for INCOME_ABOVE_STANDARD_EMPLOYMENT a 渐退期 (GET /api/awards/{key}/exits).",
       responses = {@ApiResponse(responseCode = "202", description = "the request id and its process instance"),
           @ApiResponse(responseCode = "400", description = "refused, Chinese message; nothing stored"),
           @ApiResponse(responseCode = "403", description = "not a county role at the award's county"),
@@ -307,7 +330,7 @@ public class PayrollController {
     requireCountyRole(principal.getName(), current.countyCode());
     AwardChange change = new AwardChange(AwardChange.Kind.valueOf(c.kind()), c.monthlyAmount(), c.memberCount(),
         c.bankName(), c.accountNumber(), c.countyCode(), c.regionCode());
-    AwardChangeRequest r = awardChanges.request(beneficiaryKey, scheme, change, c.caseRef(), c.reason(),
+    AwardChangeRequest r = awardChanges.request(beneficiaryKey, scheme, change, c.exit(), c.caseRef(), c.reason(),
         principal.getName());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new ChangeRequested(r.id(), r.processInstanceId(), r.status().name()));
