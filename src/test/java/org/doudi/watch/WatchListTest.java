@@ -59,6 +59,7 @@ class WatchListTest {
   @Autowired RecheckRejected recheck;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.doudi.payroll.Awards awards;
+  @Autowired org.doudi.payroll.Exits exits;
 
   ProcessFixture f;
 
@@ -317,11 +318,13 @@ class WatchListTest {
         + " monthly_amount, effective_from, reason, decided_by, created_at) VALUES (?, 'DIBAO', 1, 'GRANT', ?,"
         + " '220122', '220122100201', 'RURAL', 3, '褚十四', ?, '中国农业银行', '6228480000000000002', 900.00,"
         + " DATE '2025-01-01', NULL, 'fixture', CURRENT_TIMESTAMP)", key, "case-" + key, id);
-    inTransaction(() -> awards.stop(key, Scheme.DIBAO, "stop-" + key, LocalDate.parse("2026-03-02"),
-        "家庭收入超过低保标准", "na-county-approver"));
+    inTransaction(() -> exits.decide(key, Scheme.DIBAO, new org.doudi.payroll.ExitAssessment("INCOME_ABOVE_STANDARD_OTHER", "STABLE",
+        "GOOD", "NONE", 1, null), "stop-" + key, "家庭收入超过低保标准", LocalDate.parse("2026-03-02"),
+        "na-county-approver", null));
     // the same stop again (a retried step) returns the existing row and adds nothing
-    inTransaction(() -> awards.stop(key, Scheme.DIBAO, "stop-" + key, LocalDate.parse("2026-03-02"),
-        "家庭收入超过低保标准", "na-county-approver"));
+    inTransaction(() -> exits.decide(key, Scheme.DIBAO, new org.doudi.payroll.ExitAssessment("INCOME_ABOVE_STANDARD_OTHER", "STABLE",
+        "GOOD", "NONE", 1, null), "stop-" + key, "家庭收入超过低保标准", LocalDate.parse("2026-03-02"),
+        "na-county-approver", null));
 
     assertThat(entriesOf(id)).singleElement().satisfies(e -> {
       assertThat(e.category()).isEqualTo("LEFT_BENEFIT");
