@@ -63,6 +63,11 @@ public class ProcessStarters {
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/awards/{beneficiaryKey}/changes"),
       new Rule("overpayment-recovery", "违规领取救助金追回", Way.APPLICATION,
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"),
+      new Rule("dibao-review", "低保动态复核", Way.APPLICATION,
+          EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER, COUNTY_APPROVER),
+          "timer (dibao-review-schedule), POST /api/awards/{beneficiaryKey}/reported-changes"),
+      new Rule("dibao-review-schedule", "低保动态复核每日排期", Way.APPLICATION,
+          EnumSet.noneOf(Role.class), "timer (every day 06:30, working days)"),
       new Rule("rule-approval", "规则变更审批", Way.APPLICATION,
           EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"));
 
