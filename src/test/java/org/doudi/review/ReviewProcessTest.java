@@ -277,7 +277,9 @@ class ReviewProcessTest {
   void aDeathAndAVehicleFoundByTheSystemOpenAReviewTheSameDayOnlyOnce() {
     HouseholdApplication a = withSequence(stable(), 2, "501"); // 张小: dead in the 户籍 records since 2026-03-01
     String key = f.granted(a);
-    ReviewCase c = reviews.compare(key).orElseThrow();
+    Http.Response compared = http.send(TOWNSHIP_CW, "POST", "/api/awards/" + key + "/comparisons", "");
+    assertThat(compared.status()).as(compared.body()).isEqualTo(200);
+    ReviewCase c = openCase(key);
     assertThat(c.trigger()).isEqualTo(Trigger.SYSTEM);
     assertThat(c.openedAt().atZone(org.doudi.platform.ProcessFixture.CHINA).toLocalDate()).isEqualTo(clock().toLocalDate());
     assertThat(c.dueOn()).isBeforeOrEqualTo(LocalDate.parse("2026-06-01"));
@@ -291,6 +293,7 @@ class ReviewProcessTest {
     // the next comparison knows the finding: nothing new
     clockAt("2026-03-03T09:00");
     assertThat(reviews.compare(key)).isEmpty();
+    assertThat(http.send(TOWNSHIP_CW, "POST", "/api/awards/" + key + "/comparisons", "").status()).isEqualTo(204);
     assertThat(reviews.changes(key)).hasSize(1);
     assertThat(reviews.cases(key)).hasSize(1);
   }

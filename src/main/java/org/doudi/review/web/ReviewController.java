@@ -103,6 +103,22 @@ public class ReviewController {
     return ResponseEntity.status(HttpStatus.CREATED).body(r);
   }
 
+  @PostMapping("/api/awards/{beneficiaryKey}/comparisons")
+  @PreAuthorize("@processStarters.allows(authentication, 'dibao-review')")
+  @Operation(summary = "Compare the household with the check platform now (the daily run does it for every household)",
+      description = "New findings (a death, a vehicle or real estate registered, income above the record) are recorded "
+          + "as SYSTEM changes and open a review at once (or join the open one); findings known already open nothing.",
+      responses = {@ApiResponse(responseCode = "200", description = "the review opened or joined"),
+          @ApiResponse(responseCode = "204", description = "nothing new found"),
+          @ApiResponse(responseCode = "400", description = "no active 低保 award or no review schedule"),
+          @ApiResponse(responseCode = "403", description = "the award's region is not the caller's")})
+  public ResponseEntity<ReviewCase> compare(@PathVariable String beneficiaryKey, Principal principal) {
+    AwardRow award = latest(beneficiaryKey);
+    requireWorksWithin(principal.getName(), award.regionCode(), true);
+    return reviews.compare(beneficiaryKey).map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
   @GetMapping("/api/awards/{beneficiaryKey}/review")
   @PreAuthorize("isAuthenticated()")
   @Operation(summary = "The review schedule (class, next review date), the reviews and the recorded changes of an award",
