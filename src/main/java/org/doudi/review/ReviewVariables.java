@@ -58,6 +58,7 @@ public final class ReviewVariables {
   // the daily schedule process
   public static final String MORE_DUE = "moreDue";
   public static final String STARTED_TODAY = "reviewsStarted";
+  public static final String ENROLLED_TODAY = "awardsEnrolled";
   public static final String MORE_TO_COMPARE = "moreToCompare";
   public static final String COMPARED_TODAY = "householdsCompared";
 

@@ -93,6 +93,25 @@ public class Reviews {
     return repository.schedule(granted.beneficiaryKey(), granted.scheme().name()).orElseThrow();
   }
 
+  /**
+   * Enrols the 低保 awards in force that have no schedule (granted before this module existed, or written without the
+   * payroll's event), {@code chunk} awards at a time, each with its class and a first review date as for a grant.
+   * Returns how many it enrolled. The daily run calls it once a day before starting due reviews.
+   */
+  public int enrolMissing(int chunk) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    awards.forEachActive(java.time.YearMonth.from(EngineContext.today()), java.util.EnumSet.of(SCHEME),
+        Awards.Places.counties(List.of("")), chunk, rows -> {
+          java.util.Set<String> known = repository.scheduled(rows.stream().map(AwardRow::beneficiaryKey).toList(),
+              SCHEME.name());
+          rows.stream().filter(r -> !known.contains(r.beneficiaryKey())).forEach(r -> {
+            enrol(r);
+            n.incrementAndGet();
+          });
+        });
+    return n.get();
+  }
+
   @Transactional(readOnly = true)
   public Optional<ReviewSchedule> schedule(String beneficiaryKey) {
     return repository.schedule(beneficiaryKey, SCHEME.name());

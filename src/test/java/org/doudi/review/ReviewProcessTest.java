@@ -63,6 +63,7 @@ class ReviewProcessTest {
   @Autowired Staff staff;
   @Autowired Payroll payroll;
   @Autowired Payments payments;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   ReviewFixture f;
   Http http;
@@ -108,6 +109,19 @@ class ReviewProcessTest {
     assertThat(reviews.schedule(legacy).orElseThrow().reviewClass()).isEqualTo(ReviewClass.QUARTERLY);
     String legacyStable = f.granted(stable());
     assertThat(reviews.schedule(legacyStable).orElseThrow().reviewClass()).isEqualTo(ReviewClass.YEARLY);
+  }
+
+  @Test
+  void anAwardWithoutAScheduleIsEnrolledByTheDailyRun() {
+    String key = f.granted(stable()); // from 2026-04
+    jdbc.update("DELETE FROM review_schedule WHERE beneficiary_key = ?", key); // as if granted before the module
+    clockAt("2026-04-01T06:30");
+    f.runSchedule();
+    assertThat(reviews.schedule(key)).hasValueSatisfying(s -> {
+      assertThat(s.reviewClass()).isEqualTo(ReviewClass.YEARLY);
+      assertThat(s.nextReviewOn()).isEqualTo(LocalDate.parse("2027-04-01"));
+      assertThat(s.active()).isTrue();
+    });
   }
 
   @Test

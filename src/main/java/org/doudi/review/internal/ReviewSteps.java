@@ -308,8 +308,12 @@ final class ReviewSteps {
         execution.setVariable(MORE_DUE, false);
         return;
       }
-      int n = reviews.startDue(today, settings.getStartChunk());
       Object before = execution.getVariable(STARTED_TODAY);
+      if (before == null) {
+        // the day's first chunk: awards in force without a schedule (granted before the module existed) get one
+        execution.setVariable(ENROLLED_TODAY, reviews.enrolMissing(1000));
+      }
+      int n = reviews.startDue(today, settings.getStartChunk());
       execution.setVariable(STARTED_TODAY, (before == null ? 0 : ((Number) before).intValue()) + n);
       execution.setVariable(MORE_DUE, n == settings.getStartChunk());
     }

@@ -58,6 +58,18 @@ public class ReviewRepository {
         + " class_basis, next_review_on, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)", rows);
   }
 
+  /** The keys among {@code keys} that have a schedule of the scheme. */
+  public java.util.Set<String> scheduled(java.util.Collection<String> keys, String scheme) {
+    if (keys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    List<Object> args = new java.util.ArrayList<>(keys);
+    args.add(scheme);
+    return new java.util.HashSet<>(jdbc.queryForList("SELECT beneficiary_key FROM review_schedule WHERE beneficiary_key"
+        + " IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ") AND scheme = ?",
+        String.class, args.toArray()));
+  }
+
   public void move(String key, String scheme, String county, String region, Instant now) {
     jdbc.update("UPDATE review_schedule SET county_code = ?, region_code = ?, updated_at = ? WHERE beneficiary_key = ?"
         + " AND scheme = ?", county, region, ts(now), key, scheme);
