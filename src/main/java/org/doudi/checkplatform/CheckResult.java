@@ -17,7 +17,17 @@ import java.util.Map;
 public record CheckResult(String applicationId, String reference, Instant checkedAt, List<MemberFindings> members,
     List<FoundAsset> assets, List<Discrepancy> discrepancies, boolean passed) {
 
-  public record MemberFindings(String idNumber, String name, Map<String, BigDecimal> monthlyIncome) {}
+  /**
+   * {@code deceasedOn}: the date of death in the 户籍 (公安) or funeral (殡葬) records, null when the person is alive or
+   * the platform did not say.
+   */
+  public record MemberFindings(String idNumber, String name, Map<String, BigDecimal> monthlyIncome,
+      java.time.LocalDate deceasedOn) {
+
+    public MemberFindings(String idNumber, String name, Map<String, BigDecimal> monthlyIncome) {
+      this(idNumber, name, monthlyIncome, null);
+    }
+  }
 
   public record FoundAsset(String ownerIdNumber, String type, String description, BigDecimal value) {}
 

@@ -49,13 +49,15 @@ public class Awards {
   private final Payroll payroll;
   private final Payments payments;
   private final Regions regions;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Map<Scheme, AwardCeiling> ceilings = new EnumMap<>(Scheme.class);
   /** The benefits a person may hold only one of in the province (the register, docs/integrity.md). */
   static final java.util.Set<Scheme> BASIC_LIVING = java.util.EnumSet.of(Scheme.DIBAO, Scheme.TEKUN);
 
   public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
       @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, Regions regions,
-      List<AwardCeiling> ceilings) {
+      List<AwardCeiling> ceilings, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.register = register;
     this.runs = runs;
@@ -612,7 +614,10 @@ public class Awards {
   private AwardRow insert(AwardRow row) {
     try {
       long id = repository.insert(row);
-      return repository.byId(id);
+      AwardRow inserted = repository.byId(id);
+      // in the caller's transaction: other modules (the review schedule) follow the award without payroll knowing them
+      events.publishEvent(new AwardRecorded(inserted));
+      return inserted;
     } catch (DuplicateKeyException e) {
       throw new IllegalStateException("对象" + row.beneficiaryKey() + "的待遇正被同时修改，请重试", e);
     }

@@ -53,6 +53,31 @@ class SimulatedCheckPlatformTest {
   }
 
   @Test
+  void sequenceEndingIn6OwnsAnUndeclaredFlat() {
+    String owner = TestIds.id("220122", "19850315", "006");
+    CheckResult r = platform.check(request(PLAIN, owner));
+    assertThat(r.passed()).isFalse();
+    assertThat(r.discrepancies()).singleElement().satisfies(d -> {
+      assertThat(d.field()).isEqualTo("assets.REAL_ESTATE");
+      assertThat(d.material()).isTrue();
+    });
+  }
+
+  @Test
+  void sequence5xxIsDeadSinceTheFirstOfTheMonthNotMaterial() {
+    String dead = TestIds.id("220122", "19400101", "501");
+    CheckResult r = platform.check(request(PLAIN, dead));
+    assertThat(r.passed()).isTrue();
+    assertThat(r.members().get(0).deceasedOn()).isNull();
+    assertThat(r.members().get(1).deceasedOn()).isEqualTo(java.time.LocalDate.parse("2026-03-01"));
+    assertThat(r.discrepancies()).singleElement().satisfies(d -> {
+      assertThat(d.field()).isEqualTo("members[1].deceasedOn");
+      assertThat(d.material()).isFalse();
+      assertThat(d.message()).contains("死亡");
+    });
+  }
+
+  @Test
   void sequenceEndingIn7OwnsAnUndeclaredCar() {
     String owner = TestIds.id("220122", "19850315", "007");
     CheckResult r = platform.check(request(PLAIN, owner));

@@ -20,7 +20,7 @@ class CheckPlatformConfiguration {
       @Value("${doudi.check-platform.connect-timeout:5s}") Duration connectTimeout,
       @Value("${doudi.check-platform.read-timeout:30s}") Duration readTimeout) {
     return switch (mode) {
-      case "simulator" -> new SimulatedCheckPlatform(Clock.systemUTC());
+      case "simulator" -> new SimulatedCheckPlatform(engineClock()); // the engine's clock, as tests move it
       case "http" -> {
         if (url == null || url.isBlank()) {
           throw new IllegalStateException("doudi.check-platform.url (DOUDI_CHECK_PLATFORM_URL) must be set when "
@@ -29,6 +29,26 @@ class CheckPlatformConfiguration {
         yield new HttpCheckPlatform(url, connectTimeout, readTimeout, Clock.systemUTC());
       }
       default -> throw new IllegalStateException("doudi.check-platform.mode must be http or simulator, was " + mode);
+    };
+  }
+
+  /** The engine's clock (ClockUtil), so that the simulator's dates follow a test's or demo's moved clock. */
+  static Clock engineClock() {
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return Clock.fixed(instant(), zone);
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+      }
     };
   }
 }

@@ -51,6 +51,10 @@ public final class Comparison {
             who + "在核对平台没有返回数据，需人工核实"));
         continue;
       }
+      if (found.deceasedOn() != null) {
+        out.add(new Discrepancy(m.idNumber(), "members[" + i + "].deceasedOn", null, null, false,
+            who + "在户籍记录中已于" + found.deceasedOn() + "死亡，需核实"));
+      }
       Set<String> types = new TreeSet<>(m.declaredMonthlyIncome().keySet());
       types.addAll(found.monthlyIncome().keySet());
       for (String type : types) {

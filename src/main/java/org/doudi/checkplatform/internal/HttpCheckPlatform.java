@@ -34,7 +34,8 @@ public class HttpCheckPlatform implements CheckPlatform {
   /** Response body. */
   record WireResponse(String reference, List<WirePersonFindings> persons, List<WireAsset> assets) {}
 
-  record WirePersonFindings(String idNumber, String name, Map<String, BigDecimal> monthlyIncome) {}
+  record WirePersonFindings(String idNumber, String name, Map<String, BigDecimal> monthlyIncome,
+      java.time.LocalDate deceasedOn) {}
 
   record WireAsset(String ownerIdNumber, String type, String description, BigDecimal value) {}
 
@@ -71,7 +72,7 @@ public class HttpCheckPlatform implements CheckPlatform {
     }
     List<MemberFindings> members = response.persons().stream()
         .map(p -> new MemberFindings(p.idNumber(), p.name(), p.monthlyIncome() == null ? Map.of()
-            : Map.copyOf(p.monthlyIncome()))).toList();
+            : Map.copyOf(p.monthlyIncome()), p.deceasedOn())).toList();
     List<FoundAsset> assets = response.assets() == null ? List.of() : response.assets().stream()
         .map(a -> new FoundAsset(a.ownerIdNumber(), a.type(), a.description(), a.value())).toList();
     return Comparison.compare(request, new Findings(response.reference(), members, assets), clock.instant());

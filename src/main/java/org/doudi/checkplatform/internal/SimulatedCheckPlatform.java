@@ -24,6 +24,9 @@ import org.doudi.checkplatform.CheckResult.MemberFindings;
  *   <li>last sequence digit <b>7</b>: an undeclared car (小型轿车, 80 000 yuan) is registered to the member;</li>
  *   <li>last sequence digit <b>8</b>: an undeclared deposit of 60 000 yuan (定期存款) in the member's name;</li>
  *   <li>last sequence digit <b>9</b>: 3 000 yuan/month of undeclared wages (社保缴费记录 of an employer);</li>
+ *   <li>last sequence digit <b>6</b>: an undeclared flat (不动产登记：住宅, 200 000 yuan) is registered to the member;</li>
+ *   <li>first sequence digit <b>5</b> (sequence 5xx): the member is dead in the 户籍 records since the first day of the
+ *       month of the check (for the review's system-found changes, docs/review.md);</li>
  *   <li>sequence code <b>000</b>: the platform is unavailable (a technical failure, to test retries).</li>
  * </ul>
  * Example: {@code 220122195001010017} (sequence 001) passes; {@code 220122198503150078} (sequence 007) owns a car.
@@ -34,6 +37,7 @@ public class SimulatedCheckPlatform implements CheckPlatform {
   static final BigDecimal CAR = new BigDecimal("80000.00");
   static final BigDecimal DEPOSIT = new BigDecimal("60000.00");
   static final BigDecimal WAGE = new BigDecimal("3000.00");
+  static final BigDecimal FLAT = new BigDecimal("200000.00");
 
   private final Clock clock;
 
@@ -62,9 +66,12 @@ public class SimulatedCheckPlatform implements CheckPlatform {
         case '7' -> assets.add(new FoundAsset(m.idNumber(), "VEHICLE", "车管所登记：小型轿车（吉A·模拟）", CAR));
         case '8' -> assets.add(new FoundAsset(m.idNumber(), "DEPOSIT", "银行定期存款（模拟）", DEPOSIT));
         case '9' -> income.merge("WAGE", WAGE, BigDecimal::add);
+        case '6' -> assets.add(new FoundAsset(m.idNumber(), "REAL_ESTATE", "不动产登记：住宅（模拟）", FLAT));
         default -> { }
       }
-      members.add(new MemberFindings(m.idNumber(), m.name(), Map.copyOf(income)));
+      java.time.LocalDate deceased = sequence.startsWith("5")
+          ? clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().withDayOfMonth(1) : null;
+      members.add(new MemberFindings(m.idNumber(), m.name(), Map.copyOf(income), deceased));
     }
     return Comparison.compare(request, new Findings(reference(request), members, assets), clock.instant());
   }
