@@ -253,7 +253,8 @@ class ReviewProcessTest {
 
     AwardRow stopped = f.award(key);
     assertThat(stopped.changeKind()).isEqualTo(AwardRow.ChangeKind.STOP);
-    assertThat(stopped.effectiveFrom()).isEqualTo(LocalDate.parse("2026-04-01"));
+    // employment lifted the income: an exit with the 渐退期 (3 months by default), so March–June are still paid
+    assertThat(stopped.effectiveFrom()).isEqualTo(LocalDate.parse("2026-07-01"));
     ReviewCase done = reviews.find(opened.id()).orElseThrow();
     assertThat(done.outcome()).isEqualTo("STOP");
     assertThat(done.exitReasonCode()).isEqualTo("INCOME_ABOVE_STANDARD_EMPLOYMENT");
