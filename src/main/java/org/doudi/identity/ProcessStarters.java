@@ -63,6 +63,8 @@ public class ProcessStarters {
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/awards/{beneficiaryKey}/changes"),
       new Rule("overpayment-recovery", "违规领取救助金追回", Way.APPLICATION,
           EnumSet.of(COUNTY_CASEWORKER, COUNTY_APPROVER), "POST /api/funds/recoveries"),
+      new Rule("standard-rise", "低保标准调整", Way.APPLICATION,
+          EnumSet.noneOf(Role.class), "a new local standard (POST /api/admin/dibao-standards), when awards are paid under it"),
       new Rule("rule-approval", "规则变更审批", Way.APPLICATION,
           EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"));
 

@@ -47,8 +47,11 @@ final class PayrollDelegates {
     private final PayrollSchedule schedule;
     private final AwardRepository awards;
     private final PayrollRepository runs;
+    private final org.doudi.payroll.AgeSupplements ages;
 
-    public Dispatch(Payroll payroll, PayrollSchedule schedule, AwardRepository awards, PayrollRepository runs) {
+    public Dispatch(Payroll payroll, PayrollSchedule schedule, AwardRepository awards, PayrollRepository runs,
+        org.doudi.payroll.AgeSupplements ages) {
+      this.ages = ages;
       this.payroll = payroll;
       this.schedule = schedule;
       this.awards = awards;
@@ -61,6 +64,8 @@ final class PayrollDelegates {
       YearMonth month = YearMonth.from(today);
       execution.setVariable("payrollMonth", month.toString());
       execution.setVariable("runDay", schedule.runDay(month).toString());
+      // members who turn 18, 70 … this month change their supplement from next month (once; docs/standard-rise.md)
+      ages.apply(month.plusMonths(1), SYSTEM);
       List<String> started = new ArrayList<>();
       if (schedule.due(today)) {
         List<String> toStart = new ArrayList<>();

@@ -1,0 +1,211 @@
+package org.doudi.payroll;
+
+import static org.doudi.payroll.StandardRiseVariables.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.doudi.eligibility.DibaoStandard;
+import org.doudi.eligibility.SupplementRules;
+import org.doudi.engine.EngineAsSystem;
+import org.doudi.engine.EngineContext;
+import org.doudi.identity.CaseVariables;
+import org.doudi.payroll.persistence.StandardRiseRepository;
+import org.doudi.region.Regions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 标准调整: a new local 低保 standard reaches every award of its county and urban/rural type (issue 15 item 1,
+ * docs/standard-rise.md). Entering the standard opens a rise and starts process {@code standard-rise}; its first step
+ * recomputes every award in bulk into lines (gap to the new standard on the stored net income, supplements from the
+ * rules in force, evaluated once per distinct combination); the county reviews the differences (another person than
+ * whoever entered the standard); the approval writes the award rows from the rise's month in one statement. All of
+ * it from our tables: the standard (eligibility), the awards and their bases (here).
+ */
+@Service
+@Transactional
+public class StandardRises {
+
+  /** Who writes what no person decides (age steps) and the computation. */
+  static final String SYSTEM = "system";
+
+  private final StandardRiseRepository repository;
+  private final SupplementRules rules;
+  private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
+  private final Regions regions;
+  private final RosterCatchUp catchUp;
+
+  public StandardRises(StandardRiseRepository repository, SupplementRules rules, RuntimeService runtime,
+      EngineAsSystem asSystem, Regions regions, RosterCatchUp catchUp) {
+    this.repository = repository;
+    this.rules = rules;
+    this.runtime = runtime;
+    this.asSystem = asSystem;
+    this.regions = regions;
+    this.catchUp = catchUp;
+  }
+
+  /** The month a standard reaches the awards: its date's month when it starts on the 1st, else the next month. */
+  public static LocalDate effectiveMonth(LocalDate standardFrom) {
+    return standardFrom.getDayOfMonth() == 1 ? standardFrom : standardFrom.withDayOfMonth(1).plusMonths(1);
+  }
+
+  /** Members' ages for a month: on the day before it (a birthday in a month changes the supplement from the next). */
+  public static LocalDate ageOn(LocalDate month) {
+    return month.minusDays(1);
+  }
+
+  /**
+   * Opens the rise of a newly recorded standard and starts its process, in the standard's transaction; nothing when
+   * no active 低保 award is paid under the county and type. Once per standard (a unique key).
+   */
+  public Optional<StandardRise> open(DibaoStandard s) {
+    Optional<StandardRise> existing = repository.byStandard(s.id());
+    if (existing.isPresent()) {
+      return existing;
+    }
+    if (repository.activeAwards(s.countyCode(), s.urbanRural()) == 0) {
+      return Optional.empty();
+    }
+    long id = repository.insert(s.id(), s.countyCode(), s.urbanRural(), s.monthlyStandard(), s.effectiveFrom(),
+        effectiveMonth(s.effectiveFrom()), s.createdBy(), EngineContext.now());
+    Map<String, Object> v = new HashMap<>();
+    v.put(RISE_ID, id);
+    v.put(CaseVariables.REGION_CODE, s.countyCode());
+    v.put(COUNTY_CODE, s.countyCode());
+    v.put(COUNTY_NAME, regions.fullName(s.countyCode()));
+    v.put(ENTERED_BY, s.createdBy());
+    String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "standard-rise:" + id, v)
+        .getId());
+    repository.setProcessInstance(id, pid);
+    return repository.find(id);
+  }
+
+  /**
+   * 测算: every award of the place as a line, in bulk. The rules are evaluated once per distinct (age, illness,
+   * disability) of the members, into standard_rise_rule; one INSERT … SELECT makes the lines. Repeatable: a second
+   * run replaces the lines of a rise still being computed or reviewed.
+   */
+  public StandardRise compute(long riseId) {
+    StandardRise r = repository.lock(riseId);
+    if (r.status() != StandardRise.Status.COMPUTING && r.status() != StandardRise.Status.REVIEW) {
+      return r;
+    }
+    repository.clearComputation(riseId);
+    LocalDate ageOn = ageOn(r.effectiveMonth());
+    List<Object[]> evaluated = new ArrayList<>();
+    repository.distinctInputs(r.countyCode(), r.urbanRural(), ageOn, rs -> {
+      int age = rs.getInt("age");
+      boolean illness = rs.getBoolean("serious_illness");
+      String cat = rs.getString("cat");
+      int grade = rs.getInt("grade");
+      String category = "-".equals(cat) ? null : cat;
+      Integer g = grade < 0 ? null : grade;
+      SupplementRules.Ratio s = rules.supplement(r.countyCode(), age, illness, category, g);
+      Integer single = rules.singlePerson(r.countyCode(), illness, category, g).map(SupplementRules.Ratio::percent)
+          .orElse(null);
+      evaluated.add(new Object[] {age, illness, cat, grade, s.category(), s.percent(), single});
+    });
+    repository.insertRules(riseId, evaluated);
+    repository.insertLines(riseId, r.newStandard(), r.countyCode(), r.urbanRural(), ageOn);
+    repository.storeFigures(riseId, EngineContext.now());
+    return repository.find(riseId).orElseThrow();
+  }
+
+  /** What the review form shows, from the stored rise and lines. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> reviewFigures(long riseId) {
+    StandardRise r = repository.find(riseId).orElseThrow();
+    Map<String, Object> v = new HashMap<>();
+    v.put(STANDARD_CHANGE, (DibaoStandard.URBAN.equals(r.urbanRural()) ? "城市" : "农村") + "低保标准调整为 "
+        + r.newStandard() + " 元/人·月（自 " + r.standardFrom() + " 起）");
+    v.put(EFFECTIVE_MONTH, YearMonth.from(r.effectiveMonth()).toString());
+    v.put(LINE_COUNT, r.lineCount());
+    v.put(INCREASES, r.increaseCount() + " 户增发，每月共增加 " + r.increaseTotal() + " 元");
+    v.put(DECREASE_COUNT, r.decreaseCount());
+    v.put(DECREASES, r.decreaseCount() == 0 ? "无" : describe(repository.lines(riseId, "DECREASE", null, 0, 20),
+        r.decreaseCount()));
+    v.put(UNCHANGED_COUNT, r.unchangedCount());
+    v.put(MANUAL, r.manualCount() == 0 ? "无" : describe(repository.lines(riseId, "MANUAL", null, 0, 20),
+        r.manualCount()));
+    v.put(TOTALS, "调整前每月 " + r.oldTotal() + " 元，调整后每月 " + r.newTotal() + " 元");
+    YearMonth from = YearMonth.from(r.effectiveMonth());
+    v.put(CATCH_UP_NOTE, "自 " + from + " 起按新金额发放；" + from + " 及以后已生成名册的月份，增发差额在执行时另行补发（每户每月一次）");
+    return v;
+  }
+
+  private static String describe(List<StandardRiseLine> lines, int count) {
+    StringBuilder b = new StringBuilder();
+    for (StandardRiseLine l : lines) {
+      b.append(l.beneficiaryKey()).append(' ').append(l.payeeName()).append('：').append(l.oldAmount()).append(" → ")
+          .append(l.newAmount()).append(" 元；").append(l.reason()).append('\n');
+    }
+    if (count > lines.size()) {
+      b.append("另有 ").append(count - lines.size()).append(" 户，见 GET /api/standard-rises/{id}/lines");
+    }
+    return b.toString().strip();
+  }
+
+  /**
+   * 执行: the approved rise's lines as award rows from its month, in one statement, with the 补发 of months whose
+   * roster was made already; under the rise's row lock, so a retried or repeated job finds APPLIED and writes
+   * nothing, and a failed one leaves nothing (one transaction).
+   *
+   * @return the award rows written
+   */
+  public int apply(long riseId) {
+    StandardRise r = repository.lock(riseId);
+    if (r.status() == StandardRise.Status.APPLIED) {
+      return r.appliedCount();
+    }
+    if (r.status() != StandardRise.Status.REVIEW || !"APPROVE".equals(r.decision()) || r.reviewedBy() == null) {
+      throw new IllegalStateException("标准调整" + riseId + "没有审核同意的记录，不能执行");
+    }
+    var at = EngineContext.now();
+    List<YearMonth> made = catchUp.lockRuns(r.countyCode(), r.effectiveMonth(), at, SYSTEM);
+    int rows = repository.insertAwardRows(r, StandardRise.APPLY.equals(r.decreaseHandling()), r.reviewedBy(), at);
+    repository.markApplied(r);
+    repository.updateBases(riseId, r.newStandard(), ageOn(r.effectiveMonth()), at);
+    int paid = made.isEmpty() ? 0 : catchUp.payDifferences(made, repository.appliedIncreases(riseId),
+        "standard-rise:" + riseId, "低保标准调整为 " + r.newStandard() + " 元", r.reviewedBy());
+    repository.markApplied(riseId, rows, paid, at);
+    return rows;
+  }
+
+  /** 不予执行: the awards stay as they are; the standard stays recorded (docs/standard-rise.md). */
+  public void reject(long riseId) {
+    StandardRise r = repository.lock(riseId);
+    if (r.status() == StandardRise.Status.REVIEW) {
+      repository.markRejected(riseId);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<StandardRise> find(long id) {
+    return repository.find(id);
+  }
+
+  /** The rises of counties whose codes start with one of the prefixes, newest first. */
+  @Transactional(readOnly = true)
+  public List<StandardRise> list(List<String> countyPrefixes, int limit) {
+    return repository.list(countyPrefixes, limit);
+  }
+
+  /** A page of a rise's lines, of a kind (null: all), in regions whose codes start with a prefix (null: all). */
+  @Transactional(readOnly = true)
+  public List<StandardRiseLine> lines(long riseId, String kind, List<String> regionPrefixes, int offset, int limit) {
+    return repository.lines(riseId, kind, regionPrefixes, offset, limit);
+  }
+
+  static BigDecimal orZero(BigDecimal v) {
+    return v == null ? BigDecimal.ZERO : v;
+  }
+}
