@@ -53,6 +53,9 @@ CREATE TABLE standard_rise (
   new_standard        NUMERIC(10,2) NOT NULL,
   standard_from       DATE          NOT NULL,
   effective_month     DATE          NOT NULL,
+  -- members' ages are taken on the day before effective_month: its year and month × 100 + day
+  age_year            INT           NOT NULL,
+  age_md              INT           NOT NULL,
   entered_by          VARCHAR(64)   NOT NULL,
   status              VARCHAR(10)   NOT NULL,
   process_instance_id VARCHAR(64),
@@ -85,8 +88,10 @@ CREATE TABLE standard_rise (
 CREATE INDEX standard_rise_county_idx ON standard_rise (county_code, created_at);
 
 -- The supplement rules evaluated once per distinct combination of the rise's members (never once per member).
+-- No foreign key to standard_rise here or on the lines: only the rise writes them, and a million lines would pay a
+-- trigger call each.
 CREATE TABLE standard_rise_rule (
-  rise_id             BIGINT        NOT NULL REFERENCES standard_rise (id),
+  rise_id             BIGINT        NOT NULL,
   age                 INT           NOT NULL,
   serious_illness     BOOLEAN       NOT NULL,
   disability_category VARCHAR(20)   NOT NULL,
@@ -100,7 +105,7 @@ CREATE TABLE standard_rise_rule (
 -- One line per award of the county and type: the old and the new amount and why. kind: INCREASE, DECREASE,
 -- UNCHANGED, MANUAL (no basis, or the household is no longer below the standard: never changed automatically).
 CREATE TABLE standard_rise_line (
-  rise_id             BIGINT        NOT NULL REFERENCES standard_rise (id),
+  rise_id             BIGINT        NOT NULL,
   beneficiary_key     VARCHAR(64)   NOT NULL,
   scheme              VARCHAR(30)   NOT NULL,
   based_on_award_id   BIGINT        NOT NULL,

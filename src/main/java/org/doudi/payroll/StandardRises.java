@@ -42,9 +42,12 @@ public class StandardRises {
   private final EngineAsSystem asSystem;
   private final Regions regions;
   private final RosterCatchUp catchUp;
+  private final org.doudi.payroll.persistence.PayrollRepository runs;
 
   public StandardRises(StandardRiseRepository repository, SupplementRules rules, RuntimeService runtime,
-      EngineAsSystem asSystem, Regions regions, RosterCatchUp catchUp) {
+      EngineAsSystem asSystem, Regions regions, RosterCatchUp catchUp,
+      org.doudi.payroll.persistence.PayrollRepository runs) {
+    this.runs = runs;
     this.repository = repository;
     this.rules = rules;
     this.runtime = runtime;
@@ -72,7 +75,7 @@ public class StandardRises {
     if (existing.isPresent()) {
       return existing;
     }
-    if (repository.activeAwards(s.countyCode(), s.urbanRural()) == 0) {
+    if (!repository.anyActiveAward(s.countyCode(), s.urbanRural())) {
       return Optional.empty();
     }
     long id = repository.insert(s.id(), s.countyCode(), s.urbanRural(), s.monthlyStandard(), s.effectiveFrom(),
@@ -90,33 +93,47 @@ public class StandardRises {
   }
 
   /**
-   * 测算: every award of the place as a line, in bulk. The rules are evaluated once per distinct (age, illness,
-   * disability) of the members, into standard_rise_rule; one INSERT … SELECT makes the lines. Repeatable: a second
-   * run replaces the lines of a rise still being computed or reviewed.
+   * 测算: every award under the rise as a line, in bulk, together with every other rise waiting for its computation
+   * (a province whose counties raise their standards on the same day is one pass over its awards, not one per
+   * county). The rules are evaluated once per distinct (county, age, illness, disability) into standard_rise_rule;
+   * one INSERT … SELECT makes the lines. Under the rises' row locks: a concurrent job waits, then finds them computed.
    */
   public StandardRise compute(long riseId) {
-    StandardRise r = repository.lock(riseId);
-    if (r.status() != StandardRise.Status.COMPUTING && r.status() != StandardRise.Status.REVIEW) {
-      return r;
+    StandardRise mine = repository.lock(riseId);
+    if (mine.status() != StandardRise.Status.COMPUTING) {
+      return mine;
     }
-    repository.clearComputation(riseId);
-    LocalDate ageOn = ageOn(r.effectiveMonth());
-    List<Object[]> evaluated = new ArrayList<>();
-    repository.distinctInputs(r.countyCode(), r.urbanRural(), ageOn, rs -> {
+    List<StandardRise> batch = repository.lockAll(StandardRise.Status.COMPUTING, false);
+    List<Long> ids = batch.stream().map(StandardRise::id).toList();
+    Map<Long, String> counties = new HashMap<>();
+    batch.forEach(r -> counties.put(r.id(), r.countyCode()));
+    runs.useRosterWorkMem();
+    repository.clearComputation(ids);
+    Map<String, Object[]> evaluatedByInput = new HashMap<>();
+    List<Object[]> rows = new ArrayList<>();
+    repository.distinctInputs(ids, rs -> {
+      long rise = rs.getLong("rise_id");
+      String county = rs.getString("county_code");
       int age = rs.getInt("age");
       boolean illness = rs.getBoolean("serious_illness");
       String cat = rs.getString("cat");
       int grade = rs.getInt("grade");
-      String category = "-".equals(cat) ? null : cat;
-      Integer g = grade < 0 ? null : grade;
-      SupplementRules.Ratio s = rules.supplement(r.countyCode(), age, illness, category, g);
-      Integer single = rules.singlePerson(r.countyCode(), illness, category, g).map(SupplementRules.Ratio::percent)
-          .orElse(null);
-      evaluated.add(new Object[] {age, illness, cat, grade, s.category(), s.percent(), single});
+      Object[] e = evaluatedByInput.computeIfAbsent(county + "|" + age + "|" + illness + "|" + cat + "|" + grade, k -> {
+        String category = "-".equals(cat) ? null : cat;
+        Integer g = grade < 0 ? null : grade;
+        SupplementRules.Ratio s = rules.supplement(county, age, illness, category, g);
+        Integer single = rules.singlePerson(county, illness, category, g).map(SupplementRules.Ratio::percent)
+            .orElse(null);
+        return new Object[] {s.category(), s.percent(), single};
+      });
+      rows.add(new Object[] {rise, age, illness, cat, grade, e[0], e[1], e[2]});
     });
-    repository.insertRules(riseId, evaluated);
-    repository.insertLines(riseId, r.newStandard(), r.countyCode(), r.urbanRural(), ageOn);
-    repository.storeFigures(riseId, EngineContext.now());
+    repository.insertRules(rows);
+    repository.insertLines(ids);
+    var at = EngineContext.now();
+    for (long id : ids) {
+      repository.storeFigures(id, at);
+    }
     return repository.find(riseId).orElseThrow();
   }
 
@@ -162,22 +179,43 @@ public class StandardRises {
    * @return the award rows written
    */
   public int apply(long riseId) {
-    StandardRise r = repository.lock(riseId);
-    if (r.status() == StandardRise.Status.APPLIED) {
-      return r.appliedCount();
+    StandardRise mine = repository.lock(riseId);
+    if (mine.status() == StandardRise.Status.APPLIED) {
+      return mine.appliedCount();
     }
-    if (r.status() != StandardRise.Status.REVIEW || !"APPROVE".equals(r.decision()) || r.reviewedBy() == null) {
+    if (mine.status() != StandardRise.Status.REVIEW || !"APPROVE".equals(mine.decision())
+        || mine.reviewedBy() == null) {
       throw new IllegalStateException("标准调整" + riseId + "没有审核同意的记录，不能执行");
     }
+    // with every other approved rise not yet applied: one pass over the lines and awards for all of them
+    // one rise per county and type in a batch (two would write the same award's next row)
+    Map<String, StandardRise> first = new java.util.LinkedHashMap<>();
+    for (StandardRise r : repository.lockAll(StandardRise.Status.REVIEW, true)) {
+      first.putIfAbsent(r.countyCode() + r.urbanRural(), r);
+    }
+    StandardRise older = first.get(mine.countyCode() + mine.urbanRural());
+    if (older.id() != riseId) {
+      throw new IllegalStateException("同一县（市、区）同一城乡类别有更早的标准调整（第" + older.id() + "号）尚未执行，"
+          + "须先执行该调整");
+    }
+    List<StandardRise> batch = List.copyOf(first.values());
+    List<Long> ids = batch.stream().map(StandardRise::id).toList();
     var at = EngineContext.now();
-    List<YearMonth> made = catchUp.lockRuns(r.countyCode(), r.effectiveMonth(), at, SYSTEM);
-    int rows = repository.insertAwardRows(r, StandardRise.APPLY.equals(r.decreaseHandling()), r.reviewedBy(), at);
-    repository.markApplied(r);
-    repository.updateBases(riseId, r.newStandard(), ageOn(r.effectiveMonth()), at);
-    int paid = made.isEmpty() ? 0 : catchUp.payDifferences(made, repository.appliedIncreases(riseId),
-        "standard-rise:" + riseId, "低保标准调整为 " + r.newStandard() + " 元", r.reviewedBy());
-    repository.markApplied(riseId, rows, paid, at);
-    return rows;
+    Map<StandardRise, List<YearMonth>> made = new java.util.LinkedHashMap<>();
+    for (StandardRise r : batch) {
+      made.put(r, catchUp.lockRuns(r.countyCode(), r.effectiveMonth(), at, SYSTEM));
+    }
+    runs.useRosterWorkMem();
+    repository.insertAwardRows(ids, at);
+    Map<Long, Integer> counts = repository.appliedCounts(ids, at);
+    repository.updateBases(ids, at);
+    for (StandardRise r : batch) {
+      List<YearMonth> months = made.get(r);
+      int paid = months.isEmpty() ? 0 : catchUp.payDifferences(months, repository.appliedIncreases(r.id()),
+          "standard-rise:" + r.id(), "低保标准调整为 " + r.newStandard() + " 元", r.reviewedBy());
+      repository.markApplied(r.id(), counts.getOrDefault(r.id(), 0), paid, at);
+    }
+    return counts.getOrDefault(riseId, 0);
   }
 
   /** 不予执行: the awards stay as they are; the standard stays recorded (docs/standard-rise.md). */

@@ -30,6 +30,29 @@ public class StandardRiseRepository {
       + "z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq)";
 
   /**
+   * The latest row of each active 低保 award under one of the batch's rises (joined as {@code sr}): for a province,
+   * one pass with hash joins rather than a county's probes sixty times; {@code z.seq > 1} lets PostgreSQL hash only
+   * the awards' changes (as the roster's IN_FORCE). Parameter: none; the batch is an IN list.
+   */
+  static String latestOfBatch(String ids) {
+    return "a.scheme = 'DIBAO' AND a.change_kind <> 'STOP' AND sr.id IN (" + ids + ") AND NOT EXISTS (SELECT 1 "
+        + "FROM benefit_award z WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme "
+        + "AND z.seq > a.seq AND z.seq > 1)";
+  }
+
+  static final String JOIN_RISE = " JOIN standard_rise sr ON sr.county_code = a.county_code "
+      + "AND sr.urban_rural = a.urban_rural ";
+
+  /** A member's age on the day before the rise's month (sr.age_year, sr.age_md); −1 without a birth date. */
+  static final String SR_AGE = "CASE WHEN m.birth_date IS NULL THEN -1 ELSE CAST(sr.age_year "
+      + "- EXTRACT(YEAR FROM m.birth_date) - CASE WHEN EXTRACT(MONTH FROM m.birth_date) * 100 "
+      + "+ EXTRACT(DAY FROM m.birth_date) > sr.age_md THEN 1 ELSE 0 END AS INT) END";
+
+  static String ids(List<Long> ids) {
+    return String.join(", ", ids.stream().map(String::valueOf).toList());
+  }
+
+  /**
    * A member's age in full years on a day: parameters the day's year and its month × 100 + day; −1 without a birth
    * date (as the assessment passes it to the rules).
    */
@@ -49,9 +72,10 @@ public class StandardRiseRepository {
     this.jdbc = jdbc;
   }
 
-  public int activeAwards(String countyCode, String urbanRural) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM benefit_award a WHERE " + LATEST_OF_PLACE, Integer.class,
-        countyCode, urbanRural);
+  /** Whether any active 低保 award is paid under the county and type. */
+  public boolean anyActiveAward(String countyCode, String urbanRural) {
+    return !jdbc.queryForList("SELECT 1 FROM benefit_award a WHERE " + LATEST_OF_PLACE + " FETCH FIRST 1 ROWS ONLY",
+        Integer.class, countyCode, urbanRural).isEmpty();
   }
 
   public Optional<StandardRise> byStandard(long standardId) {
@@ -64,8 +88,8 @@ public class StandardRiseRepository {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.update(c -> {
       var ps = c.prepareStatement("INSERT INTO standard_rise (standard_id, county_code, urban_rural, new_standard, "
-          + "standard_from, effective_month, entered_by, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-          + "'COMPUTING', ?)", new String[] {"id"});
+          + "standard_from, effective_month, entered_by, status, created_at, age_year, age_md) VALUES (?, ?, ?, ?, ?, "
+          + "?, ?, 'COMPUTING', ?, ?, ?)", new String[] {"id"});
       ps.setLong(1, standardId);
       ps.setString(2, countyCode);
       ps.setString(3, urbanRural);
@@ -74,6 +98,9 @@ public class StandardRiseRepository {
       ps.setDate(6, Date.valueOf(effectiveMonth));
       ps.setString(7, enteredBy);
       ps.setTimestamp(8, Timestamp.from(at));
+      LocalDate ageOn = effectiveMonth.minusDays(1);
+      ps.setInt(9, ageOn.getYear());
+      ps.setInt(10, ageOn.getMonthValue() * 100 + ageOn.getDayOfMonth());
       return ps;
     }, keys);
     return keys.getKey().longValue();
@@ -93,6 +120,13 @@ public class StandardRiseRepository {
         id).stream().findFirst().orElseThrow(() -> new IllegalStateException("没有标准调整" + id));
   }
 
+  /** The rises in a status (and, for REVIEW, approved), locked in id order: the batch one job works on. */
+  public List<StandardRise> lockAll(StandardRise.Status status, boolean approved) {
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE status = ?" + (approved ? " AND decision = "
+        + "'APPROVE' AND reviewed_by IS NOT NULL" : "") + " ORDER BY id FOR UPDATE", StandardRiseRepository::map,
+        status.name());
+  }
+
   public List<StandardRise> list(List<String> countyPrefixes, int limit) {
     if (countyPrefixes.isEmpty()) {
       return List.of();
@@ -105,31 +139,27 @@ public class StandardRiseRepository {
   }
 
   /** Clears what an earlier (rolled-back or repeated) computation left. */
-  public void clearComputation(long riseId) {
-    jdbc.update("DELETE FROM standard_rise_line WHERE rise_id = ?", riseId);
-    jdbc.update("DELETE FROM standard_rise_rule WHERE rise_id = ?", riseId);
+  public void clearComputation(List<Long> riseIds) {
+    jdbc.update("DELETE FROM standard_rise_line WHERE rise_id IN (" + ids(riseIds) + ")");
+    jdbc.update("DELETE FROM standard_rise_rule WHERE rise_id IN (" + ids(riseIds) + ")");
   }
 
   /** One distinct combination of the inputs of the supplement rules among the rise's members. */
   public record RuleInput(int age, boolean seriousIllness, String disabilityCategory, int disabilityGrade) {}
 
-  /** The distinct inputs of the rules over the members of the place's awards, ages on {@code ageOn}. */
-  public void distinctInputs(String countyCode, String urbanRural, LocalDate ageOn, RowCallbackHandler each) {
-    jdbc.query("SELECT DISTINCT " + AGE + " AS age, m.serious_illness, COALESCE(m.disability_category, '-') AS cat, "
-        + "COALESCE(m.disability_grade, -1) AS grade FROM benefit_award a JOIN award_basis_member m "
-        + "ON m.beneficiary_key = a.beneficiary_key AND m.scheme = a.scheme WHERE " + LATEST_OF_PLACE, each,
-        ageOn.getYear(), ageOn.getMonthValue() * 100 + ageOn.getDayOfMonth(), countyCode, urbanRural);
+  /** The distinct (rise, age, illness, disability) of the members of the batch's awards. */
+  public void distinctInputs(List<Long> riseIds, RowCallbackHandler each) {
+    jdbc.query("SELECT DISTINCT sr.id AS rise_id, sr.county_code, " + SR_AGE + " AS age, m.serious_illness, "
+        + "COALESCE(m.disability_category, '-') AS cat, COALESCE(m.disability_grade, -1) AS grade "
+        + "FROM benefit_award a" + JOIN_RISE + "JOIN award_basis_member m ON m.beneficiary_key = a.beneficiary_key "
+        + "AND m.scheme = a.scheme WHERE " + latestOfBatch(ids(riseIds)), each);
   }
 
-  public void insertRules(long riseId, List<Object[]> rows) {
+  /** Rows: rise id, age, illness, category ('-'), grade (−1), supplement category, percent, single percent. */
+  public void insertRules(List<Object[]> rows) {
     jdbc.batchUpdate("INSERT INTO standard_rise_rule (rise_id, age, serious_illness, disability_category, "
         + "disability_grade, supplement_category, supplement_percent, single_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows.stream().map(r -> {
-          Object[] x = new Object[r.length + 1];
-          x[0] = riseId;
-          System.arraycopy(r, 0, x, 1, r.length);
-          return x;
-        }).toList());
+        rows);
   }
 
   /**
@@ -138,8 +168,8 @@ public class StandardRiseRepository {
    * SINGLE_PERSON: Σ ROUND(MIN(S × single, S × (100 + percent)) / 100) (as the assessment computes them). No basis,
    * or a household no longer below the standard: MANUAL, the amount kept.
    */
-  public int insertLines(long riseId, BigDecimal standard, String countyCode, String urbanRural, LocalDate ageOn) {
-    String s = "CAST(? AS NUMERIC(10,2))";
+  public int insertLines(List<Long> riseIds) {
+    String s = "sr.new_standard";
     String sql = "INSERT INTO standard_rise_line (rise_id, beneficiary_key, scheme, based_on_award_id, based_on_seq, "
         + "region_code, payee_name, old_amount, new_amount, difference, kind, reason) "
         + "SELECT x.rise_id, x.beneficiary_key, x.scheme, x.id, x.seq, x.region_code, x.payee_name, x.old_amount, "
@@ -161,7 +191,7 @@ public class StandardRiseRepository {
         + "|| ' 元的保障比例计 ' || CAST(x.new_amount AS VARCHAR(20)) || ' 元（原标准 ' "
         + "|| CAST(x.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' || CAST(x.old_amount AS VARCHAR(20)) || ' 元）' "
         + "END "
-        + "FROM (SELECT CAST(? AS BIGINT) AS rise_id, a.beneficiary_key, a.scheme, a.id, a.seq, a.region_code, "
+        + "FROM (SELECT sr.id AS rise_id, a.beneficiary_key, a.scheme, a.id, a.seq, a.region_code, "
         + "a.payee_name, a.monthly_amount AS old_amount, b.outcome, b.household_size, b.net_income, "
         + "b.per_capita_income AS per_capita, b.standard AS old_standard, b.amount AS basis_amount, " + s + " AS std, "
         + "COUNT(m.id_number) AS members, "
@@ -174,18 +204,15 @@ public class StandardRiseRepository {
         + "OR (b.outcome = 'HOUSEHOLD' AND " + s + " * b.household_size - b.net_income <= 0) "
         + "OR (b.outcome = 'SINGLE_PERSON' AND COUNT(r.single_percent) < COUNT(m.id_number)) THEN 1 ELSE 0 END "
         + "AS manual "
-        + "FROM benefit_award a LEFT JOIN award_basis b ON b.beneficiary_key = a.beneficiary_key "
+        + "FROM benefit_award a" + JOIN_RISE + "LEFT JOIN award_basis b ON b.beneficiary_key = a.beneficiary_key "
         + "AND b.scheme = a.scheme LEFT JOIN award_basis_member m ON m.beneficiary_key = b.beneficiary_key "
-        + "AND m.scheme = b.scheme LEFT JOIN standard_rise_rule r ON r.rise_id = ? AND r.age = " + AGE
+        + "AND m.scheme = b.scheme LEFT JOIN standard_rise_rule r ON r.rise_id = sr.id AND r.age = " + SR_AGE
         + " AND r.serious_illness = m.serious_illness AND r.disability_category = COALESCE(m.disability_category, '-') "
         + "AND r.disability_grade = COALESCE(m.disability_grade, -1) "
-        + "WHERE " + LATEST_OF_PLACE + " GROUP BY a.beneficiary_key, a.scheme, a.id, a.seq, a.region_code, "
-        + "a.payee_name, a.monthly_amount, b.outcome, b.household_size, b.net_income, b.per_capita_income, "
-        + "b.standard, b.amount) x";
-    int ageYear = ageOn.getYear();
-    int ageDay = ageOn.getMonthValue() * 100 + ageOn.getDayOfMonth();
-    return jdbc.update(sql, riseId, standard, standard, standard, standard, standard, standard, standard,
-        riseId, ageYear, ageDay, countyCode, urbanRural);
+        + "WHERE " + latestOfBatch(ids(riseIds)) + " GROUP BY sr.id, sr.new_standard, a.beneficiary_key, a.scheme, "
+        + "a.id, a.seq, a.region_code, a.payee_name, a.monthly_amount, b.outcome, b.household_size, b.net_income, "
+        + "b.per_capita_income, b.standard, b.amount) x";
+    return jdbc.update(sql);
   }
 
   /** The figures of the review, from the lines. */
@@ -238,60 +265,65 @@ public class StandardRiseRepository {
    * with a reason; only where the award is still at the row the line was computed from (a change since, or this
    * statement before, wrote a later row: nothing). Effective from the rise's month, never before the row it follows.
    */
-  public int insertAwardRows(StandardRise r, boolean decreases, String actor, Instant at) {
-    String kinds = decreases ? "('INCREASE', 'DECREASE')" : "('INCREASE')";
-    Date month = Date.valueOf(r.effectiveMonth());
-    String prefix = reasonPrefix(r);
-    String decreaseNote = r.decreaseReason() == null ? "" : "；减发理由：" + r.decreaseReason();
+  public int insertAwardRows(List<Long> riseIds, Instant at) {
     return jdbc.update("INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code, "
         + "region_code, urban_rural, member_count, payee_name, payee_id_number, bank_name, account_number, "
         + "monthly_amount, effective_from, reason, decided_by, created_at) "
         + "SELECT a.beneficiary_key, a.scheme, a.seq + 1, l.kind, a.case_ref, a.county_code, a.region_code, "
         + "a.urban_rural, a.member_count, a.payee_name, a.payee_id_number, a.bank_name, a.account_number, "
-        + "l.new_amount, CASE WHEN a.effective_from > ? THEN a.effective_from ELSE ? END, "
-        + "SUBSTRING(CAST(? AS VARCHAR(200)) || l.reason || CASE WHEN l.kind = 'DECREASE' THEN CAST(? AS VARCHAR(600)) "
-        + "ELSE '' END FROM 1 FOR 500), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE) "
-        + "FROM standard_rise_line l JOIN benefit_award a ON a.id = l.based_on_award_id "
-        + "WHERE l.rise_id = ? AND l.kind IN " + kinds + " AND NOT EXISTS (SELECT 1 FROM benefit_award z "
-        + "WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq)",
-        month, month, prefix, decreaseNote, actor, Timestamp.from(at), r.id());
+        + "l.new_amount, CASE WHEN a.effective_from > sr.effective_month THEN a.effective_from "
+        + "ELSE sr.effective_month END, SUBSTRING('标准调整（第' || CAST(sr.id AS VARCHAR(20)) || '号，' "
+        + "|| sr.county_code || CASE WHEN sr.urban_rural = 'URBAN' THEN '城市' ELSE '农村' END || '低保标准 ' "
+        + "|| CAST(sr.new_standard AS VARCHAR(20)) || ' 元）：' || l.reason || CASE WHEN l.kind = 'DECREASE' "
+        + "THEN '；减发理由：' || sr.decrease_reason ELSE '' END FROM 1 FOR 500), sr.reviewed_by, "
+        + "CAST(? AS TIMESTAMP WITH TIME ZONE) "
+        + "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id "
+        + "JOIN benefit_award a ON a.id = l.based_on_award_id "
+        + "WHERE l.rise_id IN (" + ids(riseIds) + ") AND (l.kind = 'INCREASE' OR (l.kind = 'DECREASE' "
+        + "AND sr.decrease_handling = 'APPLY')) AND NOT EXISTS (SELECT 1 FROM benefit_award z "
+        + "WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq AND z.seq > 1)",
+        Timestamp.from(at));
   }
 
-  /** The reason every award row of the rise starts with. */
-  public static String reasonPrefix(StandardRise r) {
-    return "标准调整（第" + r.id() + "号，" + r.countyCode() + (r.urbanRural().equals("URBAN") ? "城市" : "农村")
-        + "低保标准 " + r.newStandard() + " 元）：";
+  /** Per rise of the batch: the award rows it wrote (the row after the line's, at {@code at}). */
+  public java.util.Map<Long, Integer> appliedCounts(List<Long> riseIds, Instant at) {
+    java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+    jdbc.query("SELECT l.rise_id, COUNT(*) FROM standard_rise_line l JOIN benefit_award z "
+        + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
+        + "WHERE l.rise_id IN (" + ids(riseIds) + ") AND l.kind IN ('INCREASE', 'DECREASE') AND z.seq > 1 "
+        + "AND z.created_at = ? GROUP BY l.rise_id", rs -> {
+          counts.put(rs.getLong(1), rs.getInt(2));
+        }, Timestamp.from(at));
+    return counts;
   }
 
-  /** The lines' award rows (the row after the one each was computed from, written by this rise). */
-  public void markApplied(StandardRise r) {
-    String actor = reasonPrefix(r) + "%";
-    long riseId = r.id();
-    jdbc.update("MERGE INTO standard_rise_line l USING (SELECT l2.rise_id, l2.beneficiary_key, l2.scheme, z.id "
-        + "FROM standard_rise_line l2 JOIN benefit_award z ON z.beneficiary_key = l2.beneficiary_key "
-        + "AND z.scheme = l2.scheme AND z.seq = l2.based_on_seq + 1 AND z.reason LIKE ? "
-        + "WHERE l2.rise_id = ? AND l2.kind IN ('INCREASE', 'DECREASE') AND l2.applied_award_id IS NULL) s "
-        + "ON (l.rise_id = s.rise_id AND l.beneficiary_key = s.beneficiary_key AND l.scheme = s.scheme) "
-        + "WHEN MATCHED THEN UPDATE SET applied_award_id = s.id", actor, riseId);
-  }
-
-  /** The bases of the applied lines now stand on the new standard, their members on the rules just applied. */
-  public void updateBases(long riseId, BigDecimal standard, LocalDate ageOn, Instant at) {
-    jdbc.update("MERGE INTO award_basis b USING (SELECT beneficiary_key, scheme, new_amount FROM standard_rise_line "
-        + "WHERE rise_id = ? AND applied_award_id IS NOT NULL) s ON (b.beneficiary_key = s.beneficiary_key "
-        + "AND b.scheme = s.scheme) WHEN MATCHED THEN UPDATE SET standard = ?, amount = s.new_amount, updated_at = ?",
-        riseId, standard, Timestamp.from(at));
+  /**
+   * The bases of the applied lines (their award row written at {@code at}) now stand on the new standard and amount;
+   * the members whose supplement the rules in force changed take it (few: a rise changes the standard, not the
+   * age bands).
+   */
+  public void updateBases(List<Long> riseIds, Instant at) {
+    String applied = "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
+        + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
+        + "AND z.seq > 1 AND z.created_at = ? WHERE l.rise_id IN (" + ids(riseIds) + ") "
+        + "AND l.kind IN ('INCREASE', 'DECREASE')";
+    jdbc.update("MERGE INTO award_basis b USING (SELECT l.beneficiary_key, l.scheme, l.new_amount, sr.new_standard "
+        + applied + ") s ON (b.beneficiary_key = s.beneficiary_key AND b.scheme = s.scheme) WHEN MATCHED THEN "
+        + "UPDATE SET standard = s.new_standard, amount = s.new_amount, updated_at = ?", Timestamp.from(at),
+        Timestamp.from(at));
     jdbc.update("MERGE INTO award_basis_member t USING (SELECT m.beneficiary_key, m.scheme, m.id_number, "
-        + "r.supplement_category, r.supplement_percent, r.single_percent FROM standard_rise_line l "
-        + "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key AND m.scheme = l.scheme "
-        + "JOIN standard_rise_rule r ON r.rise_id = l.rise_id AND r.age = " + AGE + " AND r.serious_illness = "
-        + "m.serious_illness AND r.disability_category = COALESCE(m.disability_category, '-') "
-        + "AND r.disability_grade = COALESCE(m.disability_grade, -1) "
-        + "WHERE l.rise_id = ? AND l.applied_award_id IS NOT NULL) s ON (t.beneficiary_key = s.beneficiary_key "
-        + "AND t.scheme = s.scheme AND t.id_number = s.id_number) WHEN MATCHED THEN UPDATE SET "
-        + "supplement_category = s.supplement_category, supplement_percent = s.supplement_percent, "
+        + "r.supplement_category, r.supplement_percent, r.single_percent "
+        + applied.replace("WHERE", "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key "
+            + "AND m.scheme = l.scheme JOIN standard_rise_rule r ON r.rise_id = l.rise_id AND r.age = " + SR_AGE
+            + " AND r.serious_illness = m.serious_illness AND r.disability_category = "
+            + "COALESCE(m.disability_category, '-') AND r.disability_grade = COALESCE(m.disability_grade, -1) WHERE")
+        + " AND (r.supplement_percent <> m.supplement_percent OR r.supplement_category <> m.supplement_category "
+        + "OR (m.single_percent IS NOT NULL AND r.single_percent <> m.single_percent))) s "
+        + "ON (t.beneficiary_key = s.beneficiary_key AND t.scheme = s.scheme AND t.id_number = s.id_number) "
+        + "WHEN MATCHED THEN UPDATE SET supplement_category = s.supplement_category, "
+        + "supplement_percent = s.supplement_percent, "
         + "single_percent = CASE WHEN t.single_percent IS NULL THEN NULL ELSE s.single_percent END",
-        ageOn.getYear(), ageOn.getMonthValue() * 100 + ageOn.getDayOfMonth(), riseId);
+        Timestamp.from(at));
   }
 
   /** The increases applied, for a 补发 of months whose roster was made before the rise. */
@@ -301,8 +333,9 @@ public class StandardRiseRepository {
   public List<Applied> appliedIncreases(long riseId) {
     return jdbc.query("SELECT z.beneficiary_key, z.case_ref, z.county_code, z.region_code, z.payee_name, "
         + "z.payee_id_number, z.bank_name, z.account_number, l.difference FROM standard_rise_line l "
-        + "JOIN benefit_award z ON z.id = l.applied_award_id WHERE l.rise_id = ? AND l.kind = 'INCREASE' "
-        + "ORDER BY l.beneficiary_key", (rs, i) -> new Applied(rs.getString(1), rs.getString(2), rs.getString(3),
+        + "JOIN benefit_award z ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme "
+        + "AND z.seq = l.based_on_seq + 1 AND z.reason LIKE '标准调整（第' || CAST(l.rise_id AS VARCHAR(20)) || '号%' "
+        + "WHERE l.rise_id = ? AND l.kind = 'INCREASE' ORDER BY l.beneficiary_key", (rs, i) -> new Applied(rs.getString(1), rs.getString(2), rs.getString(3),
           rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9)),
         riseId);
   }
