@@ -99,15 +99,16 @@ public class StandardRises {
    * one INSERT … SELECT makes the lines. Under the rises' row locks: a concurrent job waits, then finds them computed.
    */
   public StandardRise compute(long riseId) {
-    StandardRise mine = repository.lock(riseId);
-    if (mine.status() != StandardRise.Status.COMPUTING) {
-      return mine;
-    }
+    // locked in id order only (never one's own first): two jobs of a batch wait for each other instead of deadlocking
     List<StandardRise> batch = repository.lockAll(StandardRise.Status.COMPUTING, false);
+    if (batch.stream().noneMatch(r -> r.id() == riseId)) {
+      return repository.find(riseId).orElseThrow(); // computed by another job's batch
+    }
     List<Long> ids = batch.stream().map(StandardRise::id).toList();
     Map<Long, String> counties = new HashMap<>();
     batch.forEach(r -> counties.put(r.id(), r.countyCode()));
     runs.useRosterWorkMem();
+    repository.bulkPlans(true);
     repository.clearComputation(ids);
     Map<String, Object[]> evaluatedByInput = new HashMap<>();
     List<Object[]> rows = new ArrayList<>();
@@ -130,6 +131,7 @@ public class StandardRises {
     });
     repository.insertRules(rows);
     repository.insertLines(ids);
+    repository.bulkPlans(false);
     var at = EngineContext.now();
     for (long id : ids) {
       repository.storeFigures(id, at);
@@ -179,18 +181,20 @@ public class StandardRises {
    * @return the award rows written
    */
   public int apply(long riseId) {
-    StandardRise mine = repository.lock(riseId);
-    if (mine.status() == StandardRise.Status.APPLIED) {
-      return mine.appliedCount();
-    }
-    if (mine.status() != StandardRise.Status.REVIEW || !"APPROVE".equals(mine.decision())
-        || mine.reviewedBy() == null) {
+    // with every other approved rise not yet applied: one pass over the lines and awards for all of them; locked
+    // in id order only, so two jobs wait for each other instead of deadlocking
+    List<StandardRise> approved = repository.lockAll(StandardRise.Status.REVIEW, true);
+    StandardRise mine = approved.stream().filter(r -> r.id() == riseId).findFirst().orElse(null);
+    if (mine == null) {
+      StandardRise r = repository.find(riseId).orElseThrow();
+      if (r.status() == StandardRise.Status.APPLIED) {
+        return r.appliedCount(); // applied already (by this job before, or another job's batch)
+      }
       throw new IllegalStateException("标准调整" + riseId + "没有审核同意的记录，不能执行");
     }
-    // with every other approved rise not yet applied: one pass over the lines and awards for all of them
     // one rise per county and type in a batch (two would write the same award's next row)
     Map<String, StandardRise> first = new java.util.LinkedHashMap<>();
-    for (StandardRise r : repository.lockAll(StandardRise.Status.REVIEW, true)) {
+    for (StandardRise r : approved) {
       first.putIfAbsent(r.countyCode() + r.urbanRural(), r);
     }
     StandardRise older = first.get(mine.countyCode() + mine.urbanRural());
@@ -206,9 +210,11 @@ public class StandardRises {
       made.put(r, catchUp.lockRuns(r.countyCode(), r.effectiveMonth(), at, SYSTEM));
     }
     runs.useRosterWorkMem();
+    repository.bulkPlans(true);
     repository.insertAwardRows(ids, at);
     Map<Long, Integer> counts = repository.appliedCounts(ids, at);
     repository.updateBases(ids, at);
+    repository.bulkPlans(false);
     for (StandardRise r : batch) {
       List<YearMonth> months = made.get(r);
       int paid = months.isEmpty() ? 0 : catchUp.payDifferences(months, repository.appliedIncreases(r.id()),

@@ -78,6 +78,24 @@ public class StandardRiseRepository {
         Integer.class, countyCode, urbanRural).isEmpty();
   }
 
+  private Boolean postgres;
+
+  /**
+   * PostgreSQL: hash joins for the batch's statements (on) or the planner's choice back (off), for the rest of the
+   * transaction. Its estimate of the awards under a batch of rises (county and type, correlated) is far too low, and
+   * the nested loops it then picks probe the indexes once per award: a province's rise took minutes instead of
+   * seconds.
+   */
+  public void bulkPlans(boolean on) {
+    if (postgres == null) {
+      postgres = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> c.getMetaData()
+          .getDatabaseProductName().equals("PostgreSQL"));
+    }
+    if (postgres) {
+      jdbc.execute("SET LOCAL enable_nestloop = " + (on ? "off" : "on"));
+    }
+  }
+
   public Optional<StandardRise> byStandard(long standardId) {
     return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE standard_id = ?", StandardRiseRepository::map,
         standardId).stream().findFirst();
