@@ -117,7 +117,6 @@ CREATE TABLE standard_rise_line (
   difference          NUMERIC(12,2) NOT NULL,
   kind                VARCHAR(10)   NOT NULL,
   reason              VARCHAR(500)  NOT NULL,
-  applied_award_id    BIGINT,
   PRIMARY KEY (rise_id, beneficiary_key, scheme),
   CONSTRAINT standard_rise_line_kind_chk CHECK (kind IN ('INCREASE', 'DECREASE', 'UNCHANGED', 'MANUAL'))
 );
