@@ -71,7 +71,7 @@ public final class StandardRiseBenchmark {
         .profiles("demo", "test", "postgres")
         .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
             "--spring.datasource.password=" + Postgres.PASSWORD, "--logging.level.root=WARN",
-            "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=4")) {
+            "--logging.level.org.doudi.payroll.StandardRises=INFO", "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=4")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       DataSource ds = app.getBean(DataSource.class);
       JilinCounties counties = JilinCounties.load();
