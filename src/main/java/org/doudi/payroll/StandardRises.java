@@ -108,8 +108,7 @@ public class StandardRises {
       return repository.find(riseId).orElseThrow(); // computed by another job's batch
     }
     List<Long> ids = batch.stream().map(StandardRise::id).toList();
-    Map<Long, String> counties = new HashMap<>();
-    batch.forEach(r -> counties.put(r.id(), r.countyCode()));
+    long started = System.nanoTime();
     runs.useRosterWorkMem();
     repository.bulkPlans(true);
     repository.clearComputation(ids);
@@ -133,12 +132,17 @@ public class StandardRises {
       rows.add(new Object[] {rise, age, illness, cat, grade, e[0], e[1], e[2]});
     });
     repository.insertRules(rows);
-    repository.insertLines(ids);
+    long rulesDone = System.nanoTime();
+    int lines = repository.insertLines(ids);
     repository.bulkPlans(false);
+    long linesDone = System.nanoTime();
     var at = EngineContext.now();
     for (long id : ids) {
       repository.storeFigures(id, at);
     }
+    LOG.info("standard rises {}: {} rule rows, {} lines; rules {} ms, lines {} ms, figures {} ms", ids, rows.size(),
+        lines, (rulesDone - started) / 1_000_000, (linesDone - rulesDone) / 1_000_000,
+        (System.nanoTime() - linesDone) / 1_000_000);
     return repository.find(riseId).orElseThrow();
   }
 
