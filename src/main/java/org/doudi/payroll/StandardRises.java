@@ -108,7 +108,6 @@ public class StandardRises {
       return repository.find(riseId).orElseThrow(); // computed by another job's batch
     }
     List<Long> ids = batch.stream().map(StandardRise::id).toList();
-    long started = System.nanoTime();
     runs.useRosterWorkMem();
     repository.bulkPlans(true);
     repository.clearComputation(ids);
