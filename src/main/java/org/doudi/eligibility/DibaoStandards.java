@@ -11,6 +11,7 @@ import org.doudi.eligibility.persistence.StandardRepository;
 import org.doudi.region.Region;
 import org.doudi.region.RegionLevel;
 import org.doudi.region.Regions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +28,13 @@ public class DibaoStandards {
   private final StandardRepository repository;
   private final Regions regions;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public DibaoStandards(StandardRepository repository, Regions regions) {
+  public DibaoStandards(StandardRepository repository, Regions regions, ApplicationEventPublisher events) {
     this.repository = repository;
     this.regions = regions;
     this.clock = Clock.systemUTC();
+    this.events = events;
   }
 
   /** All standards (of one county when {@code countyCode} is given), by county, type and date. */
@@ -99,6 +102,10 @@ public class DibaoStandards {
       }
     });
     long id = repository.insert(s, months, Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
-    return repository.list(s.countyCode()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    DibaoStandard added = repository.list(s.countyCode()).stream().filter(x -> x.id() == id).findFirst()
+        .orElseThrow();
+    // the awards under this county's standard follow it (payroll: 标准调整), in this transaction
+    events.publishEvent(new DibaoStandardAdded(added));
+    return added;
   }
 }

@@ -75,6 +75,8 @@ public class ProcessStarters {
           "timer (dibao-review-schedule), POST /api/awards/{beneficiaryKey}/reported-changes"),
       new Rule("dibao-review-schedule", "低保动态复核每日排期", Way.APPLICATION,
           EnumSet.noneOf(Role.class), "timer (every day 06:30, working days)"),
+      new Rule("standard-rise", "低保标准调整", Way.APPLICATION,
+          EnumSet.noneOf(Role.class), "a new local standard (POST /api/admin/dibao-standards), when awards are paid under it"),
       new Rule("rule-approval", "规则变更审批", Way.APPLICATION,
           EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"),
       new Rule("watch-alert", "低收入人口监测预警处置", Way.APPLICATION, EnumSet.noneOf(Role.class),

@@ -44,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Awards {
 
   private final AwardRepository repository;
+  private final org.doudi.payroll.persistence.AwardBasisRepository bases;
   private final BenefitRegister register;
   private final PayrollRepository runs;
   private final Payroll payroll;
@@ -56,9 +57,11 @@ public class Awards {
 
   public Awards(AwardRepository repository, BenefitRegister register, PayrollRepository runs,
       @org.springframework.context.annotation.Lazy Payroll payroll, Payments payments, Regions regions,
-      List<AwardCeiling> ceilings, org.springframework.context.ApplicationEventPublisher events) {
+      List<AwardCeiling> ceilings, org.springframework.context.ApplicationEventPublisher events,
+      org.doudi.payroll.persistence.AwardBasisRepository bases) {
     this.events = events;
     this.repository = repository;
+    this.bases = bases;
     this.register = register;
     this.runs = runs;
     this.payroll = payroll;
@@ -125,6 +128,7 @@ public class Awards {
         break;
       }
     }
+    basis(p, g);
     if (!p.isEmpty()) {
       throw new InvalidAwardException(p);
     }
@@ -150,8 +154,45 @@ public class Awards {
     }
     AwardRow inserted = insert(row);
     repository.insertCovered(inserted.id(), g.covered());
+    if (g.basis() != null) {
+      bases.replace(g.beneficiaryKey(), g.scheme(), inserted.id(), g.basis(), now());
+    }
     catchUpFirstMonth(inserted, actor);
     return inserted;
+  }
+
+  /** The basis, when given: complete, for the covered persons, and giving the granted amount. */
+  private static void basis(List<String> p, AwardGrant g) {
+    AwardBasis b = g.basis();
+    if (b == null) {
+      return;
+    }
+    if (b.outcome() == null || b.netIncome() == null || b.perCapitaIncome() == null || b.standard() == null
+        || b.amount() == null || b.source() == null || b.householdSize() < 1 || b.members().isEmpty()) {
+      p.add("测算依据不完整");
+      return;
+    }
+    if (g.monthlyAmount() != null && b.amount().compareTo(g.monthlyAmount()) != 0) {
+      p.add("测算依据的金额（" + b.amount() + "元）与批准金额（" + g.monthlyAmount() + "元）不一致");
+    }
+    java.util.Set<String> covered = new java.util.HashSet<>();
+    g.covered().forEach(c -> covered.add(c.idNumber()));
+    for (AwardBasis.Member m : b.members()) {
+      if (!covered.contains(m.idNumber())) {
+        p.add("测算依据中的人员不在保障人员名单中");
+        return;
+      }
+      if (b.outcome() == AwardBasis.Outcome.SINGLE_PERSON && m.singlePercent() == null) {
+        p.add("单人户测算依据须有保障比例");
+        return;
+      }
+    }
+  }
+
+  /** The stored basis of the beneficiary's amount (award_basis), if the grant brought one. */
+  @Transactional(readOnly = true)
+  public Optional<AwardBasis> basis(String beneficiaryKey, Scheme scheme) {
+    return bases.find(beneficiaryKey, scheme);
   }
 
   /**

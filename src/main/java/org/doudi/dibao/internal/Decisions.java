@@ -22,6 +22,8 @@ import org.doudi.household.HouseholdApplication;
 import org.doudi.identity.CaseVariables;
 import org.doudi.payment.Payee;
 import org.doudi.payment.Scheme;
+import org.doudi.eligibility.SupplementRules;
+import org.doudi.payroll.AwardBasis;
 import org.doudi.payroll.AwardGrant;
 import org.doudi.payroll.Awards;
 import org.doudi.register.BenefitRegister;
@@ -41,14 +43,16 @@ final class Decisions {
     private final Awards awards;
     private final BenefitRegister register;
     private final ObjectMapper json;
+    private final SupplementRules rules;
 
     public RecordApproval(DibaoRepository records, Households households, Awards awards, BenefitRegister register,
-        ObjectMapper json) {
+        ObjectMapper json, SupplementRules rules) {
       this.records = records;
       this.households = households;
       this.awards = awards;
       this.register = register;
       this.json = json;
+      this.rules = rules;
     }
 
     /**
@@ -80,7 +84,7 @@ final class Decisions {
       register.approve(CaseContext.holderKey(id), pid, covered.stream().map(Person::idNumber)
           .collect(Collectors.toSet()), CaseContext.string(execution, DECIDED_BY));
       execution.setVariable(PAYMENT_FROM, paymentFrom.toString());
-      grantAward(execution, id, pid, today, amount, covered);
+      grantAward(execution, id, pid, today, amount, covered, stored.id(), assessed);
     }
 
     /** 按户: every member; 单人户 (参照单人户纳入): only the members the assessment included, each with an amount. */
@@ -92,7 +96,7 @@ final class Decisions {
 
     /** The monthly payroll pays from the award (benefit_award), in the same transaction as the decision. */
     private void grantAward(DelegateExecution execution, long id, String pid, LocalDate today, BigDecimal amount,
-        List<Person> covered) {
+        List<Person> covered, long assessmentId, DibaoAssessment assessed) {
       HouseholdApplication a = households.load(id);
       HouseholdApplication.BankAccount account = a.bankAccount();
       if (account == null || amount.signum() <= 0) {
@@ -107,8 +111,37 @@ final class Decisions {
       awards.grant(new AwardGrant(CaseContext.holderKey(id), Scheme.DIBAO, pid, a.countyCode(), a.regionCode(),
           a.urbanRural() == null ? null : a.urbanRural().name(), covered.size(),
           new Payee(CaseContext.holderKey(id), holder, payee.idNumber().strip().toUpperCase(), account.bankName(),
-              account.accountNumber()), amount, today, "低保审核确认批准", covered),
+              account.accountNumber()), amount, today, "低保审核确认批准", covered, basis(a, assessed, assessmentId)),
           CaseContext.string(execution, DECIDED_BY));
+    }
+
+    /**
+     * What the amount was made of, for a later standard rise or age band (docs/standard-rise.md): the stored
+     * assessment's figures and, per covered person, the case record's facts that the supplement rules read, with
+     * the percents of the rules the assessment applied (evaluated as it did: age on the assessment date).
+     */
+    AwardBasis basis(HouseholdApplication a, DibaoAssessment assessed, long assessmentId) {
+      boolean household = assessed.outcome() == DibaoAssessment.Outcome.DIBAO;
+      List<AwardBasis.Member> members = new java.util.ArrayList<>();
+      for (DibaoAssessment.MemberAmount m : assessed.members()) {
+        if (!household && m.amount().signum() <= 0) {
+          continue;
+        }
+        HouseholdApplication.Member facts = a.memberList().stream()
+            .filter(x -> x.idNumber().strip().equalsIgnoreCase(m.idNumber().strip())).findFirst()
+            .orElseThrow(() -> new IllegalStateException("评估中的成员不在家庭成员名单中"));
+        String category = facts.disabilityCategory() == null ? null : facts.disabilityCategory().name();
+        SupplementRules.Ratio supplement = rules.supplement(assessed.countyCode(), m.age() == null ? -1 : m.age(),
+            facts.seriousIllness(), category, facts.disabilityGrade());
+        Integer single = household ? null : rules.singlePerson(assessed.countyCode(), facts.seriousIllness(),
+            category, facts.disabilityGrade()).map(SupplementRules.Ratio::percent).orElse(null);
+        members.add(new AwardBasis.Member(m.idNumber(), m.name(), facts.birthDate(), facts.seriousIllness(), category,
+            facts.disabilityGrade(), supplement.category(), supplement.percent(), single));
+      }
+      BigDecimal net = assessed.countedIncome().subtract(assessed.rigidExpenses()).max(BigDecimal.ZERO);
+      return new AwardBasis(household ? AwardBasis.Outcome.HOUSEHOLD : AwardBasis.Outcome.SINGLE_PERSON,
+          assessed.householdSize(), net, assessed.perCapitaIncome(), assessed.standard(), assessed.monthlyAmount(),
+          "dibao_assessment:" + assessmentId, members);
     }
   }
 

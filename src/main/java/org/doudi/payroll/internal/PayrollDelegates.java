@@ -48,10 +48,12 @@ final class PayrollDelegates {
     private final AwardRepository awards;
     private final PayrollRepository runs;
     private final org.doudi.payroll.Exits exits;
+    private final org.doudi.payroll.AgeSupplements ages;
 
     public Dispatch(Payroll payroll, PayrollSchedule schedule, AwardRepository awards, PayrollRepository runs,
-        org.doudi.payroll.Exits exits) {
+        org.doudi.payroll.Exits exits, org.doudi.payroll.AgeSupplements ages) {
       this.exits = exits;
+      this.ages = ages;
       this.payroll = payroll;
       this.schedule = schedule;
       this.awards = awards;
@@ -67,6 +69,8 @@ final class PayrollDelegates {
       // 渐退期满: the phase-outs whose STOP is in force this month end (register, AwardEnded); their rosters are
       // already right (the STOP row decides), so this need not come before the rosters, but it does, once a day
       execution.setVariable("phaseOutsEnded", exits.endPhaseOuts(today, SYSTEM));
+      // members who turn 18, 70 … this month change their supplement from next month (once; docs/standard-rise.md)
+      ages.apply(month.plusMonths(1), SYSTEM);
       List<String> started = new ArrayList<>();
       if (schedule.due(today)) {
         List<String> toStart = new ArrayList<>();

@@ -6,6 +6,7 @@ import org.doudi.engine.GuardedVariables;
 import org.doudi.payroll.BankFiles;
 import org.doudi.payroll.Payroll;
 import org.doudi.payroll.ReturnVariables;
+import org.doudi.payroll.StandardRiseVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +25,18 @@ class PayrollGuardedVariables implements GuardedVariables {
         ReturnVariables.RETURNED_LEDGER_ID, ReturnVariables.AMOUNT, ReturnVariables.REQUEST_ID,
         ReturnVariables.NEW_BANK_NAME, ReturnVariables.NEW_ACCOUNT_NUMBER, ReturnVariables.REQUEST_REASON,
         ReturnVariables.REQUESTED_BY, ReturnVariables.REQUESTED_AT, ReturnVariables.DECIDED_BY,
-        ReturnVariables.FIXED_BY, ReturnVariables.SENT_BACK, ReturnVariables.REISSUED_LEDGER_ID);
+        ReturnVariables.FIXED_BY, ReturnVariables.SENT_BACK, ReturnVariables.REISSUED_LEDGER_ID,
+        // standard-rise: the rise's figures, shown read-only in its review form
+        StandardRiseVariables.RISE_ID, StandardRiseVariables.STANDARD_CHANGE,
+        StandardRiseVariables.EFFECTIVE_MONTH, StandardRiseVariables.ENTERED_BY, StandardRiseVariables.LINE_COUNT,
+        StandardRiseVariables.INCREASES, StandardRiseVariables.DECREASE_COUNT, StandardRiseVariables.DECREASES,
+        StandardRiseVariables.UNCHANGED_COUNT, StandardRiseVariables.MANUAL, StandardRiseVariables.TOTALS,
+        StandardRiseVariables.CATCH_UP_NOTE, StandardRiseVariables.APPLIED_COUNT);
   }
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(Payroll.PROCESS_KEY, ReturnCases.PROCESS_KEY);
+    return Set.of(Payroll.PROCESS_KEY, ReturnCases.PROCESS_KEY, StandardRiseVariables.PROCESS_KEY);
   }
 
   @Override

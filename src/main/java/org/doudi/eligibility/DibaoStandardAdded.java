@@ -1,0 +1,8 @@
+package org.doudi.eligibility;
+
+/**
+ * Published in the transaction that records a new local standard ({@link DibaoStandards#add}), so that the awards
+ * paid under the county's standard follow it (the payroll's 标准调整, docs/standard-rise.md). A listener that fails
+ * rolls the standard back.
+ */
+public record DibaoStandardAdded(DibaoStandard standard) {}

@@ -1,0 +1,38 @@
+package org.doudi.eligibility;
+
+import java.util.Optional;
+import org.doudi.eligibility.internal.DibaoDecisions;
+import org.springframework.stereotype.Service;
+
+/**
+ * The 分类施保 rules of the 低保 amount for callers outside the assessment (the payroll's standard rise and age step):
+ * the same decision tables, in the version in force ({@code RulesInForce}), with the same inputs as
+ * {@link DibaoEligibility}. Bulk callers evaluate once per distinct combination of inputs, never once per person.
+ */
+@Service
+public class SupplementRules {
+
+  /** {@code percent} of the local standard; category NONE with 0 when nothing applies. */
+  public record Ratio(String category, int percent, String citation) {}
+
+  private final DibaoDecisions decisions;
+
+  public SupplementRules(DibaoDecisions decisions) {
+    this.decisions = decisions;
+  }
+
+  /** dibao-supplement: the supplement of a member of a household in 低保 ({@code age} −1 when unknown). */
+  public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
+      Integer disabilityGrade) {
+    DibaoDecisions.Ratio r = decisions.supplement(countyCode, age, seriousIllness, disabilityCategory,
+        disabilityGrade);
+    return new Ratio(r.category(), r.percent(), r.citation());
+  }
+
+  /** dibao-single-person-ratio: the 单人户 percent of a 低收入家庭's member, empty when the member cannot be one. */
+  public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
+      Integer disabilityGrade) {
+    return decisions.singlePerson(countyCode, seriousIllness, disabilityCategory, disabilityGrade)
+        .map(r -> new Ratio(r.category(), r.percent(), r.citation()));
+  }
+}

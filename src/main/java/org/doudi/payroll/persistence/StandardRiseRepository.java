@@ -1,0 +1,389 @@
+package org.doudi.payroll.persistence;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.doudi.payroll.StandardRise;
+import org.doudi.payroll.StandardRiseLine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * standard_rise, standard_rise_rule, standard_rise_line (V30_1), and the set-based statements of a rise: lines for
+ * every award of the county and type in one INSERT … SELECT, the award rows of an approved rise in one more.
+ * Portable SQL (H2 2.3, PostgreSQL 15; MERGE for the updates that follow a join).
+ */
+@Repository
+public class StandardRiseRepository {
+
+  /** The latest row of each award (its state now and the row a change follows), active, 低保, of the place. */
+  static final String LATEST_OF_PLACE = "a.scheme = 'DIBAO' AND a.county_code = ? AND a.urban_rural = ? "
+      + "AND a.change_kind <> 'STOP' AND NOT EXISTS (SELECT 1 FROM benefit_award z WHERE "
+      + "z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq)";
+
+  /**
+   * The latest row of each active 低保 award under one of the batch's rises (joined as {@code sr}): for a province,
+   * one pass with hash joins rather than a county's probes sixty times; {@code z.seq > 1} lets PostgreSQL hash only
+   * the awards' changes (as the roster's IN_FORCE). Parameter: none; the batch is an IN list.
+   */
+  static String latestOfBatch(String ids) {
+    return "a.scheme = 'DIBAO' AND a.change_kind <> 'STOP' AND sr.id IN (" + ids + ") AND NOT EXISTS (SELECT 1 "
+        + "FROM benefit_award z WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme "
+        + "AND z.seq > a.seq AND z.seq > 1)";
+  }
+
+  static final String JOIN_RISE = " JOIN standard_rise sr ON sr.county_code = a.county_code "
+      + "AND sr.urban_rural = a.urban_rural ";
+
+  /** A member's age on the day before the rise's month (sr.age_year, sr.age_md); −1 without a birth date. */
+  static final String SR_AGE = "CASE WHEN m.birth_date IS NULL THEN -1 ELSE CAST(sr.age_year "
+      + "- EXTRACT(YEAR FROM m.birth_date) - CASE WHEN EXTRACT(MONTH FROM m.birth_date) * 100 "
+      + "+ EXTRACT(DAY FROM m.birth_date) > sr.age_md THEN 1 ELSE 0 END AS INT) END";
+
+  static String ids(List<Long> ids) {
+    return String.join(", ", ids.stream().map(String::valueOf).toList());
+  }
+
+  /**
+   * A member's age in full years on a day: parameters the day's year and its month × 100 + day; −1 without a birth
+   * date (as the assessment passes it to the rules).
+   */
+  public static final String AGE = "CASE WHEN m.birth_date IS NULL THEN -1 ELSE CAST(CAST(? AS INT) "
+      + "- EXTRACT(YEAR FROM m.birth_date) - CASE WHEN EXTRACT(MONTH FROM m.birth_date) * 100 "
+      + "+ EXTRACT(DAY FROM m.birth_date) > CAST(? AS INT) THEN 1 ELSE 0 END AS INT) END";
+
+  private static final String COLS = "id, standard_id, county_code, urban_rural, new_standard, standard_from, "
+      + "effective_month, entered_by, status, process_instance_id, line_count, increase_count, increase_total, "
+      + "decrease_count, decrease_total, unchanged_count, manual_count, old_total, new_total, decision, "
+      + "decrease_handling, decrease_reason, decision_note, reviewed_by, reviewed_at, applied_count, catch_up_count, "
+      + "applied_at, created_at";
+
+  private final JdbcTemplate jdbc;
+
+  public StandardRiseRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Whether any active 低保 award is paid under the county and type. */
+  public boolean anyActiveAward(String countyCode, String urbanRural) {
+    return !jdbc.queryForList("SELECT 1 FROM benefit_award a WHERE " + LATEST_OF_PLACE + " FETCH FIRST 1 ROWS ONLY",
+        Integer.class, countyCode, urbanRural).isEmpty();
+  }
+
+  private Boolean postgres;
+
+  /**
+   * PostgreSQL: hash joins for the batch's statements (on) or the planner's choice back (off), for the rest of the
+   * transaction. Its estimate of the awards under a batch of rises (county and type, correlated) is far too low, and
+   * the nested loops it then picks probe the indexes once per award: a province's rise took minutes instead of
+   * seconds.
+   */
+  public void bulkPlans(boolean on) {
+    if (postgres == null) {
+      postgres = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> c.getMetaData()
+          .getDatabaseProductName().equals("PostgreSQL"));
+    }
+    if (postgres) {
+      jdbc.execute("SET LOCAL enable_nestloop = " + (on ? "off" : "on"));
+    }
+  }
+
+  public Optional<StandardRise> byStandard(long standardId) {
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE standard_id = ?", StandardRiseRepository::map,
+        standardId).stream().findFirst();
+  }
+
+  public long insert(long standardId, String countyCode, String urbanRural, BigDecimal newStandard,
+      LocalDate standardFrom, LocalDate effectiveMonth, String enteredBy, Instant at) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(c -> {
+      var ps = c.prepareStatement("INSERT INTO standard_rise (standard_id, county_code, urban_rural, new_standard, "
+          + "standard_from, effective_month, entered_by, status, created_at, age_year, age_md) VALUES (?, ?, ?, ?, ?, "
+          + "?, ?, 'COMPUTING', ?, ?, ?)", new String[] {"id"});
+      ps.setLong(1, standardId);
+      ps.setString(2, countyCode);
+      ps.setString(3, urbanRural);
+      ps.setBigDecimal(4, newStandard);
+      ps.setDate(5, Date.valueOf(standardFrom));
+      ps.setDate(6, Date.valueOf(effectiveMonth));
+      ps.setString(7, enteredBy);
+      ps.setTimestamp(8, Timestamp.from(at));
+      LocalDate ageOn = effectiveMonth.minusDays(1);
+      ps.setInt(9, ageOn.getYear());
+      ps.setInt(10, ageOn.getMonthValue() * 100 + ageOn.getDayOfMonth());
+      return ps;
+    }, keys);
+    return keys.getKey().longValue();
+  }
+
+  public void setProcessInstance(long id, String pid) {
+    jdbc.update("UPDATE standard_rise SET process_instance_id = ? WHERE id = ?", pid, id);
+  }
+
+  public Optional<StandardRise> find(long id) {
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE id = ?", StandardRiseRepository::map, id)
+        .stream().findFirst();
+  }
+
+  public StandardRise lock(long id) {
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE id = ? FOR UPDATE", StandardRiseRepository::map,
+        id).stream().findFirst().orElseThrow(() -> new IllegalStateException("没有标准调整" + id));
+  }
+
+  /** The rises in a status (and, for REVIEW, approved), locked in id order: the batch one job works on. */
+  public List<StandardRise> lockAll(StandardRise.Status status, boolean approved) {
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE status = ?" + (approved ? " AND decision = "
+        + "'APPROVE' AND reviewed_by IS NOT NULL" : "") + " ORDER BY id FOR UPDATE", StandardRiseRepository::map,
+        status.name());
+  }
+
+  public List<StandardRise> list(List<String> countyPrefixes, int limit) {
+    if (countyPrefixes.isEmpty()) {
+      return List.of();
+    }
+    String where = String.join(" OR ", countyPrefixes.stream().map(p -> "county_code LIKE ?").toList());
+    List<Object> args = new java.util.ArrayList<>(countyPrefixes.stream().map(p -> (Object) (p + "%")).toList());
+    args.add(limit);
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE " + where + " ORDER BY id DESC "
+        + "FETCH FIRST ? ROWS ONLY", StandardRiseRepository::map, args.toArray());
+  }
+
+  /** Clears what an earlier (rolled-back or repeated) computation left. */
+  public void clearComputation(List<Long> riseIds) {
+    jdbc.update("DELETE FROM standard_rise_line WHERE rise_id IN (" + ids(riseIds) + ")");
+    jdbc.update("DELETE FROM standard_rise_rule WHERE rise_id IN (" + ids(riseIds) + ")");
+  }
+
+  /** One distinct combination of the inputs of the supplement rules among the rise's members. */
+  public record RuleInput(int age, boolean seriousIllness, String disabilityCategory, int disabilityGrade) {}
+
+  /** The distinct (rise, age, illness, disability) of the members of the batch's awards. */
+  public void distinctInputs(List<Long> riseIds, RowCallbackHandler each) {
+    jdbc.query("SELECT DISTINCT sr.id AS rise_id, sr.county_code, " + SR_AGE + " AS age, m.serious_illness, "
+        + "COALESCE(m.disability_category, '-') AS cat, COALESCE(m.disability_grade, -1) AS grade "
+        + "FROM benefit_award a" + JOIN_RISE + "JOIN award_basis_member m ON m.beneficiary_key = a.beneficiary_key "
+        + "AND m.scheme = a.scheme WHERE " + latestOfBatch(ids(riseIds)), each);
+  }
+
+  /** Rows: rise id, age, illness, category ('-'), grade (−1), supplement category, percent, single percent. */
+  public void insertRules(List<Object[]> rows) {
+    jdbc.batchUpdate("INSERT INTO standard_rise_rule (rise_id, age, serious_illness, disability_category, "
+        + "disability_grade, supplement_category, supplement_percent, single_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  /**
+   * Every award of the place as one line, in one statement: the award's latest row, its basis and members, and the
+   * rules evaluated for the members' combinations. HOUSEHOLD: ROUND(n × S − net income) + Σ ROUND(S × percent / 100);
+   * SINGLE_PERSON: Σ ROUND(MIN(S × single, S × (100 + percent)) / 100) (as the assessment computes them). No basis,
+   * or a household no longer below the standard: MANUAL, the amount kept.
+   */
+  public int insertLines(List<Long> riseIds) {
+    String s = "sr.new_standard";
+    String sql = "INSERT INTO standard_rise_line (rise_id, beneficiary_key, scheme, based_on_award_id, based_on_seq, "
+        + "region_code, payee_name, old_amount, new_amount, difference, kind, reason) "
+        + "SELECT x.rise_id, x.beneficiary_key, x.scheme, x.id, x.seq, x.region_code, x.payee_name, x.old_amount, "
+        + "CASE WHEN x.manual = 1 THEN x.old_amount ELSE x.new_amount END, "
+        + "CASE WHEN x.manual = 1 THEN 0 ELSE x.new_amount - x.old_amount END, "
+        + "CASE WHEN x.manual = 1 THEN 'MANUAL' WHEN x.new_amount > x.old_amount THEN 'INCREASE' "
+        + "WHEN x.new_amount < x.old_amount THEN 'DECREASE' ELSE 'UNCHANGED' END, "
+        + "CASE WHEN x.outcome IS NULL THEN '无测算依据（授予待遇时未保存家庭收入和成员信息），需人工复核' "
+        + "WHEN x.manual = 1 THEN '按新标准 ' || CAST(x.std AS VARCHAR(20)) || ' 元，家庭月人均收入 ' "
+        + "|| CAST(x.per_capita AS VARCHAR(20)) || ' 元不低于标准，不再按户补差，需人工复核' "
+        + "WHEN x.outcome = 'HOUSEHOLD' THEN '按户补差：' || CAST(x.std AS VARCHAR(20)) || ' × ' "
+        + "|| CAST(x.household_size AS VARCHAR(5)) || ' 人 − 家庭月净收入 ' || CAST(x.net_income AS VARCHAR(20)) "
+        + "|| ' + 分类施保 ' || CAST(x.supplements AS VARCHAR(20)) || ' = ' || CAST(x.new_amount AS VARCHAR(20)) "
+        + "|| ' 元（原标准 ' || CAST(x.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' "
+        + "|| CAST(x.old_amount AS VARCHAR(20)) || ' 元）' "
+        + "|| CASE WHEN x.old_amount <> x.basis_amount THEN '；原月补助与测算金额 ' "
+        + "|| CAST(x.basis_amount AS VARCHAR(20)) || ' 元不同（曾人工调整）' ELSE '' END "
+        + "ELSE '参照单人户：' || CAST(x.members AS VARCHAR(5)) || ' 人按新标准 ' || CAST(x.std AS VARCHAR(20)) "
+        + "|| ' 元的保障比例计 ' || CAST(x.new_amount AS VARCHAR(20)) || ' 元（原标准 ' "
+        + "|| CAST(x.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' || CAST(x.old_amount AS VARCHAR(20)) || ' 元）' "
+        + "END "
+        + "FROM (SELECT sr.id AS rise_id, a.beneficiary_key, a.scheme, a.id, a.seq, a.region_code, "
+        + "a.payee_name, a.monthly_amount AS old_amount, b.outcome, b.household_size, b.net_income, "
+        + "b.per_capita_income AS per_capita, b.standard AS old_standard, b.amount AS basis_amount, " + s + " AS std, "
+        + "COUNT(m.id_number) AS members, "
+        + "SUM(ROUND(" + s + " * r.supplement_percent / 100, 2)) AS supplements, "
+        + "CASE WHEN b.outcome = 'HOUSEHOLD' THEN ROUND(" + s + " * b.household_size - b.net_income, 2) "
+        + "+ SUM(ROUND(" + s + " * r.supplement_percent / 100, 2)) "
+        + "ELSE SUM(ROUND(LEAST(" + s + " * r.single_percent, " + s + " * (100 + r.supplement_percent)) / 100, 2)) "
+        + "END AS new_amount, "
+        + "CASE WHEN b.outcome IS NULL OR COUNT(r.age) < COUNT(m.id_number) OR COUNT(m.id_number) = 0 "
+        + "OR (b.outcome = 'HOUSEHOLD' AND " + s + " * b.household_size - b.net_income <= 0) "
+        + "OR (b.outcome = 'SINGLE_PERSON' AND COUNT(r.single_percent) < COUNT(m.id_number)) THEN 1 ELSE 0 END "
+        + "AS manual "
+        + "FROM benefit_award a" + JOIN_RISE + "LEFT JOIN award_basis b ON b.beneficiary_key = a.beneficiary_key "
+        + "AND b.scheme = a.scheme LEFT JOIN award_basis_member m ON m.beneficiary_key = b.beneficiary_key "
+        + "AND m.scheme = b.scheme LEFT JOIN standard_rise_rule r ON r.rise_id = sr.id AND r.age = " + SR_AGE
+        + " AND r.serious_illness = m.serious_illness AND r.disability_category = COALESCE(m.disability_category, '-') "
+        + "AND r.disability_grade = COALESCE(m.disability_grade, -1) "
+        + "WHERE " + latestOfBatch(ids(riseIds)) + " GROUP BY sr.id, sr.new_standard, a.beneficiary_key, a.scheme, "
+        + "a.id, a.seq, a.region_code, a.payee_name, a.monthly_amount, b.outcome, b.household_size, b.net_income, "
+        + "b.per_capita_income, b.standard, b.amount) x";
+    return jdbc.update(sql);
+  }
+
+  /** The figures of the review, from the lines. */
+  public void storeFigures(long riseId, Instant at) {
+    jdbc.update("UPDATE standard_rise SET (line_count, increase_count, increase_total, decrease_count, "
+        + "decrease_total, unchanged_count, manual_count, old_total, new_total) = (SELECT COUNT(*), "
+        + "COALESCE(SUM(CASE WHEN kind = 'INCREASE' THEN 1 ELSE 0 END), 0), "
+        + "COALESCE(SUM(CASE WHEN kind = 'INCREASE' THEN difference ELSE 0 END), 0), "
+        + "COALESCE(SUM(CASE WHEN kind = 'DECREASE' THEN 1 ELSE 0 END), 0), "
+        + "COALESCE(SUM(CASE WHEN kind = 'DECREASE' THEN difference ELSE 0 END), 0), "
+        + "COALESCE(SUM(CASE WHEN kind = 'UNCHANGED' THEN 1 ELSE 0 END), 0), "
+        + "COALESCE(SUM(CASE WHEN kind = 'MANUAL' THEN 1 ELSE 0 END), 0), "
+        + "COALESCE(SUM(old_amount), 0), COALESCE(SUM(new_amount), 0) FROM standard_rise_line WHERE rise_id = ?), "
+        + "status = 'REVIEW', computed_at = ? WHERE id = ?", riseId, Timestamp.from(at), riseId);
+  }
+
+  public List<StandardRiseLine> lines(long riseId, String kind, List<String> regionPrefixes, int offset, int limit) {
+    List<Object> args = new java.util.ArrayList<>();
+    args.add(riseId);
+    String where = "";
+    if (kind != null) {
+      where += " AND kind = ?";
+      args.add(kind);
+    }
+    if (regionPrefixes != null) {
+      if (regionPrefixes.isEmpty()) {
+        return List.of();
+      }
+      where += " AND (" + String.join(" OR ", regionPrefixes.stream().map(p -> "region_code LIKE ?").toList()) + ")";
+      regionPrefixes.forEach(p -> args.add(p + "%"));
+    }
+    args.add(offset);
+    args.add(limit);
+    return jdbc.query("SELECT beneficiary_key, scheme, based_on_award_id, based_on_seq, region_code, payee_name, "
+        + "old_amount, new_amount, difference, kind, reason FROM standard_rise_line WHERE rise_id = ?" + where
+        + " ORDER BY beneficiary_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", (rs, i) -> new StandardRiseLine(rs.getString(1),
+          rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
+          rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11)), args.toArray());
+  }
+
+  public void recordDecision(long riseId, String decision, String handling, String decreaseReason, String note,
+      String by, Instant at) {
+    jdbc.update("UPDATE standard_rise SET decision = ?, decrease_handling = ?, decrease_reason = ?, "
+        + "decision_note = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?", decision, handling, decreaseReason,
+        note, by, Timestamp.from(at), riseId);
+  }
+
+  /**
+   * The approved lines as award rows, one statement: INCREASE, and DECREASE when the reviewer applied decreases
+   * with a reason; only where the award is still at the row the line was computed from (a change since, or this
+   * statement before, wrote a later row: nothing). Effective from the rise's month, never before the row it follows.
+   */
+  public int insertAwardRows(List<Long> riseIds, Instant at) {
+    return jdbc.update("INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code, "
+        + "region_code, urban_rural, member_count, payee_name, payee_id_number, bank_name, account_number, "
+        + "monthly_amount, effective_from, reason, decided_by, created_at) "
+        + "SELECT a.beneficiary_key, a.scheme, a.seq + 1, l.kind, a.case_ref, a.county_code, a.region_code, "
+        + "a.urban_rural, a.member_count, a.payee_name, a.payee_id_number, a.bank_name, a.account_number, "
+        + "l.new_amount, CASE WHEN a.effective_from > sr.effective_month THEN a.effective_from "
+        + "ELSE sr.effective_month END, SUBSTRING('标准调整（第' || CAST(sr.id AS VARCHAR(20)) || '号，' "
+        + "|| sr.county_code || CASE WHEN sr.urban_rural = 'URBAN' THEN '城市' ELSE '农村' END || '低保标准 ' "
+        + "|| CAST(sr.new_standard AS VARCHAR(20)) || ' 元）：' || l.reason || CASE WHEN l.kind = 'DECREASE' "
+        + "THEN '；减发理由：' || sr.decrease_reason ELSE '' END FROM 1 FOR 500), sr.reviewed_by, "
+        + "CAST(? AS TIMESTAMP WITH TIME ZONE) "
+        + "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id "
+        + "JOIN benefit_award a ON a.id = l.based_on_award_id "
+        + "WHERE l.rise_id IN (" + ids(riseIds) + ") AND (l.kind = 'INCREASE' OR (l.kind = 'DECREASE' "
+        + "AND sr.decrease_handling = 'APPLY')) AND NOT EXISTS (SELECT 1 FROM benefit_award z "
+        + "WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq AND z.seq > 1)",
+        Timestamp.from(at));
+  }
+
+  /** Per rise of the batch: the award rows it wrote (the row after the line's, at {@code at}). */
+  public java.util.Map<Long, Integer> appliedCounts(List<Long> riseIds, Instant at) {
+    java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+    jdbc.query("SELECT l.rise_id, COUNT(*) FROM standard_rise_line l JOIN benefit_award z "
+        + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
+        + "WHERE l.rise_id IN (" + ids(riseIds) + ") AND l.kind IN ('INCREASE', 'DECREASE') AND z.seq > 1 "
+        + "AND z.created_at = ? GROUP BY l.rise_id", rs -> {
+          counts.put(rs.getLong(1), rs.getInt(2));
+        }, Timestamp.from(at));
+    return counts;
+  }
+
+  /**
+   * The bases of the applied lines (their award row written at {@code at}) now stand on the new standard and amount;
+   * the members whose supplement the rules in force changed take it (few: a rise changes the standard, not the
+   * age bands).
+   */
+  public void updateBases(List<Long> riseIds, Instant at) {
+    String applied = "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
+        + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
+        + "AND z.seq > 1 AND z.created_at = ? WHERE l.rise_id IN (" + ids(riseIds) + ") "
+        + "AND l.kind IN ('INCREASE', 'DECREASE')";
+    jdbc.update("MERGE INTO award_basis b USING (SELECT l.beneficiary_key, l.scheme, l.new_amount, sr.new_standard "
+        + applied + ") s ON (b.beneficiary_key = s.beneficiary_key AND b.scheme = s.scheme) WHEN MATCHED THEN "
+        + "UPDATE SET standard = s.new_standard, amount = s.new_amount, updated_at = ?", Timestamp.from(at),
+        Timestamp.from(at));
+    jdbc.update("MERGE INTO award_basis_member t USING (SELECT m.beneficiary_key, m.scheme, m.id_number, "
+        + "r.supplement_category, r.supplement_percent, r.single_percent "
+        + applied.replace("WHERE", "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key "
+            + "AND m.scheme = l.scheme JOIN standard_rise_rule r ON r.rise_id = l.rise_id AND r.age = " + SR_AGE
+            + " AND r.serious_illness = m.serious_illness AND r.disability_category = "
+            + "COALESCE(m.disability_category, '-') AND r.disability_grade = COALESCE(m.disability_grade, -1) WHERE")
+        + " AND (r.supplement_percent <> m.supplement_percent OR r.supplement_category <> m.supplement_category "
+        + "OR (m.single_percent IS NOT NULL AND r.single_percent <> m.single_percent))) s "
+        + "ON (t.beneficiary_key = s.beneficiary_key AND t.scheme = s.scheme AND t.id_number = s.id_number) "
+        + "WHEN MATCHED THEN UPDATE SET supplement_category = s.supplement_category, "
+        + "supplement_percent = s.supplement_percent, "
+        + "single_percent = CASE WHEN t.single_percent IS NULL THEN NULL ELSE s.single_percent END",
+        Timestamp.from(at));
+  }
+
+  /** The increases applied, for a 补发 of months whose roster was made before the rise. */
+  public record Applied(String beneficiaryKey, String caseRef, String countyCode, String regionCode, String payeeName,
+      String payeeIdNumber, String bankName, String accountNumber, BigDecimal difference) {}
+
+  public List<Applied> appliedIncreases(long riseId) {
+    return jdbc.query("SELECT z.beneficiary_key, z.case_ref, z.county_code, z.region_code, z.payee_name, "
+        + "z.payee_id_number, z.bank_name, z.account_number, l.difference FROM standard_rise_line l "
+        + "JOIN benefit_award z ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme "
+        + "AND z.seq = l.based_on_seq + 1 AND z.reason LIKE '标准调整（第' || CAST(l.rise_id AS VARCHAR(20)) || '号%' "
+        + "WHERE l.rise_id = ? AND l.kind = 'INCREASE' ORDER BY l.beneficiary_key", (rs, i) -> new Applied(rs.getString(1), rs.getString(2), rs.getString(3),
+          rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9)),
+        riseId);
+  }
+
+  public void markApplied(long riseId, int applied, int catchUp, Instant at) {
+    jdbc.update("UPDATE standard_rise SET status = 'APPLIED', applied_count = ?, catch_up_count = ?, applied_at = ? "
+        + "WHERE id = ?", applied, catchUp, Timestamp.from(at), riseId);
+  }
+
+  public void markRejected(long riseId) {
+    jdbc.update("UPDATE standard_rise SET status = 'REJECTED' WHERE id = ?", riseId);
+  }
+
+  static StandardRise map(ResultSet rs, int i) throws SQLException {
+    return new StandardRise(rs.getLong("id"), rs.getLong("standard_id"), rs.getString("county_code"),
+        rs.getString("urban_rural"), rs.getBigDecimal("new_standard"), rs.getDate("standard_from").toLocalDate(),
+        rs.getDate("effective_month").toLocalDate(), rs.getString("entered_by"),
+        StandardRise.Status.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
+        (Integer) rs.getObject("line_count", Integer.class), (Integer) rs.getObject("increase_count", Integer.class),
+        rs.getBigDecimal("increase_total"), (Integer) rs.getObject("decrease_count", Integer.class),
+        rs.getBigDecimal("decrease_total"), (Integer) rs.getObject("unchanged_count", Integer.class),
+        (Integer) rs.getObject("manual_count", Integer.class), rs.getBigDecimal("old_total"),
+        rs.getBigDecimal("new_total"), rs.getString("decision"), rs.getString("decrease_handling"),
+        rs.getString("decrease_reason"), rs.getString("decision_note"), rs.getString("reviewed_by"),
+        ts(rs, "reviewed_at"), (Integer) rs.getObject("applied_count", Integer.class),
+        (Integer) rs.getObject("catch_up_count", Integer.class), ts(rs, "applied_at"), ts(rs, "created_at"));
+  }
+
+  private static Instant ts(ResultSet rs, String col) throws SQLException {
+    Timestamp t = rs.getTimestamp(col);
+    return t == null ? null : t.toInstant();
+  }
+}
