@@ -72,6 +72,14 @@ class HolidaySubsidyTest {
     jdbc.update("DELETE FROM award_change_request WHERE beneficiary_key LIKE 'HT-%' OR beneficiary_key IN "
         + "(SELECT beneficiary_key FROM benefit_award WHERE county_code = '220122')");
     jdbc.update("DELETE FROM payroll_reissue_request WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122'");
+    String awardsHere = "(SELECT id FROM benefit_award WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122')";
+    // the exits, objections and amount bases that refer to those award rows (V30_1, V32_1)
+    jdbc.update("DELETE FROM award_exit_objection WHERE reinstated_award_id IN " + awardsHere
+        + " OR exit_id IN (SELECT id FROM award_exit WHERE stop_award_id IN " + awardsHere + ")");
+    jdbc.update("DELETE FROM award_exit WHERE stop_award_id IN " + awardsHere);
+    jdbc.update("DELETE FROM award_basis_member WHERE (beneficiary_key, scheme) IN (SELECT beneficiary_key, scheme "
+        + "FROM award_basis WHERE grant_award_id IN " + awardsHere + ")");
+    jdbc.update("DELETE FROM award_basis WHERE grant_award_id IN " + awardsHere);
     jdbc.update("DELETE FROM benefit_award_person WHERE award_id IN (SELECT id FROM benefit_award "
         + "WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122')");
     jdbc.update("DELETE FROM benefit_award WHERE beneficiary_key LIKE 'HT-%' OR county_code = '220122'");
