@@ -87,13 +87,17 @@ public class StandardRiseRepository {
    * seconds.
    */
   public void bulkPlans(boolean on) {
+    if (postgres()) {
+      jdbc.execute("SET LOCAL enable_nestloop = " + (on ? "off" : "on"));
+    }
+  }
+
+  private boolean postgres() {
     if (postgres == null) {
       postgres = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> c.getMetaData()
           .getDatabaseProductName().equals("PostgreSQL"));
     }
-    if (postgres) {
-      jdbc.execute("SET LOCAL enable_nestloop = " + (on ? "off" : "on"));
-    }
+    return postgres;
   }
 
   public Optional<StandardRise> byStandard(long standardId) {
@@ -227,9 +231,12 @@ public class StandardRiseRepository {
         + "AND m.scheme = b.scheme LEFT JOIN standard_rise_rule r ON r.rise_id = sr.id AND r.age = " + SR_AGE
         + " AND r.serious_illness = m.serious_illness AND r.disability_category = COALESCE(m.disability_category, '-') "
         + "AND r.disability_grade = COALESCE(m.disability_grade, -1) "
-        + "WHERE " + latestOfBatch(ids(riseIds)) + " GROUP BY sr.id, sr.new_standard, a.beneficiary_key, a.scheme, "
-        + "a.id, a.seq, a.region_code, a.payee_name, a.monthly_amount, b.outcome, b.household_size, b.net_income, "
-        + "b.per_capita_income, b.standard, b.amount) x";
+        + "WHERE " + latestOfBatch(ids(riseIds)) + " GROUP BY "
+        // PostgreSQL: the primary keys only (the other columns depend on them), a hash of two numbers and a key
+        // rather than a sort on fifteen columns; H2 needs every column listed
+        + (postgres() ? "sr.id, a.id, b.beneficiary_key, b.scheme" : "sr.id, sr.new_standard, a.beneficiary_key, "
+            + "a.scheme, a.id, a.seq, a.region_code, a.payee_name, a.monthly_amount, b.outcome, b.household_size, "
+            + "b.net_income, b.per_capita_income, b.standard, b.amount") + ") x";
     return jdbc.update(sql);
   }
 
