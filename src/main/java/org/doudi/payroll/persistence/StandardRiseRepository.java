@@ -323,9 +323,7 @@ public class StandardRiseRepository {
   }
 
   /**
-   * The bases of the applied lines (their award row written at {@code at}) now stand on the new standard and amount;
-   * the members whose supplement the rules in force changed take it (few: a rise changes the standard, not the
-   * age bands).
+   * The bases of the applied lines (their award row written at {@code at}) now stand on the new standard and amount.
    */
   public void updateBases(List<Long> riseIds, Instant at) {
     String applied = "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
@@ -336,6 +334,20 @@ public class StandardRiseRepository {
         + applied + ") s ON (b.beneficiary_key = s.beneficiary_key AND b.scheme = s.scheme) WHEN MATCHED THEN "
         + "UPDATE SET standard = s.new_standard, amount = s.new_amount, updated_at = ?", Timestamp.from(at),
         Timestamp.from(at));
+  }
+
+  /**
+   * The members of the applied lines whose supplement the rules in force changed take it (few: a rise changes the
+   * standard, not the age bands); nothing to join when no member's supplement changes.
+   */
+  public void updateMembers(List<Long> riseIds, Instant at) {
+    String applied = "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
+        + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
+        + "AND z.seq > 1 AND z.created_at = ? WHERE l.rise_id IN (" + ids(riseIds) + ") "
+        + "AND l.kind IN ('INCREASE', 'DECREASE')";
+    if (!anyMemberSupplementChanges(riseIds)) {
+      return; // the usual rise: the rules give every member the supplement stored (no band crossed, no rule changed)
+    }
     jdbc.update("MERGE INTO award_basis_member t USING (SELECT m.beneficiary_key, m.scheme, m.id_number, "
         + "r.supplement_category, r.supplement_percent, r.single_percent "
         + applied.replace("WHERE", "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key "
@@ -349,6 +361,24 @@ public class StandardRiseRepository {
         + "supplement_percent = s.supplement_percent, "
         + "single_percent = CASE WHEN t.single_percent IS NULL THEN NULL ELSE s.single_percent END",
         Timestamp.from(at));
+  }
+
+  /**
+   * Whether the rules of the batch give any member of its awards another supplement than the one stored: one pass
+   * over the lines' members and the rules, without the award rows the members' MERGE joins; a superset of the members that
+   * MERGE would change, so none here means it changes nothing.
+   */
+  boolean anyMemberSupplementChanges(List<Long> riseIds) {
+    return !jdbc.queryForList("SELECT 1 FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id "
+        + "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key AND m.scheme = l.scheme "
+        + "JOIN standard_rise_rule r "
+        + "ON r.rise_id = sr.id AND r.age = " + SR_AGE + " AND r.serious_illness = m.serious_illness "
+        + "AND r.disability_category = COALESCE(m.disability_category, '-') "
+        + "AND r.disability_grade = COALESCE(m.disability_grade, -1) WHERE l.rise_id IN (" + ids(riseIds) + ") "
+        + "AND l.kind IN ('INCREASE', 'DECREASE') AND (r.supplement_percent <> m.supplement_percent "
+        + "OR r.supplement_category <> m.supplement_category "
+        + "OR (m.single_percent IS NOT NULL AND r.single_percent <> m.single_percent)) FETCH FIRST 1 ROWS ONLY",
+        Integer.class).isEmpty();
   }
 
   /** The increases applied, for a 补发 of months whose roster was made before the rise. */
