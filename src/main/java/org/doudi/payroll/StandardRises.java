@@ -224,11 +224,11 @@ public class StandardRises {
     long countsDone = System.nanoTime();
     repository.updateBases(ids, at);
     long basesDone = System.nanoTime();
-    repository.updateMembers(ids, at);
+    int members = repository.updateMembers(ids, at);
     repository.bulkPlans(false);
-    LOG.info("standard rises {} applied: {} award rows in {} ms, counted in {} ms, bases in {} ms, members in {} ms",
+    LOG.info("standard rises {} applied: {} award rows in {} ms, counted in {} ms, bases in {} ms, members ({}, −1: none to change) in {} ms",
         ids, written, (rowsDone - started) / 1_000_000, (countsDone - rowsDone) / 1_000_000,
-        (basesDone - countsDone) / 1_000_000, (System.nanoTime() - basesDone) / 1_000_000);
+        (basesDone - countsDone) / 1_000_000, members, (System.nanoTime() - basesDone) / 1_000_000);
     for (StandardRise r : batch) {
       List<YearMonth> months = made.get(r);
       int paid = months.isEmpty() ? 0 : catchUp.payDifferences(months, repository.appliedIncreases(r.id()),

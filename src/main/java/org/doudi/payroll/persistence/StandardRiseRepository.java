@@ -339,16 +339,18 @@ public class StandardRiseRepository {
   /**
    * The members of the applied lines whose supplement the rules in force changed take it (few: a rise changes the
    * standard, not the age bands); nothing to join when no member's supplement changes.
+   *
+   * @return the members changed, or −1 when the pre-check found none to change (the MERGE skipped)
    */
-  public void updateMembers(List<Long> riseIds, Instant at) {
+  public int updateMembers(List<Long> riseIds, Instant at) {
     String applied = "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
         + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
         + "AND z.seq > 1 AND z.created_at = ? WHERE l.rise_id IN (" + ids(riseIds) + ") "
         + "AND l.kind IN ('INCREASE', 'DECREASE')";
     if (!anyMemberSupplementChanges(riseIds)) {
-      return; // the usual rise: the rules give every member the supplement stored (no band crossed, no rule changed)
+      return -1; // the usual rise: the rules give every member the supplement stored (no band crossed, no rule changed)
     }
-    jdbc.update("MERGE INTO award_basis_member t USING (SELECT m.beneficiary_key, m.scheme, m.id_number, "
+    return jdbc.update("MERGE INTO award_basis_member t USING (SELECT m.beneficiary_key, m.scheme, m.id_number, "
         + "r.supplement_category, r.supplement_percent, r.single_percent "
         + applied.replace("WHERE", "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key "
             + "AND m.scheme = l.scheme JOIN standard_rise_rule r ON r.rise_id = l.rise_id AND r.age = " + SR_AGE
