@@ -62,9 +62,19 @@ public class Reviews {
   private final ReviewSettings settings;
   private final CheckPlatform platform;
 
+  /** The model's boundary timer that escalates an overdue review (processes/review/dibao-review.bpmn). */
+  static final String OVERDUE_TIMER = "BoundaryEvent_ReviewOverdue";
+  private final org.camunda.bpm.engine.TaskService tasks;
+  private final org.camunda.bpm.engine.ManagementService management;
+  private final org.doudi.calendar.Deadlines deadlines;
+
   public Reviews(ReviewRepository repository, ReviewClassRules rules, ReviewFacts facts, Awards awards,
       AwardChanges awardChanges, RuntimeService runtime, EngineAsSystem asSystem, WorkingDayCalendar calendar,
-      Regions regions, ReviewSettings settings, CheckPlatform platform) {
+      Regions regions, ReviewSettings settings, CheckPlatform platform, org.camunda.bpm.engine.TaskService tasks,
+      org.camunda.bpm.engine.ManagementService management, org.doudi.calendar.Deadlines deadlines) {
+    this.tasks = tasks;
+    this.management = management;
+    this.deadlines = deadlines;
     this.repository = repository;
     this.rules = rules;
     this.facts = facts;
@@ -170,9 +180,42 @@ public class Reviews {
     if (s.openCaseId() != null) {
       ReviewCase open = repository.findCase(s.openCaseId()).orElseThrow();
       repository.pullDue(open.id(), dueBy, join(open.triggerDetail(), detail));
+      if (dueBy.isBefore(open.dueOn()) && open.processInstanceId() != null) {
+        moveClock(open.processInstanceId(), open.dueOn(), dueBy);
+      }
       return repository.findCase(open.id()).orElseThrow();
     }
     return start(s, trigger, detail, null, dueBy, actor);
+  }
+
+  /**
+   * A change that needs the open review sooner moves the running case's clock with its stored due date: the
+   * variables the model reads, the township tasks due at the old date, and the overdue timer (one working day after
+   * the due date, as the model computes it), so Tasklist and the escalation follow the earlier limit.
+   */
+  private void moveClock(String pid, LocalDate oldDue, LocalDate newDue) {
+    Date oldAt = endOf(oldDue);
+    Date newAt = endOf(newDue);
+    asSystem.call(() -> {
+      runtime.setVariable(pid, DUE_ON, newDue.toString());
+      runtime.setVariable(pid, DUE_AT, newAt);
+      for (org.camunda.bpm.engine.task.Task t : tasks.createTaskQuery().processInstanceId(pid).list()) {
+        if (oldAt.equals(t.getDueDate())) {
+          t.setDueDate(newAt);
+          tasks.saveTask(t);
+        }
+      }
+      Date overdue = deadlines.workingDaysFrom(newDue.toString(), 1);
+      for (org.camunda.bpm.engine.runtime.Job j : management.createJobQuery().processInstanceId(pid).timers()
+          .activityId(OVERDUE_TIMER).list()) {
+        management.setJobDuedate(j.getId(), overdue);
+      }
+      return null;
+    });
+  }
+
+  private static Date endOf(LocalDate day) {
+    return Date.from(day.atTime(LocalTime.of(17, 0)).atZone(EngineContext.CHINA).toInstant());
   }
 
   private ReviewCase start(ReviewSchedule s, Trigger trigger, String detail, String scheduledKey, LocalDate dueOn,
@@ -192,7 +235,7 @@ public class Reviews {
     v.put(TRIGGER_LABEL, trigger.label());
     v.put(TRIGGER_DETAIL, detail == null ? "" : detail);
     v.put(DUE_ON, dueOn.toString());
-    v.put(DUE_AT, Date.from(dueOn.atTime(LocalTime.of(17, 0)).atZone(EngineContext.CHINA).toInstant()));
+    v.put(DUE_AT, endOf(dueOn));
     String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "review:" + id, v).getId());
     repository.setProcessInstance(id, pid);
     repository.setOpenCase(s.beneficiaryKey(), s.scheme(), id, EngineContext.now());

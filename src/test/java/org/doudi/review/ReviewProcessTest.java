@@ -289,6 +289,39 @@ class ReviewProcessTest {
   }
 
   @Test
+  void aChangeThatNeedsAnOpenReviewSoonerMovesItsTasksAndItsEscalation() {
+    String key = f.granted(stable());
+    ReviewCase opened = reviews.open(key, Trigger.OTHER, "抽查", LocalDate.parse("2026-03-20"), "na-county-cw");
+    String pid = opened.processInstanceId();
+    f.runJobs(pid);
+    Task visit = f.task(pid, "Task_VisitHousehold");
+    assertThat(visit.getDueDate()).isEqualTo(at("2026-03-20T17:00"));
+
+    // a death reported on Monday 2026-03-02 needs the review by Tuesday: the same case, sooner
+    ReviewCase joined = reviews.open(key, Trigger.OTHER, "户主死亡", LocalDate.parse("2026-03-03"), "na-county-cw");
+    assertThat(joined.id()).isEqualTo(opened.id());
+    assertThat(joined.dueOn()).isEqualTo(LocalDate.parse("2026-03-03"));
+    assertThat(tasks.createTaskQuery().taskId(visit.getId()).singleResult().getDueDate())
+        .isEqualTo(at("2026-03-03T17:00"));
+    assertThat(runtime.getVariable(pid, "reviewDueOn")).isEqualTo("2026-03-03");
+    // a later date moves nothing back
+    reviews.open(key, Trigger.OTHER, "补充材料", LocalDate.parse("2026-03-27"), "na-county-cw");
+    assertThat(tasks.createTaskQuery().taskId(visit.getId()).singleResult().getDueDate())
+        .isEqualTo(at("2026-03-03T17:00"));
+
+    // the escalation follows the new limit: the county is told the working day after 2026-03-03, not after 03-20
+    clockAt("2026-03-04T17:01");
+    f.runJobs(pid);
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_SuperviseOverdue").count())
+        .isEqualTo(1);
+  }
+
+  private static java.util.Date at(String localDateTime) {
+    return java.util.Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        .toInstant());
+  }
+
+  @Test
   void aDeathAndAVehicleFoundByTheSystemOpenAReviewTheSameDayOnlyOnce() {
     HouseholdApplication a = withSequence(stable(), 2, "501"); // 张小: dead in the 户籍 records since 2026-03-01
     String key = f.granted(a);
