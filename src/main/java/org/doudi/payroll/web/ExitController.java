@@ -154,36 +154,4 @@ public class ExitController {
       throw new InvalidAwardException("未知的救助项目：" + s);
     }
   }
-
-  @ExceptionHandler({InvalidAwardException.class, IllegalArgumentException.class})
-  ProblemDetail invalid(RuntimeException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-        .sorted(java.util.Comparator.comparing(FieldError::getField))
-        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        String.join("；", errors.stream().map(m -> m.get("message")).toList()));
-    p.setProperty("errors", errors);
-    return p;
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "请求内容无法读取：" + org.doudi.household.ApplicationProblems.unreadableMessage(e));
-  }
-
-  @ExceptionHandler(IllegalStateException.class)
-  ProblemDetail conflict(IllegalStateException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
 }
