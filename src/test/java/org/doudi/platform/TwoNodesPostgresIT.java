@@ -170,13 +170,16 @@ class TwoNodesPostgresIT {
       int turn = 0;
       while (System.nanoTime() < deadline) {
         Map<String, String> held = locksOf(db, "node-b");
-        boolean firing = count(db, "SELECT count(*) FROM temporary_case_event WHERE kind = 'EASED'") >= CASES / 4
+        int eased = count(db, "SELECT count(*) FROM temporary_case_event WHERE kind = 'EASED'");
+        boolean firing = eased >= CASES / 4
             && count(db, "SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 2 AND hostname_ = 'node-b' AND "
                 + "job_def_id_ = '" + definition + "'") > 0;
         boolean runsPast = count(db, "SELECT count(*) FROM payroll_run WHERE status IN ('SENT', 'RECONCILED')")
             == counties.size();
+        // a payroll job held by B is the best moment; from half the timers fired on, whatever B holds will do (on
+        // a quiet machine the timers can all fire before the runs are past, and B then never holds anything again)
         if (firing && (held.values().stream().anyMatch(v -> v.startsWith("monthly-payroll/"))
-            || runsPast && !held.isEmpty())) {
+            || (runsPast || eased >= CASES / 2) && !held.isEmpty())) {
           break;
         }
         driver.step(turn++ % 2 == 0 ? a : b);
