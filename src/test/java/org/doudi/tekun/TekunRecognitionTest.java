@@ -35,6 +35,8 @@ import org.doudi.platform.DoudiTest;
 import org.doudi.platform.ProcessFixture;
 import org.doudi.register.BenefitRegister;
 import org.doudi.register.Person;
+import org.doudi.temporary.internal.HolidaySubsidies;
+import org.doudi.temporary.internal.TemporaryCases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,7 @@ class TekunRecognitionTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Deadlines deadlines;
   @Autowired ApplicationEvents events;
+  @Autowired TemporaryCases holidays;
 
   ProcessFixture f;
 
@@ -456,6 +459,17 @@ class TekunRecognitionTest {
             .filter(r -> r.beneficiaryKey().equals(household) || r.beneficiaryKey().equals("P-" + elder.idNumber()))
             .forEach(r -> persons[0] += r.memberCount()));
     assertThat(persons[0]).isEqualTo(3);
+
+    // a per-person heating subsidy batch for the village in December: the household for two, the elder once, as 特困
+    clockAt("2026-12-10T09:00");
+    String batch = holidays.startHolidayBatch(new TemporaryCases.HolidayBatch("HEATING_SUBSIDY", 2031, VILLAGE,
+        new BigDecimal("100"), "PERSON"), "na-county-approver");
+    f.runJobs(batch);
+    f.complete(batch, "Task_ConfirmBatch", "supervisor", vars("batchDecision", "CONFIRM"));
+    assertThat(payments.byKey(HolidaySubsidies.paymentKey("HEATING_SUBSIDY", 2031, household)).orElseThrow()
+        .amount()).isEqualByComparingTo("200.00");
+    assertThat(payments.byKey(HolidaySubsidies.paymentKey("HEATING_SUBSIDY", 2031, "P-" + elder.idNumber()))
+        .orElseThrow().amount()).isEqualByComparingTo("100.00");
   }
 
   @Test
