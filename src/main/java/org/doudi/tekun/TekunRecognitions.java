@@ -99,6 +99,24 @@ public class TekunRecognitions {
    */
   @Transactional
   public StartedCase apply(TekunApplication a, String user) {
+    Registered r = register(a, user);
+    String pid = asSystem.call(() -> runtime.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(String.valueOf(r.caseId())).setVariables(r.variables()).execute().getId());
+    cases.attachProcess(r.caseId(), pid);
+    return new StartedCase(r.caseId(), pid);
+  }
+
+  /** A stored case and the variables its process starts with. */
+  public record Registered(long caseId, Map<String, Object> variables) {}
+
+  /**
+   * {@link #apply}'s checks and the stored case, without starting anything: for the process's own first step when a
+   * caseworker starts it in Tasklist (主动发现); the caller attaches the process.
+   *
+   * @throws InvalidApplicationException with every problem (Chinese)
+   */
+  @Transactional
+  public Registered register(TekunApplication a, String user) {
     if (a == null) {
       throw new InvalidApplicationException("", "请求内容为空，请提交申请JSON");
     }
@@ -168,10 +186,13 @@ public class TekunRecognitions {
     });
     vars.put(SOURCE, source);
     vars.put(REGISTERED_BY, user);
-    String pid = asSystem.call(() -> runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(String.valueOf(caseId)).setVariables(vars).execute().getId());
-    cases.attachProcess(caseId, pid);
-    return new StartedCase(caseId, pid);
+    return new Registered(caseId, vars);
+  }
+
+  /** Links a case registered by the process's first step to its process instance. */
+  @Transactional
+  public void attachProcess(long caseId, String processInstanceId) {
+    cases.attachProcess(caseId, processInstanceId);
   }
 
   /** The case's region, for the caller's jurisdiction. */

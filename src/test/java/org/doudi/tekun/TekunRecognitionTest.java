@@ -73,6 +73,7 @@ class TekunRecognitionTest {
   @Autowired Deadlines deadlines;
   @Autowired ApplicationEvents events;
   @Autowired TemporaryCases holidays;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   ProcessFixture f;
 
@@ -518,5 +519,38 @@ class TekunRecognitionTest {
         "assistNote", "本人表示由侄子照顾，暂不申请"));
     assertThat(ended(pid)).isTrue();
     assertThat(caseRow(pid).get("status")).isEqualTo("DECLINED");
+  }
+
+  @Test
+  void aCaseworkerStartsADiscoveryInTasklistWithTheStartFormAndABadOneStoresNothing() {
+    String id = person("19380808");
+    Map<String, Object> form = vars("fullName", "褚老汉", "idNumber", id, "regionCode", VILLAGE, "urbanRural", "RURAL",
+        "supporter", "NONE", "careMode", "CENTRALISED", "bankName", "农安农商银行", "accountNumber", "6228480099887700",
+        "authorisationSigned", true, "discoveryNote", "困难群众主动发现报告核实：独居老人，无子女");
+    identity.setAuthenticatedUserId("fulongquan-cw"); // another township of the county: not the person's
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("tekun-recognition", form))
+          .hasMessageContaining("不负责行政区划");
+      Map<String, Object> bad = new java.util.HashMap<>(form);
+      bad.put("accountNumber", "12");
+      identity.setAuthenticatedUserId("nongan-cw");
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("tekun-recognition", bad))
+          .hasMessageContaining("银行账号");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tekun_case WHERE id_number = ?", Integer.class, id))
+          .isZero();
+      String pid = runtime.startProcessInstanceByKey("tekun-recognition", form).getId();
+      f.runJobs(pid);
+      assertThat(f.task(pid, "Task_AssistApplication")).isNotNull();
+      Map<String, Object> stored = caseRow(pid);
+      assertThat(stored.get("source")).isEqualTo("DISCOVERY");
+      assertThat(stored.get("registered_by")).isEqualTo("nongan-cw");
+      assertThat(stored.get("care_mode")).isEqualTo("CENTRALISED");
+      assertThat(runtime.getVariable(pid, "registeredBy")).isEqualTo("nongan-cw");
+      assertThat(runtime.getVariable(pid, "idNumber")).as("the raw ID number leaves the variables").isNull();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey())
+          .isEqualTo(String.valueOf(stored.get("id")));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 }
