@@ -369,6 +369,77 @@ public class Awards {
     return inserted;
   }
 
+  /**
+   * One covered person leaves a household's award (a 低保 member recognised as 特困, who is paid by their own award
+   * from the same month): the amount is recomputed from the award's stored basis without them, as a standard rise
+   * computes it (HOUSEHOLD: ROUND((n − 1) × S − net income') + Σ ROUND(S × percent / 100) of the others, net income'
+   * = the stored net income less {@code memberIncome}, not below 0; SINGLE_PERSON: Σ ROUND(MIN(S × single,
+   * S × (100 + percent)) / 100) of the others), written as an INCREASE/DECREASE row from the month after the decision
+   * with one person fewer, the basis replaced, and the person released from the household's place in the register.
+   * The same change again (same case) returns its row.
+   *
+   * @throws InvalidAwardException no stored basis, the person not in it, nobody left (an exit decision instead) or
+   *     nothing left to pay
+   */
+  public AwardRow memberLeaves(String beneficiaryKey, Scheme scheme, String idNumber, BigDecimal memberIncome,
+      String caseRef, LocalDate decidedOn, String reason, String actor) {
+    Optional<AwardRow> latest = repository.latest(beneficiaryKey, scheme);
+    if (latest.isPresent() && caseRef != null && latest.get().caseRef().equals(caseRef.trim())
+        && (latest.get().changeKind() == ChangeKind.INCREASE || latest.get().changeKind() == ChangeKind.DECREASE)) {
+      return latest.get(); // a retried job
+    }
+    AwardRow l = activeLatest(beneficiaryKey, scheme);
+    List<String> p = common(caseRef, decidedOn, reason, actor);
+    AwardBasis b = bases.find(beneficiaryKey, scheme).orElse(null);
+    if (b == null) {
+      p.add(beneficiaryKey + "的待遇没有测算依据，不能按成员退出重新计算，请先经县级核定");
+    }
+    if (!p.isEmpty()) {
+      throw new InvalidAwardException(p);
+    }
+    String id = idNumber.strip().toUpperCase();
+    List<AwardBasis.Member> others = b.members().stream().filter(m -> !m.idNumber().equals(id)).toList();
+    if (others.size() == b.members().size()) {
+      throw new InvalidAwardException("测算依据中没有此人，不能按成员退出重新计算");
+    }
+    if (others.isEmpty()) {
+      throw new InvalidAwardException("成员退出后没有保障人员，须作出退出决定");
+    }
+    BigDecimal s = b.standard();
+    BigDecimal net = b.netIncome();
+    int size = b.householdSize();
+    BigDecimal amount;
+    if (b.outcome() == AwardBasis.Outcome.HOUSEHOLD) {
+      size = Math.max(1, b.householdSize() - 1);
+      net = b.netIncome().subtract(memberIncome == null ? BigDecimal.ZERO : memberIncome).max(BigDecimal.ZERO);
+      amount = s.multiply(BigDecimal.valueOf(size)).subtract(net).setScale(2, java.math.RoundingMode.HALF_UP);
+      for (AwardBasis.Member m : others) {
+        amount = amount.add(s.multiply(BigDecimal.valueOf(m.supplementPercent()))
+            .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP));
+      }
+    } else {
+      amount = BigDecimal.ZERO.setScale(2);
+      for (AwardBasis.Member m : others) {
+        BigDecimal single = s.multiply(BigDecimal.valueOf(m.singlePercent()));
+        BigDecimal cap = s.multiply(BigDecimal.valueOf(100L + m.supplementPercent()));
+        amount = amount.add(single.min(cap).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP));
+      }
+    }
+    if (amount.signum() <= 0) {
+      throw new InvalidAwardException("成员退出后家庭人均收入不低于低保标准（月补助" + amount + "元），须作出退出决定");
+    }
+    Integer members = l.memberCount() == null ? null : Math.max(1, l.memberCount() - 1);
+    withinCeiling(scheme, l.countyCode(), l.urbanRural(), members, amount, decidedOn);
+    ChangeKind kind = amount.compareTo(l.monthlyAmount()) > 0 ? ChangeKind.INCREASE : ChangeKind.DECREASE;
+    AwardRow inserted = insert(next(l, kind, caseRef, decidedOn, reason, actor, members, l.bankName(),
+        l.accountNumber(), amount));
+    BigDecimal perCapita = net.divide(BigDecimal.valueOf(size), 2, java.math.RoundingMode.HALF_UP);
+    bases.replace(beneficiaryKey, scheme, inserted.id(), new AwardBasis(b.outcome(), size, net, perCapita, s, amount,
+        clip(b.source() + "；" + org.doudi.operations.Masking.mask(id) + "退出（" + caseRef.trim() + "）"), others), now());
+    register.leave(beneficiaryKey, id, reason, actor);
+    return inserted;
+  }
+
   /** A new bank account for the payments from the month after the decision. */
   public AwardRow changeAccount(String beneficiaryKey, Scheme scheme, String bankName, String accountNumber,
       String caseRef, LocalDate decidedOn, String reason, String actor) {

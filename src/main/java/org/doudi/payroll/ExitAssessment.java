@@ -19,8 +19,13 @@ public record ExitAssessment(String exitReasonCode, String riskIncomeStability, 
 
   /** The exit reasons and how the notice names them. */
   public static final Map<String, String> REASONS = reasons();
+  /**
+   * The person of a one-person 低保 household was recognised as 特困 (module tekun): the 低保 award ends as the 特困
+   * award starts, in one transaction; no relapse risk (the person is supported).
+   */
+  public static final String TEKUN_RECOGNISED = "TEKUN_RECOGNISED";
   /** The reasons that need no relapse-risk assessment (and get no 渐退期). */
-  public static final Set<String> EXEMPT = Set.of("DEATH", "FRAUD", "MOVED_AWAY");
+  public static final Set<String> EXEMPT = Set.of("DEATH", "FRAUD", "MOVED_AWAY", TEKUN_RECOGNISED);
   /** The one reason that may have a 渐退期 (最低生活保障审核确认办法 第33条). */
   public static final String EMPLOYMENT = "INCOME_ABOVE_STANDARD_EMPLOYMENT";
 
@@ -40,6 +45,7 @@ public record ExitAssessment(String exitReasonCode, String riskIncomeStability, 
     m.put("MOVED_AWAY", "户籍或居住地迁出本县（市、区）");
     m.put("REFUSED_COOPERATION", "无正当理由拒不配合管理审核（复核）");
     m.put("OTHER", "其他原因");
+    m.put(TEKUN_RECOGNISED, "认定为特困人员，转入特困人员救助供养");
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -95,6 +95,18 @@ public class BenefitRegister {
     }
   }
 
+  /**
+   * One person leaves a holding (a 低保 household member recognised as 特困 moves to their own holding); the others
+   * stay. Nothing when the person is not held by this holder (a repeat).
+   */
+  public void leave(String holderKey, String idNumber, String reason, String actor) {
+    Optional<Holding> h = repository.find(idNumber.strip().toUpperCase());
+    if (h.isPresent() && h.get().holderKey().equals(holderKey)) {
+      repository.delete(h.get().idNumber());
+      repository.event(h.get(), "RELEASED", null, clip(reason), actor, now());
+    }
+  }
+
   /** The household moved: its persons are held by the new county and region from now on. */
   public void transfer(String holderKey, String countyCode, String regionCode, String reason, String actor) {
     Instant now = now();
