@@ -16,6 +16,16 @@ public record DibaoStandard(long id, String countyCode, String urbanRural, BigDe
   public static final String URBAN = "URBAN";
   public static final String RURAL = "RURAL";
 
+  /**
+   * Whether an asset of this type (a {@code HouseholdApplication.AssetType} name) counts against
+   * {@link #assetLimit()}: cash, deposits, securities, claims, online finance and insurance cash value, as the 低保
+   * assessment counts them. Other assets (vehicles, real estate) are reviewed by hand. For other schemes that use the
+   * 低保 asset rule (特困).
+   */
+  public static boolean countsAgainstAssetLimit(String assetType) {
+    return org.doudi.eligibility.internal.AssessmentCalculator.CASH_ASSETS.contains(assetType);
+  }
+
   /** The per-capita asset limit: {@code assetLimitMonths × monthlyStandard}. */
   public BigDecimal assetLimit() {
     return monthlyStandard.multiply(BigDecimal.valueOf(assetLimitMonths));

@@ -180,7 +180,9 @@ public record HouseholdApplication(
     FAMILY_PLANNING_REWARD("计划生育奖励与扶助金", false),
     SCHOLARSHIP("奖学金", false),
     GOOD_SAMARITAN_AWARD("见义勇为等奖励性补助", false),
-    SOCIAL_ASSISTANCE("社会救助金", false);
+    SOCIAL_ASSISTANCE("社会救助金", false),
+    /** 高龄津贴: excluded for 特困 by 特困人员认定办法 第六条; for 低保 by analogy (local rules, UNCONFIRMED). */
+    ELDERLY_ALLOWANCE("高龄津贴", false);
 
     private final String label;
     private final boolean counted;

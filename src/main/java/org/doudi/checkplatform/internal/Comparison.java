@@ -139,6 +139,7 @@ public final class Comparison {
       case "SCHOLARSHIP" -> "奖学金";
       case "GOOD_SAMARITAN_AWARD" -> "见义勇为奖励";
       case "SOCIAL_ASSISTANCE" -> "社会救助款物";
+      case "ELDERLY_ALLOWANCE" -> "高龄津贴";
       default -> type;
     };
   }

@@ -27,7 +27,8 @@ public class AssessmentCalculator {
 
   public static final Set<String> COUNTED_INCOME = Set.of("WAGE", "BUSINESS", "PROPERTY", "TRANSFER", "OTHER");
   public static final Set<String> EXCLUDED_INCOME = Set.of("PENSION_BASIC", "VETERAN_BENEFIT",
-      "FAMILY_PLANNING_REWARD", "SCHOLARSHIP", "GOOD_SAMARITAN_AWARD", "SOCIAL_ASSISTANCE");
+      "FAMILY_PLANNING_REWARD", "SCHOLARSHIP", "GOOD_SAMARITAN_AWARD", "SOCIAL_ASSISTANCE",
+      "ELDERLY_ALLOWANCE");
   /** 全部现金、存款、有价证券及债权 (吉民发〔2020〕40号 二(一)), with online finance and insurance cash value. */
   public static final Set<String> CASH_ASSETS = Set.of("DEPOSIT", "SECURITIES", "CLAIM", "ONLINE_FINANCE",
       "INSURANCE");
