@@ -10,7 +10,6 @@ import org.doudi.tekun.TekunEligibility;
 import org.doudi.tekun.TekunFacts;
 import org.doudi.tekun.TekunFacts.SelfCareItem;
 import org.doudi.tekun.TekunPerson;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +28,14 @@ class CareStandards {
     }
   }
 
-  private final ObjectProvider<TekunEligibility> eligibility;
+  private final TekunEligibility eligibility;
 
-  CareStandards(ObjectProvider<TekunEligibility> eligibility) {
+  CareStandards(TekunEligibility eligibility) {
     this.eligibility = eligibility;
   }
 
   Priced price(TekunPerson p, Set<SelfCareItem> impossible, LocalDate on) {
-    TekunEligibility rules = eligibility.getIfAvailable();
-    if (rules == null) {
-      throw new IllegalStateException("特困人员认定规则（TekunEligibility）未部署，无法确定照料护理标准");
-    }
+    TekunEligibility rules = eligibility;
     CareLevel level = CareLevel.ofImpossibleItems(impossible.size());
     TekunFacts.Schooling schooling = p.inSchool() == null ? null
         : p.inSchool() ? TekunFacts.Schooling.SENIOR_HIGH : TekunFacts.Schooling.NONE;
