@@ -108,8 +108,13 @@ public class TekunLifeSteps {
       return; // a retried job: applied already
     }
     TekunPerson p = persons.lock(c.tekunPersonId()).orElseThrow();
-    if (!"SUPPORTED".equals(p.status()) || c.toLevel() == null || c.newCareAmount() == null) {
-      throw new IllegalStateException("复评案件" + c.id() + "无法生效：特困人员不在救助供养中或缺少复评结果");
+    if (c.toLevel() == null || c.newCareAmount() == null) {
+      throw new IllegalStateException("复评案件" + c.id() + "缺少复评结果，无法生效");
+    }
+    if (!"SUPPORTED".equals(p.status())) { // support ended or in its termination notice meanwhile (e.g. a death)
+      changes.record(c.id(), "NOT_APPLIED", "复评结论未生效：救助供养已终止或正在终止公示中", null, EngineContext.now());
+      changes.close(c.id(), "UNCHANGED", null, EngineContext.now());
+      return;
     }
     CareLevel to = CareLevel.valueOf(c.toLevel());
     java.math.BigDecimal monthly = c.newBasicAmount().add(c.newCareAmount());
