@@ -49,6 +49,8 @@ public final class TekunChangeVariables {
   public static final String DECISION = "decision";
   public static final String DECIDED_BY = "decidedBy";
   public static final String NOTICE_ENDS_ON = "noticeEndsOn";
+  /** The 公示's last day as a date, the due date of the township's task that records its outcome. */
+  public static final String NOTICE_DUE = "noticeDue";
   public static final String NOTICE_OUTCOME = "noticeOutcome";
   public static final String OBJECTION_DECISION = "objectionDecision";
   public static final String STOP_NOT_BEFORE = "stopNotBefore";
@@ -63,7 +65,7 @@ public final class TekunChangeVariables {
   public static final Set<String> SYSTEM_WRITTEN = Set.of(CHANGE_ID, TEKUN_PERSON_ID, PERSON_NAME, ID_NUMBER_MASKED,
       COUNTY_CODE, REGION_NAME, CURRENT_LEVEL_TEXT, CURRENT_AMOUNT_TEXT, REPORTED_ON, REPORT_NOTE, OPENED_BY,
       NEW_LEVEL, NEW_LEVEL_TEXT, LEVEL_CHANGED, ASSESSED_BY, NEW_AMOUNT_TEXT, CONFIRMED_BY, GROUND_TEXT, PROPOSED_BY,
-      DECIDED_BY, NOTICE_ENDS_ON, STOP_NOT_BEFORE, LAST_SUPPORTED_MONTH, BIRTHDAY_18, REVIEW_KEY, CONTINUES);
+      DECIDED_BY, NOTICE_ENDS_ON, NOTICE_DUE, STOP_NOT_BEFORE, LAST_SUPPORTED_MONTH, BIRTHDAY_18, REVIEW_KEY, CONTINUES);
 
   /**
    * 终止救助供养的情形 (特困人员认定办法 2021 第二十四条; MOVED_AWAY is local practice, UNCONFIRMED) and how the notice

@@ -166,7 +166,7 @@ public class TekunLifeSteps {
     LocalDate ends = EngineContext.today().plusDays(7);
     changes.setNotice(id, ends, EngineContext.now());
     execution.setVariable(NOTICE_ENDS_ON, ends.toString());
-    execution.setVariable("noticeDue", Date.from(ends.atStartOfDay(EngineContext.CHINA).toInstant()));
+    execution.setVariable(NOTICE_DUE, Date.from(ends.atStartOfDay(EngineContext.CHINA).toInstant()));
     changes.record(id, kind, ("REPOST".equals(kind) ? "重新公示（异议不成立，拟终止救助供养）：" : "终止救助供养公示：")
         + string(execution, PERSON_NAME) + "，" + string(execution, GROUND_TEXT) + "。公示期7天，至" + ends + "。",
         null, EngineContext.now());
