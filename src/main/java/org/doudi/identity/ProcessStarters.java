@@ -86,7 +86,19 @@ public class ProcessStarters {
           "WatchList.raise: events of other modules, hardship-report, POST /api/watch/medical-expenses, "
               + "POST /api/watch/deaths, watch-recheck"),
       new Rule("watch-recheck", "未获批准对象定期复核（防止漏保）", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "timer (daily 07:00)"));
+          "timer (daily 07:00)"),
+      new Rule("tekun-reassessment", "特困人员生活自理能力复评", Way.APPLICATION,
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "POST /api/tekun/persons/{id}/reported-changes"),
+      new Rule("tekun-termination", "特困人员终止救助供养", Way.APPLICATION,
+          EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "POST /api/tekun/persons/{id}/terminations, tekun-age-review (年满18周岁不在校)"),
+      new Rule("tekun-funeral", "特困人员死亡：终止供养和丧葬事宜办理", Way.APPLICATION,
+          EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "POST /api/tekun/persons/{id}/death"),
+      new Rule("tekun-age-review", "特困未成年人年满18周岁就学核查", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (tekun-schedule)"),
+      new Rule("tekun-schedule", "特困人员年满18周岁核查每日排期", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (daily 06:40)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();

@@ -90,4 +90,37 @@ public class TekunPersonRepository {
         YearMonth.parse(rs.getString("support_from")), last == null ? null : YearMonth.parse(last), inSchool,
         rs.getString("status"), rs.getString("end_reason_code"));
   }
+
+  // changes and termination (TekunChanges)
+
+  /** The record locked for the rest of the transaction. */
+  public Optional<TekunPerson> lock(long id) {
+    return jdbc.query("SELECT " + COLS + " FROM tekun_person WHERE id = ? FOR UPDATE", TekunPersonRepository::map, id)
+        .stream().findFirst();
+  }
+
+  /** A re-assessed care level and the amounts in force from the next month; only while SUPPORTED. */
+  public boolean changeCare(long id, CareLevel level, java.math.BigDecimal basicAmount,
+      java.math.BigDecimal careAmount, Instant at) {
+    return jdbc.update("UPDATE tekun_person SET care_level = ?, basic_amount = ?, care_amount = ?, updated_at = ? "
+        + "WHERE id = ? AND status = 'SUPPORTED'", level.name(), basicAmount, careAmount, Timestamp.from(at), id) == 1;
+  }
+
+  /** SUPPORTED to ENDING (a termination decided, in its 公示) or back; false when not in {@code from}. */
+  public boolean moveStatus(long id, String from, String to, Instant at) {
+    return jdbc.update("UPDATE tekun_person SET status = ?, updated_at = ? WHERE id = ? AND status = ?", to,
+        Timestamp.from(at), id, from) == 1;
+  }
+
+  /** Support ended: ENDED with the last month paid and the ground; false when it had ended already. */
+  public boolean end(long id, YearMonth lastSupportedMonth, String reasonCode, Instant at) {
+    return jdbc.update("UPDATE tekun_person SET status = 'ENDED', open_slot = NULL, last_supported_month = ?, "
+        + "end_reason_code = ?, updated_at = ? WHERE id = ? AND status <> 'ENDED'", lastSupportedMonth.toString(),
+        reasonCode, Timestamp.from(at), id) == 1;
+  }
+
+  /** Whether a person of 16 and over is in compulsory education, 普通高中 or 中职 (support past 18). */
+  public void setInSchool(long id, Boolean inSchool, Instant at) {
+    jdbc.update("UPDATE tekun_person SET in_school = ?, updated_at = ? WHERE id = ?", inSchool, Timestamp.from(at), id);
+  }
 }
