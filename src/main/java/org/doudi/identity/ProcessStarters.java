@@ -83,7 +83,11 @@ public class ProcessStarters {
           "WatchList.raise: events of other modules, hardship-report, POST /api/watch/medical-expenses, "
               + "POST /api/watch/deaths, watch-recheck"),
       new Rule("watch-recheck", "未获批准对象定期复核（防止漏保）", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "timer (daily 07:00)"));
+          "timer (daily 07:00)"),
+      new Rule("care-placement", "特困人员集中供养安置", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode CENTRALISED)"),
+      new Rule("care-agreement", "特困人员分散供养三方协议与探访", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode DISPERSED)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();
