@@ -278,7 +278,23 @@ public class CareArrangements {
   }
 
   public List<Institution> institutions(String regionCode) {
-    return repository.institutions(regionCode);
+    return repository.institutions(prefix(regionCode));
+  }
+
+  /**
+   * The code prefix shared by a region and everything below it (GB/T 2260: 省 2 digits, 市 4, 县 6, 乡镇 9, 村 12);
+   * a city's own code (220100) is not a prefix of its counties' (220122).
+   */
+  String prefix(String regionCode) {
+    Region r = regions.find(regionCode).orElseThrow(() -> new InvalidCareInputException("regionCode",
+        "行政区划代码" + regionCode + "不存在"));
+    return switch (r.level()) {
+      case PROVINCE -> r.code().substring(0, 2);
+      case CITY -> r.code().substring(0, 4);
+      case COUNTY -> r.code().substring(0, 6);
+      case TOWNSHIP -> r.code().substring(0, Math.min(9, r.code().length()));
+      case VILLAGE -> r.code();
+    };
   }
 
   /** Adds beds to an institution and gives them to the waiting list at once. */
@@ -300,7 +316,7 @@ public class CareArrangements {
   /** The open requests of a region (status null), or those of one status; WAITING in list order with positions. */
   @Transactional(readOnly = true)
   public List<RequestView> requests(String regionCode, String status, int page, int size) {
-    List<Request> rows = repository.requests(regionCode, status, page * size, size);
+    List<Request> rows = repository.requests(prefix(regionCode), status, page * size, size);
     List<RequestView> out = new ArrayList<>();
     for (Request r : rows) {
       Integer position = null;
@@ -339,7 +355,7 @@ public class CareArrangements {
 
   @Transactional(readOnly = true)
   public List<AgreementFile> agreements(String regionCode, boolean openOnly, int page, int size) {
-    return repository.agreements(regionCode, openOnly, page * size, size).stream().map(this::file).toList();
+    return repository.agreements(prefix(regionCode), openOnly, page * size, size).stream().map(this::file).toList();
   }
 
   @Transactional(readOnly = true)
