@@ -126,9 +126,10 @@ class CareFixture {
 
   /**
    * Two requests of the city race for its one free nursing bed, each in its own thread and transaction, released
-   * together. Returns the statuses after both finished (or the exception of a thread that failed).
+   * together, from no other request. Returns the statuses after both finished (or the exception of a thread that failed).
    */
   List<String> raceForLastBed(int round) throws Exception {
+    clean(); // the previous round's loser would otherwise wait for this round's bed
     Institution i = institution("竞争床位敬老院" + round, NONGAN, InstitutionKind.ELDERLY, 0, 0);
     Person a = elder("争甲" + round, NONGAN, NONGAN_VILLAGE, CareLevel.FULL, CareMode.CENTRALISED);
     Person b = elder("争乙" + round, NANGUAN, NANGUAN_VILLAGE, CareLevel.FULL, CareMode.CENTRALISED);
