@@ -99,6 +99,10 @@ public class ProcessStarters {
           "timer (tekun-schedule)"),
       new Rule("tekun-schedule", "特困人员年满18周岁核查每日排期", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "timer (daily 06:40)"));
+      new Rule("care-placement", "特困人员集中供养安置", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode CENTRALISED)"),
+      new Rule("care-agreement", "特困人员分散供养三方协议与探访", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode DISPERSED)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();
