@@ -83,7 +83,13 @@ public class ProcessStarters {
           "WatchList.raise: events of other modules, hardship-report, POST /api/watch/medical-expenses, "
               + "POST /api/watch/deaths, watch-recheck"),
       new Rule("watch-recheck", "未获批准对象定期复核（防止漏保）", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "timer (daily 07:00)"));
+          "timer (daily 07:00)"),
+      new Rule("child-subsidy", "儿童基本生活费认定", Way.APPLICATION,
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "POST /api/child/applications"),
+      new Rule("child-review", "儿童基本生活费年度复核和满18周岁终止", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (child-review-schedule)"),
+      new Rule("child-review-schedule", "儿童基本生活费复核每日排期", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (every day 06:45)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();
