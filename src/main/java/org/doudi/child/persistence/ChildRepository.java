@@ -254,10 +254,11 @@ public class ChildRepository {
 
   private static Support support(ResultSet rs, int n) throws SQLException {
     long open = rs.getLong("open_review_id");
+    Long openReview = rs.wasNull() ? null : open;
     return new Support(rs.getLong("application_id"), rs.getString("id_number"), rs.getString("child_name"),
         rs.getString("county_code"), rs.getString("region_code"), rs.getString("holder_key"),
         rs.getObject("adult_on", LocalDate.class), rs.getObject("next_review_on", LocalDate.class),
-        rs.wasNull() ? null : open, rs.getString("status"));
+        openReview, rs.getString("status"));
   }
 
   private static StandardRow standard(ResultSet rs, int n) throws SQLException {
