@@ -278,10 +278,26 @@ public class ChildSubsidies {
     for (Support due : repository.due(today, chunk)) {
       Support s = repository.lockSupport(due.applicationId()).orElseThrow();
       n++;
-      if (!"ACTIVE".equals(s.status()) || s.openReviewId() != null) {
+      boolean adult = !s.adultOn().isAfter(today);
+      if (!"ACTIVE".equals(s.status()) || (s.openReviewId() != null && !adult)) {
         continue;
       }
-      boolean adult = !s.adultOn().isAfter(today);
+      if (s.openReviewId() != null) {
+        ChildRepository.Review open = repository.review(s.openReviewId()).orElseThrow();
+        if ("ADULT".equals(open.kind())) {
+          continue; // started already (a concurrent run)
+        }
+        // the 18th birthday ends the support: the yearly review still open is no longer needed
+        if (open.processInstanceId() != null && asSystem.call(() -> runtime.createProcessInstanceQuery()
+            .processInstanceId(open.processInstanceId()).count()) > 0) {
+          asSystem.call(() -> {
+            runtime.deleteProcessInstance(open.processInstanceId(), "年满18周岁，儿童基本生活费终止，年度复核不再进行");
+            return null;
+          });
+        }
+        repository.closeReview(open.id(), "SUPERSEDED", EngineContext.now());
+        repository.setOpenReview(s.applicationId(), null);
+      }
       String kind = adult ? "ADULT" : "ANNUAL";
       LocalDate dueOn = adult ? s.adultOn() : s.nextReviewOn();
       Optional<ChildRepository.Review> existing = repository.review(s.applicationId(), kind, dueOn);

@@ -264,6 +264,28 @@ class ChildSubsidyTest {
   }
 
   @Test
+  void theEighteenthBirthdaySupersedesAYearlyReviewStillOpen() {
+    String id = child(LocalDate.of(2009, 12, 20)); // 18 on 2027-12-20
+    long app = applicationOf(granted(id));
+    clockAt("2027-11-02T09:00");
+    subsidies.startDueReviews(LocalDate.of(2027, 11, 2), 100);
+    String annual = reviewProcess(app);
+    assertThat(f.task(annual, "Task_AnnualReview")).isNotNull();
+
+    clockAt("2027-12-20T07:00");
+    subsidies.startDueReviews(LocalDate.of(2027, 12, 20), 100);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(annual).count()).isZero();
+    String adult = reviewProcess(app);
+    assertThat(adult).isNotEqualTo(annual);
+    f.runJobs(adult);
+    AwardRow stopped = awards.latest(ChildSubsidies.beneficiaryKey(id), Scheme.CHILD_SUBSIDY).orElseThrow();
+    assertThat(stopped.active()).isFalse();
+    assertThat(stopped.effectiveFrom()).isEqualTo(LocalDate.of(2028, 1, 1));
+    assertThat(jdbc.queryForList("SELECT outcome FROM child_review WHERE application_id = ? ORDER BY id",
+        String.class, app)).containsExactly("SUPERSEDED", "ADULT");
+  }
+
+  @Test
   void aChildInTekunCannotApplyAndAChildInTheSubsidyCannotBeTekun() {
     // 特困 first: the application is refused, naming the 特困 case
     String tekun = child(LocalDate.of(2015, 7, 7));

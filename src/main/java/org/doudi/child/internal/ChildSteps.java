@@ -238,6 +238,10 @@ final class ChildSteps {
         return; // a retried job
       }
       Support s = repository.lockSupport(r.applicationId()).orElseThrow();
+      if (!"ACTIVE".equals(s.status())) {
+        repository.closeReview(reviewId, "ENDED", EngineContext.now()); // ended meanwhile (18th birthday)
+        return;
+      }
       LocalDate next = r.dueOn().plusYears(1);
       repository.setNextReview(s.applicationId(), next.isBefore(s.adultOn()) ? next : s.adultOn());
       repository.closeReview(reviewId, "CONTINUE", EngineContext.now());
@@ -272,6 +276,10 @@ final class ChildSteps {
         String outcome) {
       ChildRepository.Review r = repository.review(reviewId).orElseThrow();
       Support s = repository.lockSupport(r.applicationId()).orElseThrow();
+      if (!"ACTIVE".equals(s.status()) && "OPEN".equals(r.status())) {
+        repository.closeReview(reviewId, "ENDED", EngineContext.now()); // ended meanwhile by another review
+        return;
+      }
       AwardRow stopped = awards.stopAlongside(ChildSubsidies.beneficiaryKey(s.idNumber()), Scheme.CHILD_SUBSIDY,
           execution.getProcessInstanceId(), decidedOn, reason, actor == null ? "system" : actor);
       if ("ACTIVE".equals(s.status())) {

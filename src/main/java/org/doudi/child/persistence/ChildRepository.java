@@ -190,12 +190,15 @@ public class ChildRepository {
   }
 
   /**
-   * Active supports due on {@code today} without an open review: the 18th birthday reached, or the yearly review
-   * date reached; in order of application, at most {@code limit}.
+   * Active supports due on {@code today}: the yearly review date reached without an open review, or the 18th birthday
+   * reached without an open ADULT review (an open yearly review is superseded by it); in order of application, at
+   * most {@code limit}.
    */
   public List<Support> due(LocalDate today, int limit) {
-    return jdbc.query("SELECT * FROM child_support WHERE status = 'ACTIVE' AND open_review_id IS NULL "
-        + "AND (adult_on <= ? OR next_review_on <= ?) ORDER BY application_id FETCH FIRST " + limit + " ROWS ONLY",
+    return jdbc.query("SELECT * FROM child_support s WHERE s.status = 'ACTIVE' AND ("
+        + "(s.open_review_id IS NULL AND s.next_review_on <= ?) OR (s.adult_on <= ? AND (s.open_review_id IS NULL "
+        + "OR NOT EXISTS (SELECT 1 FROM child_review r WHERE r.id = s.open_review_id AND r.kind = 'ADULT')))) "
+        + "ORDER BY s.application_id FETCH FIRST " + limit + " ROWS ONLY",
         ChildRepository::support, Date.valueOf(today), Date.valueOf(today));
   }
 
