@@ -54,9 +54,11 @@ public class ChildSubsidies {
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
   private final Regions regions;
+  private final jakarta.validation.Validator validator;
 
   public ChildSubsidies(ChildRepository repository, BenefitRegister register, Awards awards, RuntimeService runtime,
-      EngineAsSystem asSystem, Regions regions) {
+      EngineAsSystem asSystem, Regions regions, jakarta.validation.Validator validator) {
+    this.validator = validator;
     this.repository = repository;
     this.register = register;
     this.awards = awards;
@@ -98,6 +100,7 @@ public class ChildSubsidies {
     if (a == null) {
       throw new InvalidApplicationException("", "请求内容为空，请提交申请JSON");
     }
+    validate(a);
     List<Violation> v = new ArrayList<>();
     ParentSituation father = situation(v, "fatherSituation", "父亲情况", a.fatherSituation());
     ParentSituation mother = situation(v, "motherSituation", "母亲情况", a.motherSituation());
@@ -233,6 +236,10 @@ public class ChildSubsidies {
    */
   @Transactional
   public ChildStandard addStandard(NewChildStandard n, String user) {
+    if (n == null) {
+      throw new InvalidApplicationException("", "请求内容为空，请提交标准JSON");
+    }
+    validate(n);
     List<Violation> v = new ArrayList<>();
     if (regions.find(n.countyCode()).filter(r -> r.level() == RegionLevel.COUNTY).isEmpty()) {
       v.add(new Violation("countyCode", "县（市、区）行政区划代码" + n.countyCode() + "不存在"));
@@ -328,6 +335,16 @@ public class ChildSubsidies {
       repository.attachReviewProcess(reviewId, pid);
     }
     return n;
+  }
+
+  /** The request record's own constraints (also when called without the web layer's {@code @Valid}). */
+  private <T> void validate(T request) {
+    List<Violation> v = validator.validate(request).stream()
+        .sorted(java.util.Comparator.comparing(c -> c.getPropertyPath().toString()))
+        .map(c -> new Violation(c.getPropertyPath().toString(), c.getMessage())).toList();
+    if (!v.isEmpty()) {
+      throw new InvalidApplicationException(v);
+    }
   }
 
   private static ChildStandard view(StandardRow r) {

@@ -330,6 +330,33 @@ class ChildSubsidyTest {
     assertThat(register.find(id)).isEmpty();
   }
 
+  @Test
+  void theDailyScheduleIsOneTimerThatStartsTheDueReviews() {
+    String id = child(LocalDate.of(2008, 11, 20)); // 18 on 2026-11-20
+    long app = applicationOf(granted(id));
+    org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processDefinitionKey("child-review-schedule")
+        .timers().singleResult();
+    assertThat(timer).as("one timer for every child").isNotNull();
+    clockAt("2026-11-20T06:45");
+    management.executeJob(timer.getId());
+    // the run itself is async (one chunk per job): run the schedule's jobs
+    for (org.camunda.bpm.engine.runtime.Job j : management.createJobQuery().processDefinitionKey("child-review-schedule")
+        .messages().list()) {
+      management.executeJob(j.getId());
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM child_review WHERE application_id = ? AND kind = 'ADULT'",
+        Integer.class, app)).isEqualTo(1);
+    assertThat(management.createJobQuery().processDefinitionKey("child-review-schedule").timers().count())
+        .as("still one timer").isEqualTo(1);
+  }
+
+  @Test
+  void theServiceChecksTheRequestsOwnRulesToo() {
+    assertThatThrownBy(() -> subsidies.apply(new ChildApplication(null, "1", null, null, null, null, null, null, null,
+        null, null, null, null), "nongan-cw")).isInstanceOf(InvalidApplicationException.class)
+        .hasMessageContaining("请填写儿童姓名").hasMessageContaining("请选择父亲情况");
+  }
+
   String reviewProcess(long applicationId) {
     return jdbc.queryForObject("SELECT process_instance_id FROM child_review WHERE application_id = ? AND status = "
         + "'OPEN'", String.class, applicationId);
