@@ -295,14 +295,7 @@ public class ChildSubsidies {
           continue; // started already (a concurrent run)
         }
         // the 18th birthday ends the support: the yearly review still open is no longer needed
-        if (open.processInstanceId() != null && asSystem.call(() -> runtime.createProcessInstanceQuery()
-            .processInstanceId(open.processInstanceId()).count()) > 0) {
-          asSystem.call(() -> {
-            runtime.deleteProcessInstance(open.processInstanceId(), "年满18周岁，儿童基本生活费终止，年度复核不再进行");
-            return null;
-          });
-        }
-        repository.closeReview(open.id(), "SUPERSEDED", EngineContext.now());
+        cancel(open, "SUPERSEDED", "年满18周岁，儿童基本生活费终止，年度复核不再进行");
         repository.setOpenReview(s.applicationId(), null);
       }
       String kind = adult ? "ADULT" : "ANNUAL";
@@ -335,6 +328,49 @@ public class ChildSubsidies {
       repository.attachReviewProcess(reviewId, pid);
     }
     return n;
+  }
+
+  /**
+   * The hook for a reported death (no death data feed exists yet; as the disability module's): the child's subsidy
+   * stops from the month after the death, a review still open is cancelled, the support ends and the register lets
+   * the child go. Nothing to do (false) when the child has no active support; a repeat changes nothing.
+   */
+  @Transactional
+  public boolean personDied(String idNumber, LocalDate diedOn, String actor) {
+    if (idNumber == null || diedOn == null || actor == null || actor.isBlank()) {
+      throw new IllegalArgumentException("idNumber, diedOn and actor are required");
+    }
+    Optional<Support> active = repository.activeSupport(idNumber.strip().toUpperCase());
+    if (active.isEmpty()) {
+      return false;
+    }
+    Support s = repository.lockSupport(active.get().applicationId()).orElseThrow();
+    if (!"ACTIVE".equals(s.status())) {
+      return false;
+    }
+    String reason = "儿童于" + diedOn + "死亡，儿童基本生活费自次月起终止";
+    if (s.openReviewId() != null) {
+      cancel(repository.review(s.openReviewId()).orElseThrow(), "ENDED", reason);
+    }
+    AwardRow stopped = awards.stopAlongside(beneficiaryKey(s.idNumber()), Scheme.CHILD_SUBSIDY,
+        "DEATH-" + s.applicationId(), diedOn, reason, actor);
+    repository.endSupport(s.applicationId(), diedOn, reason);
+    register.release(s.holderKey(), reason, actor);
+    repository.insertRecord(s.applicationId(), "END", reason + "（自" + stopped.effectiveFrom() + "起停发）", null, actor,
+        EngineContext.now());
+    return true;
+  }
+
+  /** Closes an open review and ends its process, if it still runs. */
+  private void cancel(ChildRepository.Review open, String outcome, String reason) {
+    if (open.processInstanceId() != null && asSystem.call(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(open.processInstanceId()).count()) > 0) {
+      asSystem.call(() -> {
+        runtime.deleteProcessInstance(open.processInstanceId(), reason);
+        return null;
+      });
+    }
+    repository.closeReview(open.id(), outcome, EngineContext.now());
   }
 
   /** The request record's own constraints (also when called without the web layer's {@code @Valid}). */

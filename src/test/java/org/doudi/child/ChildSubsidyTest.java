@@ -351,6 +351,22 @@ class ChildSubsidyTest {
   }
 
   @Test
+  void aReportedDeathEndsTheSubsidyFromTheNextMonthAndCancelsAnOpenReview() {
+    String id = child(LocalDate.of(2013, 3, 3));
+    long app = applicationOf(granted(id));
+    clockAt("2027-11-02T09:00");
+    subsidies.startDueReviews(LocalDate.of(2027, 11, 2), 100);
+    String annual = reviewProcess(app);
+    assertThat(subsidies.personDied(id, LocalDate.of(2027, 11, 10), "na-county-cw")).isTrue();
+    assertThat(subsidies.personDied(id, LocalDate.of(2027, 11, 10), "na-county-cw")).as("a repeat").isFalse();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(annual).count()).isZero();
+    AwardRow stopped = awards.latest(ChildSubsidies.beneficiaryKey(id), Scheme.CHILD_SUBSIDY).orElseThrow();
+    assertThat(stopped.active()).isFalse();
+    assertThat(stopped.effectiveFrom()).isEqualTo(LocalDate.of(2027, 12, 1));
+    assertThat(register.find(id)).isEmpty();
+  }
+
+  @Test
   void theServiceChecksTheRequestsOwnRulesToo() {
     assertThatThrownBy(() -> subsidies.apply(new ChildApplication(null, "1", null, null, null, null, null, null, null,
         null, null, null, null), "nongan-cw")).isInstanceOf(InvalidApplicationException.class)
