@@ -103,6 +103,12 @@ public class ProcessStarters {
           "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode CENTRALISED)"),
       new Rule("care-agreement", "特困人员分散供养三方协议与探访", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode DISPERSED)"));
+      new Rule("child-subsidy", "儿童基本生活费认定", Way.APPLICATION,
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "POST /api/child/applications"),
+      new Rule("child-review", "儿童基本生活费年度复核和满18周岁终止", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (child-review-schedule)"),
+      new Rule("child-review-schedule", "儿童基本生活费复核每日排期", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (every day 06:45)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();

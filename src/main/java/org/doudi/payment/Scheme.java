@@ -12,7 +12,9 @@ public enum Scheme {
   PRICE_SUBSIDY("价格临时补贴"),
   /** 残疾人两项补贴 (module disability): monthly per person, held alongside 低保; not a basic-living benefit. */
   DISABLED_LIVING("困难残疾人生活补贴"),
-  SEVERE_DISABILITY_CARE("重度残疾人护理补贴");
+  SEVERE_DISABILITY_CARE("重度残疾人护理补贴"),
+  /** 孤儿、事实无人抚养儿童基本生活费 (module child): monthly per child, instead of 特困 or 低保 (the register holds it). */
+  CHILD_SUBSIDY("儿童基本生活费");
 
   private final String label;
 
@@ -30,5 +32,13 @@ public enum Scheme {
    */
   public boolean alongsideBasicLiving() {
     return this == DISABLED_LIVING || this == SEVERE_DISABILITY_CARE;
+  }
+
+  /**
+   * Stopped from the month after a decision of its own module, without an exit decision (返贫风险评估 and 渐退期 are
+   * the 低保/特困 exit's): the disability subsidies and the children's subsidy.
+   */
+  public boolean stopsWithoutExit() {
+    return alongsideBasicLiving() || this == CHILD_SUBSIDY;
   }
 }

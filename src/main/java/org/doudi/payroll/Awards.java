@@ -249,12 +249,12 @@ public class Awards {
 
   /**
    * 停发 of an award paid beside a basic-living benefit (the disability subsidies, {@link Scheme#alongsideBasicLiving})
-   * from the month after the decision. A 低保 or 特困 award is refused here: it ends only through {@link Exits#decide}
+   * or of the children's subsidy ({@link Scheme#stopsWithoutExit}) from the month after the decision. A 低保 or 特困 award is refused here: it ends only through {@link Exits#decide}
    * with its assessment and notice.
    */
   public AwardRow stopAlongside(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn,
       String reason, String actor) {
-    if (scheme == null || !scheme.alongsideBasicLiving()) {
+    if (scheme == null || !scheme.stopsWithoutExit()) {
       throw new InvalidAwardException((scheme == null ? "救助项目" : scheme.label())
           + "的停发须经退出决定（返贫风险评估与书面告知）");
     }

@@ -28,6 +28,7 @@ public record Holding(String idNumber, String personName, String scheme, String 
     return switch (scheme) {
       case "DIBAO" -> "最低生活保障";
       case "TEKUN" -> "特困人员救助供养";
+      case "CHILD_SUBSIDY" -> "儿童基本生活费";
       default -> scheme;
     };
   }
