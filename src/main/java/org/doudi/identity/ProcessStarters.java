@@ -98,11 +98,11 @@ public class ProcessStarters {
       new Rule("tekun-age-review", "特困未成年人年满18周岁就学核查", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "timer (tekun-schedule)"),
       new Rule("tekun-schedule", "特困人员年满18周岁核查每日排期", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "timer (daily 06:40)"));
+          "timer (daily 06:40)"),
       new Rule("care-placement", "特困人员集中供养安置", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode CENTRALISED)"),
       new Rule("care-agreement", "特困人员分散供养三方协议与探访", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode DISPERSED)"));
+          "tekun's events (TekunRecognised, TekunCareLevelChanged with the mode DISPERSED)"),
       new Rule("child-subsidy", "儿童基本生活费认定", Way.APPLICATION,
           EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "POST /api/child/applications"),
       new Rule("child-review", "儿童基本生活费年度复核和满18周岁终止", Way.APPLICATION, EnumSet.noneOf(Role.class),
