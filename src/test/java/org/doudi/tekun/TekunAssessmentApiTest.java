@@ -2,6 +2,7 @@ package org.doudi.tekun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -145,6 +146,16 @@ class TekunAssessmentApiTest {
     assess("?date=2019-06-01", body(OLD, ""))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("没有有效的农村低保标准")));
+  }
+
+  @Test
+  void theEndpointsAreInTheOpenApiDocument() throws Exception {
+    mvc.perform(get("/api/openapi").with(ASSISTANT))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/eligibility/tekun'].post.responses['400']").exists())
+        .andExpect(jsonPath("$.paths['/api/eligibility/tekun'].post.responses['422']").exists())
+        .andExpect(jsonPath("$.paths['/api/tekun/standards'].get").exists())
+        .andExpect(jsonPath("$.paths['/api/tekun/standards'].post.responses['409']").exists());
   }
 
   @Test

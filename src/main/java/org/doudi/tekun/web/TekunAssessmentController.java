@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,9 +73,11 @@ public class TekunAssessmentController {
       }
     }
     Set<ConstraintViolation<TekunAssessmentRequest>> invalid = validator.validate(request);
-    problems.addAll(invalid.stream()
-        .map(v -> new Violation(path(v.getPropertyPath().toString()), v.getMessage()))
-        .sorted(Comparator.comparing(Violation::field)).toList());
+    // one message per field (a blank county code breaks @NotBlank and @Pattern alike)
+    invalid.stream().map(v -> new Violation(path(v.getPropertyPath().toString()), v.getMessage()))
+        .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+        .collect(Collectors.toMap(Violation::field, v -> v, (a, b) -> a, LinkedHashMap::new))
+        .values().forEach(problems::add);
     TekunFacts facts = request.facts(on);
     Set<String> named = problems.stream().map(Violation::field).collect(Collectors.toSet());
     assessor.violations(facts).stream().filter(v -> !named.contains(v.field())).forEach(problems::add);
