@@ -179,6 +179,7 @@ public class TekunChanges {
     long id = open(p, "DEATH", "DEATH", null, today, facts, actor, "该特困人员的死亡已登记");
     changes.record(id, "DEATH", facts, actor, EngineContext.now());
     java.time.YearMonth last = ending.end(id, "DEATH", facts, today, actor);
+    closeOpenCases(p.id(), id, actor);
     Map<String, Object> vars = facts(p, id, actor);
     vars.put(REPORT_NOTE, facts);
     vars.put(LAST_SUPPORTED_MONTH, last.toString());
@@ -225,6 +226,27 @@ public class TekunChanges {
       n++;
     }
     return n;
+  }
+
+  /**
+   * After a death: the person's other open cases (a re-assessment, a termination in its 公示, an age review) are
+   * closed WITHDRAWN with a record, and their processes deleted, so that no task is left for a dead person.
+   */
+  private void closeOpenCases(long personId, long deathCaseId, String actor) {
+    for (Change c : changes.ofPerson(personId)) {
+      if (c.id() == deathCaseId || !"OPEN".equals(c.status())) {
+        continue;
+      }
+      changes.record(c.id(), "WITHDRAWN", "特困人员死亡（案件" + deathCaseId + "），本案件终止办理", actor, EngineContext.now());
+      changes.close(c.id(), "WITHDRAWN", null, EngineContext.now());
+      if (c.processInstanceId() != null && runtime.createProcessInstanceQuery()
+          .processInstanceId(c.processInstanceId()).count() > 0) {
+        asSystem.call(() -> {
+          runtime.deleteProcessInstance(c.processInstanceId(), "特困人员死亡，案件终止办理");
+          return null;
+        });
+      }
+    }
   }
 
   /** The cases of a person, oldest first. */

@@ -116,4 +116,16 @@ class TekunLifeApiTest {
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.body()).contains("救助供养已于");
   }
+
+  @Test
+  void theEndpointsAreInTheOpenApiDocument() throws Exception {
+    Http.Response r = http.get("nongan-cw", "/api/openapi");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode paths = json.readTree(r.body()).get("paths");
+    assertThat(paths.has("/api/tekun/persons/{tekunPersonId}/reported-changes")).isTrue();
+    assertThat(paths.get("/api/tekun/persons/{tekunPersonId}/terminations").get("post").get("responses").has("400"))
+        .isTrue();
+    assertThat(paths.has("/api/tekun/persons/{tekunPersonId}/death")).isTrue();
+    assertThat(paths.has("/api/tekun/changes/{changeId}")).isTrue();
+  }
 }

@@ -360,6 +360,19 @@ class TekunLifeProcessTest {
   // death
 
   @Test
+  void aDeathDuringATerminationNoticeEndsSupportAndClosesTheOpenCase() {
+    TekunPerson p = adult(CareLevel.SELF_CARE, "50.00");
+    String pid = terminateToNotice(p, "VOLUNTARY");
+    long terminationId = Long.parseLong(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult()
+        .getBusinessKey());
+    changes.recordDeath(p.id(), new DeathReport(TODAY, "户籍已注销"), "na-county-cw");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(status(terminationId)).isEqualTo("WITHDRAWN");
+    assertThat(persons.find(p.id()).orElseThrow().endReasonCode()).isEqualTo("DEATH");
+    assertThat(inForce(p, YearMonth.of(2026, 12)).changeKind()).isEqualTo(AwardRow.ChangeKind.STOP);
+  }
+
+  @Test
   void aDeathStopsSupportFromTheNextMonthWithoutANoticeAndOpensTheFuneralTask() {
     TekunPerson p = adult(CareLevel.FULL, "600.00");
     DeathRecorded d = changes.recordDeath(p.id(), new DeathReport(TODAY.minusDays(1), "死亡医学证明书"), "na-county-cw");
