@@ -202,6 +202,12 @@ class TekunEligibilityTest {
         Supporter.NONE, Schooling.COMPULSORY, ChildStatus.ORPHAN, false));
     assertThat(declines.outcome()).isEqualTo(Outcome.TEKUN);
     assertThat(codes(declines)).contains("CHILD_SUBSIDY_NOT_CHOSEN");
+
+    // a former orphan at 18 (the turning-18 review): assessed as anyone of 18, the child's scheme no longer applies
+    TekunAssessment grownUp = eligibility.assess(facts(18, null, null, Set.of(), List.of(), List.of(),
+        Supporter.NONE, Schooling.SENIOR_HIGH, ChildStatus.ORPHAN, false));
+    assertThat(grownUp.outcome()).isEqualTo(Outcome.TEKUN);
+    assertThat(codes(grownUp)).contains("CHILD_STATUS_ENDED_AT_18", "IN_SCHOOL_PAST_18");
   }
 
   @ParameterizedTest(name = "{0} items impossible: {1}, care {2}")
@@ -263,9 +269,9 @@ class TekunEligibilityTest {
         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("fullName", "idNumber",
             "countyCode", "urbanRural", "disabilityGrade", "incomes[0].monthlyAmount", "incomes[1].type",
             "assets[0].value", "supporter", "choosesChildSubsidy"));
-    TekunFacts adultOrphan = facts(20, null, null, Set.of(), List.of(), List.of(), Supporter.NONE, Schooling.NONE,
-        ChildStatus.ORPHAN, false);
-    assertThatThrownBy(() -> eligibility.assess(adultOrphan)).isInstanceOf(InvalidApplicationException.class)
+    TekunFacts adultChoosing = facts(18, null, null, Set.of(), List.of(), List.of(), Supporter.NONE,
+        Schooling.SENIOR_HIGH, ChildStatus.ORPHAN, true);
+    assertThatThrownBy(() -> eligibility.assess(adultChoosing)).isInstanceOf(InvalidApplicationException.class)
         .hasMessageContaining("年满18周岁");
     TekunFacts gradeOnly = facts(40, null, 2, Set.of(), List.of(), List.of(), Supporter.NONE, Schooling.NONE,
         ChildStatus.NONE, false);

@@ -1,14 +1,13 @@
 package org.doudi.eligibility.web;
 
-import java.util.Map;
 import org.doudi.eligibility.InvalidStandardException;
 import org.doudi.eligibility.StandardConflictException;
 import org.doudi.eligibility.StandardNotFoundException;
+import org.doudi.eligibility.StandardProblems;
 import org.doudi.household.ApplicationProblems;
 import org.doudi.household.InvalidApplicationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,28 +20,17 @@ class EligibilityProblems {
 
   @ExceptionHandler(InvalidStandardException.class)
   ProblemDetail invalid(InvalidStandardException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setTitle("输入有误");
-    p.setProperty("violations", e.violations().stream()
-        .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
-    return p;
+    return StandardProblems.of(e);
   }
 
   @ExceptionHandler(StandardConflictException.class)
   ProblemDetail conflict(StandardConflictException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setTitle("与已有标准冲突");
-    return p;
+    return StandardProblems.of(e);
   }
 
   @ExceptionHandler(StandardNotFoundException.class)
   ProblemDetail noStandard(StandardNotFoundException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    p.setTitle("没有适用的低保标准");
-    p.setProperty("countyCode", e.countyCode());
-    p.setProperty("urbanRural", e.urbanRural());
-    p.setProperty("date", e.date().toString());
-    return p;
+    return StandardProblems.of(e);
   }
 
   @ExceptionHandler(InvalidApplicationException.class)

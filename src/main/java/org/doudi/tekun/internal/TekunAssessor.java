@@ -133,7 +133,10 @@ public class TekunAssessor implements TekunEligibility {
           + "选择纳入孤儿、事实无人抚养儿童基本生活保障范围，不再认定为特困人员（两项保障不得同时享受）", C_CHILD));
     } else {
       outcome = noWork && noLiving && noSupporter ? Outcome.TEKUN : Outcome.INELIGIBLE;
-      if (child != ChildStatus.NONE) {
+      if (child != ChildStatus.NONE && age >= 18) {
+        reasons.add(new Reason("CHILD_STATUS_ENDED_AT_18", "曾属于" + child.label()
+            + "，年满18周岁后不再适用孤儿、事实无人抚养儿童基本生活保障，按特困人员条件评估", C_CHILD));
+      } else if (child != ChildStatus.NONE) {
         reasons.add(new Reason("CHILD_SUBSIDY_NOT_CHOSEN", "属于" + child.label()
             + "，未选择孤儿、事实无人抚养儿童基本生活保障；纳入特困人员救助供养后不再享受该项保障（两项不得同时享受）", C_CHILD));
       }
@@ -304,11 +307,10 @@ public class TekunAssessor implements TekunEligibility {
           + "ABLE 有履行义务能力）"));
     }
     ChildStatus child = f.childStatus() == null ? ChildStatus.NONE : f.childStatus();
-    if (child != ChildStatus.NONE && age != null && age >= 18) {
-      v.add(new Violation("childStatus", "年满18周岁（" + age + "周岁）不能认定为" + child.label()));
-    }
     if (f.choosesChildSubsidy() && child == ChildStatus.NONE) {
       v.add(new Violation("choosesChildSubsidy", "只有孤儿或事实无人抚养儿童可以选择孤儿、事实无人抚养儿童基本生活保障"));
+    } else if (f.choosesChildSubsidy() && age != null && age >= 18) {
+      v.add(new Violation("choosesChildSubsidy", "年满18周岁（" + age + "周岁）不能再选择孤儿、事实无人抚养儿童基本生活保障"));
     }
     return v;
   }
