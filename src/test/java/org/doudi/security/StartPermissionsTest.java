@@ -82,7 +82,8 @@ class StartPermissionsTest {
           .isEqualTo(ProcessStarters.startableInEngine(e.getKey()));
     }
     assertThat(ProcessStarters.startableInEngine(Role.VILLAGE_ASSISTANT))
-        .containsExactlyInAnyOrder("hardship-report", "unemployed-assistance", "dibao-application");
+        .containsExactlyInAnyOrder("hardship-report", "unemployed-assistance", "dibao-application",
+            "tekun-recognition");
     assertThat(keys(http.get("demo", "/engine-rest" + STARTABLE).body())).contains("monthly-payroll", "hardship-report");
   }
 
@@ -106,7 +107,7 @@ class StartPermissionsTest {
     Http.Response list = tasklist.send("GET", "/camunda/api/engine/engine/default" + STARTABLE, null);
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     assertThat(keys(list.body())).containsExactlyInAnyOrder("hardship-report", "unemployed-assistance",
-        "dibao-application");
+        "dibao-application", "tekun-recognition");
     assertThat(tasklist.send("POST", "/camunda/api/engine/engine/default/process-definition/key/monthly-payroll/"
         + "submit-form", vars).status()).isEqualTo(403);
     assertThat(tasklist.send("POST", "/camunda/api/engine/engine/default/process-definition/key/monthly-payroll/"

@@ -527,18 +527,20 @@ class TekunRecognitionTest {
     Map<String, Object> form = vars("fullName", "褚老汉", "idNumber", id, "regionCode", VILLAGE, "urbanRural", "RURAL",
         "supporter", "NONE", "careMode", "CENTRALISED", "bankName", "农安农商银行", "accountNumber", "6228480099887700",
         "authorisationSigned", true, "discoveryNote", "困难群众主动发现报告核实：独居老人，无子女");
-    identity.setAuthenticatedUserId("fulongquan-cw"); // another township of the county: not the person's
+    // another township of the county: may start the process, not for this person
+    identity.setAuthentication("fulongquan-cw", List.of("township-caseworker-220122101"));
     try {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey("tekun-recognition", form))
           .hasMessageContaining("不负责行政区划");
       Map<String, Object> bad = new java.util.HashMap<>(form);
       bad.put("accountNumber", "12");
-      identity.setAuthenticatedUserId("nongan-cw");
+      identity.setAuthentication("nongan-cw", List.of("township-caseworker-220122100"));
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey("tekun-recognition", bad))
           .hasMessageContaining("银行账号");
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tekun_case WHERE id_number = ?", Integer.class, id))
           .isZero();
       String pid = runtime.startProcessInstanceByKey("tekun-recognition", form).getId();
+      identity.clearAuthentication(); // what follows reads as the test, not as the caseworker
       f.runJobs(pid);
       assertThat(f.task(pid, "Task_AssistApplication")).isNotNull();
       Map<String, Object> stored = caseRow(pid);
