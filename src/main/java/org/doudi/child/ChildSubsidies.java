@@ -302,7 +302,8 @@ public class ChildSubsidies {
       LocalDate dueOn = adult ? s.adultOn() : s.nextReviewOn();
       Optional<ChildRepository.Review> existing = repository.review(s.applicationId(), kind, dueOn);
       if (existing.isPresent()) {
-        repository.setOpenReview(s.applicationId(), existing.get().status().equals("OPEN") ? existing.get().id() : null);
+        ChildRepository.Review r = existing.get();
+        repository.setOpenReview(s.applicationId(), "OPEN".equals(r.status()) ? r.id() : null);
         continue;
       }
       long reviewId = repository.insertReview(s.applicationId(), kind, dueOn, EngineContext.now());

@@ -249,8 +249,8 @@ public class Awards {
 
   /**
    * 停发 of an award paid beside a basic-living benefit (the disability subsidies, {@link Scheme#alongsideBasicLiving})
-   * or of the children's subsidy ({@link Scheme#stopsWithoutExit}) from the month after the decision. A 低保 or 特困 award is refused here: it ends only through {@link Exits#decide}
-   * with its assessment and notice.
+   * or of the children's subsidy ({@link Scheme#stopsWithoutExit}) from the month after the decision. A 低保 or 特困
+   * award is refused here: it ends only through {@link Exits#decide} with its assessment and notice.
    */
   public AwardRow stopAlongside(String beneficiaryKey, Scheme scheme, String caseRef, LocalDate decidedOn,
       String reason, String actor) {

@@ -340,8 +340,8 @@ class ChildSubsidyTest {
     clockAt("2026-11-20T06:45");
     management.executeJob(timer.getId());
     // the run itself is async (one chunk per job): run the schedule's jobs
-    for (org.camunda.bpm.engine.runtime.Job j : management.createJobQuery().processDefinitionKey("child-review-schedule")
-        .messages().list()) {
+    for (org.camunda.bpm.engine.runtime.Job j : management.createJobQuery()
+        .processDefinitionKey("child-review-schedule").messages().list()) {
       management.executeJob(j.getId());
     }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM child_review WHERE application_id = ? AND kind = 'ADULT'",

@@ -1,6 +1,10 @@
 package org.doudi.child.internal;
 
 import static org.doudi.child.ChildVariables.*;
+import static org.doudi.engine.TaskFields.actor;
+import static org.doudi.engine.TaskFields.oneOf;
+import static org.doudi.engine.TaskFields.optional;
+import static org.doudi.engine.TaskFields.text;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -113,37 +117,5 @@ public class ChildFormCheck implements TaskListener {
       throw new ChildFormException(field, "无法确定办理人，请登录后办理");
     }
     return user;
-  }
-
-  private static String actor(DelegateTask task) {
-    String user = EngineContext.currentUser();
-    return user != null ? user : task.getAssignee();
-  }
-
-  private static String optional(DelegateTask task, String key) {
-    Object v = task.getVariable(key);
-    return v == null || v.toString().isBlank() ? null : v.toString().strip();
-  }
-
-  private static String text(DelegateTask task, String key, String label, int max) {
-    String s = optional(task, key);
-    if (s == null) {
-      throw new ChildFormException(key, "请填写“" + label + "”");
-    }
-    if (s.length() > max) {
-      throw new ChildFormException(key, "“" + label + "”最多" + max + "个字，现有" + s.length() + "个字");
-    }
-    return s;
-  }
-
-  private static String oneOf(DelegateTask task, String key, String label, String... allowed) {
-    String s = optional(task, key);
-    if (s == null) {
-      throw new ChildFormException(key, "请选择“" + label + "”");
-    }
-    if (!Set.of(allowed).contains(s)) {
-      throw new ChildFormException(key, "“" + label + "”的值" + s + "无效，可选：" + String.join("、", allowed));
-    }
-    return s;
   }
 }

@@ -35,7 +35,8 @@ final class ChildSteps {
   private ChildSteps() {}
 
   static long applicationId(DelegateExecution execution) {
-    if (execution.getProcessDefinitionId() != null && execution.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")) {
+    String definition = execution.getProcessDefinitionId();
+    if (definition != null && definition.startsWith(PROCESS_KEY + ":")) {
       String key = execution.getProcessBusinessKey();
       if (key != null && key.matches("\\d{1,18}")) {
         return Long.parseLong(key);

@@ -118,7 +118,8 @@ public class ChildController {
       description = "Every row for 集中养育 (INSTITUTION) and 社会散居 (HOME), oldest first; sample rows are marked.",
       responses = {@ApiResponse(responseCode = "200", description = "the standards"),
           @ApiResponse(responseCode = "400", description = "unknown county")})
-  public List<ChildStandard> standards(@Parameter(description = "county code (6 digits)") @RequestParam String countyCode) {
+  public List<ChildStandard> standards(
+      @Parameter(description = "county code (6 digits)") @RequestParam String countyCode) {
     if (regions.find(countyCode).isEmpty()) {
       throw new InvalidApplicationException("countyCode", "县（市、区）行政区划代码" + countyCode + "不存在");
     }
