@@ -90,4 +90,14 @@ class TekunApiTest {
     assertThat(stored(id)).isZero();
     assertThat(stored(wrongCheckDigit)).isZero();
   }
+
+  @Test
+  void theEndpointsAreInTheOpenApiDocument() throws Exception {
+    Http.Response r = http.get("nongan-cw", "/api/openapi");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode paths = json.readTree(r.body()).get("paths");
+    assertThat(paths.at("/~1api~1tekun~1applications/post/responses/400").isMissingNode()).isFalse();
+    assertThat(paths.at("/~1api~1tekun~1applications/post/responses/403").isMissingNode()).isFalse();
+    assertThat(paths.at("/~1api~1tekun~1applications~1{caseId}/get").isMissingNode()).isFalse();
+  }
 }
