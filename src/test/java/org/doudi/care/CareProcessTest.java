@@ -336,4 +336,15 @@ class CareProcessTest {
     assertThat(care.institutions(NONGAN).get(0).freeNursing()).as("the bed is freed").isEqualTo(1);
     assertThat(c.agreement(p).status()).isEqualTo("PENDING");
   }
+
+  @Test
+  void aSupportedPersonWithoutAnArrangementGetsOneOnAChangeOfLevel() {
+    Person p = c.person("子", LocalDate.of(1940, 1, 1), NONGAN, NONGAN_VILLAGE, CareLevel.PARTIAL,
+        CareMode.DISPERSED);
+    c.levelChanged(p, CareLevel.PARTIAL, CareLevel.FULL, CareMode.DISPERSED);
+    Agreement a = c.agreement(p);
+    assertThat(a.status()).isEqualTo("PENDING");
+    assertThat(a.careLevel()).isEqualTo(CareLevel.FULL);
+    f.task(a.processInstanceId(), "Task_EnterAgreement");
+  }
 }
