@@ -29,6 +29,7 @@ import org.doudi.region.Regions;
 import org.doudi.tekun.CareLevel;
 import org.doudi.tekun.CareMode;
 import org.doudi.tekun.TekunCareLevelChanged;
+import org.doudi.tekun.TekunPersons;
 import org.doudi.tekun.TekunRecognised;
 import org.doudi.tekun.TekunSupportEnded;
 import org.slf4j.Logger;
@@ -53,9 +54,11 @@ public class CareArrangements {
   private final Regions regions;
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
+  private final TekunPersons persons;
 
   public CareArrangements(CareRepository repository, Regions regions, RuntimeService runtime,
-      EngineAsSystem asSystem) {
+      EngineAsSystem asSystem, TekunPersons persons) {
+    this.persons = persons;
     this.repository = repository;
     this.regions = regions;
     this.runtime = runtime;
@@ -89,12 +92,20 @@ public class CareArrangements {
    * The care level (or the care mode) changed. A waiting request moves in the list (a FULL person goes ahead); a
    * placed person whose bed no longer fits is moved to one that does, at once or when one frees (keeping their bed
    * meanwhile); an agreement plans its next visit again at the new frequency. A change of mode ends one arrangement
-   * and opens the other.
+   * and opens the other. A supported person without an arrangement gets one (name and birth date from
+   * {@link TekunPersons}, tekun's public API).
    */
   @Transactional
   public void careLevelChanged(TekunCareLevelChanged e) {
     Optional<Request> request = repository.openRequest(e.tekunPersonId());
     Optional<Agreement> agreement = repository.openAgreement(e.tekunPersonId());
+    if (request.isEmpty() && agreement.isEmpty()) {
+      // supported without an arrangement (recognised before this module, or its arrangement ended): open one now
+      persons.find(e.tekunPersonId()).filter(p -> !"ENDED".equals(p.status())).ifPresent(p -> open(p.id(),
+          p.idNumber(), p.fullName(), p.birthDate(), e.countyCode(), e.regionCode(), e.to(), e.careMode(),
+          "LEVEL_CHANGED"));
+      return;
+    }
     if (e.careMode() == CareMode.DISPERSED && request.isPresent()) {
       Request r = request.get();
       endRequest(r, "MODE_CHANGED");

@@ -221,6 +221,8 @@ class CareProcessTest {
     Person p = c.elder("己", NONGAN, NONGAN_VILLAGE, CareLevel.FULL, CareMode.DISPERSED);
     Agreement a = c.agreement(p);
     String pid = a.processInstanceId();
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).count()).as("asynchronous after the event").isZero();
+    f.runJobs(pid);
     String enter = f.task(pid, "Task_EnterAgreement").getId();
     assertThat(tasks.createTaskQuery().taskId(enter).taskCandidateGroup("township-caseworker-220122100").count())
         .isEqualTo(1);
@@ -279,6 +281,7 @@ class CareProcessTest {
   void visitFrequencyFollowsTheLevelAndAChangeOfLevelRePlans() {
     Person p = c.elder("庚", NONGAN, NONGAN_VILLAGE, CareLevel.SELF_CARE, CareMode.DISPERSED);
     String pid = c.agreement(p).processInstanceId();
+    f.runJobs(pid);
     f.complete(pid, "Task_EnterAgreement", "nongan-cw", agreementForm("2026-12-01", "2028-11-30"));
     assertThat(timer(pid, "Event_VisitDue")).as("SELF_CARE: quarterly").isEqualTo("2027-03-01T08:00");
 
@@ -298,6 +301,7 @@ class CareProcessTest {
   void supportEndedEndsTheAgreementAndStopsTheVisits() {
     Person p = c.elder("辛", NONGAN, NONGAN_VILLAGE, CareLevel.PARTIAL, CareMode.DISPERSED);
     Agreement a = c.agreement(p);
+    f.runJobs(a.processInstanceId());
     f.complete(a.processInstanceId(), "Task_EnterAgreement", "nongan-cw", agreementForm("2026-12-01", "2027-11-30"));
     assertThat(management.createJobQuery().processInstanceId(a.processInstanceId()).count()).isEqualTo(2);
 
@@ -335,5 +339,17 @@ class CareProcessTest {
     assertThat(care.request(r.id()).orElseThrow().status()).isEqualTo("ENDED");
     assertThat(care.institutions(NONGAN).get(0).freeNursing()).as("the bed is freed").isEqualTo(1);
     assertThat(c.agreement(p).status()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void aSupportedPersonWithoutAnArrangementGetsOneOnAChangeOfLevel() {
+    Person p = c.person("子", LocalDate.of(1940, 1, 1), NONGAN, NONGAN_VILLAGE, CareLevel.PARTIAL,
+        CareMode.DISPERSED);
+    c.levelChanged(p, CareLevel.PARTIAL, CareLevel.FULL, CareMode.DISPERSED);
+    Agreement a = c.agreement(p);
+    assertThat(a.status()).isEqualTo("PENDING");
+    assertThat(a.careLevel()).isEqualTo(CareLevel.FULL);
+    f.runJobs(a.processInstanceId());
+    f.task(a.processInstanceId(), "Task_EnterAgreement");
   }
 }
