@@ -132,14 +132,10 @@ public class StandardRises {
     });
     repository.insertRules(rows);
     long rulesDone = System.nanoTime();
-    int lines = repository.insertLines(ids);
+    int lines = repository.insertLines(ids, EngineContext.now());
     repository.bulkPlans(false);
-    long linesDone = System.nanoTime();
-    var at = EngineContext.now();
-    repository.storeFigures(ids, at);
-    LOG.info("standard rises {}: {} rule rows, {} lines; rules {} ms, lines {} ms, figures {} ms", ids, rows.size(),
-        lines, (rulesDone - started) / 1_000_000, (linesDone - rulesDone) / 1_000_000,
-        (System.nanoTime() - linesDone) / 1_000_000);
+    LOG.info("standard rises {}: {} rule rows, {} lines; rules {} ms, lines and figures {} ms", ids, rows.size(),
+        lines, (rulesDone - started) / 1_000_000, (System.nanoTime() - rulesDone) / 1_000_000);
     return repository.find(riseId).orElseThrow();
   }
 
