@@ -132,16 +132,10 @@ public class StandardRises {
     });
     repository.insertRules(rows);
     long rulesDone = System.nanoTime();
-    int lines = repository.insertLines(ids);
+    int lines = repository.insertLines(ids, EngineContext.now());
     repository.bulkPlans(false);
-    long linesDone = System.nanoTime();
-    var at = EngineContext.now();
-    for (long id : ids) {
-      repository.storeFigures(id, at);
-    }
-    LOG.info("standard rises {}: {} rule rows, {} lines; rules {} ms, lines {} ms, figures {} ms", ids, rows.size(),
-        lines, (rulesDone - started) / 1_000_000, (linesDone - rulesDone) / 1_000_000,
-        (System.nanoTime() - linesDone) / 1_000_000);
+    LOG.info("standard rises {}: {} rule rows, {} lines; rules {} ms, lines and figures {} ms", ids, rows.size(),
+        lines, (rulesDone - started) / 1_000_000, (System.nanoTime() - rulesDone) / 1_000_000);
     return repository.find(riseId).orElseThrow();
   }
 
@@ -218,17 +212,13 @@ public class StandardRises {
     runs.useRosterWorkMem();
     long started = System.nanoTime();
     repository.bulkPlans(true);
-    int written = repository.insertAwardRows(ids, at);
-    long rowsDone = System.nanoTime();
-    Map<Long, Integer> counts = repository.appliedCounts(ids, at);
-    long countsDone = System.nanoTime();
-    repository.updateBases(ids, at);
+    Map<Long, Integer> counts = repository.writeAwardRows(ids, at);
     long basesDone = System.nanoTime();
     int members = repository.updateMembers(ids, at);
     repository.bulkPlans(false);
-    LOG.info("standard rises {} applied: {} award rows in {} ms, counted in {} ms, bases in {} ms, members ({}, −1: none to change) in {} ms",
-        ids, written, (rowsDone - started) / 1_000_000, (countsDone - rowsDone) / 1_000_000,
-        (basesDone - countsDone) / 1_000_000, members, (System.nanoTime() - basesDone) / 1_000_000);
+    LOG.info("standard rises {} applied: {} award rows and their bases in {} ms, members ({}, −1: none to change) "
+        + "in {} ms", ids, counts.values().stream().mapToInt(Integer::intValue).sum(),
+        (basesDone - started) / 1_000_000, members, (System.nanoTime() - basesDone) / 1_000_000);
     for (StandardRise r : batch) {
       List<YearMonth> months = made.get(r);
       int paid = months.isEmpty() ? 0 : catchUp.payDifferences(months, repository.appliedIncreases(r.id()),

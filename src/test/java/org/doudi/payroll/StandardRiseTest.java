@@ -329,4 +329,29 @@ class StandardRiseTest {
     assertThat(awards.basis("HH-AGE-1", Scheme.DIBAO).orElseThrow().members())
         .extracting(AwardBasis.Member::supplementCategory).containsExactlyInAnyOrder("ELDERLY_70", "NONE", "NONE");
   }
+
+  @Test
+  void aMemberWhoseSupplementTheRulesChangeAtTheRiseTakesTheNewSupplementWithTheRise() {
+    // stored as a minor (MINOR 15 %) when granted in 2035; 18 or older on the day before any rise from 2040 on (the
+    // age step has not run for them): the rise computes without the supplement and the member takes NONE with it
+    List<M> family = List.of(M.plain("1990-04-01", "NONE", 0), M.plain("2020-06-15", "MINOR", 15));
+    BigDecimal before = household(new BigDecimal("500.00"), "300.00", family); // 1000 − 300 + 75 = 775
+    grant("HH-SR-M", NONGAN, "220122100201", "RURAL", "500.00", "300.00", AwardBasis.Outcome.HOUSEHOLD,
+        before.toPlainString(), family);
+    LocalDate from = LocalDate.of(YEAR.getAndIncrement(), 1, 1);
+    StandardRise r = newStandard(NONGAN, "RURAL", "600", from);
+    assertThat(line(r, "HH-SR-M").newAmount()).isEqualByComparingTo("900.00"); // 1200 − 300, no supplement
+    assertThat(jdbc.queryForObject("SELECT member_changes FROM standard_rise_line WHERE rise_id = ? "
+        + "AND beneficiary_key = 'HH-SR-M'", Integer.class, r.id())).isEqualTo(1);
+    assertThat(awards.basis("HH-SR-M", Scheme.DIBAO).orElseThrow().members())
+        .extracting(AwardBasis.Member::supplementCategory).containsExactlyInAnyOrder("NONE", "MINOR");
+
+    decide(r, APPROVER, Map.of("decision", "APPROVE", "decreaseHandling", "KEEP_OLD"));
+    f.runJobs(r.processInstanceId());
+    assertThat(latestAmount("HH-SR-M")).isEqualByComparingTo("900.00");
+    AwardBasis basis = awards.basis("HH-SR-M", Scheme.DIBAO).orElseThrow();
+    assertThat(basis.members()).extracting(AwardBasis.Member::supplementCategory)
+        .containsExactlyInAnyOrder("NONE", "NONE");
+    assertThat(basis.amount()).isEqualByComparingTo("900.00");
+  }
 }

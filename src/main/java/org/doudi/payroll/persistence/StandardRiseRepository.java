@@ -48,6 +48,21 @@ public class StandardRiseRepository {
       + "- EXTRACT(YEAR FROM m.birth_date) - CASE WHEN EXTRACT(MONTH FROM m.birth_date) * 100 "
       + "+ EXTRACT(DAY FROM m.birth_date) > sr.age_md THEN 1 ELSE 0 END AS INT) END";
 
+  /**
+   * {@link #SR_AGE}, on PostgreSQL with date_part (double precision) instead of EXTRACT (numeric since PostgreSQL 14,
+   * twice as slow over two million members); the same integers.
+   */
+  private String srAge() {
+    return postgres() ? SR_AGE.replace("EXTRACT(YEAR FROM m.birth_date)", "date_part('year', m.birth_date)")
+        .replace("EXTRACT(MONTH FROM m.birth_date)", "date_part('month', m.birth_date)")
+        .replace("EXTRACT(DAY FROM m.birth_date)", "date_part('day', m.birth_date)") : SR_AGE;
+  }
+
+  /** The rule found for a member (r) gives another supplement than the one applied (m); false without a rule. */
+  static final String RULE_DIFFERS = "(r.supplement_percent <> m.supplement_percent "
+      + "OR r.supplement_category <> m.supplement_category "
+      + "OR (m.single_percent IS NOT NULL AND r.single_percent <> m.single_percent))";
+
   static String ids(List<Long> ids) {
     return String.join(", ", ids.stream().map(String::valueOf).toList());
   }
@@ -89,6 +104,8 @@ public class StandardRiseRepository {
   public void bulkPlans(boolean on) {
     if (postgres()) {
       jdbc.execute("SET LOCAL enable_nestloop = " + (on ? "off" : "on"));
+      // and no JIT: compiling a batch statement's expressions took 1.3 s of the lines' statement at a million
+      jdbc.execute("SET LOCAL jit = " + (on ? "off" : "DEFAULT"));
     }
   }
 
@@ -171,7 +188,7 @@ public class StandardRiseRepository {
 
   /** The distinct (rise, age, illness, disability) of the members of the batch's awards. */
   public void distinctInputs(List<Long> riseIds, RowCallbackHandler each) {
-    jdbc.query("SELECT DISTINCT sr.id AS rise_id, sr.county_code, " + SR_AGE + " AS age, m.serious_illness, "
+    jdbc.query("SELECT DISTINCT sr.id AS rise_id, sr.county_code, " + srAge() + " AS age, m.serious_illness, "
         + "COALESCE(m.disability_category, '-') AS cat, COALESCE(m.disability_grade, -1) AS grade "
         + "FROM benefit_award a" + JOIN_RISE + "JOIN award_basis_member m ON m.beneficiary_key = a.beneficiary_key "
         + "AND m.scheme = a.scheme WHERE " + latestOfBatch(ids(riseIds)), each);
@@ -190,10 +207,10 @@ public class StandardRiseRepository {
    * SINGLE_PERSON: Σ ROUND(MIN(S × single, S × (100 + percent)) / 100) (as the assessment computes them). No basis,
    * or a household no longer below the standard: MANUAL, the amount kept.
    */
-  public int insertLines(List<Long> riseIds) {
+  private String linesInsert(List<Long> riseIds) {
     String s = "sr.new_standard";
     String sql = "INSERT INTO standard_rise_line (rise_id, beneficiary_key, scheme, based_on_award_id, based_on_seq, "
-        + "region_code, payee_name, old_amount, new_amount, difference, kind, reason) "
+        + "region_code, payee_name, old_amount, new_amount, difference, kind, reason, member_changes) "
         + "SELECT x.rise_id, x.beneficiary_key, x.scheme, x.id, x.seq, x.region_code, x.payee_name, x.old_amount, "
         + "CASE WHEN x.manual = 1 THEN x.old_amount ELSE x.new_amount END, "
         + "CASE WHEN x.manual = 1 THEN 0 ELSE x.new_amount - x.old_amount END, "
@@ -212,7 +229,7 @@ public class StandardRiseRepository {
         + "ELSE '参照单人户：' || CAST(x.members AS VARCHAR(5)) || ' 人按新标准 ' || CAST(x.std AS VARCHAR(20)) "
         + "|| ' 元的保障比例计 ' || CAST(x.new_amount AS VARCHAR(20)) || ' 元（原标准 ' "
         + "|| CAST(x.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' || CAST(x.old_amount AS VARCHAR(20)) || ' 元）' "
-        + "END "
+        + "END, x.member_changes "
         + "FROM (SELECT sr.id AS rise_id, a.beneficiary_key, a.scheme, a.id, a.seq, a.region_code, "
         + "a.payee_name, a.monthly_amount AS old_amount, b.outcome, b.household_size, b.net_income, "
         + "b.per_capita_income AS per_capita, b.standard AS old_standard, b.amount AS basis_amount, " + s + " AS std, "
@@ -225,33 +242,63 @@ public class StandardRiseRepository {
         + "CASE WHEN b.outcome IS NULL OR COUNT(r.age) < COUNT(m.id_number) OR COUNT(m.id_number) = 0 "
         + "OR (b.outcome = 'HOUSEHOLD' AND " + s + " * b.household_size - b.net_income <= 0) "
         + "OR (b.outcome = 'SINGLE_PERSON' AND COUNT(r.single_percent) < COUNT(m.id_number)) THEN 1 ELSE 0 END "
-        + "AS manual "
+        + "AS manual, "
+        // the members whose supplement the rise changes (the apply updates only those lines' members)
+        + "SUM(CASE WHEN " + RULE_DIFFERS + " THEN 1 ELSE 0 END) AS member_changes "
         + "FROM benefit_award a" + JOIN_RISE + "LEFT JOIN award_basis b ON b.beneficiary_key = a.beneficiary_key "
         + "AND b.scheme = a.scheme LEFT JOIN award_basis_member m ON m.beneficiary_key = b.beneficiary_key "
-        + "AND m.scheme = b.scheme LEFT JOIN standard_rise_rule r ON r.rise_id = sr.id AND r.age = " + SR_AGE
+        + "AND m.scheme = b.scheme LEFT JOIN standard_rise_rule r ON r.rise_id = sr.id AND r.age = " + srAge()
         + " AND r.serious_illness = m.serious_illness AND r.disability_category = COALESCE(m.disability_category, '-') "
         + "AND r.disability_grade = COALESCE(m.disability_grade, -1) "
         + "WHERE " + latestOfBatch(ids(riseIds)) + " GROUP BY "
         // PostgreSQL: the primary keys only (the other columns depend on them), a hash of two numbers and a key
         // rather than a sort on fifteen columns; H2 needs every column listed
-        + (postgres() ? "sr.id, a.id, b.beneficiary_key, b.scheme" : "sr.id, sr.new_standard, a.beneficiary_key, "
+        // (the award's key first: the lines come out in their primary key's order, its index filled in order)
+        + (postgres() ? "sr.id, a.beneficiary_key, a.scheme, a.id, b.beneficiary_key, b.scheme"
+            : "sr.id, sr.new_standard, a.beneficiary_key, "
             + "a.scheme, a.id, a.seq, a.region_code, a.payee_name, a.monthly_amount, b.outcome, b.household_size, "
             + "b.net_income, b.per_capita_income, b.standard, b.amount") + ") x";
-    return jdbc.update(sql);
+    return sql;
   }
 
-  /** The figures of the review, from the lines. */
-  public void storeFigures(long riseId, Instant at) {
-    jdbc.update("UPDATE standard_rise SET (line_count, increase_count, increase_total, decrease_count, "
-        + "decrease_total, unchanged_count, manual_count, old_total, new_total) = (SELECT COUNT(*), "
-        + "COALESCE(SUM(CASE WHEN kind = 'INCREASE' THEN 1 ELSE 0 END), 0), "
-        + "COALESCE(SUM(CASE WHEN kind = 'INCREASE' THEN difference ELSE 0 END), 0), "
-        + "COALESCE(SUM(CASE WHEN kind = 'DECREASE' THEN 1 ELSE 0 END), 0), "
-        + "COALESCE(SUM(CASE WHEN kind = 'DECREASE' THEN difference ELSE 0 END), 0), "
-        + "COALESCE(SUM(CASE WHEN kind = 'UNCHANGED' THEN 1 ELSE 0 END), 0), "
-        + "COALESCE(SUM(CASE WHEN kind = 'MANUAL' THEN 1 ELSE 0 END), 0), "
-        + "COALESCE(SUM(old_amount), 0), COALESCE(SUM(new_amount), 0) FROM standard_rise_line WHERE rise_id = ?), "
-        + "status = 'REVIEW', computed_at = ? WHERE id = ?", riseId, Timestamp.from(at), riseId);
+  /** The review's figures of a rise, over its lines (l): the columns of standard_rise they are stored in. */
+  static final String FIGURES = "COUNT(*), "
+      + "SUM(CASE WHEN l.kind = 'INCREASE' THEN 1 ELSE 0 END), "
+      + "SUM(CASE WHEN l.kind = 'INCREASE' THEN l.difference ELSE 0 END), "
+      + "SUM(CASE WHEN l.kind = 'DECREASE' THEN 1 ELSE 0 END), "
+      + "SUM(CASE WHEN l.kind = 'DECREASE' THEN l.difference ELSE 0 END), "
+      + "SUM(CASE WHEN l.kind = 'UNCHANGED' THEN 1 ELSE 0 END), "
+      + "SUM(CASE WHEN l.kind = 'MANUAL' THEN 1 ELSE 0 END), "
+      + "SUM(l.old_amount), SUM(l.new_amount), "
+      + "SUM(CASE WHEN l.member_changes IS NULL OR l.member_changes > 0 THEN 1 ELSE 0 END)";
+
+  /**
+   * The batch's lines and the figures of its rises (which then are under review, with zeros when a rise has no
+   * line). PostgreSQL: the figures are aggregated from the INSERT's RETURNING (no second pass over a million lines);
+   * H2: from the lines stored.
+   *
+   * @return the lines written
+   */
+  public int insertLines(List<Long> riseIds, Instant at) {
+    jdbc.update("UPDATE standard_rise SET line_count = 0, increase_count = 0, increase_total = 0, decrease_count = 0, "
+        + "decrease_total = 0, unchanged_count = 0, manual_count = 0, old_total = 0, new_total = 0, "
+        + "member_change_lines = 0, status = 'REVIEW', computed_at = ? WHERE id IN (" + ids(riseIds) + ")",
+        Timestamp.from(at));
+    String figures = postgres()
+        ? "WITH l AS (" + linesInsert(riseIds) + " RETURNING rise_id, kind, old_amount, new_amount, difference, "
+            + "member_changes) SELECT l.rise_id, " + FIGURES + " FROM l GROUP BY l.rise_id"
+        : "SELECT l.rise_id, " + FIGURES + " FROM standard_rise_line l WHERE l.rise_id IN (" + ids(riseIds) + ") "
+            + "GROUP BY l.rise_id";
+    if (!postgres()) {
+      jdbc.update(linesInsert(riseIds));
+    }
+    List<Object[]> rows = jdbc.query(figures, (rs, i) -> new Object[] {rs.getInt(2), rs.getInt(3),
+        rs.getBigDecimal(4), rs.getInt(5), rs.getBigDecimal(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9),
+        rs.getBigDecimal(10), rs.getInt(11), rs.getLong(1)});
+    jdbc.batchUpdate("UPDATE standard_rise SET line_count = ?, increase_count = ?, increase_total = ?, "
+        + "decrease_count = ?, decrease_total = ?, unchanged_count = ?, manual_count = ?, old_total = ?, "
+        + "new_total = ?, member_change_lines = ? WHERE id = ?", rows);
+    return rows.stream().mapToInt(r -> (Integer) r[0]).sum();
   }
 
   public List<StandardRiseLine> lines(long riseId, String kind, List<String> regionPrefixes, int offset, int limit) {
@@ -286,12 +333,38 @@ public class StandardRiseRepository {
   }
 
   /**
+   * The approved lines as award rows, the bases of the rows written on the new standard and amount, and per rise of
+   * the batch the rows it wrote. PostgreSQL: one statement (the INSERT's RETURNING feeds the bases' UPDATE and the
+   * counts, instead of joining a million lines with the award table twice more); H2: the three statements.
+   */
+  public java.util.Map<Long, Integer> writeAwardRows(List<Long> riseIds, Instant at) {
+    if (!postgres()) {
+      insertAwardRows(riseIds, at);
+      java.util.Map<Long, Integer> counts = appliedCounts(riseIds, at);
+      updateBases(riseIds, at);
+      return counts;
+    }
+    java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+    String batch = "JOIN standard_rise sr ON sr.county_code = i.county_code AND sr.urban_rural = i.urban_rural "
+        + "AND sr.id IN (" + ids(riseIds) + ")";
+    jdbc.query("WITH ins AS (" + awardRows(riseIds) + " RETURNING beneficiary_key, scheme, county_code, urban_rural, "
+        + "monthly_amount), upd AS (UPDATE award_basis b SET standard = sr.new_standard, amount = i.monthly_amount, "
+        + "updated_at = ? FROM ins i " + batch + " WHERE b.beneficiary_key = i.beneficiary_key "
+        + "AND b.scheme = i.scheme) SELECT sr.id, COUNT(*) FROM ins i " + batch + " GROUP BY sr.id",
+        rs -> {
+          counts.put(rs.getLong(1), rs.getInt(2));
+        }, Timestamp.from(at), Timestamp.from(at));
+    return counts;
+  }
+
+  /**
    * The approved lines as award rows, one statement: INCREASE, and DECREASE when the reviewer applied decreases
    * with a reason; only where the award is still at the row the line was computed from (a change since, or this
    * statement before, wrote a later row: nothing). Effective from the rise's month, never before the row it follows.
+   * Parameter: the rows' created_at.
    */
-  public int insertAwardRows(List<Long> riseIds, Instant at) {
-    return jdbc.update("INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code, "
+  static String awardRows(List<Long> riseIds) {
+    return "INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code, "
         + "region_code, urban_rural, member_count, payee_name, payee_id_number, bank_name, account_number, "
         + "monthly_amount, effective_from, reason, decided_by, created_at) "
         + "SELECT a.beneficiary_key, a.scheme, a.seq + 1, l.kind, a.case_ref, a.county_code, a.region_code, "
@@ -306,12 +379,19 @@ public class StandardRiseRepository {
         + "JOIN benefit_award a ON a.id = l.based_on_award_id "
         + "WHERE l.rise_id IN (" + ids(riseIds) + ") AND (l.kind = 'INCREASE' OR (l.kind = 'DECREASE' "
         + "AND sr.decrease_handling = 'APPLY')) AND NOT EXISTS (SELECT 1 FROM benefit_award z "
-        + "WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq AND z.seq > 1)",
-        Timestamp.from(at));
+        + "WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq AND z.seq > 1) "
+        // in the unique key's order: its index (and the bases updated from the rows) filled page after page, not at
+        // random pages (PostgreSQL, 128 MB shared buffers, a million rows: 1.5 M buffer reads → 0.25 M, the
+        // statement 86–94 s → 69 s on the loaded machine, docs/benchmarks/standard-rise.md)
+        + "ORDER BY a.beneficiary_key, a.scheme";
+  }
+
+  int insertAwardRows(List<Long> riseIds, Instant at) {
+    return jdbc.update(awardRows(riseIds), Timestamp.from(at));
   }
 
   /** Per rise of the batch: the award rows it wrote (the row after the line's, at {@code at}). */
-  public java.util.Map<Long, Integer> appliedCounts(List<Long> riseIds, Instant at) {
+  java.util.Map<Long, Integer> appliedCounts(List<Long> riseIds, Instant at) {
     java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
     jdbc.query("SELECT l.rise_id, COUNT(*) FROM standard_rise_line l JOIN benefit_award z "
         + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
@@ -325,62 +405,46 @@ public class StandardRiseRepository {
   /**
    * The bases of the applied lines (their award row written at {@code at}) now stand on the new standard and amount.
    */
-  public void updateBases(List<Long> riseIds, Instant at) {
-    String applied = "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
+  void updateBases(List<Long> riseIds, Instant at) {
+    jdbc.update("MERGE INTO award_basis b USING (SELECT l.beneficiary_key, l.scheme, l.new_amount, sr.new_standard "
+        + applied(riseIds) + ") s ON (b.beneficiary_key = s.beneficiary_key AND b.scheme = s.scheme) WHEN MATCHED "
+        + "THEN UPDATE SET standard = s.new_standard, amount = s.new_amount, updated_at = ?", Timestamp.from(at),
+        Timestamp.from(at));
+  }
+
+  /** The batch's lines whose award row was written at the parameter (joined as l, sr, z). */
+  private static String applied(List<Long> riseIds) {
+    return "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
         + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
         + "AND z.seq > 1 AND z.created_at = ? WHERE l.rise_id IN (" + ids(riseIds) + ") "
         + "AND l.kind IN ('INCREASE', 'DECREASE')";
-    jdbc.update("MERGE INTO award_basis b USING (SELECT l.beneficiary_key, l.scheme, l.new_amount, sr.new_standard "
-        + applied + ") s ON (b.beneficiary_key = s.beneficiary_key AND b.scheme = s.scheme) WHEN MATCHED THEN "
-        + "UPDATE SET standard = s.new_standard, amount = s.new_amount, updated_at = ?", Timestamp.from(at),
-        Timestamp.from(at));
   }
 
   /**
    * The members of the applied lines whose supplement the rules in force changed take it (few: a rise changes the
-   * standard, not the age bands); nothing to join when no member's supplement changes.
+   * standard, not the age bands). The computation counted them per line (member_changes): only those lines' members
+   * are joined with the rules again, and nothing at all when no line of the batch has any (the usual rise).
    *
-   * @return the members changed, or −1 when the pre-check found none to change (the MERGE skipped)
+   * @return the members changed, or −1 when no line of the batch has a member to change (nothing joined)
    */
   public int updateMembers(List<Long> riseIds, Instant at) {
-    String applied = "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id JOIN benefit_award z "
-        + "ON z.beneficiary_key = l.beneficiary_key AND z.scheme = l.scheme AND z.seq = l.based_on_seq + 1 "
-        + "AND z.seq > 1 AND z.created_at = ? WHERE l.rise_id IN (" + ids(riseIds) + ") "
-        + "AND l.kind IN ('INCREASE', 'DECREASE')";
-    if (!anyMemberSupplementChanges(riseIds)) {
-      return -1; // the usual rise: the rules give every member the supplement stored (no band crossed, no rule changed)
+    Integer withChanges = jdbc.queryForObject("SELECT COUNT(*) FROM standard_rise WHERE id IN (" + ids(riseIds)
+        + ") AND (member_change_lines IS NULL OR member_change_lines > 0)", Integer.class);
+    if (withChanges == null || withChanges == 0) {
+      return -1;
     }
     return jdbc.update("MERGE INTO award_basis_member t USING (SELECT m.beneficiary_key, m.scheme, m.id_number, "
         + "r.supplement_category, r.supplement_percent, r.single_percent "
-        + applied.replace("WHERE", "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key "
-            + "AND m.scheme = l.scheme JOIN standard_rise_rule r ON r.rise_id = l.rise_id AND r.age = " + SR_AGE
+        + applied(riseIds).replace("WHERE", "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key "
+            + "AND m.scheme = l.scheme JOIN standard_rise_rule r ON r.rise_id = l.rise_id AND r.age = " + srAge()
             + " AND r.serious_illness = m.serious_illness AND r.disability_category = "
             + "COALESCE(m.disability_category, '-') AND r.disability_grade = COALESCE(m.disability_grade, -1) WHERE")
-        + " AND (r.supplement_percent <> m.supplement_percent OR r.supplement_category <> m.supplement_category "
-        + "OR (m.single_percent IS NOT NULL AND r.single_percent <> m.single_percent))) s "
+        + " AND (l.member_changes IS NULL OR l.member_changes > 0) AND " + RULE_DIFFERS + ") s "
         + "ON (t.beneficiary_key = s.beneficiary_key AND t.scheme = s.scheme AND t.id_number = s.id_number) "
         + "WHEN MATCHED THEN UPDATE SET supplement_category = s.supplement_category, "
         + "supplement_percent = s.supplement_percent, "
         + "single_percent = CASE WHEN t.single_percent IS NULL THEN NULL ELSE s.single_percent END",
         Timestamp.from(at));
-  }
-
-  /**
-   * Whether the rules of the batch give any member of its awards another supplement than the one stored: one pass
-   * over the lines' members and the rules, without the award rows the members' MERGE joins; a superset of the members that
-   * MERGE would change, so none here means it changes nothing.
-   */
-  boolean anyMemberSupplementChanges(List<Long> riseIds) {
-    return !jdbc.queryForList("SELECT 1 FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id "
-        + "JOIN award_basis_member m ON m.beneficiary_key = l.beneficiary_key AND m.scheme = l.scheme "
-        + "JOIN standard_rise_rule r "
-        + "ON r.rise_id = sr.id AND r.age = " + SR_AGE + " AND r.serious_illness = m.serious_illness "
-        + "AND r.disability_category = COALESCE(m.disability_category, '-') "
-        + "AND r.disability_grade = COALESCE(m.disability_grade, -1) WHERE l.rise_id IN (" + ids(riseIds) + ") "
-        + "AND l.kind IN ('INCREASE', 'DECREASE') AND (r.supplement_percent <> m.supplement_percent "
-        + "OR r.supplement_category <> m.supplement_category "
-        + "OR (m.single_percent IS NOT NULL AND r.single_percent <> m.single_percent)) FETCH FIRST 1 ROWS ONLY",
-        Integer.class).isEmpty();
   }
 
   /** The increases applied, for a 补发 of months whose roster was made before the rise. */
