@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
-import org.doudi.DoudiApplication;
 import org.doudi.care.CareFixture.Person;
 import org.doudi.care.CareRecords.Institution;
 import org.doudi.care.persistence.CareRepository;
-import org.doudi.platform.Postgres;
+import org.doudi.platform.PostgresApp;
 import org.doudi.tekun.CareLevel;
 import org.doudi.tekun.CareMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,45 +26,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CarePostgresIT {
 
-  static String url;
+  static PostgresApp pg;
   static ConfigurableApplicationContext app;
   static JdbcTemplate jdbc;
   static CareArrangements care;
   static CareRepository repository;
-  static ManagementService management;
   static CareFixture c;
 
   @BeforeAll
   static void start() {
-    url = Postgres.freshDatabase("doudi_care_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--camunda.bpm.job-execution.enabled=false");
+    pg = PostgresApp.start("doudi_care_it", "--camunda.bpm.job-execution.enabled=false");
+    app = pg.context();
     jdbc = app.getBean(JdbcTemplate.class);
     care = app.getBean(CareArrangements.class);
     repository = app.getBean(CareRepository.class);
-    management = app.getBean(ProcessEngine.class).getManagementService();
     c = new CareFixture(jdbc, app, care);
-    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (url != null) {
-      Postgres.dropIfTemporary(url);
-    }
-  }
-
-  static void runJobs(String pid) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
+    if (pg != null) {
+      pg.close();
     }
   }
 
@@ -105,13 +82,13 @@ class CarePostgresIT {
     c.clean();
     c.institution("农安县中心敬老院", CareFixture.NONGAN, InstitutionKind.ELDERLY, 1, 0);
     Person a = c.elder("甲", CareFixture.NONGAN, CareFixture.NONGAN_VILLAGE, CareLevel.PARTIAL, CareMode.CENTRALISED);
-    runJobs(c.request(a).processInstanceId());
+    pg.runJobs(c.request(a).processInstanceId());
     Person b = c.elder("乙", CareFixture.NANGUAN, CareFixture.NANGUAN_VILLAGE, CareLevel.PARTIAL,
         CareMode.CENTRALISED);
-    runJobs(c.request(b).processInstanceId());
+    pg.runJobs(c.request(b).processInstanceId());
     Person full = c.elder("丙", CareFixture.NONGAN, CareFixture.NONGAN_VILLAGE, CareLevel.FULL,
         CareMode.CENTRALISED);
-    runJobs(c.request(full).processInstanceId());
+    pg.runJobs(c.request(full).processInstanceId());
     assertThat(c.request(b).status()).isEqualTo("WAITING");
     assertThat(c.request(full).status()).isEqualTo("WAITING");
 

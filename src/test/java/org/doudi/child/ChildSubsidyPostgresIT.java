@@ -12,25 +12,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.Payroll;
-import org.doudi.platform.Postgres;
+import org.doudi.platform.PostgresApp;
 import org.doudi.register.AlreadyRegisteredException;
 import org.doudi.register.BenefitRegister;
 import org.doudi.register.Person;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,55 +34,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ChildSubsidyPostgresIT {
 
-  static String url;
+  static PostgresApp pg;
   static ConfigurableApplicationContext app;
   static JdbcTemplate jdbc;
   static ChildSubsidies subsidies;
   static BenefitRegister register;
-  static TaskService tasks;
-  static ManagementService management;
 
   @BeforeAll
   static void start() {
-    url = Postgres.freshDatabase("doudi_child_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--camunda.bpm.job-execution.enabled=false");
+    pg = PostgresApp.start("doudi_child_it", "--camunda.bpm.job-execution.enabled=false");
+    app = pg.context();
     jdbc = app.getBean(JdbcTemplate.class);
     subsidies = app.getBean(ChildSubsidies.class);
     register = app.getBean(BenefitRegister.class);
-    ProcessEngine engine = app.getBean(ProcessEngine.class);
-    tasks = engine.getTaskService();
-    management = engine.getManagementService();
-    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
+    if (pg != null) {
+      pg.close();
     }
-    if (url != null) {
-      Postgres.dropIfTemporary(url);
-    }
-  }
-
-  static void runJobs(String pid) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-  }
-
-  static void complete(String pid, String key, String user, Map<String, Object> vars) {
-    Task t = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-    assertThat(t).as(key).isNotNull();
-    tasks.claim(t.getId(), user);
-    tasks.complete(t.getId(), vars);
-    runJobs(pid);
   }
 
   @Test
@@ -97,10 +61,10 @@ class ChildSubsidyPostgresIT {
     String id = ChildSubsidyTest.child(LocalDate.of(2015, 10, 10));
     String pid = subsidies.apply(ChildSubsidyTest.application(id, "DEAD", "DEAD", "INSTITUTION"), "nongan-cw")
         .processInstanceId();
-    runJobs(pid);
-    complete(pid, "Task_TownshipInvestigation", "nongan-cw", Map.of("investigationOutcome", "CONFIRM",
+    pg.runJobs(pid);
+    pg.complete(pid, "Task_TownshipInvestigation", "nongan-cw", Map.of("investigationOutcome", "CONFIRM",
         "careMode", "INSTITUTION", "evidenceChecked", "父母死亡证明", "investigationOpinion", "属实，由县儿童福利院养育"));
-    complete(pid, "Task_CountyDecision", "na-county-approver", Map.of("decision", "APPROVE"));
+    pg.complete(pid, "Task_CountyDecision", "na-county-approver", Map.of("decision", "APPROVE"));
     assertThat(jdbc.queryForObject("SELECT status FROM child_application WHERE process_instance_id = ?",
         String.class, pid)).isEqualTo("GRANTED");
     // the demo's sample standard of 农安县 集中养育 from 2025 on

@@ -10,12 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.household.ApplicationStatus;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.HouseholdApplication.DisabilityCategory;
@@ -23,12 +17,11 @@ import org.doudi.household.Households;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.payment.Payments;
 import org.doudi.payroll.Payroll;
-import org.doudi.platform.Postgres;
+import org.doudi.platform.PostgresApp;
 import org.doudi.register.BenefitRegister;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,57 +32,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DisabilityPostgresIT {
 
-  static String url;
+  static PostgresApp pg;
   static ConfigurableApplicationContext app;
   static JdbcTemplate jdbc;
   static DisabilitySubsidies subsidies;
   static Households households;
   static BenefitRegister register;
-  static TaskService tasks;
-  static ManagementService management;
 
   @BeforeAll
   static void start() {
-    url = Postgres.freshDatabase("doudi_disability_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--camunda.bpm.job-execution.enabled=false");
+    pg = PostgresApp.start("doudi_disability_it", "--camunda.bpm.job-execution.enabled=false");
+    app = pg.context();
     jdbc = app.getBean(JdbcTemplate.class);
     subsidies = app.getBean(DisabilitySubsidies.class);
     households = app.getBean(Households.class);
     register = app.getBean(BenefitRegister.class);
-    ProcessEngine engine = app.getBean(ProcessEngine.class);
-    tasks = engine.getTaskService();
-    management = engine.getManagementService();
-    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
+    if (pg != null) {
+      pg.close();
     }
-    if (url != null) {
-      Postgres.dropIfTemporary(url);
-    }
-  }
-
-  static void runJobs(String pid) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-  }
-
-  static void complete(String pid, String key, String user, Map<String, Object> vars) {
-    Task t = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-    assertThat(t).as(key).isNotNull();
-    tasks.claim(t.getId(), user);
-    tasks.complete(t.getId(), vars);
-    runJobs(pid);
   }
 
   static String onDibao(DisabilityCategory category, int grade) {
@@ -115,10 +79,10 @@ class DisabilityPostgresIT {
 
     String pid = jdbc.queryForObject("SELECT process_instance_id FROM disability_application WHERE id_number = ? "
         + "AND kind = 'LIVING'", String.class, found);
-    complete(pid, "Task_AssistApplication", "nongan-cw", Map.of("assistOutcome", "APPLY",
+    pg.complete(pid, "Task_AssistApplication", "nongan-cw", Map.of("assistOutcome", "APPLY",
         "assistNote", "监护人代为申请"));
-    complete(pid, "Task_TownshipReview", "nongan-cw", Map.of("reviewDecision", "APPROVE", "reviewOpinion", "属实"));
-    complete(pid, "Task_CountyDecision", "na-county-approver", Map.of("decision", "APPROVE"));
+    pg.complete(pid, "Task_TownshipReview", "nongan-cw", Map.of("reviewDecision", "APPROVE", "reviewOpinion", "属实"));
+    pg.complete(pid, "Task_CountyDecision", "na-county-approver", Map.of("decision", "APPROVE"));
     assertThat(jdbc.queryForObject("SELECT status FROM disability_application WHERE process_instance_id = ?",
         String.class, pid)).isEqualTo("GRANTED");
 

@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.doudi.DoudiApplication;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.TestApplications;
 import org.doudi.platform.Http;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,10 +31,7 @@ class DibaoPostgresIT {
   final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
   ConfigurableApplicationContext start(String url) {
-    return new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--camunda.bpm.job-execution.enabled=true");
+    return Postgres.application(url, "--camunda.bpm.job-execution.enabled=true");
   }
 
   @Test

@@ -14,11 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.doudi.DoudiApplication;
 import org.doudi.platform.Http;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +35,7 @@ class FundsPostgresIT {
   @Test
   void monitoringPriceSubsidyAndRecoveryOnPostgres() throws Exception {
     String url = Postgres.freshDatabase("doudi_funds_it");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD)) {
+    try (ConfigurableApplicationContext app = Postgres.application(url)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
       Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());

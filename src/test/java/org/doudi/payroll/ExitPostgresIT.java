@@ -7,13 +7,11 @@ import static org.doudi.payroll.PayrollFixture.*;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.doudi.DoudiApplication;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,10 +30,7 @@ class ExitPostgresIT {
   @Test
   void exitsOnPostgres() {
     String url = Postgres.freshDatabase("doudi_exit_it");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--doudi.payroll.exit.phase-out-months=2")) {
+    try (ConfigurableApplicationContext app = Postgres.application(url, "--doudi.payroll.exit.phase-out-months=2")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       Awards awards = app.getBean(Awards.class);
       Exits exits = app.getBean(Exits.class);

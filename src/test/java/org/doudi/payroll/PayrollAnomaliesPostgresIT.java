@@ -6,12 +6,10 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import org.doudi.DoudiApplication;
 import org.doudi.payroll.RosterAnomalies.Anomaly;
 import org.doudi.payroll.RosterAnomalies.Kind;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,10 +23,7 @@ class PayrollAnomaliesPostgresIT {
   @Test
   void anomaliesOfAProvinceOnPostgres() {
     String url = Postgres.freshDatabase("doudi_anomalies_it");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--doudi.payroll.anomaly-change-share=0.4")) {
+    try (ConfigurableApplicationContext app = Postgres.application(url, "--doudi.payroll.anomaly-change-share=0.4")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       Payroll payroll = app.getBean(Payroll.class);
       String cols = "INSERT INTO benefit_award (beneficiary_key, scheme, seq, change_kind, case_ref, county_code, "

@@ -8,10 +8,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
-import org.doudi.DoudiApplication;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,10 +27,7 @@ class PayrollPostgresIT {
   @Test
   void bulkRosterApprovalAndBankFileOnPostgres() throws Exception {
     String url = Postgres.freshDatabase("doudi_payroll_it");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD)) {
+    try (ConfigurableApplicationContext app = Postgres.application(url)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       Payroll payroll = app.getBean(Payroll.class);
       BankFiles bankFiles = app.getBean(BankFiles.class);

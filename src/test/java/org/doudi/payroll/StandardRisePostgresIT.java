@@ -9,13 +9,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.eligibility.DibaoStandards;
 import org.doudi.eligibility.NewDibaoStandard;
 import org.doudi.payment.Payments;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,10 +31,7 @@ class StandardRisePostgresIT {
   @Test
   void aRiseChangesOnlyTheAffectedCountysHouseholdsAndTheNextPayrollPaysIt() {
     String url = Postgres.freshDatabase("doudi_rise_it");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD)) {
+    try (ConfigurableApplicationContext app = Postgres.application(url)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       LocalDate from = LocalDate.parse("2029-11-01");
       RiseData.insert(jdbc, "HH-NR", new String[] {"220122"}, "RURAL", 3000, OLD, from, true);

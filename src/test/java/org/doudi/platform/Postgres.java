@@ -6,6 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.doudi.DoudiApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The PostgreSQL the integration tests run against. They are required: an unreachable server fails them
@@ -38,6 +43,18 @@ public final class Postgres {
           + HOST_URL + " (" + e.getMessage() + "). Start it, set DOUDI_PG_URL, or skip outside CI with -Ddoudi.pg.skip=true", e);
     }
     return HOST_URL + name;
+  }
+
+  /**
+   * The application on the database at {@code url} (demo data, test settings, the postgres profile) on a random port;
+   * {@code settings} add or override properties ({@code --name=value}).
+   */
+  public static ConfigurableApplicationContext application(String url, String... settings) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD));
+    args.addAll(List.of(settings));
+    return new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
+        .run(args.toArray(String[]::new));
   }
 
   /** Drops a database made by {@link #freshDatabase} once a test is done with it (outside CI). */

@@ -11,11 +11,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
-import org.doudi.DoudiApplication;
 import org.doudi.engine.sandbox.HostileModels;
 import org.doudi.engine.RuleApprovalScenario;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,10 +27,7 @@ class PostgresIT {
   final ObjectMapper json = new ObjectMapper();
 
   ConfigurableApplicationContext start(String url) {
-    return new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD);
+    return Postgres.application(url);
   }
 
   @Test

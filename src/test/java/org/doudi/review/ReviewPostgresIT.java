@@ -14,12 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.doudi.DoudiApplication;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,10 +37,8 @@ class ReviewPostgresIT {
   @BeforeAll
   static void start() {
     url = Postgres.freshDatabase("doudi_review_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--spring.datasource.hikari.maximum-pool-size=12",
-            "--camunda.bpm.job-execution.enabled=false", "--doudi.review.lead-working-days=0");
+    app = Postgres.application(url, "--spring.datasource.hikari.maximum-pool-size=12",
+        "--camunda.bpm.job-execution.enabled=false", "--doudi.review.lead-working-days=0");
     jdbc = app.getBean(JdbcTemplate.class);
     assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
   }

@@ -37,7 +37,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.doudi.DoudiApplication;
 import org.doudi.household.TestApplications;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,10 +70,7 @@ class BadInputIT {
   @BeforeAll
   void start() throws Exception {
     url = Postgres.freshDatabase("doudi_badinput");
-    app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD);
+    app = Postgres.application(url);
     port = ((WebServerApplicationContext) app).getWebServer().getPort();
     jdbc = app.getBean(JdbcTemplate.class);
   }

@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.tasklist.impl.web.TasklistApplication;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
-import org.doudi.DoudiApplication;
 import org.doudi.household.TestApplications;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
@@ -44,7 +43,6 @@ import org.doudi.region.Regions;
 import org.doudi.unemployed.UnemployedApplication;
 import org.doudi.security.RestEndpoints.Endpoint;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
@@ -114,10 +112,7 @@ class SecurityMatrixIT {
   void everyEndpointForEveryRoleInEveryRegion() throws Exception {
     String url = Postgres.freshDatabase("doudi_matrix");
     long started = System.nanoTime();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD)) {
+    try (ConfigurableApplicationContext app = Postgres.application(url)) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       Http http = new Http(port);
       List<SeededCase> cases = seed(app, http);

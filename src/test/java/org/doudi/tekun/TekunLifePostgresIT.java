@@ -6,19 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow;
 import org.doudi.payroll.Awards;
-import org.doudi.platform.Postgres;
+import org.doudi.platform.PostgresApp;
 import org.doudi.platform.ProcessFixture;
 import org.doudi.register.BenefitRegister;
 import org.doudi.tekun.TekunChanges.StartedChange;
@@ -28,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TekunLifePostgresIT {
 
-  static String url;
+  static PostgresApp pg;
   static ConfigurableApplicationContext app;
   static JdbcTemplate jdbc;
   static TekunChanges changes;
@@ -47,15 +40,12 @@ class TekunLifePostgresIT {
   static Awards awards;
   static BenefitRegister register;
   static TaskService tasks;
-  static ManagementService management;
   static final LocalDate TODAY = LocalDate.of(2026, 11, 2);
 
   @BeforeAll
   static void start() {
-    url = Postgres.freshDatabase("doudi_tekunlife_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--camunda.bpm.job-execution.enabled=false");
+    pg = PostgresApp.start("doudi_tekunlife_it", "--camunda.bpm.job-execution.enabled=false");
+    app = pg.context();
     jdbc = app.getBean(JdbcTemplate.class);
     changes = app.getBean(TekunChanges.class);
     persons = app.getBean(TekunPersonRepository.class);
@@ -63,17 +53,12 @@ class TekunLifePostgresIT {
     register = app.getBean(BenefitRegister.class);
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     tasks = engine.getTaskService();
-    management = engine.getManagementService();
-    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (url != null) {
-      Postgres.dropIfTemporary(url);
+    if (pg != null) {
+      pg.close();
     }
   }
 
@@ -86,24 +71,6 @@ class TekunLifePostgresIT {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(ProcessFixture.CHINA).toInstant()));
   }
 
-  static void runJobs(String pid) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-  }
-
-  static void complete(String pid, String key, String user, Map<String, Object> vars) {
-    Task t = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-    assertThat(t).as(key).isNotNull();
-    tasks.claim(t.getId(), user);
-    tasks.complete(t.getId(), vars);
-    runJobs(pid);
-  }
-
   @Test
   void aTerminationAfterItsNoticeEndsTheAwardFromTheNextMonth() {
     clock("2026-11-02T09:00");
@@ -112,13 +79,13 @@ class TekunLifePostgresIT {
     StartedChange s = changes.proposeTermination(p.id(), new TerminationRequest("VOLUNTARY", "本人书面申请退出救助供养"),
         "na-county-cw");
     String pid = s.processInstanceId();
-    complete(pid, "Task_TownshipProposal", "nongan-cw", ProcessFixture.vars("proposal", "PROPOSE", "ground",
+    pg.complete(pid, "Task_TownshipProposal", "nongan-cw", ProcessFixture.vars("proposal", "PROPOSE", "ground",
         "VOLUNTARY", "proposalFacts", "本人随子女生活，自愿退出", "riskIncomeStability", "STABLE", "riskHealth", "CHRONIC",
         "riskDebts", "NONE", "riskDependants", 0));
-    complete(pid, "Task_CountyDecision", "na-county-approver", ProcessFixture.vars("decision", "APPROVE",
+    pg.complete(pid, "Task_CountyDecision", "na-county-approver", ProcessFixture.vars("decision", "APPROVE",
         "decisionReasons", "本人自愿申请退出"));
     clock("2026-11-09T09:00");
-    complete(pid, "Task_NoticeOutcome", "nongan-cw", ProcessFixture.vars("noticeOutcome", "NO_OBJECTION"));
+    pg.complete(pid, "Task_NoticeOutcome", "nongan-cw", ProcessFixture.vars("noticeOutcome", "NO_OBJECTION"));
 
     AwardRow december = awards.current(p.awardKey(), Scheme.TEKUN, YearMonth.of(2026, 12)).orElseThrow();
     assertThat(december.changeKind()).isEqualTo(AwardRow.ChangeKind.STOP);

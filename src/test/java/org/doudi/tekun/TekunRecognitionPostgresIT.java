@@ -15,24 +15,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.Payroll;
-import org.doudi.platform.Postgres;
+import org.doudi.platform.PostgresApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,72 +39,46 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TekunRecognitionPostgresIT {
 
-  static String url;
+  static PostgresApp pg;
   static ConfigurableApplicationContext app;
   static JdbcTemplate jdbc;
   static TekunRecognitions recognitions;
   static TaskService tasks;
   static RuntimeService runtime;
-  static ManagementService management;
 
   @BeforeAll
   static void start() {
-    url = Postgres.freshDatabase("doudi_tekun_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--camunda.bpm.job-execution.enabled=false");
+    pg = PostgresApp.start("doudi_tekun_it", "--camunda.bpm.job-execution.enabled=false");
+    app = pg.context();
     jdbc = app.getBean(JdbcTemplate.class);
     recognitions = app.getBean(TekunRecognitions.class);
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     tasks = engine.getTaskService();
     runtime = engine.getRuntimeService();
-    management = engine.getManagementService();
-    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
   }
 
   @AfterAll
   static void stop() {
     ClockUtil.reset();
-    if (app != null) {
-      app.close();
+    if (pg != null) {
+      pg.close();
     }
-    if (url != null) {
-      Postgres.dropIfTemporary(url);
-    }
-  }
-
-  static void runJobs(String pid) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
-    }
-  }
-
-  static void complete(String pid, String key, String user, Map<String, Object> vars) {
-    Task t = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-    assertThat(t).as(key).isNotNull();
-    tasks.claim(t.getId(), user);
-    tasks.complete(t.getId(), vars);
-    runJobs(pid);
   }
 
   @Test
   void recognitionAwardAndTheMonthlyPayrollOnPostgres() throws Exception {
     String id = TekunRecognitionTest.person("19420101");
     String pid = recognitions.apply(TekunRecognitionTest.application(id, "陈老汉"), "nongan-cw").processInstanceId();
-    runJobs(pid);
-    complete(pid, "Task_AcceptApplication", "nongan-cw", TekunRecognitionTest.allMaterials());
-    complete(pid, "Task_TownshipInvestigation", "nongan-cw", TekunRecognitionTest.investigation(4));
-    complete(pid, "Task_PreliminaryReview", "nongan-approver", Map.of("preliminaryDecision", "APPROVE",
+    pg.runJobs(pid);
+    pg.complete(pid, "Task_AcceptApplication", "nongan-cw", TekunRecognitionTest.allMaterials());
+    pg.complete(pid, "Task_TownshipInvestigation", "nongan-cw", TekunRecognitionTest.investigation(4));
+    pg.complete(pid, "Task_PreliminaryReview", "nongan-approver", Map.of("preliminaryDecision", "APPROVE",
         "preliminaryOpinion", "同意公示"));
     // the 公示's 7 days pass
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(8, ChronoUnit.DAYS)));
-    runJobs(pid);
+    pg.runJobs(pid);
     if (Boolean.TRUE.equals(runtime.getVariable(pid, "spotChecked"))) {
-      complete(pid, "Task_CountySpotCheck", "na-county-cw", Map.of("spotCheckResult", "CONSISTENT",
+      pg.complete(pid, "Task_CountySpotCheck", "na-county-cw", Map.of("spotCheckResult", "CONSISTENT",
           "spotCheckFindings", "入户核实一致"));
     }
     Task confirm = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ConfirmRecognition")
@@ -138,7 +108,7 @@ class TekunRecognitionPostgresIT {
     } finally {
       pool.shutdown();
     }
-    runJobs(pid);
+    pg.runJobs(pid);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tekun_person WHERE id_number = ?", Integer.class, id))
         .isEqualTo(1);

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import org.doudi.DoudiApplication;
 import org.doudi.eligibility.InvalidStandardException;
 import org.doudi.eligibility.StandardConflictException;
 import org.doudi.eligibility.TestIds;
@@ -17,7 +16,6 @@ import org.doudi.tekun.TekunFacts.Schooling;
 import org.doudi.tekun.TekunFacts.SelfCareItem;
 import org.doudi.tekun.TekunFacts.Supporter;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,10 +25,7 @@ class TekunStandardsPostgresIT {
   @Test
   void standardsAndAssessmentOnPostgres() {
     String url = Postgres.freshDatabase("doudi_tekunelig_it");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--camunda.bpm.job-execution.enabled=false")) {
+    try (ConfigurableApplicationContext app = Postgres.application(url, "--camunda.bpm.job-execution.enabled=false")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
       TekunStandards standards = app.getBean(TekunStandards.class);

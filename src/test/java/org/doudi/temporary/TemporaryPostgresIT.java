@@ -17,13 +17,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.doudi.DoudiApplication;
 import org.doudi.platform.Postgres;
 import org.doudi.temporary.internal.ExpenditureCases;
 import org.doudi.temporary.persistence.TemporaryRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,9 +50,7 @@ class TemporaryPostgresIT {
   @Test
   void instalmentsArePaidExactlyOnceUnderRetryAndConcurrentExecution() throws Exception {
     url = Postgres.freshDatabase("doudi_temporary_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD);
+    app = Postgres.application(url);
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
     RuntimeService runtime = app.getBean(RuntimeService.class);

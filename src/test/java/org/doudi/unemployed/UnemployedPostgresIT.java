@@ -18,8 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
-import org.doudi.platform.Postgres;
+import org.doudi.platform.PostgresApp;
 import org.doudi.unemployed.internal.PaymentFaults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,7 +46,7 @@ class UnemployedPostgresIT {
   static final int CASES = 20;
   static final Duration LIVENESS = Duration.ofMinutes(3); // a bound for waiting on the job executor, not a timing
 
-  static String url;
+  static PostgresApp pg;
   static ConfigurableApplicationContext app;
   static JdbcTemplate jdbc;
   static UnemployedCases cases;
@@ -60,11 +58,9 @@ class UnemployedPostgresIT {
 
   @BeforeAll
   static void start() {
-    url = Postgres.freshDatabase("doudi_unemployed_it");
-    app = new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--spring.datasource.hikari.maximum-pool-size=30",
-            "--camunda.bpm.job-execution.enabled=false", "--doudi.unemployed.payment-retry-cycle=R5/PT1S");
+    pg = PostgresApp.start("doudi_unemployed_it", "--spring.datasource.hikari.maximum-pool-size=30",
+        "--camunda.bpm.job-execution.enabled=false", "--doudi.unemployed.payment-retry-cycle=R5/PT1S");
+    app = pg.context();
     jdbc = app.getBean(JdbcTemplate.class);
     cases = app.getBean(UnemployedCases.class);
     engine = app.getBean(ProcessEngine.class);
@@ -72,37 +68,23 @@ class UnemployedPostgresIT {
     management = engine.getManagementService();
     runtime = engine.getRuntimeService();
     history = engine.getHistoryService();
-    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (url != null) {
-      Postgres.dropIfTemporary(url);
-    }
-  }
-
-  static void runJobs(String pid) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> management.executeJob(j.getId()));
+    if (pg != null) {
+      pg.close();
     }
   }
 
   static String toReview(String idNumber) {
     String pid = cases.apply(applicant(idNumber), "baota").processInstanceId();
-    runJobs(pid);
+    pg.runJobs(pid);
     Task t = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_InvestigateHardship").singleResult();
     assertThat(t).as("investigation of " + pid).isNotNull();
     tasks.claim(t.getId(), "baota");
     tasks.complete(t.getId(), found("TRUE"));
-    runJobs(pid);
+    pg.runJobs(pid);
     assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_TownshipReview").count())
         .isEqualTo(1);
     return pid;
@@ -165,7 +147,7 @@ class UnemployedPostgresIT {
       for (Job j : management.createJobQuery().processInstanceId(pid).activityId("ServiceTask_PayAssistance").list()) {
         management.executeJob(j.getId());
       }
-      runJobs(pid);
+      pg.runJobs(pid);
     }
 
     List<String> duplicates = new ArrayList<>();

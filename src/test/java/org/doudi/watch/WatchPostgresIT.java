@@ -16,14 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.dibao.ApplicationRejected;
 import org.doudi.platform.Http;
 import org.doudi.platform.Postgres;
 import org.doudi.watch.internal.RecheckRejected;
 import org.doudi.watch.persistence.WatchRepository;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,10 +37,7 @@ class WatchPostgresIT {
   @Test
   void registerAlertsAndStatisticsOnPostgres() throws Exception {
     String url = Postgres.freshDatabase("doudi_watch_it");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD)) {
+    try (ConfigurableApplicationContext app = Postgres.application(url)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
       TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));

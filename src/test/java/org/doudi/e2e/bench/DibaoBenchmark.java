@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.doudi.DoudiApplication;
 import org.doudi.platform.Postgres;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,11 +27,8 @@ public final class DibaoBenchmark {
     int rounds = Integer.getInteger("bench.rounds", 3);
     String url = Postgres.freshDatabase("doudi_bench");
     List<Result> results = new ArrayList<>();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--logging.level.root=WARN",
-            "--logging.structured.format.console=", "--camunda.bpm.metrics.enabled=true")) {
+    try (ConfigurableApplicationContext app = Postgres.application(url, "--logging.level.root=WARN",
+        "--logging.structured.format.console=", "--camunda.bpm.metrics.enabled=true")) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       CaseDriver driver = new CaseDriver(engine);
       BareScenario bare = new BareScenario(engine, driver);

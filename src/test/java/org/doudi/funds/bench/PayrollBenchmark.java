@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.doudi.DoudiApplication;
 import org.doudi.funds.bench.JilinCounties.County;
 import org.doudi.payroll.BankFiles;
 import org.doudi.payroll.Payroll;
@@ -28,7 +27,6 @@ import org.doudi.payroll.RosterSummary;
 import org.doudi.platform.Postgres;
 import org.doudi.region.Regions;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -66,11 +64,8 @@ public final class PayrollBenchmark {
     int threads = Integer.getInteger("bench.threads", 2);
     String url = Postgres.freshDatabase("doudi_bench_payroll");
     Map<String, Double> t = new LinkedHashMap<>();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--logging.level.root=WARN",
-            "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=4")) {
+    try (ConfigurableApplicationContext app = Postgres.application(url, "--logging.level.root=WARN",
+        "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=4")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       DataSource ds = app.getBean(DataSource.class);
       Payroll payroll = app.getBean(Payroll.class);

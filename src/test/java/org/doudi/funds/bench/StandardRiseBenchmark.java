@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.eligibility.DibaoStandards;
 import org.doudi.eligibility.NewDibaoStandard;
 import org.doudi.identity.Role;
@@ -35,7 +34,6 @@ import org.doudi.payroll.StandardRises;
 import org.doudi.platform.Postgres;
 import org.doudi.region.Regions;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -67,11 +65,9 @@ public final class StandardRiseBenchmark {
     int threads = Integer.getInteger("bench.threads", 2);
     String url = Postgres.freshDatabase("doudi_bench_rise");
     Map<String, Double> t = new LinkedHashMap<>();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--logging.level.root=WARN",
-            "--logging.level.org.doudi.payroll.StandardRises=INFO", "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=4")) {
+    try (ConfigurableApplicationContext app = Postgres.application(url, "--logging.level.root=WARN",
+        "--logging.level.org.doudi.payroll.StandardRises=INFO", "--logging.structured.format.console=",
+        "--spring.datasource.hikari.maximum-pool-size=4")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       DataSource ds = app.getBean(DataSource.class);
       JilinCounties counties = JilinCounties.load();

@@ -23,12 +23,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.doudi.DoudiApplication;
 import org.doudi.platform.Postgres;
 import org.doudi.review.ReviewVariables;
 import org.doudi.review.Reviews;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -85,12 +83,9 @@ public final class ReviewBenchmark {
     int sample = Integer.getInteger("bench.sample", 0);
     String url = Postgres.freshDatabase("doudi_bench_review");
     Map<String, Double> t = new LinkedHashMap<>();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoudiApplication.class)
-        .profiles("demo", "test", "postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
-            "--spring.datasource.password=" + Postgres.PASSWORD, "--logging.level.root=WARN",
-            "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=" + (threads + 2),
-            "--doudi.review.lead-working-days=0")) {
+    try (ConfigurableApplicationContext app = Postgres.application(url, "--logging.level.root=WARN",
+        "--logging.structured.format.console=", "--spring.datasource.hikari.maximum-pool-size=" + (threads + 2),
+        "--doudi.review.lead-working-days=0")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       DataSource ds = app.getBean(DataSource.class);
       Reviews reviews = app.getBean(Reviews.class);
