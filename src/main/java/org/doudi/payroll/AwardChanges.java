@@ -71,6 +71,11 @@ public class AwardChanges {
       String caseRef, String reason, String requestedBy) {
     AwardChange c = normalised(change);
     ExitAssessment x = c.kind() == AwardChange.Kind.STOP ? exit : null;
+    if (x != null && ExitAssessment.TEKUN_RECOGNISED.equals(x.exitReasonCode())) {
+      // exempt from the relapse-risk assessment only because the 特困 confirmation decides it from its own record
+      throw new InvalidAwardException("退出原因“" + x.reasonLabel() + "”只能由特困人员认定确认时作出，不能申请停发；"
+          + "请按实际情况选择其他退出原因并进行返贫风险评估");
+    }
     AwardRow current = current(beneficiaryKey, scheme, x != null && x.exempt());
     String ref = caseRef == null || caseRef.isBlank() ? current.caseRef() : caseRef.trim();
     AwardRow after = check(beneficiaryKey, scheme, c, x, ref, reason, EngineContext.today(), requestedBy);

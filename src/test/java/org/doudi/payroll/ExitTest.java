@@ -135,6 +135,11 @@ class ExitTest {
         + "\"riskDebts\":\"NONE\",\"riskDependants\":0}");
     assertThat(other.status()).isEqualTo(400);
     assertThat(other.body()).contains("其他原因").contains("riskNote");
+    // the 特困 confirmation's own reason is exempt from the assessment, so nobody may ask for it by hand
+    Http.Response tekun = ask("na-county-cw", "HH-EX1", "{\"kind\":\"STOP\",\"reason\":\"转特困\","
+        + "\"exitReasonCode\":\"TEKUN_RECOGNISED\"}");
+    assertThat(tekun.status()).as(tekun.body()).isEqualTo(400);
+    assertThat(tekun.body()).contains("只能由特困人员认定确认时作出");
     assertThat(requestsOf("HH-EX1")).isZero();
 
     // the API: AwardChanges without an assessment, Exits without or with an incomplete one, Awards.apply
