@@ -1,5 +1,9 @@
 package org.doudi.tekun.internal;
 
+import static org.doudi.engine.TaskFields.actor;
+import static org.doudi.engine.TaskFields.oneOf;
+import static org.doudi.engine.TaskFields.optional;
+import static org.doudi.engine.TaskFields.text;
 import static org.doudi.tekun.TekunRecognitionVariables.*;
 
 import java.time.LocalDate;
@@ -270,39 +274,7 @@ public class TekunFormCheck implements TaskListener {
     return Cases.caseId(task.getExecution());
   }
 
-  private static String actor(DelegateTask task) {
-    String user = EngineContext.currentUser();
-    return user != null ? user : task.getAssignee();
-  }
-
   private static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static String optional(DelegateTask task, String key) {
-    Object v = task.getVariable(key);
-    return v == null || v.toString().isBlank() ? null : v.toString().strip();
-  }
-
-  private static String text(DelegateTask task, String key, String label, int max) {
-    String s = optional(task, key);
-    if (s == null) {
-      throw new TekunFormException(key, "请填写“" + label + "”");
-    }
-    if (s.length() > max) {
-      throw new TekunFormException(key, "“" + label + "”最多" + max + "个字，现有" + s.length() + "个字");
-    }
-    return s;
-  }
-
-  private static String oneOf(DelegateTask task, String key, String label, String... allowed) {
-    String s = optional(task, key);
-    if (s == null) {
-      throw new TekunFormException(key, "请选择“" + label + "”");
-    }
-    if (!Set.of(allowed).contains(s)) {
-      throw new TekunFormException(key, "“" + label + "”的值" + s + "无效，可选：" + String.join("、", allowed));
-    }
-    return s;
   }
 }

@@ -1,5 +1,8 @@
 package org.doudi.tekun.internal;
 
+import static org.doudi.engine.TaskFields.actor;
+import static org.doudi.engine.TaskFields.oneOf;
+import static org.doudi.engine.TaskFields.optional;
 import static org.doudi.tekun.TekunChangeVariables.*;
 
 import java.time.LocalDate;
@@ -21,7 +24,7 @@ import org.doudi.tekun.persistence.TekunChangeRepository.Change;
 
 /**
  * Server-side checks of every task form of the change and termination processes (complete listener), and the written
- * record of who did what: a refused value throws {@link TekunLifeFormException}, the completion rolls back and the
+ * record of who did what: a refused value throws {@link TekunFormException}, the completion rolls back and the
  * task stays open. Decisions of the county are taken by another person than the township's (four eyes).
  */
 @ProcessBean("tekunLifeFormCheck")
@@ -92,7 +95,7 @@ public class TekunLifeFormCheck implements TaskListener {
     String user = fourEyes(task, CONFIRM_DECISION, ASSESSED_BY, "复评人");
     String note = optional(task, "confirmNote");
     if ("REJECT".equals(decision) && (note == null || note.length() < 5)) {
-      throw new TekunLifeFormException("confirmNote", "不予确认须写明理由（至少5个字）");
+      throw new TekunFormException("confirmNote", "不予确认须写明理由（至少5个字）");
     }
     checkMax("confirmNote", "审核意见", note, 1000);
     changes.record(id(task), "CONFIRM", ("CONFIRM".equals(decision) ? "县级民政部门确认复评结论，自次月起按新标准发放"
@@ -129,7 +132,7 @@ public class TekunLifeFormCheck implements TaskListener {
         dependants = null;
       }
       if (dependants == null || dependants < 0 || dependants > 99) {
-        throw new TekunLifeFormException("riskDependants", "请填写需赡养（抚养、扶养）人数（0至99）");
+        throw new TekunFormException("riskDependants", "请填写需赡养（抚养、扶养）人数（0至99）");
       }
     }
     changes.setProposal(id, ground, facts, income, health, debts, dependants, EngineContext.now());
@@ -155,7 +158,7 @@ public class TekunLifeFormCheck implements TaskListener {
     long id = id(task);
     Change c = changes.find(id).orElseThrow();
     if ("NO_OBJECTION".equals(outcome) && c.noticeEndsOn() != null && EngineContext.today().isBefore(c.noticeEndsOn())) {
-      throw new TekunLifeFormException(NOTICE_OUTCOME, "公示期至" + c.noticeEndsOn() + "，公示期满后方可确认无异议");
+      throw new TekunFormException(NOTICE_OUTCOME, "公示期至" + c.noticeEndsOn() + "，公示期满后方可确认无异议");
     }
     if ("OBJECTION".equals(outcome)) {
       String objection = text(task, "objectionText", "异议内容", 5, 2000);
@@ -180,12 +183,12 @@ public class TekunLifeFormCheck implements TaskListener {
   private void repostOutcome(DelegateTask task) {
     Object done = task.getVariable("repostEnded");
     if (!Boolean.TRUE.equals(done) && !"true".equals(String.valueOf(done))) {
-      throw new TekunLifeFormException("repostEnded", "请确认重新公示已满7天");
+      throw new TekunFormException("repostEnded", "请确认重新公示已满7天");
     }
     long id = id(task);
     Change c = changes.find(id).orElseThrow();
     if (c.noticeEndsOn() != null && EngineContext.today().isBefore(c.noticeEndsOn())) {
-      throw new TekunLifeFormException("repostEnded", "重新公示至" + c.noticeEndsOn() + "，期满后方可确认");
+      throw new TekunFormException("repostEnded", "重新公示至" + c.noticeEndsOn() + "，期满后方可确认");
     }
     changes.record(id, "REPOST_ENDED", "重新公示期满（" + c.noticeEndsOn() + "），书面告知本人终止理由", actor(task),
         EngineContext.now());
@@ -206,7 +209,7 @@ public class TekunLifeFormCheck implements TaskListener {
     Schooling schooling = Schooling.valueOf(s);
     String school = optional(task, "schoolName");
     if (schooling.continuesPast18() && (school == null || school.length() < 2)) {
-      throw new TekunLifeFormException("schoolName", "在校就读的，请填写学校名称");
+      throw new TekunFormException("schoolName", "在校就读的，请填写学校名称");
     }
     checkMax("schoolName", "学校名称", school, 100);
     text(task, "schoolingNote", "核查情况", 5, 1000);
@@ -226,13 +229,13 @@ public class TekunLifeFormCheck implements TaskListener {
     try {
       date = day == null ? null : LocalDate.parse(day.length() > 10 ? day.substring(0, 10) : day);
     } catch (DateTimeParseException e) {
-      throw new TekunLifeFormException("funeralDate", "办理日期格式应为yyyy-MM-dd");
+      throw new TekunFormException("funeralDate", "办理日期格式应为yyyy-MM-dd");
     }
     if (date == null) {
-      throw new TekunLifeFormException("funeralDate", "请填写办理日期");
+      throw new TekunFormException("funeralDate", "请填写办理日期");
     }
     if (date.isAfter(EngineContext.today())) {
-      throw new TekunLifeFormException("funeralDate", "办理日期不能晚于今天");
+      throw new TekunFormException("funeralDate", "办理日期不能晚于今天");
     }
     long id = id(task);
     changes.record(id, "FUNERAL", "丧葬事宜办理（社会救助暂行办法第十四条第（四）项）：" + FUNERAL.get(outcome) + "，" + date + "。"
@@ -248,47 +251,26 @@ public class TekunLifeFormCheck implements TaskListener {
   private static String fourEyes(DelegateTask task, String field, String otherKey, String otherLabel) {
     String user = actor(task);
     if (user == null) {
-      throw new TekunLifeFormException(field, "无法确定办理人，请登录后办理");
+      throw new TekunFormException(field, "无法确定办理人，请登录后办理");
     }
     if (user.equals(task.getVariable(otherKey)) || user.equals(task.getVariable(OPENED_BY))) {
-      throw new TekunLifeFormException(field, "须由" + otherLabel + "和登记人以外的另一人办理（四眼原则）");
+      throw new TekunFormException(field, "须由" + otherLabel + "和登记人以外的另一人办理（四眼原则）");
     }
     return user;
   }
 
-  private static String actor(DelegateTask task) {
-    String user = EngineContext.currentUser();
-    return user != null ? user : task.getAssignee();
-  }
-
-  private static String optional(DelegateTask task, String key) {
-    Object v = task.getVariable(key);
-    return v == null || v.toString().isBlank() ? null : v.toString().strip();
-  }
-
   private static void checkMax(String key, String label, String s, int max) {
     if (s != null && s.length() > max) {
-      throw new TekunLifeFormException(key, "“" + label + "”最多" + max + "个字，现有" + s.length() + "个字");
+      throw new TekunFormException(key, "“" + label + "”最多" + max + "个字，现有" + s.length() + "个字");
     }
   }
 
   private static String text(DelegateTask task, String key, String label, int min, int max) {
     String s = optional(task, key);
     if (s == null || s.length() < min) {
-      throw new TekunLifeFormException(key, "请填写“" + label + "”（至少" + min + "个字）");
+      throw new TekunFormException(key, "请填写“" + label + "”（至少" + min + "个字）");
     }
     checkMax(key, label, s, max);
-    return s;
-  }
-
-  private static String oneOf(DelegateTask task, String key, String label, String... allowed) {
-    String s = optional(task, key);
-    if (s == null) {
-      throw new TekunLifeFormException(key, "请选择“" + label + "”");
-    }
-    if (!Set.of(allowed).contains(s)) {
-      throw new TekunLifeFormException(key, "“" + label + "”的值" + s + "无效，可选：" + String.join("、", allowed));
-    }
     return s;
   }
 }
