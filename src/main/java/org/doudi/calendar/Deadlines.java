@@ -61,6 +61,34 @@ public class Deadlines {
     return compute(toDate(start), days);
   }
 
+  /**
+   * End of the {@code days}-th calendar day after today: for limits the law counts in days (信访条例's 15日/60日/30日),
+   * recorded like the working-day ones so the deadline monitor shows them, but never moved by the calendar.
+   */
+  public Date calendarDays(int days) {
+    return computeCalendar(time.today(), days);
+  }
+
+  /** End of the {@code days}-th calendar day after the day of {@code start} (same start types as above). */
+  public Date calendarDaysFrom(Object start, int days) {
+    return computeCalendar(toDate(start), days);
+  }
+
+  private Date computeCalendar(LocalDate start, int days) {
+    if (days < 1 || days > WorkingDayCalendar.MAX_WORKING_DAYS) {
+      throw new CalendarDataException("A deadline needs 1 to " + WorkingDayCalendar.MAX_WORKING_DAYS
+          + " days, got " + days);
+    }
+    Date due = time.endOf(start.plusDays(days));
+    DeadlineContext.Target target = DeadlineContext.current();
+    DelegateExecution execution = execution(target);
+    if (target != null && execution != null) {
+      deadlines.insert(execution.getProcessInstanceId(), execution.getId(), target.activityId(), target.kind(), start,
+          days, region(execution), 0, false, due.toInstant(), time.now(), true);
+    }
+    return due;
+  }
+
   private Date compute(LocalDate start, int days) {
     if (days < 1 || days > WorkingDayCalendar.MAX_WORKING_DAYS) {
       throw new CalendarDataException("A deadline needs 1 to " + WorkingDayCalendar.MAX_WORKING_DAYS

@@ -49,6 +49,7 @@ class DeadlineProcessTest {
   @Autowired CaseClock caseClock;
   @Autowired CalendarService calendar;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.doudi.calendar.internal.DeadlineRecomputer recomputer;
   @Autowired WebApplicationContext web;
   MockMvc mvc;
 
@@ -64,6 +65,7 @@ class DeadlineProcessTest {
         .addClasspathResource("calendar/calendar-test-timer.bpmn")
         .addClasspathResource("calendar/calendar-test-task.bpmn")
         .addClasspathResource("calendar/calendar-test-clock.bpmn")
+        .addClasspathResource("calendar/calendar-test-calendar-days.bpmn")
         .deploy();
   }
 
@@ -111,6 +113,26 @@ class DeadlineProcessTest {
       assertThat(d.provisional()).isFalse();
       assertThat(d.status()).isEqualTo(DeadlineRecord.CLOSED);
     });
+  }
+
+  @Test
+  void calendarDayLimitsCountHolidaysAndAreRecordedButNeverMoved() throws Exception {
+    // Thu 2026-02-12 + 15 days = Fri 2026-02-27, Spring Festival included; a recomputation leaves it alone
+    ClockUtil.setCurrentTime(at("2026-02-12T10:30"));
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("calendar-test-calendar-days");
+    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-02-27T17:00"));
+    DeadlineRecord d = record(pi, DeadlineKind.TIMER);
+    assertThat(d.calendarDays()).isTrue();
+    assertThat(d.workingDays()).isEqualTo(15);
+    assertThat(d.status()).isEqualTo(DeadlineRecord.OPEN);
+
+    jdbc.update("INSERT INTO cal_clock_stop (process_instance_id, running_pid, reason, suspended_on, suspended_at, "
+        + "suspended_by, resumed_on, resumed_at, resumed_by) VALUES (?, NULL, 'test', DATE '2026-02-13', "
+        + "CURRENT_TIMESTAMP, 'test', DATE '2026-02-25', CURRENT_TIMESTAMP, 'test')", pi.getId());
+    recomputer.recomputeAll("test");
+    recomputer.recomputeCase(pi.getId(), "test");
+    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-02-27T17:00"));
+    assertThat(deadlines.changesFor(pi.getId())).isEmpty();
   }
 
   @Test

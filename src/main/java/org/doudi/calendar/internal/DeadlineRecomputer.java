@@ -116,6 +116,9 @@ public class DeadlineRecomputer {
       sum.overridden++;
       return;
     }
+    if (d.calendarDays()) {
+      return; // counted in calendar days: neither a holiday notice nor a clock stop moves it
+    }
     DeadlineCalculator.Computed c = calculator.compute(d.processInstanceId(), d.startDate(), d.workingDays(),
         d.regionCode());
     Instant newDue = c.due().toInstant();

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 public class DeadlineRepository {
 
   private static final String COLUMNS = "id, process_instance_id, execution_id, activity_id, deadline_kind, "
-      + "start_date, working_days, region_code, extension_days, provisional, due_at, status, created_at, updated_at";
+      + "start_date, working_days, region_code, extension_days, provisional, due_at, status, created_at, updated_at, "
+      + "day_basis";
 
   private static final RowMapper<DeadlineRecord> ROW = DeadlineRepository::map;
 
@@ -32,11 +33,20 @@ public class DeadlineRepository {
   public long insert(String processInstanceId, String executionId, String activityId, DeadlineKind kind,
       LocalDate startDate, int workingDays, String regionCode, int extensionDays, boolean provisional,
       Instant dueAt, Instant now) {
+    return insert(processInstanceId, executionId, activityId, kind, startDate, workingDays, regionCode,
+        extensionDays, provisional, dueAt, now, false);
+  }
+
+  /** As above; {@code calendarDays} records a limit counted in calendar days ({@code days} are then calendar days). */
+  public long insert(String processInstanceId, String executionId, String activityId, DeadlineKind kind,
+      LocalDate startDate, int workingDays, String regionCode, int extensionDays, boolean provisional,
+      Instant dueAt, Instant now, boolean calendarDays) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(con -> {
       var ps = con.prepareStatement("INSERT INTO cal_deadline (process_instance_id, execution_id, activity_id, "
           + "deadline_kind, start_date, working_days, region_code, extension_days, provisional, due_at, status, "
-          + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", new String[] {"id"});
+          + "created_at, updated_at, day_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
+          new String[] {"id"});
       ps.setString(1, processInstanceId);
       ps.setString(2, executionId);
       ps.setString(3, activityId);
@@ -49,6 +59,7 @@ public class DeadlineRepository {
       ps.setObject(10, utc(dueAt));
       ps.setObject(11, utc(now));
       ps.setObject(12, utc(now));
+      ps.setString(13, calendarDays ? "CALENDAR" : "WORKING");
       return ps;
     }, key);
     return key.getKey().longValue();
@@ -119,7 +130,7 @@ public class DeadlineRepository {
         rs.getString("activity_id"), DeadlineKind.valueOf(rs.getString("deadline_kind")),
         rs.getObject("start_date", LocalDate.class), rs.getInt("working_days"), rs.getString("region_code"),
         rs.getInt("extension_days"), rs.getBoolean("provisional"), instant(rs, "due_at"), rs.getString("status"),
-        instant(rs, "created_at"), instant(rs, "updated_at"));
+        instant(rs, "created_at"), instant(rs, "updated_at"), "CALENDAR".equals(rs.getString("day_basis")));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {
