@@ -108,7 +108,11 @@ public class ProcessStarters {
       new Rule("child-review", "儿童基本生活费年度复核和满18周岁终止", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "timer (child-review-schedule)"),
       new Rule("child-review-schedule", "儿童基本生活费复核每日排期", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "timer (every day 06:45)"));
+          "timer (every day 06:45)"),
+      new Rule("supervision-escalation", "超时督办", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (supervision-escalation-sweep), once per missed legal limit"),
+      new Rule("supervision-escalation-sweep", "超时督办每小时排查", Way.APPLICATION, EnumSet.noneOf(Role.class),
+          "timer (every hour at :07)"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();

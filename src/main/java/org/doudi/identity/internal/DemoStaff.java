@@ -22,6 +22,7 @@ public class DemoStaff {
       new DemoUser("ng-county-approver", "南关区", "审批人", Role.COUNTY_APPROVER, "220102"),
       new DemoUser("na-county-cw", "农安县", "经办人", Role.COUNTY_CASEWORKER, "220122"),
       new DemoUser("na-county-approver", "农安县", "审批人", Role.COUNTY_APPROVER, "220122"),
+      new DemoUser("na-supervisor", "农安县", "督查员", Role.SUPERVISOR, "220122"),
       new DemoUser("nanling-cw", "南岭街道", "经办人", Role.TOWNSHIP_CASEWORKER, "220102001"),
       new DemoUser("nanling-approver", "南岭街道", "审批人", Role.TOWNSHIP_APPROVER, "220102001"),
       new DemoUser("ziqiang-cw", "自强街道", "经办人", Role.TOWNSHIP_CASEWORKER, "220102002"),
