@@ -80,14 +80,23 @@ public class EscalationSweep {
   /** One page of passed limits after {@code sweepAfterId}; sets {@code sweepMore} when a full page was read. */
   public void escalatePage(DelegateExecution execution) {
     Object after = execution.getVariable(SWEEP_AFTER_ID);
-    long afterId = after instanceof Number n ? n.longValue() : 0L;
+    Pass pass = escalateAfter(after instanceof Number n ? n.longValue() : 0L);
+    execution.setVariable(SWEEP_AFTER_ID, pass.lastId());
+    execution.setVariable(SWEEP_MORE, pass.more());
+  }
+
+  /** What one page did: the last deadline id read, whether a full page was read, how many 督办 were started. */
+  public record Pass(long lastId, boolean more, int started) {}
+
+  /** One page of passed limits with ids above {@code afterId}, in the caller's transaction. */
+  public Pass escalateAfter(long afterId) {
     List<Overdue> page = overdue.passedBefore(EngineContext.now(), afterId, settings.pageSize());
     int started = escalate(page);
     if (started > 0) {
       log.info("Escalation sweep: {} missed limit(s) escalated (deadlines after id {})", started, afterId);
     }
-    execution.setVariable(SWEEP_AFTER_ID, page.isEmpty() ? afterId : page.get(page.size() - 1).id());
-    execution.setVariable(SWEEP_MORE, page.size() == settings.pageSize());
+    return new Pass(page.isEmpty() ? afterId : page.get(page.size() - 1).id(), page.size() == settings.pageSize(),
+        started);
   }
 
   /** Escalates the missed limits among {@code page} not escalated yet; returns how many 督办 it started. */
@@ -182,6 +191,11 @@ public class EscalationSweep {
 
   /** Open 督办 whose late step finished meanwhile: recorded, and the form says so (the 督办 stays: lateness happened). */
   public void refreshOpen(DelegateExecution execution) {
+    refreshOpen();
+  }
+
+  /** As above, in the caller's transaction. */
+  public void refreshOpen() {
     long after = 0;
     for (int round = 0; round < 100; round++) {
       List<EscalationRow> page = records.openWithStepRunning(after, settings.pageSize());
