@@ -47,6 +47,7 @@ class EscalationProcessTest {
   @Autowired EscalationRepository records;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.doudi.supervision.escalation.internal.SupervisingOffice offices;
   @LocalServerPort int port;
   ProcessFixture f;
   final ObjectMapper json = new ObjectMapper();
@@ -367,5 +368,27 @@ class EscalationProcessTest {
         .isEmpty();
     assertThat(org.doudi.identity.ProcessStarters.rule(EscalationVariables.SWEEP_PROCESS).orElseThrow().roles())
         .isEmpty();
+  }
+
+  @Test
+  void theHoldingOfficeAndTheLevelAbove() {
+    // a village assistant's step belongs to the township, which the county supervises
+    var village = offices.resolve(List.of("village-assistant-220122100201"), null, VILLAGE);
+    assertThat(village.officeCode()).isEqualTo("220122100");
+    assertThat(village.supervisingGroups()).containsExactly("supervisor-220122", "county-approver-220122");
+    // several candidate groups: the lowest office holds the step
+    assertThat(offices.resolve(List.of("county-caseworker-220122", "township-caseworker-220122100"), null, VILLAGE)
+        .officeCode()).isEqualTo("220122100");
+    // a city's step goes to the province; the province's stays there
+    var city = offices.resolve(List.of("supervisor-220100"), null, VILLAGE);
+    assertThat(city.officeLevel()).isEqualTo(org.doudi.region.RegionLevel.CITY);
+    assertThat(city.supervisingGroups()).containsExactly("supervisor-220000");
+    assertThat(offices.resolve(List.of("supervisor-220000"), null, null).supervisingGroups())
+        .containsExactly("supervisor-220000");
+    // no candidate group: the assignee's role within the case's region, else the case's region
+    assertThat(offices.resolve(List.of(), "na-county-cw", VILLAGE).officeCode()).isEqualTo("220122");
+    assertThat(offices.resolve(List.of(), null, "220102001001").officeCode()).isEqualTo("220102001");
+    assertThat(offices.resolve(List.of(), null, "220102001001").supervisingGroups())
+        .containsExactly("supervisor-220102", "county-approver-220102");
   }
 }
