@@ -70,6 +70,8 @@ public class ProcessStarters {
           "POST /api/disability/applications, the daily discovery (disability-discovery)"),
       new Rule("disability-discovery", "残疾人两项补贴主动发现", Way.APPLICATION,
           EnumSet.noneOf(Role.class), "timer (daily 02:00)"),
+      new Rule("vagrant-assistance", "流浪乞讨人员救助管理", Way.TASKLIST, EnumSet.of(COUNTY_CASEWORKER),
+          "Tasklist, POST /api/vagrants (the caseworkers of the assistance station's county)"),
       new Rule("tekun-recognition", "特困人员认定", Way.TASKLIST,
           EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
           "Tasklist (主动发现), POST /api/tekun/applications"),

@@ -1,0 +1,46 @@
+package org.doudi.supervision.vagrant;
+
+import java.util.Set;
+
+/** Process variables of {@code vagrant-assistance} (business key = case id). */
+public final class VagrantVariables {
+
+  private VagrantVariables() {}
+
+  public static final String PROCESS_KEY = "vagrant-assistance";
+
+  /** Calendar days a stay may last before it is filed with the higher civil-affairs department (民政部令第24号). */
+  public static final int STAY_LIMIT_DAYS = 10;
+  /** Months without identity after which the person is settled (落户安置; 吉民发〔2020〕40号 四(四)). */
+  public static final int SETTLEMENT_MONTHS = 3;
+
+  // written at intake
+  public static final String CASE_ID = "caseId";
+  public static final String STATION_CODE = "stationCode";
+  public static final String STATION_NAME = "stationName";
+  public static final String PERSON_TEXT = "personText";
+  public static final String INTAKE_TEXT = "intakeText";
+  /** ISO date-time (Shanghai) of the intake: the start of both calendar clocks. */
+  public static final String INTAKE_AT = "intakeAt";
+  /** Calendar days from the intake day to the day 3 months later (the settlement timer). */
+  public static final String SETTLEMENT_DAYS = "settlementDays";
+  public static final String REGISTERED_BY = "registeredBy";
+
+  // task outcomes (form fields)
+  public static final String HEALTH_NEED = "healthNeed";
+  public static final String MEDICAL_OUTCOME = "medicalOutcome";
+  public static final String SEARCH_OUTCOME = "searchOutcome";
+
+  // written by the form checks and delegates
+  public static final String IDENTIFIED_TEXT = "identifiedText";
+  public static final String SEARCH_COUNT = "searchCount";
+  public static final String SEARCH_HISTORY = "searchHistory";
+  public static final String FOLLOW_UP = "followUp";
+  public static final String FOLLOW_UP_TEXT = "followUpText";
+  public static final String SETTLED_BY = "settledBy";
+
+  /** Written only by the process's delegates and listeners: a task completion may echo them, never change them. */
+  public static final Set<String> SYSTEM_WRITTEN = Set.of(CASE_ID, STATION_CODE, STATION_NAME, PERSON_TEXT,
+      INTAKE_TEXT, INTAKE_AT, SETTLEMENT_DAYS, REGISTERED_BY, IDENTIFIED_TEXT, SEARCH_COUNT, SEARCH_HISTORY, FOLLOW_UP,
+      FOLLOW_UP_TEXT, SETTLED_BY);
+}
