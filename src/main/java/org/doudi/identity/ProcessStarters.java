@@ -108,7 +108,9 @@ public class ProcessStarters {
       new Rule("child-review", "儿童基本生活费年度复核和满18周岁终止", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "timer (child-review-schedule)"),
       new Rule("child-review-schedule", "儿童基本生活费复核每日排期", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "timer (every day 06:45)"));
+          "timer (every day 06:45)"),
+      new Rule("petition", "信访和监督举报办理", Way.TASKLIST, EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "Tasklist, POST /api/petitions"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();
