@@ -89,6 +89,15 @@ class PetitionApiTest {
   }
 
   @Test
+  void theEndpointsAreListedInOpenApi() {
+    Http.Response api = http.get("nongan-cw", "/api/openapi");
+    assertThat(api.status()).isEqualTo(200);
+    assertThat(api.body()).contains("\"/api/petitions\"", "\"/api/petitions/{petitionId}\"",
+        "\"/api/petitions/{petitionId}/reexamination-requests\"", "\"/api/petitions/{petitionId}/final-review-requests\"",
+        "信访和监督举报");
+  }
+
+  @Test
   void badRegistrationsAreRefusedInChineseAndNothingIsStored() {
     int before = petitions();
     Http.Response empty = http.send("nongan-cw", "POST", "/api/petitions", "{}");
