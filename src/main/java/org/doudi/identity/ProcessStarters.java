@@ -114,7 +114,9 @@ public class ProcessStarters {
       new Rule("supervision-escalation", "超时督办", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "timer (supervision-escalation-sweep), once per missed legal limit"),
       new Rule("supervision-escalation-sweep", "超时督办每小时排查", Way.APPLICATION, EnumSet.noneOf(Role.class),
-          "timer (every hour at :07)"));
+          "timer (every hour at :07)"),
+      new Rule("petition", "信访和监督举报办理", Way.TASKLIST, EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "Tasklist, POST /api/petitions"));
 
   public static Optional<Rule> rule(String processKey) {
     return RULES.stream().filter(r -> r.processKey().equals(processKey)).findFirst();
