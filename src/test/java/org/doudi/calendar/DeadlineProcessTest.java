@@ -66,6 +66,7 @@ class DeadlineProcessTest {
         .addClasspathResource("calendar/calendar-test-task.bpmn")
         .addClasspathResource("calendar/calendar-test-clock.bpmn")
         .addClasspathResource("calendar/calendar-test-calendar-days.bpmn")
+        .addClasspathResource("calendar/calendar-test-gateway.bpmn")
         .deploy();
   }
 
@@ -133,6 +134,22 @@ class DeadlineProcessTest {
     recomputer.recomputeCase(pi.getId(), "test");
     assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-02-27T17:00"));
     assertThat(deadlines.changesFor(pi.getId())).isEmpty();
+  }
+
+  @Test
+  void aTimerBehindAnEventBasedGatewayIsClosedWhenTheOtherEventWins() {
+    ClockUtil.setCurrentTime(at("2026-03-02T10:00"));
+    ProcessInstance answered = runtimeService.startProcessInstanceByKey("calendar-test-gateway");
+    assertThat(record(answered, DeadlineKind.TIMER).status()).isEqualTo(DeadlineRecord.OPEN);
+    runtimeService.createMessageCorrelation("calendar-test-answer").processInstanceId(answered.getId()).correlate();
+    assertThat(answered).isEnded().hasPassed("EndEvent_Answered");
+    assertThat(record(answered, DeadlineKind.TIMER).status()).isEqualTo(DeadlineRecord.CLOSED);
+
+    ProcessInstance expired = runtimeService.startProcessInstanceByKey("calendar-test-gateway");
+    ClockUtil.setCurrentTime(at("2026-03-17T17:00"));
+    execute(timer(expired));
+    assertThat(expired).isEnded().hasPassed("EndEvent_Expired");
+    assertThat(record(expired, DeadlineKind.TIMER).status()).isEqualTo(DeadlineRecord.CLOSED);
   }
 
   @Test

@@ -63,6 +63,11 @@ class DeadlineParseListener extends AbstractBpmnParseListener {
   public void parseIntermediateTimerEventDefinition(Element timerEventDefinition, ActivityImpl timerActivity) {
     if (markTimer(timerActivity)) {
       closeOnEnd(timerActivity, timerActivity.getId());
+      if (timerActivity.getEventScope() instanceof ActivityImpl gateway && gateway != timerActivity) {
+        // behind an event-based gateway the timer's own activity never starts when another event wins: the
+        // gateway's end (on the execution that created the timer) closes it
+        closeOnEnd(gateway, timerActivity.getId());
+      }
     }
   }
 
