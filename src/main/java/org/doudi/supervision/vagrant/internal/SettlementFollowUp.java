@@ -90,11 +90,11 @@ public class SettlementFollowUp implements JavaDelegate {
     String scheme;
     String reference;
     String text;
-    TekunAssessment t = tekunEligibility.assess(new TekunFacts(name, id, county, urbanRural, EngineContext.today(),
-        category, grade, Set.of(), income.signum() > 0 ? List.of(new TekunFacts.Income(IncomeType.WAGE, income))
-            : List.of(), List.of(), TekunFacts.Supporter.NONE, TekunFacts.Schooling.NONE, TekunFacts.ChildStatus.NONE,
-        false));
     try {
+      TekunAssessment t = tekunEligibility.assess(new TekunFacts(name, id, county, urbanRural, EngineContext.today(),
+          category, grade, Set.of(), income.signum() > 0 ? List.of(new TekunFacts.Income(IncomeType.WAGE, income))
+              : List.of(), List.of(), TekunFacts.Supporter.NONE, TekunFacts.Schooling.NONE, TekunFacts.ChildStatus.NONE,
+          false));
       if (t.outcome() == TekunAssessment.Outcome.TEKUN) {
         TekunRecognitions.StartedCase c = tekun.apply(new TekunApplication(name, id, region, urbanRural, "DISCOVERY",
             "TOWNSHIP", null, category, grade, income.signum() > 0 ? List.of(new TekunApplication.Income(
@@ -103,8 +103,9 @@ public class SettlementFollowUp implements JavaDelegate {
             account, true, note), user);
         scheme = "TEKUN";
         reference = "tekun-case-" + c.caseId();
-        text = "符合特困人员救助供养条件，已作为主动发现提出特困人员认定（案件" + c.caseId() + "），由" + county
-            + "县级民政部门按认定程序办理。审查理由：" + reasons(t.reasons().stream().map(TekunAssessment.Reason::text).toList());
+        text = "符合特困人员救助供养条件，已作为主动发现提出特困人员认定（案件" + c.caseId() + "），由乡镇（街道）和县级"
+            + "民政部门按认定程序办理。审查理由：" + reasons(t.reasons().stream().map(TekunAssessment.Reason::text)
+            .toList());
       } else {
         Map<IncomeType, BigDecimal> incomes = new EnumMap<>(IncomeType.class);
         if (income.signum() > 0) {

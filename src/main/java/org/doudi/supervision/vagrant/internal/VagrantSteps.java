@@ -59,7 +59,8 @@ final class VagrantSteps {
       if (execution.getVariable(CASE_ID) != null) {
         return;
       }
-      String user = EngineContext.currentUser() == null ? string(execution, REGISTERED_BY) : EngineContext.currentUser();
+      String user = EngineContext.currentUser() != null ? EngineContext.currentUser()
+          : string(execution, REGISTERED_BY);
       if (user == null) {
         throw new VagrantFormException(STATION_CODE, "无法确定登记人，请登录后办理");
       }

@@ -117,7 +117,8 @@ public class VagrantController {
       responses = {@ApiResponse(responseCode = "200", description = "the cases"),
           @ApiResponse(responseCode = "400", description = "unknown station or status"),
           @ApiResponse(responseCode = "403", description = "another county's station")})
-  public List<CaseSummary> list(@Parameter(description = "station code, e.g. JZ220122") @RequestParam String stationCode,
+  public List<CaseSummary> list(
+      @Parameter(description = "station code, e.g. JZ220122") @RequestParam String stationCode,
       @Parameter(description = "status filter") @RequestParam(required = false) String status, Principal principal) {
     String county = cases.stationCounty(stationCode).orElseThrow(() -> new InvalidApplicationException("stationCode",
         "救助管理站" + stationCode + "不存在"));
