@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes the rows of one page from the engine (open task, assignee, candidate groups, business key) and the
- * deployed definitions (names, cached). Two engine queries per page plus one per task for its candidate groups. The
+ * deployed definitions (names, cached), in one engine command: two queries per page plus the identity links of each
+ * task. The
  * caller's region scope was applied to the clocks already, so the engine's per-case authorizations are set aside for
  * these reads (a supervisor has no grant on every task of their region).
  */
@@ -35,14 +39,17 @@ public class PageDetails {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+  private final CommandExecutor commands;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final ProcessCatalog catalog;
   private final Regions regions;
 
-  PageDetails(TaskService tasks, RuntimeService runtime, IdentityService identity, ProcessCatalog catalog,
-      Regions regions) {
+  PageDetails(ProcessEngine engine, TaskService tasks, RuntimeService runtime, IdentityService identity,
+      ProcessCatalog catalog, Regions regions) {
+    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
     this.tasks = tasks;
     this.runtime = runtime;
     this.identity = identity;
@@ -61,7 +68,9 @@ public class PageDetails {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      return read(rows);
+      // one engine command: the service calls inside share its context and connection (a page's 50 identity-link
+      // reads cost one round of command set-up instead of 50)
+      return commands.execute(context -> read(rows));
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
