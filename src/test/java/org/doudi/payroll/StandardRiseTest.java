@@ -177,10 +177,18 @@ class StandardRiseTest {
     BigDecimal after = household(t, "300.00", family); // ages on the day before: the child is still a minor
     assertThat(line(r, "HH-SR-A").newAmount()).isEqualByComparingTo(after);
     assertThat(line(r, "HH-SR-A").kind()).isEqualTo("INCREASE");
-    assertThat(line(r, "HH-SR-A").reason()).contains("600.00 × 3 人", "300.00", "1375.00");
+    // the formula's text is built from the line's stored numbers when read (V49_1), word for word as before
+    assertThat(line(r, "HH-SR-A").reason()).isEqualTo("按户补差：600.00 × 3 人 − 家庭月净收入 300.00 + 分类施保 210.00 "
+        + "= 1710.00 元（原标准 500.00 元，原月补助 1375.00 元）");
     assertThat(line(r, "HH-SR-E").newAmount()).isEqualByComparingTo("600.00");
+    assertThat(line(r, "HH-SR-E").reason()).isEqualTo("参照单人户：1 人按新标准 600.00 元的保障比例计 600.00 元"
+        + "（原标准 500.00 元，原月补助 500.00 元）");
     assertThat(line(r, "HH-SR-D").kind()).isEqualTo("MANUAL");
-    assertThat(line(r, "HH-SR-D").reason()).contains("无测算依据");
+    assertThat(line(r, "HH-SR-D").reason()).isEqualTo("无测算依据（授予待遇时未保存家庭收入和成员信息），需人工复核");
+    // a line computed before V49_1 keeps the text it stored
+    jdbc.update("UPDATE standard_rise_line SET reason = '无测算依据（旧版存储的说明）' WHERE rise_id = ? "
+        + "AND beneficiary_key = 'HH-SR-D'", r.id());
+    assertThat(line(r, "HH-SR-D").reason()).isEqualTo("无测算依据（旧版存储的说明）");
     assertThat(rises.lines(r.id(), null, null, 0, 100_000)).extracting(StandardRiseLine::beneficiaryKey)
         .doesNotContain("HH-SR-B", "HH-SR-C");
     // the review form's figures come from the stored lines
@@ -207,7 +215,8 @@ class StandardRiseTest {
     assertThat(a.monthlyAmount()).isEqualByComparingTo(after);
     assertThat(a.effectiveFrom()).isEqualTo(from);
     assertThat(a.decidedBy()).isEqualTo(APPROVER);
-    assertThat(a.reason()).startsWith("标准调整（第" + r.id() + "号").contains("600.00");
+    assertThat(a.reason()).startsWith("标准调整（第" + r.id() + "号").endsWith("低保标准 600.00 元）：按户补差：600.00 × 3 人 − "
+        + "家庭月净收入 300.00 + 分类施保 210.00 = 1710.00 元（原标准 500.00 元，原月补助 1375.00 元）");
     assertThat(latestAmount("HH-SR-E")).isEqualByComparingTo("600.00");
     assertThat(awards.history("HH-SR-B", Scheme.DIBAO)).hasSize(1);
     assertThat(awards.history("HH-SR-C", Scheme.DIBAO)).hasSize(1);

@@ -202,6 +202,28 @@ public class StandardRiseRepository {
   }
 
   /**
+   * A line's (l) formula in Chinese, built from its numbers and its rise (sr) where it is read — the lines' page, the
+   * review form, the award rows — rather than stored with each of a million lines (V49_1; lines computed before keep
+   * their stored text). HOUSEHOLD: 按户补差 n × S − net + supplements = amount; SINGLE_PERSON: 参照单人户; MANUAL: no
+   * basis, or the household no longer below the standard.
+   */
+  static final String REASON = "CASE WHEN l.reason IS NOT NULL THEN l.reason "
+      + "WHEN l.outcome IS NULL THEN '无测算依据（授予待遇时未保存家庭收入和成员信息），需人工复核' "
+      + "WHEN l.kind = 'MANUAL' THEN '按新标准 ' || CAST(sr.new_standard AS VARCHAR(20)) || ' 元，家庭月人均收入 ' "
+      + "|| CAST(l.per_capita_income AS VARCHAR(20)) || ' 元不低于标准，不再按户补差，需人工复核' "
+      + "WHEN l.outcome = 'HOUSEHOLD' THEN '按户补差：' || CAST(sr.new_standard AS VARCHAR(20)) || ' × ' "
+      + "|| CAST(l.household_size AS VARCHAR(5)) || ' 人 − 家庭月净收入 ' || CAST(l.net_income AS VARCHAR(20)) "
+      + "|| ' + 分类施保 ' || CAST(l.supplements AS VARCHAR(20)) || ' = ' || CAST(l.new_amount AS VARCHAR(20)) "
+      + "|| ' 元（原标准 ' || CAST(l.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' "
+      + "|| CAST(l.old_amount AS VARCHAR(20)) || ' 元）' "
+      + "|| CASE WHEN l.old_amount <> l.basis_amount THEN '；原月补助与测算金额 ' "
+      + "|| CAST(l.basis_amount AS VARCHAR(20)) || ' 元不同（曾人工调整）' ELSE '' END "
+      + "ELSE '参照单人户：' || CAST(l.member_count AS VARCHAR(5)) || ' 人按新标准 ' "
+      + "|| CAST(sr.new_standard AS VARCHAR(20)) || ' 元的保障比例计 ' || CAST(l.new_amount AS VARCHAR(20)) "
+      + "|| ' 元（原标准 ' || CAST(l.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' "
+      + "|| CAST(l.old_amount AS VARCHAR(20)) || ' 元）' END";
+
+  /**
    * Every award of the place as one line, in one statement: the award's latest row, its basis and members, and the
    * rules evaluated for the members' combinations. HOUSEHOLD: ROUND(n × S − net income) + Σ ROUND(S × percent / 100);
    * SINGLE_PERSON: Σ ROUND(MIN(S × single, S × (100 + percent)) / 100) (as the assessment computes them). No basis,
@@ -210,26 +232,15 @@ public class StandardRiseRepository {
   private String linesInsert(List<Long> riseIds) {
     String s = "sr.new_standard";
     String sql = "INSERT INTO standard_rise_line (rise_id, beneficiary_key, scheme, based_on_award_id, based_on_seq, "
-        + "region_code, payee_name, old_amount, new_amount, difference, kind, reason, member_changes) "
+        + "region_code, payee_name, old_amount, new_amount, difference, kind, member_changes, outcome, household_size, "
+        + "net_income, per_capita_income, old_standard, basis_amount, member_count, supplements) "
         + "SELECT x.rise_id, x.beneficiary_key, x.scheme, x.id, x.seq, x.region_code, x.payee_name, x.old_amount, "
         + "CASE WHEN x.manual = 1 THEN x.old_amount ELSE x.new_amount END, "
         + "CASE WHEN x.manual = 1 THEN 0 ELSE x.new_amount - x.old_amount END, "
         + "CASE WHEN x.manual = 1 THEN 'MANUAL' WHEN x.new_amount > x.old_amount THEN 'INCREASE' "
         + "WHEN x.new_amount < x.old_amount THEN 'DECREASE' ELSE 'UNCHANGED' END, "
-        + "CASE WHEN x.outcome IS NULL THEN '无测算依据（授予待遇时未保存家庭收入和成员信息），需人工复核' "
-        + "WHEN x.manual = 1 THEN '按新标准 ' || CAST(x.std AS VARCHAR(20)) || ' 元，家庭月人均收入 ' "
-        + "|| CAST(x.per_capita AS VARCHAR(20)) || ' 元不低于标准，不再按户补差，需人工复核' "
-        + "WHEN x.outcome = 'HOUSEHOLD' THEN '按户补差：' || CAST(x.std AS VARCHAR(20)) || ' × ' "
-        + "|| CAST(x.household_size AS VARCHAR(5)) || ' 人 − 家庭月净收入 ' || CAST(x.net_income AS VARCHAR(20)) "
-        + "|| ' + 分类施保 ' || CAST(x.supplements AS VARCHAR(20)) || ' = ' || CAST(x.new_amount AS VARCHAR(20)) "
-        + "|| ' 元（原标准 ' || CAST(x.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' "
-        + "|| CAST(x.old_amount AS VARCHAR(20)) || ' 元）' "
-        + "|| CASE WHEN x.old_amount <> x.basis_amount THEN '；原月补助与测算金额 ' "
-        + "|| CAST(x.basis_amount AS VARCHAR(20)) || ' 元不同（曾人工调整）' ELSE '' END "
-        + "ELSE '参照单人户：' || CAST(x.members AS VARCHAR(5)) || ' 人按新标准 ' || CAST(x.std AS VARCHAR(20)) "
-        + "|| ' 元的保障比例计 ' || CAST(x.new_amount AS VARCHAR(20)) || ' 元（原标准 ' "
-        + "|| CAST(x.old_standard AS VARCHAR(20)) || ' 元，原月补助 ' || CAST(x.old_amount AS VARCHAR(20)) || ' 元）' "
-        + "END, x.member_changes "
+        + "x.member_changes, x.outcome, x.household_size, x.net_income, x.per_capita, x.old_standard, "
+        + "x.basis_amount, x.members, x.supplements "
         + "FROM (SELECT sr.id AS rise_id, a.beneficiary_key, a.scheme, a.id, a.seq, a.region_code, "
         + "a.payee_name, a.monthly_amount AS old_amount, b.outcome, b.household_size, b.net_income, "
         + "b.per_capita_income AS per_capita, b.standard AS old_standard, b.amount AS basis_amount, " + s + " AS std, "
@@ -306,21 +317,22 @@ public class StandardRiseRepository {
     args.add(riseId);
     String where = "";
     if (kind != null) {
-      where += " AND kind = ?";
+      where += " AND l.kind = ?";
       args.add(kind);
     }
     if (regionPrefixes != null) {
       if (regionPrefixes.isEmpty()) {
         return List.of();
       }
-      where += " AND (" + String.join(" OR ", regionPrefixes.stream().map(p -> "region_code LIKE ?").toList()) + ")";
+      where += " AND (" + String.join(" OR ", regionPrefixes.stream().map(p -> "l.region_code LIKE ?").toList()) + ")";
       regionPrefixes.forEach(p -> args.add(p + "%"));
     }
     args.add(offset);
     args.add(limit);
-    return jdbc.query("SELECT beneficiary_key, scheme, based_on_award_id, based_on_seq, region_code, payee_name, "
-        + "old_amount, new_amount, difference, kind, reason FROM standard_rise_line WHERE rise_id = ?" + where
-        + " ORDER BY beneficiary_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", (rs, i) -> new StandardRiseLine(rs.getString(1),
+    return jdbc.query("SELECT l.beneficiary_key, l.scheme, l.based_on_award_id, l.based_on_seq, l.region_code, "
+        + "l.payee_name, l.old_amount, l.new_amount, l.difference, l.kind, " + REASON + " FROM standard_rise_line l "
+        + "JOIN standard_rise sr ON sr.id = l.rise_id WHERE l.rise_id = ?" + where
+        + " ORDER BY l.beneficiary_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", (rs, i) -> new StandardRiseLine(rs.getString(1),
           rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
           rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11)), args.toArray());
   }
@@ -372,7 +384,7 @@ public class StandardRiseRepository {
         + "l.new_amount, CASE WHEN a.effective_from > sr.effective_month THEN a.effective_from "
         + "ELSE sr.effective_month END, SUBSTRING('标准调整（第' || CAST(sr.id AS VARCHAR(20)) || '号，' "
         + "|| sr.county_code || CASE WHEN sr.urban_rural = 'URBAN' THEN '城市' ELSE '农村' END || '低保标准 ' "
-        + "|| CAST(sr.new_standard AS VARCHAR(20)) || ' 元）：' || l.reason || CASE WHEN l.kind = 'DECREASE' "
+        + "|| CAST(sr.new_standard AS VARCHAR(20)) || ' 元）：' || " + REASON + " || CASE WHEN l.kind = 'DECREASE' "
         + "THEN '；减发理由：' || sr.decrease_reason ELSE '' END FROM 1 FOR 500), sr.reviewed_by, "
         + "CAST(? AS TIMESTAMP WITH TIME ZONE) "
         + "FROM standard_rise_line l JOIN standard_rise sr ON sr.id = l.rise_id "
