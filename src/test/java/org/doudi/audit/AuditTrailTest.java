@@ -139,7 +139,7 @@ class AuditTrailTest {
   }
 
   @Test
-  void aStandardADeploymentAndAnAwardChangeAreRecordedWithTheirValues() throws Exception {
+  void aStandardAndADeploymentAreRecordedWithWhoAndWhat() throws Exception {
     Http.Response added = http.send("demo", "POST", "/api/admin/dibao-standards", "{\"countyCode\":\"220102\","
         + "\"urbanRural\":\"URBAN\",\"monthlyStandard\":777.70,\"effectiveFrom\":\"2097-01-01\","
         + "\"sourceNote\":\"审计测试\"}");
