@@ -2,6 +2,9 @@ package org.doudi.dibao;
 
 import org.doudi.engine.EngineAsSystem;
 import java.util.HashMap;
+import org.doudi.audit.AuditKind;
+import org.doudi.audit.AuditRecord;
+import org.doudi.audit.AuditTrail;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,11 +28,13 @@ public class DibaoCases {
   private final Households households;
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
+  private final AuditTrail audit;
 
-  public DibaoCases(Households households, RuntimeService runtime, EngineAsSystem asSystem) {
+  public DibaoCases(Households households, RuntimeService runtime, EngineAsSystem asSystem, AuditTrail audit) {
     this.households = households;
     this.runtime = runtime;
     this.asSystem = asSystem;
+    this.audit = audit;
   }
 
   public record StartedCase(long applicationId, String processInstanceId) {}
@@ -59,6 +64,12 @@ public class DibaoCases {
     variables.put(DibaoVariables.REGISTERED_BY, user);
     ProcessInstance pi = runtime.createProcessInstanceByKey(DibaoVariables.PROCESS_KEY)
         .businessKey(String.valueOf(id)).setVariables(variables).execute();
+    // the case's variables carry no ID number: one entry per member lets an auditor find the case by person
+    for (var m : application.members()) {
+      audit.record(new AuditRecord(AuditKind.CHANGE, "dibao.application-registered", user, pi.getId(),
+          String.valueOf(id), application.regionCode(), "household_application " + id, null, m.relation() + " "
+          + m.idNumber(), m.idNumber()));
+    }
     return new StartedCase(id, pi.getId());
   }
 
