@@ -55,6 +55,7 @@ const TEXT = {
     forbidden: '当前角色无权查看办理时限（需督查、审计、县乡经办或审批角色）。',
     unauthorized: '登录已失效，请重新登录 Cockpit。',
     unavailable: '办理时限接口暂不可用。',
+    timeout: '服务器长时间未响应',
     failed: (s) => `加载失败（${s}）`,
     schemes: {
       dibao: '最低生活保障', tekun: '特困人员救助供养', care: '特困人员供养安排', temporary: '临时救助',
@@ -106,6 +107,7 @@ const TEXT = {
     forbidden: 'Your role may not see case deadlines (supervisor, auditor, county or township staff only).',
     unauthorized: 'Your session has ended; please log in to Cockpit again.',
     unavailable: 'The deadline service is not available.',
+    timeout: 'the server did not answer in time',
     failed: (s) => `Could not load the deadlines (${s})`,
     schemes: {
       dibao: 'Minimum living allowance (dibao)', tekun: 'Extreme poverty support (tekun)', care: 'Care arrangements',
@@ -185,8 +187,22 @@ function daysText(n) {
   return n === 0 ? TEXT.dueToday : TEXT.left(n);
 }
 
+const TIMEOUT_MS = 30000;
+
 async function getJson(url) {
-  const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  // a request that never answers (e.g. a login prompt the browser keeps open) ends as an error, not a spinner
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: abort.signal });
+  } catch (e) {
+    const err = new Error(abort.signal.aborted ? TEXT.timeout : String(e.message || e));
+    err.status = 0;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
   if (res.ok) {
     return res.json();
   }
@@ -213,7 +229,10 @@ function errorText(err) {
     return TEXT.unavailable;
   }
   // a 400 carries the server's (Chinese) explanation
-  return err.message ? `${TEXT.failed(err.status || '?')}: ${err.message}` : TEXT.failed(err.status || err);
+  if (!err.status) {
+    return TEXT.failed(err.message);
+  }
+  return err.message ? `${TEXT.failed(err.status)}: ${err.message}` : TEXT.failed(err.status);
 }
 
 /**
