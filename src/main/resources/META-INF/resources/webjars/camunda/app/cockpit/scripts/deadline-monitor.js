@@ -172,7 +172,8 @@ function formatDue(iso) {
     return iso;
   }
   // the legal limits are Beijing time whatever the browser's zone
-  return d.toLocaleString(LANG === 'zh' ? 'zh-CN' : 'en-GB', {
+  // zh: 2026/12/01 17:00; en: 2026-12-01 17:00 (ISO order, no day/month ambiguity)
+  return d.toLocaleString(LANG === 'zh' ? 'zh-CN' : 'sv-SE', {
     timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
   });
 }
@@ -195,7 +196,8 @@ async function getJson(url) {
   const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
   let res;
   try {
-    res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: abort.signal });
+    res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      signal: abort.signal });
   } catch (e) {
     const err = new Error(abort.signal.aborted ? TEXT.timeout : String(e.message || e));
     err.status = 0;
