@@ -12,9 +12,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.doudi.calendar.internal.CalendarTime;
 import org.doudi.calendar.internal.DeadlineCalculator;
 import org.doudi.calendar.internal.DeadlineContext;
+import org.doudi.calendar.persistence.DeadlineOrigin;
 import org.doudi.calendar.persistence.DeadlineRepository;
 import org.doudi.engine.ProcessBean;
 import org.doudi.identity.CaseVariables;
@@ -84,7 +87,7 @@ public class Deadlines {
     DelegateExecution execution = execution(target);
     if (target != null && execution != null) {
       deadlines.insert(execution.getProcessInstanceId(), execution.getId(), target.activityId(), target.kind(), start,
-          days, region(execution), 0, false, due.toInstant(), time.now(), true);
+          days, region(execution), 0, false, due.toInstant(), time.now(), true, origin(execution));
     }
     return due;
   }
@@ -106,7 +109,7 @@ public class Deadlines {
     }
     if (target != null && execution != null) {
       deadlines.insert(processInstanceId, execution.getId(), target.activityId(), target.kind(), start, days,
-          region, c.extensionDays(), c.provisional(), c.due().toInstant(), time.now());
+          region, c.extensionDays(), c.provisional(), c.due().toInstant(), time.now(), false, origin(execution));
     }
     return c.due();
   }
@@ -117,6 +120,15 @@ public class Deadlines {
     }
     BpmnExecutionContext context = Context.getBpmnExecutionContext();
     return context == null ? null : context.getExecution();
+  }
+
+  /** The process definition of the execution, read from the engine's cache (no query). */
+  private static DeadlineOrigin origin(DelegateExecution execution) {
+    if (execution instanceof ExecutionEntity e && e.getProcessDefinition() != null) {
+      ProcessDefinitionEntity d = e.getProcessDefinition();
+      return new DeadlineOrigin(d.getId(), d.getKey(), ModelSchemes.of(d.getResourceName()));
+    }
+    return DeadlineOrigin.UNKNOWN;
   }
 
   private static String region(VariableScope scope) {

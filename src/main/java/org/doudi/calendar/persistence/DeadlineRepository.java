@@ -34,18 +34,23 @@ public class DeadlineRepository {
       LocalDate startDate, int workingDays, String regionCode, int extensionDays, boolean provisional,
       Instant dueAt, Instant now) {
     return insert(processInstanceId, executionId, activityId, kind, startDate, workingDays, regionCode,
-        extensionDays, provisional, dueAt, now, false);
+        extensionDays, provisional, dueAt, now, false, DeadlineOrigin.UNKNOWN);
   }
 
-  /** As above; {@code calendarDays} records a limit counted in calendar days ({@code days} are then calendar days). */
+  /**
+   * As above; {@code calendarDays} records a limit counted in calendar days ({@code days} are then calendar days),
+   * {@code origin} the process definition, which the deadline monitor filters by.
+   */
   public long insert(String processInstanceId, String executionId, String activityId, DeadlineKind kind,
       LocalDate startDate, int workingDays, String regionCode, int extensionDays, boolean provisional,
-      Instant dueAt, Instant now, boolean calendarDays) {
+      Instant dueAt, Instant now, boolean calendarDays, DeadlineOrigin origin) {
+    RegionColumns region = RegionColumns.of(regionCode);
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(con -> {
       var ps = con.prepareStatement("INSERT INTO cal_deadline (process_instance_id, execution_id, activity_id, "
           + "deadline_kind, start_date, working_days, region_code, extension_days, provisional, due_at, status, "
-          + "created_at, updated_at, day_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
+          + "created_at, updated_at, day_basis, process_definition_id, process_key, scheme, city_code, county_code, "
+          + "township_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           new String[] {"id"});
       ps.setString(1, processInstanceId);
       ps.setString(2, executionId);
@@ -60,9 +65,29 @@ public class DeadlineRepository {
       ps.setObject(11, utc(now));
       ps.setObject(12, utc(now));
       ps.setString(13, calendarDays ? "CALENDAR" : "WORKING");
+      ps.setString(14, origin.processDefinitionId());
+      ps.setString(15, origin.processKey());
+      ps.setString(16, origin.scheme());
+      ps.setString(17, region.cityCode());
+      ps.setString(18, region.countyCode());
+      ps.setString(19, region.townshipCode());
       return ps;
     }, key);
     return key.getKey().longValue();
+  }
+
+  /** Open rows written before the monitor's columns existed (V43_1): id, process instance, region code. */
+  public List<String[]> openWithoutOrigin(long afterId, int limit) {
+    return jdbc.query("SELECT id, process_instance_id, region_code FROM cal_deadline WHERE status = 'OPEN' "
+            + "AND process_key IS NULL AND id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+        (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, afterId);
+  }
+
+  public void setOrigin(long id, DeadlineOrigin origin, String regionCode) {
+    RegionColumns region = RegionColumns.of(regionCode);
+    jdbc.update("UPDATE cal_deadline SET process_definition_id = ?, process_key = ?, scheme = ?, city_code = ?, "
+            + "county_code = ?, township_code = ? WHERE id = ?", origin.processDefinitionId(), origin.processKey(),
+        origin.scheme(), region.cityCode(), region.countyCode(), region.townshipCode(), id);
   }
 
   public Optional<DeadlineRecord> find(long id) {

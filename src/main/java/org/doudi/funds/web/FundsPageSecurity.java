@@ -1,39 +1,25 @@
 package org.doudi.funds.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.doudi.identity.Staff;
-import org.doudi.identity.StaffMember;
+import org.doudi.security.CamundaSessionReads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The fund chart page ({@code /funds/**}) and the two read-only monitoring endpoints it calls. A supervisor who is
@@ -79,52 +65,11 @@ class FundsPageSecurity {
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler((req, res, ex) ->
             write(json, res, HttpServletResponse.SC_FORBIDDEN, "当前角色无权查看资金监测")))
-        .addFilterAfter(new CamundaSessionFilter(staff, engine.getName()), BasicAuthenticationFilter.class)
+        .addFilterAfter(new CamundaSessionReads(staff, engine.getName()), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers(paths.matcher(HttpMethod.GET, "/**")).hasAnyRole(READERS)
             .anyRequest().denyAll());
     return http.build();
-  }
-
-  /** Authenticates GET requests from the Camunda web apps' session (the user logged in to Tasklist/Cockpit). */
-  static final class CamundaSessionFilter extends OncePerRequestFilter {
-
-    private final Staff staff;
-    private final String engineName;
-
-    CamundaSessionFilter(Staff staff, String engineName) {
-      this.staff = staff;
-      this.engineName = engineName;
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      var existing = SecurityContextHolder.getContext().getAuthentication();
-      HttpSession session = request.getSession(false);
-      if ((existing == null || !existing.isAuthenticated()) && session != null
-          && HttpMethod.GET.matches(request.getMethod())) {
-        Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-        Authentication user = auths == null ? null : auths.getAuthenticationForProcessEngine(engineName);
-        if (user != null && user != Authentication.ANONYMOUS && user.getIdentityId() != null) {
-          staff.find(user.getIdentityId()).ifPresent(member -> {
-            var token = new UsernamePasswordAuthenticationToken(member.userId(), null, authorities(member));
-            token.setDetails(member);
-            SecurityContextHolder.getContext().setAuthentication(token);
-          });
-        }
-      }
-      chain.doFilter(request, response);
-    }
-
-    private static List<GrantedAuthority> authorities(StaffMember member) {
-      List<GrantedAuthority> list = new ArrayList<>();
-      member.assignments().forEach(a -> list.add(new SimpleGrantedAuthority("ROLE_" + a.role().name())));
-      if (member.administrator()) {
-        list.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
-      }
-      return list;
-    }
   }
 
   private static void write(ObjectMapper json, HttpServletResponse res, int status, String message)
