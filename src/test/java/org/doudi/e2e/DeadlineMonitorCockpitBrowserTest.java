@@ -57,7 +57,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadlineMonitorCockpitBrowserTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(40);
+  private static final Duration WAIT = Duration.ofSeconds(60); // the machine is shared: generous, never a sleep
   private static final String ROW = "tr.doudi-dl-row[data-process-instance='%s']";
 
   @LocalServerPort int port;
@@ -241,14 +241,33 @@ class DeadlineMonitorCockpitBrowserTest {
     return "http://localhost:" + port + "/camunda/app/cockpit/default/";
   }
 
+  /**
+   * Cockpit's login. On a loaded machine the form is shown before AngularJS has compiled it (what is typed then is
+   * lost), so the fields are filled once Angular marks them ({@code ng-pristine}); the login is done when the menu of
+   * the logged-in app is visible.
+   */
   private void logIn(WebDriver browser, String user) {
     browser.get(cockpit());
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    By name = By.cssSelector("input[type=text].ng-pristine, input[type=text].ng-dirty");
+    By menu = By.cssSelector("a[href*='#/processes']");
+    for (int attempt = 1; ; attempt++) {
+      WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(name));
+      field.clear();
+      field.sendKeys(user);
+      WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
+      password.clear();
+      password.sendKeys("demo");
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(menu));
+        break;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
     browser.manage().logs().get(LogType.BROWSER); // drains what came before the login
   }
 
@@ -288,6 +307,15 @@ class DeadlineMonitorCockpitBrowserTest {
   }
 
   private static void screenshot(WebDriver browser, String name) {
+    if (name.endsWith("-failure")) {
+      try {
+        // on failure the console (failed requests, script errors) goes to the test output with the screenshot
+        browser.manage().logs().get(LogType.BROWSER).getAll()
+            .forEach(e -> System.out.println("browser console " + name + ": " + e.getLevel() + " " + e.getMessage()));
+      } catch (RuntimeException e) {
+        // no console: the screenshot still helps
+      }
+    }
     try {
       Path dir = Files.createDirectories(Path.of("target", "browser"));
       Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -188,7 +188,7 @@ function daysText(n) {
   return n === 0 ? TEXT.dueToday : TEXT.left(n);
 }
 
-const TIMEOUT_MS = 30000;
+const TIMEOUT_MS = 60000;
 
 async function getJson(url) {
   // a request that never answers (e.g. a login prompt the browser keeps open) ends as an error, not a spinner
