@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The Content-Security-Policy of the fund chart page: scripts only from this origin plus the page's own inline script,
  * allowed by its SHA-256 (computed here from the shipped page, so an edit of the page cannot leave a stale hash); data
- * only from this origin; no plugins, no framing, no foreign form targets. Inline style attributes stay allowed (the
+ * only from this origin; no plugins, no foreign form targets; framed only by pages of this origin (Cockpit's 资金监测 page
+ * shows it in a frame, docs/supervision-cockpit.md), never by another site. Inline style attributes stay allowed (the
  * legend's colours): styles cannot run code.
  */
 final class FundsPagePolicy {
@@ -30,7 +31,7 @@ final class FundsPagePolicy {
       scripts.append(" 'sha256-").append(hash).append('\'');
     }
     return "default-src 'self'; script-src " + scripts + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
   }
 
   static List<String> inlineScriptHashes() {

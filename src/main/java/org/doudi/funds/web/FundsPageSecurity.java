@@ -59,7 +59,8 @@ class FundsPageSecurity {
             paths.matcher(HttpMethod.GET, "/api/funds/monitoring.csv")))
         .authenticationProvider(provider)
         .csrf(c -> c.disable())
-        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(FundsPagePolicy.value())))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(FundsPagePolicy.value()))
+            .frameOptions(f -> f.sameOrigin()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler((req, res, ex) ->
