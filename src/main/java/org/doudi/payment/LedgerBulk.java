@@ -31,7 +31,10 @@ public class LedgerBulk {
   private final JdbcTemplate jdbc;
   private volatile Boolean postgres;
 
-  public LedgerBulk(JdbcTemplate jdbc) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  public LedgerBulk(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
   }
 
@@ -93,9 +96,12 @@ public class LedgerBulk {
         + "SELECT l.id, 'CREATED', 'APPROVED', ?, ?, ? FROM payment_ledger l "
         + "WHERE l.county_code = ? AND l.payroll_month = ? AND l.status = 'CREATED'",
         ts, actor, note, countyCode, month);
-    return new Step(approved, jdbc.update("UPDATE payment_ledger SET status = 'APPROVED', approved_at = ?, "
+    Step step = new Step(approved, jdbc.update("UPDATE payment_ledger SET status = 'APPROVED', approved_at = ?, "
         + "approved_by = ? WHERE county_code = ? AND payroll_month = ? AND status = 'CREATED'", ts, actor, countyCode,
         month));
+    events.publishEvent(new LedgerChanged("APPROVED_MONTH", null, null, countyCode, payrollMonth, step.rows(), null,
+        actor, approved ? "batch approved" : null));
+    return step;
   }
 
   /**
@@ -128,9 +134,12 @@ public class LedgerBulk {
     if (payrollMonth != null) {
       upd.add(Date.valueOf(payrollMonth));
     }
-    return new Step(sent, jdbc.update("UPDATE payment_ledger l SET status = 'SENT', bank_file_id = ? "
+    Step step = new Step(sent, jdbc.update("UPDATE payment_ledger l SET status = 'SENT', bank_file_id = ? "
         + "WHERE l.county_code = ? AND " + month + " AND l.status = 'APPROVED' AND l.channel = 'BANK' "
         + "AND l.bank_file_id IS NULL", upd.toArray()));
+    events.publishEvent(new LedgerChanged("SENT", null, null, countyCode, payrollMonth, step.rows(), null, actor,
+        "bank file " + bankFileId + (sent ? ", batch sent" : "")));
+    return step;
   }
 
   /** What one roster statement wrote into a batch: how many rows, their total, and their lowest and highest id. */
@@ -220,6 +229,11 @@ public class LedgerBulk {
       throw new IllegalStateException("一次生成的名册超过" + ROSTER_BLOCK + "条，请按县分组生成");
     }
     addedToBatches(added);
+    int rows = added.values().stream().mapToInt(Added::count).sum();
+    java.math.BigDecimal total = added.values().stream().map(Added::total)
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    events.publishEvent(new LedgerChanged("ROSTER", null, null, counties.size() == 1 ? counties.get(0) : null,
+        payrollMonth, rows, total, actor, counties.size() + " counties, key prefix " + keyPrefix));
     return added;
   }
 
@@ -437,6 +451,8 @@ public class LedgerBulk {
       batchChange((Long) b[0], "SENT", "PAID", ts, actor, "银行回盘");
       paid += withBatch;
     }
+    events.publishEvent(new LedgerChanged("SETTLED", null, null, null, null, paid + returned.size(), null, actor,
+        "bank file " + bankFileId + ": " + paid + " paid, " + returned.size() + " returned"));
     return new Settled(paid, returned);
   }
 }

@@ -37,10 +37,12 @@ public class Payments {
   private final LedgerRepository repository;
   private final TransactionTemplate savepoint;
   private final ObjectProvider<BatchKeys> batchKeys;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public Payments(LedgerRepository repository, PlatformTransactionManager transactions,
-      ObjectProvider<BatchKeys> batchKeys) {
+      ObjectProvider<BatchKeys> batchKeys, org.springframework.context.ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.batchKeys = batchKeys;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -109,6 +111,8 @@ public class Payments {
     }
     if (!fresh.isEmpty()) {
       repository.insertAll(fresh, initial, now(), actor);
+      events.publishEvent(new LedgerChanged("RECORDED_BULK", null, null, null, null, fresh.size(), total, actor,
+          initial.name()));
     }
     return new Recorded(fresh.size(), existing.size(), total);
   }
@@ -178,6 +182,8 @@ public class Payments {
       throw new IllegalStateException("付款" + id + "的状态已被同时修改");
     }
     repository.insertChange(id, e.status(), to, now, actor, clip(note));
+    events.publishEvent(new LedgerChanged("STATUS", id, e.caseRef(), e.countyCode(), null, 1, e.amount(), actor,
+        e.status() + " → " + to));
     return get(id);
   }
 
@@ -227,6 +233,8 @@ public class Payments {
       repository.updateStatus(id, first, PaymentStatus.PAID, now, actor);
       repository.insertChange(id, first, PaymentStatus.PAID, now, actor, "备用金当场发放");
     }
+    events.publishEvent(new LedgerChanged("REISSUE".equals(kind) ? "REISSUED" : "RECORDED", id, r.caseRef(),
+        r.countyCode(), null, 1, r.amount(), actor, initial.name()));
     return id;
   }
 

@@ -51,6 +51,7 @@ class AuditTrailTest {
   @Autowired IdentityService identity;
   @Autowired Sealer sealer;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.doudi.payment.Payments payments;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -156,6 +157,19 @@ class AuditTrailTest {
             </process>
           </definitions>""").deploy());
     assertThat(actions(search("auditor", "kind=DEPLOYMENT&user=analyst"))).contains("DEPLOYMENT deploy by analyst");
+  }
+
+  @Test
+  void aPaymentAndItsStatusChangeAreRecordedWithTheCaseAmountAndActor() throws Exception {
+    String caseRef = "audit-pay-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    var entry = payments.record(new org.doudi.payment.PaymentRequest(caseRef + ":1", org.doudi.payment.Scheme.UNEMPLOYED,
+        caseRef, new org.doudi.payment.Payee("P-220122198805054322", "李四", "220122198805054322", "农安农商银行",
+        "6228480012345678"), "220122", "220122100", java.time.LocalDate.of(2026, 11, 1),
+        java.time.LocalDate.of(2026, 11, 30), new java.math.BigDecimal("812.34"), org.doudi.payment.Channel.BANK, null,
+        "审计测试"), org.doudi.payment.PaymentStatus.APPROVED, "nongan-approver");
+    payments.transition(entry.id(), org.doudi.payment.PaymentStatus.SENT, "nongan-approver", "审计测试");
+    JsonNode found = search("auditor", "kind=CHANGE&user=nongan-approver&caseRef=" + enc(caseRef));
+    assertThat(found.toString()).contains("payment.LedgerChanged", "RECORDED", "812.34", "STATUS", "APPROVED → SENT");
   }
 
   @Test

@@ -48,7 +48,7 @@ class PaymentPostgresIT {
     jdbc = new JdbcTemplate(ds);
     DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
     LedgerRepository repository = new LedgerRepository(jdbc);
-    payments = new Payments(repository, tm, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(org.doudi.payment.BatchKeys.class));
+    payments = new Payments(repository, tm, new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(org.doudi.payment.BatchKeys.class), event -> { });
     onceOnly = new OnceOnly(repository, payments, new Regions(jdbc), tm);
     tx = new TransactionTemplate(tm);
   }

@@ -42,9 +42,11 @@ class DomainEvents {
     } catch (Exception e) {
       body = event.toString();
     }
-    store.insert(new AuditRecord(AuditKind.CHANGE, clip(module + "." + type.getSimpleName()), null,
+    // the actor the event names (a payment's recorder, …), else the engine's or the HTTP caller's
+    store.insert(new AuditRecord(AuditKind.CHANGE, clip(module + "." + type.getSimpleName()),
+        component(event, 0, "actor"),
         component(event, 1, "processInstanceId", "pid"),
-        component(event, 1, "businessKey", "beneficiaryKey", "awardKey", "key"),
+        component(event, 1, "businessKey", "beneficiaryKey", "awardKey", "caseRef", "key"),
         component(event, 1, "regionCode", "countyCode"), type.getSimpleName(), null, body,
         component(event, 1, "idNumber")));
   }
