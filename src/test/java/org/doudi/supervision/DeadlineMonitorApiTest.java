@@ -346,5 +346,17 @@ class DeadlineMonitorApiTest {
             + "/api/supervision/deadlines")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
         .header("Content-Type", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(401);
+
+    // an expired session: the plugin's requests get 401 without a Basic challenge (no browser login dialog)
+    var anonymous = java.net.http.HttpClient.newHttpClient();
+    var plugin = anonymous.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+            + "/api/supervision/deadlines")).header("X-Requested-With", "XMLHttpRequest").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plugin.statusCode()).isEqualTo(401);
+    assertThat(plugin.headers().firstValue("WWW-Authenticate")).isEmpty();
+    var script = anonymous.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+        + "/api/supervision/deadlines")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(script.statusCode()).isEqualTo(401);
+    assertThat(script.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
   }
 }

@@ -39,7 +39,11 @@ class SupervisionReadSecurity {
     ObjectMapper json = new ObjectMapper();
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     AuthenticationEntryPoint entryPoint = (req, res, ex) -> {
-      res.setHeader("WWW-Authenticate", "Basic realm=\"doudi\", charset=\"UTF-8\"");
+      // no Basic challenge to the Cockpit plugin's own requests: a browser would open its login dialog when the
+      // web-app session has expired, and the plugin shows its own message instead
+      if (!"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
+        res.setHeader("WWW-Authenticate", "Basic realm=\"doudi\", charset=\"UTF-8\"");
+      }
       write(json, res, HttpServletResponse.SC_UNAUTHORIZED, "需要登录（Camunda 登录或 HTTP Basic）");
     };
     http
