@@ -28,7 +28,6 @@ import org.doudi.platform.DoudiTest;
 import org.doudi.platform.Http;
 import org.doudi.tekun.TekunApplication;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -57,9 +56,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @DoudiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Disabled("Flaky on the loaded shared machine (cockpit report, 2026-12-05): the Chinese supervisor view and the "
-    + "township scope passed in the last run, but Cockpit's own engine calls sometimes answer 401 right after the "
-    + "login and Cockpit shows the login again. Enable and run on a quiet machine.")
 class DeadlineMonitorCockpitBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60); // the machine is shared: generous, never a sleep
@@ -161,7 +157,7 @@ class DeadlineMonitorCockpitBrowserTest {
   void anEnglishBrowserGetsEnglishLabels() {
     ChromeDriver browser = Chromium.start("en-US");
     try {
-      logIn(browser, "supervisor");
+      logIn(browser, "auditor"); // another user than the Chinese test's (see logIn)
       WebElement monitor = monitor(browser);
       assertThat(monitor.findElement(By.cssSelector(".doudi-dl-title")).getText()).isEqualTo("Legal deadline monitor");
       WebElement row = row(browser, nonganCase);
@@ -209,7 +205,7 @@ class DeadlineMonitorCockpitBrowserTest {
         .getProcessDefinitionId();
     ChromeDriver browser = Chromium.start("zh-CN");
     try {
-      logIn(browser, "supervisor");
+      logIn(browser, "na-supervisor"); // 农安县's supervisor: another user than the Chinese test's (see logIn)
       browser.get(cockpit() + "#/process-definition/" + definitionId
           + "/runtime?detailsTab=doudi.deadlines.definitionTab");
       WebDriverWait wait = new WebDriverWait(browser, WAIT);
@@ -250,6 +246,10 @@ class DeadlineMonitorCockpitBrowserTest {
    * Cockpit's login. On a loaded machine the form is shown before AngularJS has compiled it (what is typed then is
    * lost), so the fields are filled once Angular marks them ({@code ng-pristine}); the login is done when the menu of
    * the logged-in app is visible.
+   *
+   * <p>Each test logs in as its own user: in this class a second Cockpit login of the same user in a fresh browser
+   * (after the first browser had used the monitor and quit) lost its session at once (Cockpit's own engine calls
+   * answered 401), while the same login alone, or by curl, worked. Not explained yet; noted in the closing note.
    */
   private void logIn(WebDriver browser, String user) {
     browser.get(cockpit());
