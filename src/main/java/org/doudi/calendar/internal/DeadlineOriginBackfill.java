@@ -42,9 +42,14 @@ class DeadlineOriginBackfill {
     int filled = 0;
     for (List<String[]> batch = deadlines.openWithoutOrigin(after, 500); !batch.isEmpty();
         batch = deadlines.openWithoutOrigin(after, 500)) {
+      // one engine query per batch, not per row: an upgraded province may hold many open deadlines
+      Map<String, ProcessInstance> instances = new HashMap<>();
+      runtime.createProcessInstanceQuery()
+          .processInstanceIds(batch.stream().map(r -> r[1]).collect(java.util.stream.Collectors.toSet())).list()
+          .forEach(pi -> instances.put(pi.getId(), pi));
       for (String[] row : batch) {
         after = Long.parseLong(row[0]);
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(row[1]).singleResult();
+        ProcessInstance pi = instances.get(row[1]);
         if (pi == null) {
           continue;
         }
