@@ -295,9 +295,7 @@ class MoneyIntegrityTest {
         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    HttpResponse<String> read = client.send(HttpRequest.newBuilder(
-        URI.create(base + "/api/engine/engine/default/task/count")).build(), HttpResponse.BodyHandlers.ofString());
-    csrf = read.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    csrf = login.headers().firstValue("X-XSRF-TOKEN").orElseThrow(); // the new session's token
     HttpResponse<String> submit = client.send(HttpRequest.newBuilder(
             URI.create(base + "/api/engine/engine/default/task/" + task + "/submit-form"))
         .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)

@@ -49,7 +49,7 @@ public final class WebAppSession {
     if (r.status() != 200) {
       return false;
     }
-    // the login starts a new session, whose token comes with the next read
+    // the login starts a new session; its token comes with the login's answer, and a read as the web apps do next
     send("GET", "/camunda/api/admin/auth/user/default", null);
     return true;
   }

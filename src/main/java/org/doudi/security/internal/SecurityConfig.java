@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,6 +101,16 @@ public class SecurityConfig {
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .authorizeHttpRequests(a -> a.anyRequest().permitAll());
     return http.build();
+  }
+
+  /** Around the web apps' login, outside Camunda's own filters (they replace the session). */
+  @Bean
+  FilterRegistrationBean<LoginCsrfTokenFilter> loginCsrfToken(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<LoginCsrfTokenFilter> reg = new FilterRegistrationBean<>(new LoginCsrfTokenFilter(
+        camunda.getWebapp().getApplicationPath(), camunda.getWebapp().getCsrf()));
+    reg.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return reg;
   }
 
   /** Runs before Jersey and the web apps' own API, after authentication. */

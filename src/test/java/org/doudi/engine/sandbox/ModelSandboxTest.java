@@ -169,8 +169,7 @@ class ModelSandboxTest {
         .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    csrf = client.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default/deployment/count")).build(),
-        HttpResponse.BodyHandlers.ofString()).headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    csrf = login.headers().firstValue("X-XSRF-TOKEN").orElseThrow(); // the new session's token
     HttpResponse<String> redeploy = client.send(HttpRequest.newBuilder(
             URI.create(base + "/api/engine/engine/default/deployment/" + stored.getId() + "/redeploy"))
         .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
