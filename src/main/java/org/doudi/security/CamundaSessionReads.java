@@ -14,6 +14,9 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -56,6 +59,18 @@ public final class CamundaSessionReads extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * The session settings of every API chain: {@code .sessionManagement(CamundaSessionReads::stateless)}. Stateless,
+   * and <em>no session fixation protection</em>: Spring Security's default for a chain that sets a creation policy is
+   * to change the session's id whenever a request is authenticated, and a request to {@code /api} that carries the
+   * web-app session cookie (a plugin's read through this filter, or HTTP Basic from a logged-in browser) would then
+   * renew the id of the user's Tasklist/Cockpit session under the web app's own requests in flight, which answer 401
+   * and send the user back to the login page. The API never logs anyone in, so there is nothing to protect here.
+   */
+  public static void stateless(SessionManagementConfigurer<HttpSecurity> sessions) {
+    sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none());
   }
 
   /** The Spring authorities of a staff member: {@code ROLE_<role>} per role held, {@code ROLE_ADMIN} for admins. */

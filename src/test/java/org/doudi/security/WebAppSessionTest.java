@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The web apps' login and Camunda's CSRF filter (docs/security.md, "Web-app login and CSRF"). The login replaces the
- * session; a modifying request with a token the new session does not hold makes Camunda's CSRF filter invalidate the
- * session, which logged Cockpit users out at once when the dashboard's first POST went out before the first GET had
- * fetched the new token (the defect found by {@code e2e.DeadlineMonitorCockpitBrowserTest}). The login's answer now
- * carries the new session's token.
+ * The web apps' session is neither renewed nor lost by the API (docs/security.md, "Web-app session, API and CSRF").
+ * The defect found by {@code e2e.DeadlineMonitorCockpitBrowserTest}: every read of the Cockpit plugin through the
+ * session renewed the session's id (Spring Security's session fixation protection on an authenticated request), and
+ * Cockpit's own requests still in flight with the old id answered 401 and showed the login page. Also: the login's
+ * answer carries the new session's CSRF token, so a POST sent right after the login does not make Camunda's CSRF
+ * filter invalidate the session.
  */
 @DoudiTest
-class WebAppLoginCsrfTest {
+class WebAppSessionTest {
 
   @LocalServerPort int port;
 
@@ -37,6 +38,21 @@ class WebAppLoginCsrfTest {
 
     HttpResponse<String> get(String path) throws Exception {
       return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET outside the web apps' path ({@code /api/…}), with the session cookie and optionally HTTP Basic. */
+    HttpResponse<String> api(String path, String basicUser) throws Exception {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path));
+      if (basicUser != null) {
+        b.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (basicUser + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String sessionId() {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+          .reduce((a, b) -> b).orElseThrow().getValue();
     }
 
     HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
@@ -85,5 +101,44 @@ class WebAppLoginCsrfTest {
     HttpResponse<String> stale = browser.post("/api/engine/engine/default/process-instance/count", old,
         "application/json", "{}");
     assertThat(stale.statusCode()).as("rotated at the login").isEqualTo(403);
+  }
+
+  @Test
+  void theApiNeitherRenewsNorEndsTheWebAppSession() throws Exception {
+    Browser browser = Browser.open(port);
+    assertThat(browser.logIn("supervisor").statusCode()).isEqualTo(200);
+    String session = browser.sessionId();
+    // the Cockpit plugins' reads through the session, and a Basic call from the same browser
+    for (String path : java.util.List.of("/api/supervision/deadlines", "/api/supervision/deadlines/counts",
+        "/api/funds/monitoring?from=2019-03&to=2019-04")) {
+      HttpResponse<String> read = browser.api(path, null);
+      assertThat(read.statusCode()).as(path + " " + read.body()).isEqualTo(200);
+      assertThat(read.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("JSESSIONID="));
+    }
+    HttpResponse<String> basic = browser.api("/api/me", "supervisor");
+    assertThat(basic.statusCode()).isEqualTo(200);
+    assertThat(basic.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+    assertThat(browser.sessionId()).isEqualTo(session);
+    // Cockpit's own calls with that session still work
+    HttpResponse<String> me = browser.get("/api/admin/auth/user/default");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body()).contains("\"userId\":\"supervisor\"");
+  }
+
+  /** New API chains (plugins' endpoints read through the session) must take the same settings, never their own. */
+  @Test
+  void everyApiChainTakesItsSessionSettingsFromOnePlace() throws Exception {
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      java.util.List<String> own = files.filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> !f.endsWith(java.nio.file.Path.of("org/doudi/security/CamundaSessionReads.java")))
+          .filter(f -> {
+            try {
+              return java.nio.file.Files.readString(f).contains("sessionCreationPolicy(");
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }).map(Object::toString).toList();
+      assertThat(own).as("use .sessionManagement(CamundaSessionReads::stateless)").isEmpty();
+    }
   }
 }
