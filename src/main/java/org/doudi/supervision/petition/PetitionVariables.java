@@ -10,6 +10,11 @@ public final class PetitionVariables {
   public static final String PROCESS_KEY = "petition";
   public static final String MESSAGE_REEXAMINATION = "PetitionReexaminationRequested";
   public static final String MESSAGE_FINAL_REVIEW = "PetitionFinalReviewRequested";
+  /** 登记复查申请 / 登记复核申请 (user tasks since the second model version; receive tasks before). */
+  public static final String TASK_AWAIT_REEXAMINATION = "Task_AwaitReexaminationRequest";
+  public static final String TASK_AWAIT_FINAL_REVIEW = "Task_AwaitFinalReviewRequest";
+  /** The one field of the two registration forms: the reason the petitioner gave. */
+  public static final String REQUEST_REASON = "requestReason";
 
   // registration (start form petition-start, POST /api/petitions)
   public static final String KIND = "kind";

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.doudi.engine.EngineAsSystem;
 import org.doudi.engine.EngineContext;
 import org.doudi.household.IdNumber;
@@ -58,17 +60,19 @@ public class Petitions {
   private final Regions regions;
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final TaskService tasks;
   private final EngineAsSystem asSystem;
   private final Awards awards;
   private final TekunPersons tekunPersons;
   private final Validator validator;
 
   public Petitions(PetitionRepository repository, Regions regions, RuntimeService runtime, HistoryService history,
-      EngineAsSystem asSystem, Awards awards, TekunPersons tekunPersons, Validator validator) {
+      TaskService tasks, EngineAsSystem asSystem, Awards awards, TekunPersons tekunPersons, Validator validator) {
     this.repository = repository;
     this.regions = regions;
     this.runtime = runtime;
     this.history = history;
+    this.tasks = tasks;
     this.asSystem = asSystem;
     this.awards = awards;
     this.tekunPersons = tekunPersons;
@@ -285,7 +289,9 @@ public class Petitions {
         s.processInstanceId())).toList();
   }
 
-  // the petitioner's requests
+  // the petitioner's requests: registered in Tasklist (登记复查申请 / 登记复核申请, whose form check calls
+  // reexaminationRegistered / finalReviewRegistered) or through the API, which completes the same task; instances of
+  // the model's first version wait in a receive task for a message instead
 
   /**
    * 复查: within 30 days of the written reply, once. Refused (400, nothing changed) before the reply, after the
@@ -295,6 +301,23 @@ public class Petitions {
   public void requestReexamination(long petitionId, PetitionRequest request, String user) {
     Stored s = lockOrThrow(petitionId);
     String reason = reason(request);
+    checkReexamination(s);
+    if (!completeRequestTask(s, TASK_AWAIT_REEXAMINATION, reason, user)) {
+      LocalDate today = recordReexamination(petitionId, reason, user);
+      correlate(s, MESSAGE_REEXAMINATION, REEXAMINATION_REQUESTED_ON, today);
+    }
+  }
+
+  /** The form check of 登记复查申请: the same checks; answers the request's day. */
+  @Transactional
+  public LocalDate reexaminationRegistered(long petitionId, String reason, String user) {
+    Stored s = lockOrThrow(petitionId);
+    String checked = reason(new PetitionRequest(reason));
+    checkReexamination(s);
+    return recordReexamination(petitionId, checked, user);
+  }
+
+  private static void checkReexamination(Stored s) {
     if (s.reexaminationRequestedOn() != null) {
       throw new InvalidApplicationException("reason", "该信访事项已于" + s.reexaminationRequestedOn()
           + "申请复查，不能重复申请");
@@ -309,10 +332,13 @@ public class Petitions {
       throw new InvalidApplicationException("reason", "复查申请期限已过：应自收到书面答复意见之日（" + s.repliedOn()
           + "）起30日内提出，即最迟" + last + "；该信访事项已办结");
     }
+  }
+
+  private LocalDate recordReexamination(long petitionId, String reason, String user) {
     LocalDate today = EngineContext.today();
     repository.reexaminationRequested(petitionId, today, EngineContext.now());
     repository.event(petitionId, "REEXAMINATION_REQUESTED", "信访人申请复查：" + reason, user, EngineContext.now());
-    correlate(s, MESSAGE_REEXAMINATION, REEXAMINATION_REQUESTED_ON, today);
+    return today;
   }
 
   /**
@@ -323,6 +349,23 @@ public class Petitions {
   public void requestFinalReview(long petitionId, PetitionRequest request, String user) {
     Stored s = lockOrThrow(petitionId);
     String reason = reason(request);
+    checkFinalReview(s);
+    if (!completeRequestTask(s, TASK_AWAIT_FINAL_REVIEW, reason, user)) {
+      LocalDate today = recordFinalReview(petitionId, reason, user);
+      correlate(s, MESSAGE_FINAL_REVIEW, FINAL_REVIEW_REQUESTED_ON, today);
+    }
+  }
+
+  /** The form check of 登记复核申请: the same checks; answers the request's day. */
+  @Transactional
+  public LocalDate finalReviewRegistered(long petitionId, String reason, String user) {
+    Stored s = lockOrThrow(petitionId);
+    String checked = reason(new PetitionRequest(reason));
+    checkFinalReview(s);
+    return recordFinalReview(petitionId, checked, user);
+  }
+
+  private static void checkFinalReview(Stored s) {
     if (s.finalReviewRequestedOn() != null) {
       throw new InvalidApplicationException("reason", "该信访事项已于" + s.finalReviewRequestedOn()
           + "申请复核：同一信访事项不再受理复核申请（《信访工作条例》）");
@@ -335,10 +378,30 @@ public class Petitions {
       throw new InvalidApplicationException("reason", "复核申请期限已过：应自收到复查意见之日（" + s.reexaminationRepliedOn()
           + "）起30日内提出，即最迟" + last + "；该信访事项已办结");
     }
+  }
+
+  private LocalDate recordFinalReview(long petitionId, String reason, String user) {
     LocalDate today = EngineContext.today();
     repository.finalReviewRequested(petitionId, today, EngineContext.now());
     repository.event(petitionId, "FINAL_REVIEW_REQUESTED", "信访人申请复核：" + reason, user, EngineContext.now());
-    correlate(s, MESSAGE_FINAL_REVIEW, FINAL_REVIEW_REQUESTED_ON, today);
+    return today;
+  }
+
+  /**
+   * Completes the instance's 登记…申请 task for the API's caller, with the form's one field; its form check records
+   * the request. False for an instance of the first model version (a receive task waits instead).
+   */
+  private boolean completeRequestTask(Stored s, String taskKey, String reason, String user) {
+    return asSystem.call(() -> {
+      Task task = tasks.createTaskQuery().processInstanceId(s.processInstanceId()).taskDefinitionKey(taskKey)
+          .singleResult();
+      if (task == null) {
+        return false;
+      }
+      tasks.setAssignee(task.getId(), user);
+      tasks.complete(task.getId(), Map.of(REQUEST_REASON, reason));
+      return true;
+    });
   }
 
   private Stored lockOrThrow(long petitionId) {

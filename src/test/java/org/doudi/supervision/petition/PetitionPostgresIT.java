@@ -55,6 +55,7 @@ class PetitionPostgresIT {
     pg.complete(pid, "Task_HandlePetition", "nongan-cw", Map.of("handlingOutcome", "CONCLUDE",
         "conclusion", "经核实，医疗支出可纳入支出型临时救助，已告知申请途径。"));
     petitions.requestReexamination(r.petitionId(), new PetitionRequest("对答复不满意"), "nongan-cw");
+    pg.runJobs(pid);
     pg.complete(pid, "Task_Reexamine", "na-county-approver", Map.of("reexaminationOpinion",
         "经复查，原处理意见正确，予以维持。"));
     return r;
@@ -65,6 +66,7 @@ class PetitionPostgresIT {
     Petitions.Registered r = reexamined();
     String pid = r.processInstanceId();
     petitions.requestFinalReview(r.petitionId(), new PetitionRequest("对复查意见不服"), "nongan-cw");
+    pg.runJobs(pid);
     pg.complete(pid, "Task_FinalReview", "supervisor", Map.of("finalReviewOutcome", "HEARING"));
     pg.complete(pid, "Task_Hearing", "supervisor", Map.of("hearingRecord", "听证会听取了双方意见"));
     pg.complete(pid, "Task_FinalReview", "supervisor", Map.of("finalReviewOutcome", "REPLY",

@@ -240,6 +240,7 @@ class PetitionProcessTest {
         .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("应先申请复查");
     advanceDays(10);
     petitions.requestReexamination(id, req("对收入核算仍有异议"), "nongan-cw");
+    f.runJobs(pid); // after 登记复查申请 (async)
     assertThatThrownBy(() -> petitions.requestReexamination(id, req("再次申请"), "nongan-cw"))
         .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("不能重复申请");
     assertThat(due(pid, "Task_Reexamine")).isEqualTo(LocalDateTime.parse("2026-12-12T17:00"));
@@ -255,6 +256,7 @@ class PetitionProcessTest {
 
     advanceDays(5); // 2026-11-17
     petitions.requestFinalReview(id, req("对复查意见不服"), "nongan-cw");
+    f.runJobs(pid); // after 登记复核申请 (async)
     assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("supervisor-220100").count())
         .isEqualTo(1);
     assertThat(due(pid, "Task_FinalReview")).isEqualTo(LocalDateTime.parse("2026-12-17T17:00"));
@@ -278,6 +280,35 @@ class PetitionProcessTest {
   }
 
   @Test
+  void theRequestsAreRegisteredInTasklistWithTheSameChecks() {
+    Petitions.Registered r = replied(); // replied 2026-11-02
+    String pid = r.processInstanceId();
+    long id = r.petitionId();
+    // 登记复查申请 waits in the county's worklist while the 30 days run
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_AwaitReexaminationRequest")
+        .taskCandidateGroup("county-caseworker-220122").count()).isEqualTo(1);
+    int before = events(id).size();
+    assertThatThrownBy(() -> f.complete(pid, "Task_AwaitReexaminationRequest", "na-county-cw",
+        vars("requestReason", " "))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("requestReason")
+        .hasMessageContaining("不能为空");
+    assertThat(events(id)).hasSize(before);
+    advanceDays(3);
+    f.complete(pid, "Task_AwaitReexaminationRequest", "na-county-cw", vars("requestReason", "对收入核算仍有异议"));
+    assertThat(due(pid, "Task_Reexamine")).isEqualTo(LocalDateTime.parse("2026-12-05T17:00"));
+    assertThat(events(id)).contains("REEXAMINATION_REQUESTED");
+    assertThatThrownBy(() -> petitions.requestReexamination(id, req("再次申请"), "nongan-cw"))
+        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("不能重复申请");
+    f.complete(pid, "Task_Reexamine", "na-county-approver", vars("reexaminationOpinion",
+        "经复查，原处理意见正确，予以维持。"));
+
+    advanceDays(2);
+    f.complete(pid, "Task_AwaitFinalReviewRequest", "na-county-cw", vars("requestReason", "对复查意见不服"));
+    assertThat(due(pid, "Task_FinalReview")).isEqualTo(LocalDateTime.parse("2026-12-07T17:00"));
+    assertThat(events(id)).containsSubsequence("REEXAMINATION_REQUESTED", "REEXAMINATION_REPLY",
+        "FINAL_REVIEW_REQUESTED");
+  }
+
+  @Test
   void requestsAfterTheirThirtyDaysAreRefusedWithTheLastDay() {
     Petitions.Registered r = replied(); // replied 2026-11-02
     advanceDays(31);
@@ -291,6 +322,7 @@ class PetitionProcessTest {
     Petitions.Registered s = replied();
     advanceDays(3);
     petitions.requestReexamination(s.petitionId(), req("不服"), "nongan-cw");
+    f.runJobs(s.processInstanceId()); // after 登记复查申请 (async)
     f.complete(s.processInstanceId(), "Task_Reexamine", "na-county-approver", vars("reexaminationOpinion",
         "经复查，原处理意见正确，予以维持。"));
     advanceDays(31);

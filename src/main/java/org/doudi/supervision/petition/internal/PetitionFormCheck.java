@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.doudi.engine.EngineContext;
 import org.doudi.engine.ProcessBean;
+import org.doudi.household.InvalidApplicationException;
 import org.doudi.region.RegionLevel;
 import org.doudi.region.Regions;
 import org.doudi.supervision.petition.Petitions;
@@ -30,10 +31,12 @@ public class PetitionFormCheck implements TaskListener {
 
   private final PetitionRepository repository;
   private final Regions regions;
+  private final Petitions petitions;
 
-  public PetitionFormCheck(PetitionRepository repository, Regions regions) {
+  public PetitionFormCheck(PetitionRepository repository, Regions regions, Petitions petitions) {
     this.repository = repository;
     this.regions = regions;
+    this.petitions = petitions;
   }
 
   @Override
@@ -46,6 +49,14 @@ public class PetitionFormCheck implements TaskListener {
       case "Task_Reexamine" -> reexamine(task);
       case "Task_FinalReview" -> finalReview(task);
       case "Task_Hearing" -> hearing(task);
+      case TASK_AWAIT_REEXAMINATION -> {
+        LocalDate on = registered(task, (id, reason, user) -> petitions.reexaminationRegistered(id, reason, user));
+        task.setVariable(REEXAMINATION_REQUESTED_ON, on.toString());
+      }
+      case TASK_AWAIT_FINAL_REVIEW -> {
+        LocalDate on = registered(task, (id, reason, user) -> petitions.finalReviewRegistered(id, reason, user));
+        task.setVariable(FINAL_REVIEW_REQUESTED_ON, on.toString());
+      }
       default -> throw new IllegalStateException("No form check for task " + task.getTaskDefinitionKey());
     }
   }
@@ -210,6 +221,20 @@ public class PetitionFormCheck implements TaskListener {
         + "日，不计入复核期限）：" + record, user, EngineContext.now());
     Object before = task.getVariable(FINAL_REVIEW_DAYS);
     task.setVariable(FINAL_REVIEW_DAYS, (before == null ? Petitions.REPLY_DAYS : ((Number) before).intValue()) + days);
+  }
+
+  private interface Registration {
+    LocalDate register(long petitionId, String reason, String user);
+  }
+
+  /** 登记复查申请 / 登记复核申请: the petition module's own checks (window, once only), refusals on the form's field. */
+  private LocalDate registered(DelegateTask task, Registration registration) {
+    String user = requireActor(task, REQUEST_REASON);
+    try {
+      return registration.register(PetitionSteps.petitionId(task), optional(task, REQUEST_REASON), user);
+    } catch (InvalidApplicationException e) {
+      throw new FormFieldValidationException(REQUEST_REASON, e.violations().get(0).message());
+    }
   }
 
   private static String requireActor(DelegateTask task, String field) {
