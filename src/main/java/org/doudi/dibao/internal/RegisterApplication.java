@@ -43,8 +43,8 @@ public class RegisterApplication implements JavaDelegate {
     Object given = execution.getVariable(APPLICATION_ID);
     long id;
     if (given == null) {
-      HouseholdApplication application = StartForm.read(execution, code -> regions.ancestorAt(code,
-          RegionLevel.COUNTY).map(Region::code).orElse(null));
+      HouseholdApplication application = StartForm.read(execution, code -> regions.find(code).isEmpty() ? null
+          : regions.ancestorAt(code, RegionLevel.COUNTY).map(Region::code).orElse(null));
       String by = CaseContext.string(execution, REGISTERED_BY);
       if (by == null || by.isBlank()) {
         by = CaseContext.currentUser() == null ? "tasklist" : CaseContext.currentUser();
