@@ -92,6 +92,10 @@ final class StartForm {
       throw new DibaoFormException("regionCode", "所选村（社区）不属于所选乡镇（街道），请重新选择");
     }
     String county = region == null ? null : countyOf.apply(region);
+    if (region != null && county == null) {
+      throw new DibaoFormException(village != null ? "regionCode" : "township",
+          "所选居住地不是已登记的乡镇（街道）或村（社区），请重新选择");
+    }
     return new HouseholdApplication(county, region, enumValue(v, "urbanRural", UrbanRural.class), text(v, "address"),
         text(v, "contactPhone"), members, assets, flag(v, "authorisationSigned"), flag(v, "pledgeSigned"), agent, bank,
         flag(v, "separateRegistration"), text(v, "separateRegistrationNote"));

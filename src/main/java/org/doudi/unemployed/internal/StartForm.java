@@ -36,6 +36,9 @@ final class StartForm {
       throw new UnemployedFormException("regionCode", "所选村（社区）不属于所选乡镇（街道），请重新选择");
     }
     String derived = region == null ? null : countyOf.apply(region);
+    if (region != null && derived == null) {
+      throw new UnemployedFormException("regionCode", "所选村（社区）不是已登记的村（社区），请重新选择");
+    }
     String county = derived != null ? derived : text(v, "countyCode");
     List<Witness> witnesses = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
