@@ -490,29 +490,33 @@ class DibaoProcessTest {
 
   @Test
   void counterApplicationThroughTheStartForm() {
-    Map<String, Object> form = vars("countyCode", "220122", "regionCode", "220122100202", "urbanRural", "RURAL",
-        "address", "农安县农安镇新阳村1组", "contactPhone", "13800000002", "applicantName", "孙八",
-        "applicantIdNumber", org.doudi.household.TestApplications.id("22012219450303004"), "applicantWage", 0L,
-        "applicantPension", 150.0, "member2Name", "周九", "member2IdNumber",
-        org.doudi.household.TestApplications.id("22012219470404005"), "member2Relation", "SPOUSE",
-        "depositTotal", 2000L, "authorisationSigned", true, "pledgeSigned", true, "separateRegistration", true,
-        "separateRegistrationNote", "申请人之子为村委会委员");
+    String sun = org.doudi.household.TestApplications.id("22012219450303004");
+    String zhou = org.doudi.household.TestApplications.id("22012219470404005");
+    Map<String, Object> form = vars("township", "220122100", "regionCode", "220122100202", "urbanRural", "RURAL",
+        "address", "农安县农安镇新阳村1组", "contactPhone", "13800000002", "authorisationSigned", true,
+        "pledgeSigned", true, "separateRegistration", true, "separateRegistrationNote", "申请人之子为村委会委员");
+    String members = "[{\"name\":\"孙八\",\"idNumber\":\"%s\",\"relation\":\"SELF\",\"incomeWage\":0,"
+        + "\"incomePensionBasic\":150.0},{\"name\":\"周九\",\"idNumber\":\"%s\",\"relation\":\"SPOUSE\"}]";
+    form.put("members", org.camunda.spin.plugin.variable.SpinValues.jsonValue(members.formatted(sun, zhou)).create());
+    form.put("assets", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"assetType\":\"DEPOSIT\",\"assetDescription\":\"存款\",\"assetValue\":2000}]").create());
     ProcessInstance pi = runtime.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, form);
     assertThat(pi).isWaitingAt("Task_AcceptApplication").variables().containsEntry("applicantName", "孙八")
         .containsEntry("memberCount", 2).containsEntry("separateRegistration", true)
-        .doesNotContainKey("applicantIdNumber");
+        .doesNotContainKey("members").doesNotContainKey("township");
     long id = Long.parseLong(pi.getBusinessKey());
     assertThat(households.load(id).members()).extracting(m -> m.name()).containsExactly("孙八", "周九");
     f.complete(pi.getId(), "Task_AcceptApplication", "nongan-cw", allMaterials());
     assertThat(pi).variables().containsEntry("countyHomeVisitRequired", true); // 单独登记备案
 
     long before = households.summary(id).id();
-    form.put("member2IdNumber", "220122194704040050");
-    form.put("applicantName", "吴十");
+    form.put("members", org.camunda.spin.plugin.variable.SpinValues.jsonValue(members.replace("孙八", "吴十")
+        .formatted(sun, "220122194704040050")).create());
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DibaoVariables.PROCESS_KEY, form))
         .isInstanceOf(DibaoFormException.class).hasMessageContaining("周九");
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(DibaoVariables.PROCESS_KEY)
         .variableValueEquals("applicantName", "吴十").count()).isZero();
+    assertThat(households.load(id).assets()).extracting(a -> a.value().intValue()).containsExactly(2000);
     assertThat(before).isEqualTo(id);
   }
 

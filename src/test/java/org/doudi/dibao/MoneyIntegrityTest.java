@@ -253,19 +253,16 @@ class MoneyIntegrityTest {
         .isEqualTo(applications);
 
     // at the counter: the start form refuses on the member's ID field, and nothing is stored either
-    Map<String, Object> form = new java.util.LinkedHashMap<>(Map.of("countyCode", "220122",
-        "regionCode", "220122100201", "urbanRural", "RURAL", "address", "农安县农安镇宝塔村2组",
-        "contactPhone", "13800000003", "applicantName", "王八", "applicantIdNumber",
-        other.members().get(0).idNumber(), "authorisationSigned", true, "pledgeSigned", true));
-    form.put("member2Name", "李四");
-    form.put("member2IdNumber", first.members().get(1).idNumber());
-    form.put("member2Relation", "SPOUSE");
-    StringBuilder body = new StringBuilder("{\"variables\":{");
-    form.forEach((k, v) -> body.append(body.length() > 14 ? "," : "").append('"').append(k).append("\":{\"value\":")
-        .append(v instanceof String ? "\"" + v + "\"" : v).append('}'));
-    body.append("}}");
+    String members = "[{\"name\":\"王八\",\"idNumber\":\"" + other.members().get(0).idNumber()
+        + "\",\"relation\":\"SELF\"},{\"name\":\"李四\",\"idNumber\":\"" + first.members().get(1).idNumber()
+        + "\",\"relation\":\"SPOUSE\"}]";
+    String body = "{\"variables\":{\"township\":{\"value\":\"220122100\"},"
+        + "\"regionCode\":{\"value\":\"220122100201\"},\"urbanRural\":{\"value\":\"RURAL\"},"
+        + "\"address\":{\"value\":\"农安县农安镇宝塔村2组\"},\"contactPhone\":{\"value\":\"13800000003\"},"
+        + "\"authorisationSigned\":{\"value\":true},\"pledgeSigned\":{\"value\":true},"
+        + "\"members\":{\"value\":" + json.writeValueAsString(members) + ",\"type\":\"Json\"}}}";
     Http.Response counter = http.send("nongan-cw", "POST",
-        "/engine-rest/process-definition/key/dibao-application/submit-form", body.toString());
+        "/engine-rest/process-definition/key/dibao-application/submit-form", body);
     assertThat(counter.status()).as(counter.body()).isEqualTo(400);
     assertThat(counter.body()).contains("李四", "HH-" + applicationId);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM household_application", Integer.class))

@@ -68,6 +68,17 @@ public final class WebAppSession {
     return exchange(b.build());
   }
 
+  /** A multipart POST as a web-app page sends it: the session cookie, and the CSRF token when {@code withToken}. */
+  public Http.Response postMultipart(String path, String contentType, byte[] body, boolean withToken) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType).header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (withToken && csrf != null) {
+      b.header("X-XSRF-TOKEN", csrf);
+    }
+    return exchange(b.build());
+  }
+
   private Http.Response sendForm(String path, String form) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")

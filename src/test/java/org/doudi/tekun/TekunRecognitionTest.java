@@ -524,7 +524,8 @@ class TekunRecognitionTest {
   @Test
   void aCaseworkerStartsADiscoveryInTasklistWithTheStartFormAndABadOneStoresNothing() {
     String id = person("19380808");
-    Map<String, Object> form = vars("fullName", "褚老汉", "idNumber", id, "regionCode", VILLAGE, "urbanRural", "RURAL",
+    Map<String, Object> form = vars("fullName", "褚老汉", "idNumber", id, "township", "220122100", "regionCode", VILLAGE,
+        "urbanRural", "RURAL",
         "supporter", "NONE", "careMode", "CENTRALISED", "bankName", "农安农商银行", "accountNumber", "6228480099887700",
         "authorisationSigned", true, "discoveryNote", "困难群众主动发现报告核实：独居老人，无子女");
     // another township of the county: may start the process, not for this person
@@ -537,6 +538,10 @@ class TekunRecognitionTest {
       identity.setAuthentication("nongan-cw", List.of("township-caseworker-220122100"));
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey("tekun-recognition", bad))
           .hasMessageContaining("银行账号");
+      Map<String, Object> elsewhere = new java.util.HashMap<>(form);
+      elsewhere.put("township", "220122101");
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("tekun-recognition", elsewhere))
+          .hasMessageContaining("所选村（社区）不属于所选乡镇（街道）");
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tekun_case WHERE id_number = ?", Integer.class, id))
           .isZero();
       String pid = runtime.startProcessInstanceByKey("tekun-recognition", form).getId();
@@ -549,6 +554,7 @@ class TekunRecognitionTest {
       assertThat(stored.get("care_mode")).isEqualTo("CENTRALISED");
       assertThat(runtime.getVariable(pid, "registeredBy")).isEqualTo("nongan-cw");
       assertThat(runtime.getVariable(pid, "idNumber")).as("the raw ID number leaves the variables").isNull();
+      assertThat(runtime.getVariable(pid, "township")).isNull();
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey())
           .isEqualTo(String.valueOf(stored.get("id")));
     } finally {

@@ -109,6 +109,22 @@ class ExpenditureProcessTest {
     return pid;
   }
 
+  /** The start form chooses the township by name and the village optionally: township alone is the region. */
+  @Test
+  void theStartFormsTownshipStandsForTheRegionAndAVillageMustLieInIt() {
+    Map<String, Object> a = new java.util.HashMap<>(application(freshId(), "3000"));
+    a.remove("regionCode");
+    a.put("township", "220122100");
+    String pid = runtime.createProcessInstanceByKey("expenditure-assistance").setVariables(a).execute().getId();
+    assertThat(runtime.getVariable(pid, "regionCode")).isEqualTo("220122100");
+    assertThat(runtime.getVariable(pid, "township")).isNull();
+
+    Map<String, Object> elsewhere = new java.util.HashMap<>(application(freshId(), "3000"));
+    elsewhere.put("township", "220122101");
+    assertThatThrownBy(() -> runtime.createProcessInstanceByKey("expenditure-assistance").setVariables(elsewhere)
+        .execute()).hasMessageContaining("所选村（社区）不属于所选乡镇（街道）");
+  }
+
   @Test
   void oneApprovalSeveralPaymentsEachByItsTimer() {
     String pid = toProposal(ID, "1800");
@@ -344,6 +360,11 @@ class ExpenditureProcessTest {
   static final java.util.concurrent.atomic.AtomicInteger NEXT_BIRTHDAY = new java.util.concurrent.atomic.AtomicInteger();
 
   /** An ID number of its own whose sequence ends in 9: the check simulator would find 3000 yuan/month of wages. */
+  static String freshId() {
+    return TestIds.id("220122", java.time.LocalDate.of(1972, 1, 1).plusDays(NEXT_BIRTHDAY.getAndIncrement())
+        .toString().replace("-", ""), "011");
+  }
+
   static String hiddenWagesId() {
     return TestIds.id("220122", java.time.LocalDate.of(1971, 1, 1).plusDays(NEXT_BIRTHDAY.getAndIncrement())
         .toString().replace("-", ""), "019");

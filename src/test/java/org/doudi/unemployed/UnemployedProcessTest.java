@@ -485,7 +485,7 @@ class UnemployedProcessTest {
   void theTasklistStartFormIsCheckedOnTheServerTooAndStartsTheCase() {
     int before = jdbc.queryForObject("SELECT count(*) FROM unemployed_application", Integer.class);
     Map<String, Object> form = vars("fullName", "孙六", "idNumber", person("19900101", 10), "identityDocument",
-        "RESIDENCE_PERMIT", "applicationPlace", "WORKPLACE", "countyCode", "220122", "regionCode", "220122100201",
+        "RESIDENCE_PERMIT", "applicationPlace", "WORKPLACE", "township", "220122100", "regionCode", "220122100201",
         "urbanRural", "RURAL", "address", "宝塔村5组", "contactPhone", "13904319999", "hardshipDescription", "停工三个月",
         "employerName", "某食品厂", "employerAddress", "农安县工业园", "jobPosition", "包装工", "witness1Name", "甲",
         "witness1Phone", "13800000001", "witness2Name", "乙", "witness2Phone", "13800000002", "lastIncomeMonth",

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.doudi.document.Documents;
+import org.doudi.document.MaterialType;
 import org.doudi.engine.ProcessBean;
 
 /**
@@ -31,6 +33,12 @@ public class FormCheck implements TaskListener {
     MATERIALS.put("materialAuthorisation", "家庭经济状况核对授权书（签字）");
     MATERIALS.put("materialPledge", "承诺书（签字）");
     MATERIALS.put("materialDisabilityProof", "残疾证、诊断证明等重病重残证明材料");
+  }
+
+  private final Documents documents;
+
+  public FormCheck(Documents documents) {
+    this.documents = documents;
   }
 
   @Override
@@ -121,15 +129,26 @@ public class FormCheck implements TaskListener {
     }
   }
 
-  private static void accept(Form f, DelegateTask task) {
+  private void accept(Form f, DelegateTask task) {
     boolean needsProof = f.flag(NEEDS_DISABILITY_PROOF);
     List<String> missing = new ArrayList<>();
+    List<String> ticked = new ArrayList<>();
     MATERIALS.forEach((field, label) -> {
       boolean required = !field.equals("materialDisabilityProof") || needsProof;
-      if (required && !f.flag(field)) {
+      if (f.flag(field)) {
+        ticked.add(field);
+      } else if (required) {
         missing.add(label);
       }
     });
+    // the checklist is backed by the scanned files of the case (docs/documents.md)
+    List<MaterialType> unbacked = documents.unbackedChecklistItems(task.getProcessInstanceId(), ticked);
+    if (!unbacked.isEmpty()) {
+      throw new DibaoFormException(unbacked.get(0).checklistField(), "已勾选“" + MATERIALS.get(
+          unbacked.get(0).checklistField()) + "”，但本案还没有这类材料的扫描件："
+          + String.join("、", unbacked.stream().map(MaterialType::label).toList())
+          + "。请先在“申请材料”标签页上传，或取消勾选（未勾选的材料会一次性告知申请人补齐）");
+    }
     f.optionalText("acceptanceNote", "受理说明", 500);
     task.setVariable(MATERIALS_COMPLETE, missing.isEmpty());
     task.setVariable(MISSING_MATERIALS, String.join("、", missing));

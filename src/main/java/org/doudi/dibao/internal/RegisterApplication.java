@@ -13,6 +13,9 @@ import org.doudi.household.Households;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.CaseVariables;
 import org.doudi.payment.Scheme;
+import org.doudi.region.Region;
+import org.doudi.region.RegionLevel;
+import org.doudi.region.Regions;
 import org.doudi.register.AlreadyRegisteredException;
 import org.doudi.register.BenefitRegister;
 import org.doudi.register.Person;
@@ -27,10 +30,12 @@ public class RegisterApplication implements JavaDelegate {
 
   private final Households households;
   private final BenefitRegister register;
+  private final Regions regions;
 
-  public RegisterApplication(Households households, BenefitRegister register) {
+  public RegisterApplication(Households households, BenefitRegister register, Regions regions) {
     this.households = households;
     this.register = register;
+    this.regions = regions;
   }
 
   @Override
@@ -38,7 +43,8 @@ public class RegisterApplication implements JavaDelegate {
     Object given = execution.getVariable(APPLICATION_ID);
     long id;
     if (given == null) {
-      HouseholdApplication application = StartForm.read(execution);
+      HouseholdApplication application = StartForm.read(execution, code -> regions.find(code).isEmpty() ? null
+          : regions.ancestorAt(code, RegionLevel.COUNTY).map(Region::code).orElse(null));
       String by = CaseContext.string(execution, REGISTERED_BY);
       if (by == null || by.isBlank()) {
         by = CaseContext.currentUser() == null ? "tasklist" : CaseContext.currentUser();
@@ -90,14 +96,7 @@ public class RegisterApplication implements JavaDelegate {
       if (!counter) {
         throw e;
       }
-      String held = e.holding() == null ? null : e.holding().idNumber();
-      String field = "applicantIdNumber";
-      for (int i = 0; held != null && i < a.memberList().size() && i < StartForm.PREFIXES.length; i++) {
-        if (held.equalsIgnoreCase(a.memberList().get(i).idNumber().strip())) {
-          field = StartForm.PREFIXES[i] + "IdNumber";
-        }
-      }
-      throw new DibaoFormException(field, e.getMessage());
+      throw new DibaoFormException("members", e.getMessage());
     }
   }
 }

@@ -37,6 +37,13 @@ record FormFields(Set<String> editable, Set<String> shown, FormRules rules) {
     JsonNode components = node.path("components");
     for (JsonNode c : components) {
       boolean readOnly = inheritedReadOnly || c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false);
+      String path = c.path("path").asText("");
+      if (!path.isEmpty()) {
+        // a dynamic list or a group with a path submits its fields as one object/array variable named by the path's
+        // first segment; the module that reads it checks what is inside
+        (readOnly ? shown : editable).add(path.split("\\.", 2)[0]);
+        continue;
+      }
       String key = c.path("key").asText("");
       if (!key.isEmpty() && !WITHOUT_VALUE.contains(c.path("type").asText())) {
         (readOnly ? shown : editable).add(key);

@@ -45,6 +45,9 @@ record FormRules(Map<String, Field> fields) {
 
   private static void collect(JsonNode node, Map<String, Field> fields) {
     for (JsonNode c : node.path("components")) {
+      if (!c.path("path").asText("").isEmpty()) {
+        continue; // a dynamic list or group with a path: one JSON variable, checked by the module that reads it
+      }
       String key = c.path("key").asText("");
       boolean readOnly = c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false);
       if (!key.isEmpty() && !readOnly) {

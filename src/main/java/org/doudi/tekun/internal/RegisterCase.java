@@ -31,8 +31,8 @@ import org.doudi.tekun.TekunRecognitions;
 public class RegisterCase implements JavaDelegate {
 
   /** The start form's fields. */
-  static final List<String> START_KEYS = List.of("fullName", "idNumber", "regionCode", "urbanRural", "careMode",
-      "supporter", "bankName", "accountNumber", "authorisationSigned", "discoveryNote");
+  static final List<String> START_KEYS = List.of("fullName", "idNumber", "township", "regionCode", "urbanRural",
+      "careMode", "supporter", "bankName", "accountNumber", "authorisationSigned", "discoveryNote");
 
   private final TekunRecognitions recognitions;
   private final Validator validator;
@@ -53,8 +53,16 @@ public class RegisterCase implements JavaDelegate {
     if (user == null || user.isBlank()) {
       user = EngineContext.currentUser() == null ? "tasklist" : EngineContext.currentUser();
     }
+    // the start form chooses 乡镇（街道） and then, optionally, 村（社区） by name (docs/household.md, region lists)
+    String township = Cases.string(execution, "township");
+    String village = Cases.string(execution, "regionCode");
+    if (township != null && !township.isBlank() && village != null && !village.isBlank()
+        && !village.strip().startsWith(township.strip())) {
+      throw new TekunFormException("regionCode", "所选村（社区）不属于所选乡镇（街道），请重新选择");
+    }
+    String regionCode = village == null || village.isBlank() ? township : village;
     TekunApplication a = new TekunApplication(Cases.string(execution, "fullName"),
-        Cases.string(execution, "idNumber"), Cases.string(execution, "regionCode"),
+        Cases.string(execution, "idNumber"), regionCode,
         Cases.string(execution, "urbanRural"), "DISCOVERY", "TOWNSHIP", null, null, null, List.of(), List.of(),
         enumOf(TekunFacts.Supporter.class, execution, "supporter", "法定义务人情况"), null, null, false,
         enumOf(CareMode.class, execution, "careMode", "供养方式"), Cases.string(execution, "bankName"),

@@ -27,6 +27,16 @@ public class CaseSupport {
 
   /** A township or village/community; sets regionCode, regionName and countyCode on the case. */
   Region caseRegion(DelegateExecution execution, Values v, String label) {
+    // the start forms choose 乡镇（街道） and then, optionally, 村（社区） by name (docs/household.md, region lists)
+    String township = v.string("township");
+    String village = v.string(CaseVariables.REGION_CODE);
+    if (township != null && village != null && !village.startsWith(township)) {
+      throw new TemporaryFormException(CaseVariables.REGION_CODE, "所选村（社区）不属于所选乡镇（街道），请重新选择");
+    }
+    execution.removeVariable("township");
+    if (village == null && township != null) {
+      execution.setVariable(CaseVariables.REGION_CODE, township);
+    }
     String code = v.text(CaseVariables.REGION_CODE, label, 12);
     Optional<Region> r = code.matches("\\d{6,12}") ? regions.find(code) : Optional.empty();
     if (r.isEmpty() || !(r.get().level() == RegionLevel.TOWNSHIP || r.get().level() == RegionLevel.VILLAGE)) {

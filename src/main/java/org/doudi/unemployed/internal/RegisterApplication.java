@@ -42,7 +42,9 @@ public class RegisterApplication implements JavaDelegate {
     if (execution.getVariable(APPLICATION_ID) == null) {
       UnemployedApplication a;
       try {
-        a = check.validate(StartForm.read(execution));
+        a = check.validate(StartForm.read(execution, code -> regions.find(code).isEmpty() ? null
+            : regions.ancestorAt(code, org.doudi.region.RegionLevel.COUNTY).map(org.doudi.region.Region::code)
+                .orElse(null)));
       } catch (InvalidApplicationException e) {
         throw new UnemployedFormException(StartForm.formField(e.violations().get(0).field()), e.getMessage());
       }

@@ -17,14 +17,29 @@ final class StartForm {
 
   private StartForm() {}
 
-  static final List<String> KEYS = List.of("fullName", "idNumber", "identityDocument", "countyCode", "urbanRural",
+  static final List<String> KEYS = List.of("fullName", "idNumber", "identityDocument", "township", "countyCode",
+      "urbanRural",
       "applicationPlace", "address", "contactPhone", "hardshipDescription", "employerName", "employerAddress",
       "jobPosition", "witness1Name", "witness1Phone", "witness2Name", "witness2Phone", "witness3Name",
       "witness3Phone", "lastIncomeMonth", "epidemicCause", "unemploymentInsured", "dibaoElsewhere", "householdSize",
       "householdMonthlyIncome", "householdFinancialAssets", "bankName", "bankAccountNumber", "pledgeSigned",
       "authorisationSigned");
 
-  static UnemployedApplication read(VariableScope v) {
+  /**
+   * Reads the form. The place is chosen by name: 乡镇（街道） {@code township}, then 村（社区） {@code regionCode};
+   * the county is the village's ({@code countyOf}), a typed {@code countyCode} only when the region is unknown.
+   */
+  static UnemployedApplication read(VariableScope v, java.util.function.Function<String, String> countyOf) {
+    String township = text(v, "township");
+    String region = text(v, "regionCode");
+    if (township != null && region != null && !region.startsWith(township)) {
+      throw new UnemployedFormException("regionCode", "所选村（社区）不属于所选乡镇（街道），请重新选择");
+    }
+    String derived = region == null ? null : countyOf.apply(region);
+    if (region != null && derived == null) {
+      throw new UnemployedFormException("regionCode", "所选村（社区）不是已登记的村（社区），请重新选择");
+    }
+    String county = derived != null ? derived : text(v, "countyCode");
     List<Witness> witnesses = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       String name = text(v, "witness" + i + "Name");
@@ -34,8 +49,8 @@ final class StartForm {
       }
     }
     return new UnemployedApplication(text(v, "fullName"), text(v, "idNumber"),
-        enumValue(v, "identityDocument", UnemployedApplication.IdentityDocument.class), text(v, "countyCode"),
-        text(v, "regionCode"), enumValue(v, "urbanRural", UnemployedApplication.UrbanRural.class),
+        enumValue(v, "identityDocument", UnemployedApplication.IdentityDocument.class), county,
+        region, enumValue(v, "urbanRural", UnemployedApplication.UrbanRural.class),
         enumValue(v, "applicationPlace", UnemployedApplication.ApplicationPlace.class), text(v, "address"),
         text(v, "contactPhone"), text(v, "hardshipDescription"), text(v, "employerName"), text(v, "employerAddress"),
         text(v, "jobPosition"), witnesses, month(v, "lastIncomeMonth"), flag(v, "epidemicCause"),

@@ -1,5 +1,7 @@
 // Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for zh/zh-CN get Chinese.
+// customScripts: the task tab 申请材料 (scanned materials of the case, docs/documents.md).
 export default {
+  customScripts: ['scripts/case-documents.js'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
