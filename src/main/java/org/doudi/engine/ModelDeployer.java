@@ -17,7 +17,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -51,13 +54,16 @@ public class ModelDeployer implements SmartInitializingSingleton {
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
+  private final CommandExecutor commands;
   private final RepositoryService repository;
   private final ModelValidator validator;
   private final String[] patterns;
 
-  public ModelDeployer(RepositoryService repository, ModelValidator validator,
+  public ModelDeployer(ProcessEngine engine, RepositoryService repository, ModelValidator validator,
       @Value("${doudi.models.processes}") String[] processPatterns,
       @Value("${doudi.models.forms}") String[] formPatterns) {
+    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
     this.repository = repository;
     this.validator = validator;
     List<String> all = new ArrayList<>(List.of(processPatterns));
@@ -80,22 +86,26 @@ public class ModelDeployer implements SmartInitializingSingleton {
    */
   public DeploymentWithDefinitions deploy(ModelSet models) {
     validator.validate(models).throwIfInvalid();
-    Set<String> changed = changedResources(models);
-    if (changed.isEmpty()) {
-      return null;
-    }
-    Set<String> toDeploy = withDeploymentBoundForms(models, changed);
-    DeploymentBuilder builder = repository.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(SOURCE);
-    models.resources().stream().filter(r -> toDeploy.contains(r.name()))
-        .forEach(r -> builder.addInputStream(r.name(), new ByteArrayInputStream(r.content())));
-    // marked as the application's own: its money-rule versions are the reviewed files and need no second approval
-    DeploymentWithDefinitions d = DeploymentAudit.asApplication(builder::deployWithResult);
-    LOG.info("Deployed {} of {} model resources (deployment {}, {} new process definitions)", toDeploy.size(),
-        models.resources().size(), d.getId(),
-        d.getDeployedProcessDefinitions() == null ? 0 : d.getDeployedProcessDefinitions().size());
-    return d;
+    // under Camunda's deployment lock, as its own duplicate filter: two nodes starting together deploy once
+    return commands.execute(context -> {
+      context.getPropertyManager().acquireExclusiveLock();
+      Set<String> changed = changedResources(models);
+      if (changed.isEmpty()) {
+        return null;
+      }
+      Set<String> toDeploy = withDeploymentBoundForms(models, changed);
+      DeploymentBuilder builder = repository.createDeployment()
+          .name(DEPLOYMENT_NAME)
+          .source(SOURCE);
+      models.resources().stream().filter(r -> toDeploy.contains(r.name()))
+          .forEach(r -> builder.addInputStream(r.name(), new ByteArrayInputStream(r.content())));
+      // marked as the application's own: its money-rule versions are the reviewed files and need no second approval
+      DeploymentWithDefinitions d = DeploymentAudit.asApplication(builder::deployWithResult);
+      LOG.info("Deployed {} of {} model resources (deployment {}, {} new process definitions)", toDeploy.size(),
+          models.resources().size(), d.getId(),
+          d.getDeployedProcessDefinitions() == null ? 0 : d.getDeployedProcessDefinitions().size());
+      return d;
+    });
   }
 
   /** The names whose bytes differ from the latest start-up deployment of that name (or that were never deployed). */
