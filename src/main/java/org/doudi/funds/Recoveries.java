@@ -164,13 +164,13 @@ public class Recoveries {
     }
     Map<String, Object> vars = new HashMap<>();
     vars.put(CaseVariables.REGION_CODE, regionCode);
-    vars.put("recoveryId", id);
-    vars.put("payeeName", payee.name());
-    vars.put("recoveryAmount", amount.setScale(2).toPlainString());
-    vars.put("outstanding", amount.setScale(2).toPlainString());
-    vars.put("recoveryMonths", monthsText);
-    vars.put("recoveryReason", request.reason().strip());
-    vars.put("fullyRecovered", false);
+    vars.put(RecoveryVariables.RECOVERY_ID, id);
+    vars.put(RecoveryVariables.PAYEE_NAME, payee.name());
+    vars.put(RecoveryVariables.RECOVERY_AMOUNT, amount.setScale(2).toPlainString());
+    vars.put(RecoveryVariables.OUTSTANDING, amount.setScale(2).toPlainString());
+    vars.put(RecoveryVariables.RECOVERY_MONTHS, monthsText);
+    vars.put(RecoveryVariables.RECOVERY_REASON, request.reason().strip());
+    vars.put(RecoveryVariables.FULLY_RECOVERED, false);
     String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS, "recovery-" + id, vars).getId());
     jdbc.update("UPDATE funds_recovery SET process_instance_id = ? WHERE id = ?", pid, id);
     return get(id);

@@ -1,7 +1,7 @@
 package org.doudi.payroll;
 
 /**
- * Variable names of process {@code award-change-approval} (processes/payment/award-change-approval.bpmn). The change
+ * Variable names of process {@code award-change-approval} (processes/payroll/award-change-approval.bpmn). The change
  * itself is never read from them: the approval applies the stored request ({@code award_change_request}); the
  * display variables only show it in the task form.
  */

@@ -1,7 +1,7 @@
 package org.doudi.payroll;
 
 /**
- * Variable names of process {@code exit-objection} (processes/payment/exit-objection.bpmn). The decision is applied
+ * Variable names of process {@code exit-objection} (processes/payroll/exit-objection.bpmn). The decision is applied
  * from the stored objection (award_exit_objection); the display variables only show it in the task form.
  */
 public final class ExitVariables {

@@ -103,8 +103,9 @@ public class Payroll {
     if (run.processInstanceId() == null) {
       String pid = asSystem.call(() -> runtime.createMessageCorrelation(COUNTY_RUN_MESSAGE)
           .processInstanceBusinessKey("payroll:" + countyCode + ":" + month)
-          .setVariables(Map.of(CaseVariables.REGION_CODE, countyCode, "countyCode", countyCode,
-              "countyName", regions.get(countyCode).name(), "payrollMonth", month.toString(), "runId", id))
+          .setVariables(Map.of(CaseVariables.REGION_CODE, countyCode, PayrollVariables.COUNTY_CODE, countyCode,
+              PayrollVariables.COUNTY_NAME, regions.get(countyCode).name(),
+              PayrollVariables.PAYROLL_MONTH, month.toString(), PayrollVariables.RUN_ID, id))
           .correlateStartMessage().getId());
       runs.setProcess(id, pid);
     }
@@ -435,16 +436,16 @@ public class Payroll {
     Object[] all = totalsOf(now);
     RosterDifferences d = differences(run, now);
     Map<String, Object> v = new java.util.LinkedHashMap<>();
-    v.put("rosterCount", all[0]);
-    v.put("rosterTotal", ((BigDecimal) all[1]).toPlainString());
-    v.put("extrasCount", all[2]);
-    v.put("extrasTotal", ((BigDecimal) all[3]).toPlainString());
-    v.put("lastMonthCount", d.lastMonthCount());
-    v.put("lastMonthTotal", d.lastMonthTotal().toPlainString());
-    v.put("newCount", d.newCount());
-    v.put("stoppedCount", d.stoppedCount());
-    v.put("changedCount", d.changedCount());
-    v.put("differences", d.text());
+    v.put(PayrollVariables.ROSTER_COUNT, all[0]);
+    v.put(PayrollVariables.ROSTER_TOTAL, ((BigDecimal) all[1]).toPlainString());
+    v.put(PayrollVariables.EXTRAS_COUNT, all[2]);
+    v.put(PayrollVariables.EXTRAS_TOTAL, ((BigDecimal) all[3]).toPlainString());
+    v.put(PayrollVariables.LAST_MONTH_COUNT, d.lastMonthCount());
+    v.put(PayrollVariables.LAST_MONTH_TOTAL, d.lastMonthTotal().toPlainString());
+    v.put(PayrollVariables.NEW_COUNT, d.newCount());
+    v.put(PayrollVariables.STOPPED_COUNT, d.stoppedCount());
+    v.put(PayrollVariables.CHANGED_COUNT, d.changedCount());
+    v.put(PayrollVariables.DIFFERENCES, d.text());
     RosterAnomalies a = anomalies(run, changeShare, 0, FORM_ANOMALIES);
     v.put("anomalyCount", a.total());
     v.put("anomalies", a.text(runId));

@@ -1,7 +1,7 @@
 package org.doudi.payroll;
 
 /**
- * Variable names of process {@code payment-return} (processes/payment/payment-return.bpmn). The re-issue is never
+ * Variable names of process {@code payment-return} (processes/payroll/payment-return.bpmn). The re-issue is never
  * taken from them: the caseworker's correction is stored in {@code payroll_reissue_request} when 更正账户并重新发放 is
  * completed, approved by another person in 审批更正账户补发, and the re-issue step reads the stored request.
  */

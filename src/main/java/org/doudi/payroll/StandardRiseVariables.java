@@ -1,7 +1,7 @@
 package org.doudi.payroll;
 
 /**
- * Variable names of process {@code standard-rise} (processes/payment/standard-rise.bpmn). The rise itself is never
+ * Variable names of process {@code standard-rise} (processes/payroll/standard-rise.bpmn). The rise itself is never
  * read from them: its steps read standard_rise and its lines; the display variables only show it in the form.
  */
 public final class StandardRiseVariables {

@@ -3,6 +3,6 @@
  * ({@link org.doudi.unemployed.UnemployedCases}, {@code POST /api/unemployed/applications}, Tasklist start form),
  * eligibility (DMN {@code unemployed-eligibility}), village/community investigation (3 working days), township review
  * (2 working days), the province-wide once-only check and the payment through {@code org.doudi.payment} in one
- * transaction, archive. Process {@code processes/temporary/unemployed-assistance.bpmn}; see docs/unemployed.md.
+ * transaction, archive. Process {@code processes/unemployed/unemployed-assistance.bpmn}; see docs/unemployed.md.
  */
 package org.doudi.unemployed;

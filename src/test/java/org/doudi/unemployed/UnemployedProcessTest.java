@@ -33,7 +33,6 @@ import org.doudi.payment.Payments;
 import org.doudi.payment.Scheme;
 import org.doudi.platform.DoudiTest;
 import org.doudi.unemployed.UnemployedCases.StartedCase;
-import org.doudi.unemployed.internal.PaymentFaults;
 import org.doudi.unemployed.internal.UnemployedFormException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

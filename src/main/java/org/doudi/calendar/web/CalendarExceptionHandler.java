@@ -1,21 +1,24 @@
 package org.doudi.calendar.web;
 
+import org.doudi.platform.ProblemAnswers;
+import org.springframework.stereotype.Component;
 import java.util.NoSuchElementException;
 import org.doudi.calendar.CalendarDataException;
 import org.doudi.calendar.CaseClockException;
 import org.doudi.calendar.YearNotLoadedException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the calendar endpoints as RFC 9457 problem details; limited to this package. */
-@RestControllerAdvice(basePackageClasses = CalendarExceptionHandler.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class CalendarExceptionHandler {
+@Component
+class CalendarExceptionHandler implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return ProblemAnswers.inPackageOf(controller, CalendarExceptionHandler.class);
+  }
 
   @ExceptionHandler(CalendarDataException.class)
   ProblemDetail badInput(CalendarDataException e) {

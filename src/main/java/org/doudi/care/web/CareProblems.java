@@ -1,27 +1,30 @@
 package org.doudi.care.web;
 
+import org.doudi.platform.ProblemAnswers;
+import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.doudi.care.CareArrangements.InvalidCareInputException;
 import org.doudi.household.ApplicationProblems;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The Chinese problem answers of the care endpoints, in one place: bad input 400, unknown or unseen 404. */
-@Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = CareController.class)
-class CareProblems {
+@Component
+class CareProblems implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return controller != null && (CareController.class.isAssignableFrom(controller));
+  }
 
   @ExceptionHandler(InvalidCareInputException.class)
   ProblemDetail invalid(InvalidCareInputException e) {

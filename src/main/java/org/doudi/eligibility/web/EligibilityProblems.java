@@ -1,22 +1,25 @@
 package org.doudi.eligibility.web;
 
+import org.doudi.platform.ProblemAnswers;
+import org.springframework.stereotype.Component;
 import org.doudi.eligibility.InvalidStandardException;
 import org.doudi.eligibility.StandardConflictException;
 import org.doudi.eligibility.StandardNotFoundException;
 import org.doudi.eligibility.StandardProblems;
 import org.doudi.household.ApplicationProblems;
 import org.doudi.household.InvalidApplicationException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the eligibility endpoints as problem details with a {@code violations} list; this package only. */
-@RestControllerAdvice(basePackageClasses = EligibilityProblems.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class EligibilityProblems {
+@Component
+class EligibilityProblems implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return ProblemAnswers.inPackageOf(controller, EligibilityProblems.class);
+  }
 
   @ExceptionHandler(InvalidStandardException.class)
   ProblemDetail invalid(InvalidStandardException e) {

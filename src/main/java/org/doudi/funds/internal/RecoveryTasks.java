@@ -1,5 +1,6 @@
 package org.doudi.funds.internal;
 
+import org.doudi.funds.RecoveryVariables;
 import org.doudi.engine.EngineContext;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,9 +40,9 @@ public final class RecoveryTasks {
       switch (task.getTaskDefinitionKey()) {
         case RECORD_TASK -> record(task);
         case OVERDUE_TASK -> {
-          String measures = text(task, "overdueMeasures");
+          String measures = text(task, RecoveryVariables.OVERDUE_MEASURES);
           if (measures == null || measures.length() > 1000) {
-            throw new FormFieldValidationException("overdueMeasures", "请填写督办措施（1000字以内）");
+            throw new FormFieldValidationException(RecoveryVariables.OVERDUE_MEASURES, "请填写督办措施（1000字以内）");
           }
         }
         default -> { }
@@ -49,39 +50,39 @@ public final class RecoveryTasks {
     }
 
     private void record(DelegateTask task) {
-      long id = ((Number) task.getVariable("recoveryId")).longValue();
-      String kind = text(task, "entryKind");
+      long id = ((Number) task.getVariable(RecoveryVariables.RECOVERY_ID)).longValue();
+      String kind = text(task, RecoveryVariables.ENTRY_KIND);
       BigDecimal amount;
       try {
-        String raw = text(task, "entryAmount");
+        String raw = text(task, RecoveryVariables.ENTRY_AMOUNT);
         amount = raw == null ? null : new BigDecimal(raw);
       } catch (NumberFormatException e) {
-        throw new FormFieldValidationException("entryAmount", "金额不是数字：" + task.getVariable("entryAmount"));
+        throw new FormFieldValidationException(RecoveryVariables.ENTRY_AMOUNT, "金额不是数字：" + task.getVariable(RecoveryVariables.ENTRY_AMOUNT));
       }
-      String receipt = text(task, "receiptNumber");
-      String note = text(task, "entryNote");
+      String receipt = text(task, RecoveryVariables.RECEIPT_NUMBER);
+      String note = text(task, RecoveryVariables.ENTRY_NOTE);
       if (receipt != null && receipt.length() > 64) {
-        throw new FormFieldValidationException("receiptNumber", "缴款凭证号不能超过64字");
+        throw new FormFieldValidationException(RecoveryVariables.RECEIPT_NUMBER, "缴款凭证号不能超过64字");
       }
       if (note != null && note.length() > 1000) {
-        throw new FormFieldValidationException("entryNote", "说明不能超过1000字");
+        throw new FormFieldValidationException(RecoveryVariables.ENTRY_NOTE, "说明不能超过1000字");
       }
       if ("REPAYMENT".equals(kind) && receipt == null) {
-        throw new FormFieldValidationException("receiptNumber", "退款须填写缴款凭证号");
+        throw new FormFieldValidationException(RecoveryVariables.RECEIPT_NUMBER, "退款须填写缴款凭证号");
       }
       Recovery r;
       try {
         r = recoveries.record(id, kind, amount, receipt, note, task.getId(), actor(task));
       } catch (FundsRequestException e) {
-        throw new FormFieldValidationException("entryAmount", e.getMessage());
+        throw new FormFieldValidationException(RecoveryVariables.ENTRY_AMOUNT, e.getMessage());
       }
-      task.setVariable("outstanding", r.outstanding().toPlainString());
-      task.setVariable("fullyRecovered", r.outstanding().signum() == 0);
+      task.setVariable(RecoveryVariables.OUTSTANDING, r.outstanding().toPlainString());
+      task.setVariable(RecoveryVariables.FULLY_RECOVERED, r.outstanding().signum() == 0);
       // the next round of the task starts with empty fields
-      task.removeVariable("entryAmount");
-      task.removeVariable("receiptNumber");
-      task.removeVariable("entryNote");
-      task.removeVariable("entryKind");
+      task.removeVariable(RecoveryVariables.ENTRY_AMOUNT);
+      task.removeVariable(RecoveryVariables.RECEIPT_NUMBER);
+      task.removeVariable(RecoveryVariables.ENTRY_NOTE);
+      task.removeVariable(RecoveryVariables.ENTRY_KIND);
     }
 
     private static String text(DelegateTask task, String key) {
@@ -111,7 +112,7 @@ public final class RecoveryTasks {
 
     @Override
     public void execute(DelegateExecution execution) {
-      recoveries.close(((Number) execution.getVariable("recoveryId")).longValue());
+      recoveries.close(((Number) execution.getVariable(RecoveryVariables.RECOVERY_ID)).longValue());
     }
   }
 }

@@ -15,7 +15,7 @@ import org.doudi.payroll.Exits;
 import org.doudi.payroll.InvalidAwardException;
 import org.springframework.stereotype.Component;
 
-/** The steps of process exit-objection (processes/payment/exit-objection.bpmn). */
+/** The steps of process exit-objection (processes/payroll/exit-objection.bpmn). */
 public final class ExitObjectionSteps {
 
   private ExitObjectionSteps() {}

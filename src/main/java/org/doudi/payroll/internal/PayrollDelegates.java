@@ -1,5 +1,6 @@
 package org.doudi.payroll.internal;
 
+import org.doudi.payroll.PayrollVariables;
 import org.doudi.calendar.WorkingDayCalendar;
 import org.doudi.payment.LedgerBulk;
 import org.doudi.engine.EngineContext;
@@ -32,7 +33,7 @@ final class PayrollDelegates {
   }
 
   static long runId(DelegateExecution e) {
-    return ((Number) e.getVariable("runId")).longValue();
+    return ((Number) e.getVariable(PayrollVariables.RUN_ID)).longValue();
   }
 
   /** The user whose command runs this code, or null in a job. */
@@ -64,11 +65,11 @@ final class PayrollDelegates {
     public void execute(DelegateExecution execution) {
       LocalDate today = today();
       YearMonth month = YearMonth.from(today);
-      execution.setVariable("payrollMonth", month.toString());
-      execution.setVariable("runDay", schedule.runDay(month).toString());
+      execution.setVariable(PayrollVariables.PAYROLL_MONTH, month.toString());
+      execution.setVariable(PayrollVariables.RUN_DAY, schedule.runDay(month).toString());
       // 渐退期满: the phase-outs whose STOP is in force this month end (register, AwardEnded); their rosters are
       // already right (the STOP row decides), so this need not come before the rosters, but it does, once a day
-      execution.setVariable("phaseOutsEnded", exits.endPhaseOuts(today, SYSTEM));
+      execution.setVariable(PayrollVariables.PHASE_OUTS_ENDED, exits.endPhaseOuts(today, SYSTEM));
       // members who turn 18, 70 … this month change their supplement from next month (once; docs/standard-rise.md)
       ages.apply(month.plusMonths(1), SYSTEM);
       List<String> started = new ArrayList<>();
@@ -89,7 +90,7 @@ final class PayrollDelegates {
           started.add(county);
         }
       }
-      execution.setVariable("countiesStarted", String.join(",", started));
+      execution.setVariable(PayrollVariables.COUNTIES_STARTED, String.join(",", started));
     }
   }
 
@@ -117,7 +118,7 @@ final class PayrollDelegates {
           bankFiles.exportPending(county, SYSTEM).ifPresent(f -> files.add(f.batchNo()));
         }
       }
-      execution.setVariable("oneOffFiles", String.join(",", files));
+      execution.setVariable(PayrollVariables.ONE_OFF_FILES, String.join(",", files));
     }
   }
 
@@ -131,8 +132,8 @@ final class PayrollDelegates {
 
     @Override
     public void execute(DelegateExecution e) {
-      RosterSummary s = payroll.rosterOf((String) e.getVariable("countyCode"),
-          YearMonth.parse((String) e.getVariable("payrollMonth")), SYSTEM);
+      RosterSummary s = payroll.rosterOf((String) e.getVariable(PayrollVariables.COUNTY_CODE),
+          YearMonth.parse((String) e.getVariable(PayrollVariables.PAYROLL_MONTH)), SYSTEM);
       e.setVariables(payroll.reviewFigures(s.runId()));
     }
   }
@@ -148,16 +149,16 @@ final class PayrollDelegates {
 
     @Override
     public void execute(DelegateExecution e) {
-      String by = (String) e.getVariable("excludedBy");
-      payroll.excludeBeneficiaries(runId(e), beneficiaryKeys((String) e.getVariable("excludeBeneficiaries")),
-          (String) e.getVariable("excludeReason"), by == null ? SYSTEM : by);
+      String by = (String) e.getVariable(PayrollVariables.EXCLUDED_BY);
+      payroll.excludeBeneficiaries(runId(e), beneficiaryKeys((String) e.getVariable(PayrollVariables.EXCLUDE_BENEFICIARIES)),
+          (String) e.getVariable(PayrollVariables.EXCLUDE_REASON), by == null ? SYSTEM : by);
       e.setVariables(payroll.reviewFigures(runId(e)));
       // the next review starts from a clean form
-      e.removeVariable("reviewDecision");
-      e.removeVariable("confirmedTotal");
-      e.removeVariable("excludeBeneficiaries");
-      e.removeVariable("excludeReason");
-      e.removeVariable("anomaliesVerified");
+      e.removeVariable(PayrollVariables.REVIEW_DECISION);
+      e.removeVariable(PayrollVariables.CONFIRMED_TOTAL);
+      e.removeVariable(PayrollVariables.EXCLUDE_BENEFICIARIES);
+      e.removeVariable(PayrollVariables.EXCLUDE_REASON);
+      e.removeVariable(PayrollVariables.ANOMALIES_VERIFIED);
     }
   }
 
@@ -180,10 +181,10 @@ final class PayrollDelegates {
 
     @Override
     public void execute(DelegateExecution e) {
-      String by = (String) e.getVariable("approvedBy");
+      String by = (String) e.getVariable(PayrollVariables.APPROVED_BY);
       ApprovalSummary s = payroll.approve(runId(e), by == null ? SYSTEM : by);
-      e.setVariable("approvedCount", s.count());
-      e.setVariable("approvedTotal", s.total().toPlainString());
+      e.setVariable(PayrollVariables.APPROVED_COUNT, s.count());
+      e.setVariable(PayrollVariables.APPROVED_TOTAL, s.total().toPlainString());
     }
   }
 
@@ -198,12 +199,12 @@ final class PayrollDelegates {
     @Override
     public void execute(DelegateExecution e) {
       BankFile f = bankFiles.export(runId(e), SYSTEM);
-      e.setVariable("bankFileId", f.id());
-      e.setVariable("batchNo", f.batchNo());
-      e.setVariable("fileRowCount", f.rowCount());
-      e.setVariable("fileTotal", f.totalAmount().toPlainString());
-      e.setVariable("downloadPath", "/api/payroll/bank-files/" + f.id() + "/content");
-      e.setVariable("resultUploadPath", "/api/payroll/bank-files/" + f.id() + "/result");
+      e.setVariable(PayrollVariables.BANK_FILE_ID, f.id());
+      e.setVariable(PayrollVariables.BATCH_NO, f.batchNo());
+      e.setVariable(PayrollVariables.FILE_ROW_COUNT, f.rowCount());
+      e.setVariable(PayrollVariables.FILE_TOTAL, f.totalAmount().toPlainString());
+      e.setVariable(PayrollVariables.DOWNLOAD_PATH, "/api/payroll/bank-files/" + f.id() + "/content");
+      e.setVariable(PayrollVariables.RESULT_UPLOAD_PATH, "/api/payroll/bank-files/" + f.id() + "/result");
     }
   }
 }

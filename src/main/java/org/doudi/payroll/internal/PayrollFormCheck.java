@@ -1,5 +1,6 @@
 package org.doudi.payroll.internal;
 
+import org.doudi.payroll.PayrollVariables;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -29,48 +30,48 @@ public class PayrollFormCheck implements TaskListener {
     String user = task.getAssignee() != null ? task.getAssignee() : PayrollDelegates.currentUser();
     switch (task.getTaskDefinitionKey()) {
       case "Task_ReviewRoster" -> {
-        Object decision = task.getVariable("reviewDecision");
+        Object decision = task.getVariable(PayrollVariables.REVIEW_DECISION);
         if ("EXCLUDE".equals(decision)) {
-          List<String> keys = PayrollDelegates.beneficiaryKeys((String) task.getVariable("excludeBeneficiaries"));
+          List<String> keys = PayrollDelegates.beneficiaryKeys((String) task.getVariable(PayrollVariables.EXCLUDE_BENEFICIARIES));
           try {
-            payroll.paymentsToExclude(((Number) task.getVariable("runId")).longValue(), keys);
+            payroll.paymentsToExclude(((Number) task.getVariable(PayrollVariables.RUN_ID)).longValue(), keys);
           } catch (IllegalArgumentException e) {
-            throw refuse("excludeBeneficiaries", e.getMessage());
+            throw refuse(PayrollVariables.EXCLUDE_BENEFICIARIES, e.getMessage());
           }
-          text(task, "excludeReason", "剔除原因", 200);
-          task.setVariable("excludedBy", user);
+          text(task, PayrollVariables.EXCLUDE_REASON, "剔除原因", 200);
+          task.setVariable(PayrollVariables.EXCLUDED_BY, user);
           return;
         }
         if (!"APPROVE".equals(decision)) {
-          throw refuse("reviewDecision", "请选择审核意见：同意发放，或剔除个别付款后重新核对；金额有误的，办理增发、减发或停发，下月生效");
+          throw refuse(PayrollVariables.REVIEW_DECISION, "请选择审核意见：同意发放，或剔除个别付款后重新核对；金额有误的，办理增发、减发或停发，下月生效");
         }
-        Object confirmed = task.getVariable("confirmedTotal");
-        String total = (String) task.getVariable("rosterTotal");
+        Object confirmed = task.getVariable(PayrollVariables.CONFIRMED_TOTAL);
+        String total = (String) task.getVariable(PayrollVariables.ROSTER_TOTAL);
         try {
           if (confirmed == null || new BigDecimal(confirmed.toString().trim()).compareTo(new BigDecimal(total)) != 0) {
-            throw refuse("confirmedTotal", "核对的发放总额应与名册总额" + total + "元一致");
+            throw refuse(PayrollVariables.CONFIRMED_TOTAL, "核对的发放总额应与名册总额" + total + "元一致");
           }
         } catch (NumberFormatException e) {
-          throw refuse("confirmedTotal", "发放总额应为数字");
+          throw refuse(PayrollVariables.CONFIRMED_TOTAL, "发放总额应为数字");
         }
         // anomalies are counted again here, from the database, not taken from the form's figures
-        int anomalies = payroll.anomalyCount(((Number) task.getVariable("runId")).longValue());
+        int anomalies = payroll.anomalyCount(((Number) task.getVariable(PayrollVariables.RUN_ID)).longValue());
         if (anomalies > 0) {
-          if (!Boolean.TRUE.equals(task.getVariable("anomaliesVerified"))) {
-            throw refuse("anomaliesVerified", "名册有 " + anomalies + " 项异常（重复身份证号、共用银行账户或金额变化过大）："
+          if (!Boolean.TRUE.equals(task.getVariable(PayrollVariables.ANOMALIES_VERIFIED))) {
+            throw refuse(PayrollVariables.ANOMALIES_VERIFIED, "名册有 " + anomalies + " 项异常（重复身份证号、共用银行账户或金额变化过大）："
                 + "请逐项核实后勾选“已核实异常”再同意发放；不应发放的，选择剔除");
           }
-          task.setVariable("anomaliesVerifiedBy", user);
-          task.setVariable("anomaliesVerifiedCount", anomalies);
+          task.setVariable(PayrollVariables.ANOMALIES_VERIFIED_BY, user);
+          task.setVariable(PayrollVariables.ANOMALIES_VERIFIED_COUNT, anomalies);
         }
         optional(task, "reviewNote", "审核说明", 500);
-        task.setVariable("approvedBy", user);
+        task.setVariable(PayrollVariables.APPROVED_BY, user);
       }
       case "Task_ImportBankResult" -> {
-        long runId = ((Number) task.getVariable("runId")).longValue();
+        long runId = ((Number) task.getVariable(PayrollVariables.RUN_ID)).longValue();
         String status = runs.find(runId).orElseThrow().status();
         if (!"RECONCILED".equals(status)) {
-          throw refuse("resultImported", "银行回盘文件尚未全部导入：请上传回盘文件（POST " + task.getVariable("resultUploadPath")
+          throw refuse("resultImported", "银行回盘文件尚未全部导入：请上传回盘文件（POST " + task.getVariable(PayrollVariables.RESULT_UPLOAD_PATH)
               + "），导入完成后本任务自动办结");
         }
       }

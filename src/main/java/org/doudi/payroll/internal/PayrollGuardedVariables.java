@@ -1,5 +1,6 @@
 package org.doudi.payroll.internal;
 
+import org.doudi.payroll.PayrollVariables;
 import java.util.Map;
 import java.util.Set;
 import org.doudi.engine.GuardedVariables;
@@ -18,9 +19,9 @@ class PayrollGuardedVariables implements GuardedVariables {
 
   @Override
   public Set<String> protectedNames() {
-    return Set.of("runId", "countyName", "payrollMonth", "batchNo", "rosterCount", "rosterTotal", "extrasCount",
-        "extrasTotal", "lastMonthCount", "lastMonthTotal", "newCount", "stoppedCount", "changedCount", "differences",
-        "fileRowCount", "fileTotal", "beneficiaryKey", "ledgerId",
+    return Set.of(PayrollVariables.RUN_ID, PayrollVariables.COUNTY_NAME, PayrollVariables.PAYROLL_MONTH, PayrollVariables.BATCH_NO, PayrollVariables.ROSTER_COUNT, PayrollVariables.ROSTER_TOTAL, PayrollVariables.EXTRAS_COUNT,
+        PayrollVariables.EXTRAS_TOTAL, PayrollVariables.LAST_MONTH_COUNT, PayrollVariables.LAST_MONTH_TOTAL, PayrollVariables.NEW_COUNT, PayrollVariables.STOPPED_COUNT, PayrollVariables.CHANGED_COUNT, PayrollVariables.DIFFERENCES,
+        PayrollVariables.FILE_ROW_COUNT, PayrollVariables.FILE_TOTAL, PayrollVariables.BENEFICIARY_KEY, PayrollVariables.LEDGER_ID,
         // payment-return: the returned payment and the stored correction, shown read-only in its forms
         ReturnVariables.RETURNED_LEDGER_ID, ReturnVariables.AMOUNT, ReturnVariables.REQUEST_ID,
         ReturnVariables.NEW_BANK_NAME, ReturnVariables.NEW_ACCOUNT_NUMBER, ReturnVariables.REQUEST_REASON,
@@ -41,7 +42,7 @@ class PayrollGuardedVariables implements GuardedVariables {
 
   @Override
   public Map<String, Set<String>> apiOnlyFields() {
-    return Map.of(Payroll.PROCESS_KEY + ":" + BankFiles.IMPORT_TASK, Set.of("paidCount", "returnedCount",
-        "resultImportedBy"));
+    return Map.of(Payroll.PROCESS_KEY + ":" + BankFiles.IMPORT_TASK, Set.of(PayrollVariables.PAID_COUNT, PayrollVariables.RETURNED_COUNT,
+        PayrollVariables.RESULT_IMPORTED_BY));
   }
 }

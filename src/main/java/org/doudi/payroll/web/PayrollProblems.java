@@ -1,5 +1,7 @@
 package org.doudi.payroll.web;
 
+import org.doudi.platform.ProblemAnswers;
+import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -10,16 +12,18 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The Chinese problem answers of the award and exit endpoints, in one place: a refused change or bad input 400, a
  * state that forbids the request 409, an unknown award or exit 404.
  */
-// before the application-wide advice, as the controllers' own handlers were
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {PayrollController.class, ExitController.class})
-class PayrollProblems {
+@Component
+class PayrollProblems implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return controller != null && (PayrollController.class.isAssignableFrom(controller) || ExitController.class.isAssignableFrom(controller));
+  }
 
   @ExceptionHandler({InvalidAwardException.class, IllegalArgumentException.class})
   ProblemDetail invalid(RuntimeException e) {

@@ -1,17 +1,20 @@
 package org.doudi.supervision.web;
 
+import org.doudi.platform.ProblemAnswers;
+import org.springframework.stereotype.Component;
 import org.doudi.supervision.MonitorRequestException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Refusals of the supervision endpoints as problem+json with a Chinese detail; limited to this package. */
-@RestControllerAdvice(basePackageClasses = SupervisionExceptionHandler.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class SupervisionExceptionHandler {
+@Component
+class SupervisionExceptionHandler implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return ProblemAnswers.inPackageOf(controller, SupervisionExceptionHandler.class);
+  }
 
   @ExceptionHandler(MonitorRequestException.class)
   ProblemDetail refused(MonitorRequestException e) {

@@ -1,5 +1,7 @@
 package org.doudi.unemployed.internal;
 
+import org.doudi.unemployed.UnemployedCheckpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import static org.doudi.unemployed.UnemployedVariables.*;
 
 import java.math.BigDecimal;
@@ -46,17 +48,17 @@ public class PayAssistance implements JavaDelegate {
   private final OnceOnly onceOnly;
   private final Payments payments;
   private final UnemployedSettings settings;
-  private final PaymentFaults faults;
+  private final ObjectProvider<UnemployedCheckpoint> checkpoints;
   private final Regions regions;
 
   public PayAssistance(UnemployedRepository repository, OnceOnly onceOnly, Payments payments,
-      UnemployedSettings settings, PaymentFaults faults, Regions regions) {
+      UnemployedSettings settings, ObjectProvider<UnemployedCheckpoint> checkpoints, Regions regions) {
     this.regions = regions;
     this.repository = repository;
     this.onceOnly = onceOnly;
     this.payments = payments;
     this.settings = settings;
-    this.faults = faults;
+    this.checkpoints = checkpoints;
   }
 
   @Override
@@ -106,7 +108,7 @@ public class PayAssistance implements JavaDelegate {
         Channel.BANK, null, Cases.clip("未参保失业人员一次性临时救助金（申请" + id + "）"
             + (correction ? "；更正查重记录：" + claim.correctionReason() : ""), 500)),
         PaymentStatus.APPROVED, decidedBy);
-    faults.afterLedgerWrite(entry.id());
+    checkpoints.orderedStream().forEach(c -> c.reached(UnemployedCheckpoint.LEDGER_WRITTEN, entry.id()));
     repository.insertRecord(id, pid, "PAYMENT", "确认发放一次性临时救助金" + amount + "元，付款" + entry.id() + "（"
         + key.replace(a.idNumber(), maskedId(a.idNumber())) + "），转入" + a.bankName() + "账户"
         + (correction ? "；督查员" + claim.claimedBy() + "更正查重记录（前次付款未到账），理由：" + claim.correctionReason()
