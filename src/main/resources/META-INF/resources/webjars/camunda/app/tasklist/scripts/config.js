@@ -4,6 +4,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // the task-card plugin: applicant, place, scheme, legal limit (docs/worklist.md)
+  customScripts: ['scripts/worklist-cards.js'],
   // Camunda's default keyboard shortcuts, described in Chinese
   shortcuts: {
     claimTask: {
