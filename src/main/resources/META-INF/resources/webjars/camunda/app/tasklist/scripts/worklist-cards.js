@@ -5,11 +5,11 @@
 // Plain ES module, no build step, nothing from outside this origin.
 
 // Tasklist picks its language from the browser's first language when it is an available locale (config.js: en, zh)
-// and falls back to English; the plugin follows the same rule.
+// and falls back to Chinese; the plugin follows the same rule.
 const LANG = (() => {
   const nav = window.navigator;
   const first = (Array.isArray(nav.languages) && nav.languages.length ? nav.languages[0] : nav.language) || '';
-  return first.split('-')[0].toLowerCase() === 'zh' ? 'zh' : 'en';
+  return first.split('-')[0].toLowerCase() === 'en' ? 'en' : 'zh';
 })();
 
 const TEXT = {
