@@ -18,7 +18,9 @@ import org.doudi.platform.Http;
 import org.doudi.platform.TasklistPage;
 import org.doudi.tekun.TekunApplication;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -64,22 +66,20 @@ class WorklistTasklistBrowserTest {
       tasklist.typeCredentials("nongan-cw", "demo");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
       selectFilter(wait, "待认领");
-      WebElement soon = card(wait, soonTask);
-      assertThat(soon.getText()).contains("李大娘").contains("农安镇").contains("宝塔村").contains("特困人员救助供养")
+      Card soon = card(wait, soonTask);
+      assertThat(soon.text()).contains("李大娘").contains("农安镇").contains("宝塔村").contains("特困人员救助供养")
           .contains("法定时限").containsPattern("剩 [0-3] 个工作日|今天到期");
-      WebElement soonDays = soon.findElement(By.cssSelector(".doudi-wl-days"));
-      assertThat(Integer.parseInt(soonDays.getAttribute("data-days"))).isBetween(0, 3);
-      assertThat(soonDays.getCssValue("background-color")).as("amber").isEqualTo("rgba(255, 227, 163, 1)");
+      assertThat(soon.days()).isBetween(0, 3);
+      assertThat(soon.daysBackground()).as("amber").isEqualTo("rgba(255, 227, 163, 1)");
       assertChineseOnly(browser);
       tasklist.screenshot("worklist-cards-zh");
 
       selectFilter(wait, "已逾期");
-      WebElement overdue = card(wait, overdueTask);
-      assertThat(overdue.getText()).contains("王老汉").contains("农安镇").contains("宝塔村").contains("特困人员救助供养")
+      Card overdue = card(wait, overdueTask);
+      assertThat(overdue.text()).contains("王老汉").contains("农安镇").contains("宝塔村").contains("特困人员救助供养")
           .containsPattern("已逾期 \\d+ 个工作日");
-      WebElement overdueDays = overdue.findElement(By.cssSelector(".doudi-wl-days"));
-      assertThat(Integer.parseInt(overdueDays.getAttribute("data-days"))).as("a month late").isLessThan(-10);
-      assertThat(overdueDays.getCssValue("background-color")).as("red").isEqualTo("rgba(198, 40, 40, 1)");
+      assertThat(overdue.days()).as("a month late").isLessThan(-10);
+      assertThat(overdue.daysBackground()).as("red").isEqualTo("rgba(198, 40, 40, 1)");
       assertThat(browser.findElements(By.cssSelector("ol.tasks-list li.task h4.task a[href*='task=" + soonTask + "']")))
           .as("the case due later is not overdue").isEmpty();
       assertChineseOnly(browser);
@@ -122,10 +122,24 @@ class WorklistTasklistBrowserTest {
     wait.until(d -> filter.getAttribute("class").contains("active"));
   }
 
-  /** The card plugin's box on the card of the task (the list must show it). */
-  private static WebElement card(WebDriverWait wait, String taskId) {
+  /** What the card plugin's box on the card of a task shows. */
+  record Card(String text, int days, String daysBackground) {}
+
+  /**
+   * The card plugin's box on the card of the task (the list must show it), read in one go: Tasklist re-renders the
+   * list on its refresh, which replaces the elements, so a read that meets a replaced element starts again.
+   */
+  private static Card card(WebDriverWait wait, String taskId) {
     By box = By.cssSelector("ol.tasks-list li.task .doudi-wl[data-task='" + taskId + "']");
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(box));
+    return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      List<WebElement> found = d.findElements(box);
+      if (found.isEmpty() || !found.get(0).isDisplayed()) {
+        return null;
+      }
+      WebElement days = found.get(0).findElement(By.cssSelector(".doudi-wl-days"));
+      return new Card(found.get(0).getText(), Integer.parseInt(days.getAttribute("data-days")),
+          days.getCssValue("background-color"));
+    });
   }
 
   /** No English relative time ("2 minutes ago", "in 5 days") and no end-of-life banner anywhere on the page. */
