@@ -431,6 +431,7 @@ class SecurityMatrixIT {
     return switch (path) {
       case "/api/payments" -> "?caseRef={caseRef}";
       case "/api/funds/monitoring", "/api/funds/monitoring.csv" -> "?from=2026-01&to=2026-12";
+      case "/api/worklist/cards" -> "?taskIds=x0";
       default -> "";
     };
   }

@@ -59,6 +59,22 @@ public class OpenDeadlineQuery {
     return n == null ? 0 : n;
   }
 
+  /** The open legal clocks (DUE and TIMER) of the given cases, in due order; at most 500 ids per call. */
+  public List<Row> ofProcessInstances(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    if (processInstanceIds.size() > 500) {
+      throw new IllegalArgumentException("at most 500 process instances per call");
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+    return jdbc.query("SELECT id, process_instance_id, execution_id, activity_id, deadline_kind, "
+            + "process_definition_id, process_key, scheme, region_code, county_code, township_code, due_at, day_basis, "
+            + "provisional FROM cal_deadline WHERE status = 'OPEN' AND deadline_kind IN ('DUE', 'TIMER') "
+            + "AND process_instance_id IN (" + marks + ") ORDER BY due_at, id",
+        OpenDeadlineQuery::row, processInstanceIds.toArray());
+  }
+
   /** Counts per county and township: overdue, due soon and all open clocks (on time = the rest). */
   public List<TownshipCount> countsByTownship(Criteria c, Cuts cuts) {
     Sql sql = where(c, null, cuts);

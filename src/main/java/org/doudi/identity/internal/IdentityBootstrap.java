@@ -111,13 +111,35 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
     wanted.put("待认领（我的组）", tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
         .taskUnassigned());
     wanted.put("辖区内全部任务", tasks.createTaskQuery());
+    // the due-date filters (docs/worklist.md): stored queries with Tasklist's own date functions, evaluated by the
+    // engine at each listing (JVM zone Asia/Shanghai); a deadline "24:00" is the next midnight, which still belongs
+    // to its day, hence the extra millisecond at the end and the exclusive start at midnight
+    wanted.put("今日到期", tasks.createTaskQuery()
+        .dueAfterExpression("${dateTime().withTimeAtStartOfDay()}")
+        .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).plusMillis(1)}"));
+    wanted.put("已逾期", tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+    wanted.put("本周到期", tasks.createTaskQuery()
+        .dueAfterExpression("${now()}")
+        .dueBeforeExpression("${dateTime().withDayOfWeek(1).withTimeAtStartOfDay().plusWeeks(1).plusMillis(1)}"));
+    Map<String, String> descriptions = Map.of(
+        "今日到期", "办理时限在今天的任务（含今天已过时的）",
+        "已逾期", "已过办理时限、仍未办结的任务",
+        "本周到期", "尚未逾期、本周日（含）之前到期的任务");
+    Map<String, String> colours = Map.of("今日到期", "#f0ad4e", "已逾期", "#d9534f", "本周到期", "#5bc0de");
     int priority = 0;
     for (var e : wanted.entrySet()) {
       Filter filter = filters.createFilterQuery().filterName(e.getKey()).singleResult();
       if (filter == null) {
         filter = filters.newTaskFilter(e.getKey());
         filter.setQuery(e.getValue());
-        filter.setProperties(Map.of("priority", priority, "description", e.getKey(), "refresh", true));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("priority", priority);
+        properties.put("description", descriptions.getOrDefault(e.getKey(), e.getKey()));
+        properties.put("refresh", true);
+        if (colours.containsKey(e.getKey())) {
+          properties.put("color", colours.get(e.getKey()));
+        }
+        filter.setProperties(properties);
         filters.saveFilter(filter);
       }
       priority++;

@@ -1,9 +1,9 @@
-// Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for zh/zh-CN get Chinese.
+// Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for en get English, all others Chinese.
 // customScripts: the 办理时限监控 dashboard and definition tab, and 资金监测 (docs/supervision-cockpit.md).
 export default {
   locales: {
     availableLocales: ['en', 'zh'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh' // zh, not en: the fallback's file is loaded too, and the last one loaded sets moment's locale (relative times)
   },
   customScripts: ['scripts/deadline-monitor.js']
 };

@@ -1,11 +1,12 @@
-// Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for zh/zh-CN get Chinese.
-// customScripts: the task tab 申请材料 (scanned materials of the case, docs/documents.md).
+// Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for en get English, all others Chinese.
+// customScripts: the task cards (docs/worklist.md), the task tab 申请材料 (docs/documents.md).
 export default {
-  customScripts: ['scripts/case-documents.js'],
   locales: {
     availableLocales: ['en', 'zh'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh' // zh, not en: the fallback's file is loaded too, and the last one loaded sets moment's locale (relative times)
   },
+  // the task-card plugin: applicant, place, scheme, legal limit (docs/worklist.md); the task tab 申请材料
+  customScripts: ['scripts/worklist-cards.js', 'scripts/case-documents.js'],
   // Camunda's default keyboard shortcuts, described in Chinese
   shortcuts: {
     claimTask: {

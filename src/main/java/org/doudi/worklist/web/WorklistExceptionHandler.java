@@ -1,0 +1,23 @@
+package org.doudi.worklist.web;
+
+import org.doudi.worklist.WorklistRequestException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Refusals of the worklist endpoint as problem+json with a Chinese detail; limited to this package. */
+@RestControllerAdvice(basePackageClasses = WorklistExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WorklistExceptionHandler {
+
+  @ExceptionHandler(WorklistRequestException.class)
+  ProblemDetail refused(WorklistRequestException e) {
+    HttpStatus status = HttpStatus.valueOf(e.status());
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    p.setTitle(status == HttpStatus.FORBIDDEN ? "无权查看" : "请求参数有误");
+    return p;
+  }
+}
