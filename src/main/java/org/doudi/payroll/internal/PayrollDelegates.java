@@ -202,8 +202,25 @@ final class PayrollDelegates {
       e.setVariable("batchNo", f.batchNo());
       e.setVariable("fileRowCount", f.rowCount());
       e.setVariable("fileTotal", f.totalAmount().toPlainString());
-      e.setVariable("downloadPath", "/api/payroll/bank-files/" + f.id() + "/content");
-      e.setVariable("resultUploadPath", "/api/payroll/bank-files/" + f.id() + "/result");
+    }
+  }
+
+  /** After the bank-result message: the stored counts of the run's bank file into the process (never request data). */
+  @ProcessBean("payrollRecordBankResult")
+  public static class RecordBankResult implements JavaDelegate {
+    private final BankFiles bankFiles;
+
+    public RecordBankResult(BankFiles bankFiles) {
+      this.bankFiles = bankFiles;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      BankFile f = bankFiles.ofRun(runId(e)).orElseThrow(() -> new IllegalStateException("发放批次" + runId(e)
+          + "没有银行文件"));
+      e.setVariable("paidCount", f.paidCount() == null ? 0 : f.paidCount());
+      e.setVariable("returnedCount", f.returnedCount() == null ? 0 : f.returnedCount());
+      e.setVariable("resultImportedAt", f.resultImportedAt() == null ? null : java.util.Date.from(f.resultImportedAt()));
     }
   }
 }

@@ -1,5 +1,7 @@
 // Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for zh/zh-CN get Chinese.
 export default {
+  // Doudi Tasklist plugins (scripts/*.js next to this file)
+  customScripts: ['scripts/bank-result'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
