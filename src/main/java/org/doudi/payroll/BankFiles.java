@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.doudi.engine.EngineAsSystem;
@@ -48,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class BankFiles {
 
   public static final String IMPORT_TASK = "Task_ImportBankResult";
+  /** Sent to the run's process when every line of its bank file has a result (monthly-payroll.bpmn). */
+  public static final String RESULT_MESSAGE = "PayrollBankResultReceived";
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final BankFileRepository files;
@@ -57,13 +60,15 @@ public class BankFiles {
   private final PayrollProperties properties;
   private final ReturnCases returnCases;
   private final TaskService tasks;
+  private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
   private final Payroll payroll;
   private final BankFileLines fileLines;
 
   public BankFiles(BankFileRepository files, PayrollRepository runs, LedgerBulk ledger, Payments payments,
-      PayrollProperties properties, ReturnCases returnCases, TaskService tasks, EngineAsSystem asSystem,
-      Payroll payroll, BankFileLines fileLines) {
+      PayrollProperties properties, ReturnCases returnCases, TaskService tasks, RuntimeService runtime,
+      EngineAsSystem asSystem, Payroll payroll, BankFileLines fileLines) {
+    this.runtime = runtime;
     this.files = files;
     this.runs = runs;
     this.ledger = ledger;
@@ -153,6 +158,16 @@ public class BankFiles {
     return files.list(Payroll.countyPrefix(withinRegion));
   }
 
+  /** The file's lines by result, counted from the ledger now. */
+  @Transactional(readOnly = true)
+  public BankFileProgress progress(long bankFileId) {
+    BankFile file = files.find(bankFileId).orElseThrow(() -> new NoSuchElementException("银行文件" + bankFileId + "不存在"));
+    LocalDate month = file.payrollMonth() == null ? null : file.payrollMonth().atDay(1);
+    return new BankFileProgress(fileLines.count(file.countyCode(), month, file.id(), PaymentStatus.PAID),
+        fileLines.count(file.countyCode(), month, file.id(), PaymentStatus.RETURNED),
+        fileLines.count(file.countyCode(), month, file.id(), PaymentStatus.SENT));
+  }
+
   /** The stored bytes of a file, unchanged. */
   @Transactional(readOnly = true)
   public void write(long bankFileId, OutputStream out) {
@@ -227,7 +242,8 @@ public class BankFiles {
    * Imports the bank's result file for a disbursement file: every line is checked (batch, payment in this file,
    * account, amount, result) and any error refuses the whole file with its line numbers, changing nothing. Accepted:
    * SENT → PAID / RETURNED; a returned payment starts a payment-return case; a repeated line changes nothing. When no
-   * payment of a payroll file is left without result, the run is RECONCILED and its import task completed.
+   * payment of a payroll file is left without result, the run is RECONCILED and the bank-result message goes to its
+   * process (see {@link #resultsComplete}).
    */
   @Transactional
   public ResultImport importResult(long bankFileId, InputStream resultCsv, String actor) {
@@ -343,17 +359,35 @@ public class BankFiles {
       }
       if (run.processInstanceId() != null) {
         asSystem.call(() -> {
-          Task t = tasks.createTaskQuery().processInstanceId(run.processInstanceId()).taskDefinitionKey(IMPORT_TASK)
-              .singleResult();
-          if (t != null) {
-            tasks.complete(t.getId(), Map.of("paidCount", paid, "returnedCount", returned, "resultImportedBy", actor));
-          }
+          resultsComplete(run.processInstanceId(), run.id(), bankFileId, paid, returned, actor);
           return null;
         });
       }
     }
     return new ResultImport(bankFileId, file.batchNo(), dataLines, changed.paid(), changed.returned().size(), stillSent,
         cases);
+  }
+
+  /**
+   * Every line of the run's file has its result: the message {@value #RESULT_MESSAGE} to the run's process, correlated
+   * by its variables {@code runId} and {@code bankFileId}; it ends the upload task (boundary event
+   * {@code Event_BankResultReceived}). An instance started from a model before that event (its upload task has no
+   * message boundary) gets its task completed as before, with the API-only fields its model expects. A repeated file
+   * finds neither a subscription nor a task and changes nothing.
+   */
+  private void resultsComplete(String processInstanceId, long runId, long bankFileId, int paid, int returned,
+      String actor) {
+    var correlated = runtime.createMessageCorrelation(RESULT_MESSAGE).processInstanceId(processInstanceId)
+        .processInstanceVariableEquals("runId", runId).processInstanceVariableEquals("bankFileId", bankFileId)
+        .correlateAllWithResult();
+    if (!correlated.isEmpty()) {
+      return;
+    }
+    Task t = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(IMPORT_TASK)
+        .singleResult();
+    if (t != null) {
+      tasks.complete(t.getId(), Map.of("paidCount", paid, "returnedCount", returned, "resultImportedBy", actor));
+    }
   }
 
   /**

@@ -23,7 +23,6 @@ public final class PayrollVariables {
   public static final String COUNTY_CODE = "countyCode";
   public static final String COUNTY_NAME = "countyName";
   public static final String DIFFERENCES = "differences";
-  public static final String DOWNLOAD_PATH = "downloadPath";
   public static final String EXCLUDE_BENEFICIARIES = "excludeBeneficiaries";
   public static final String EXCLUDE_REASON = "excludeReason";
   public static final String EXCLUDED_BY = "excludedBy";
@@ -39,8 +38,8 @@ public final class PayrollVariables {
   public static final String PAID_COUNT = "paidCount";
   public static final String PAYROLL_MONTH = "payrollMonth";
   public static final String PHASE_OUTS_ENDED = "phaseOutsEnded";
+  public static final String RESULT_IMPORTED_AT = "resultImportedAt";
   public static final String RESULT_IMPORTED_BY = "resultImportedBy";
-  public static final String RESULT_UPLOAD_PATH = "resultUploadPath";
   public static final String RETURNED_COUNT = "returnedCount";
   public static final String REVIEW_DECISION = "reviewDecision";
   public static final String ROSTER_COUNT = "rosterCount";

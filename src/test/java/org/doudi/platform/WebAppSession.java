@@ -79,6 +79,25 @@ public final class WebAppSession {
     return exchange(b.build());
   }
 
+  /**
+   * A request with a raw body, as a page inside the web apps sends it with {@code fetch}: the session's cookies, the
+   * CSRF token header only if {@code withCsrfToken}, and any extra headers (e.g. a forged {@code Origin}).
+   */
+  public Http.Response sendRaw(String method, String path, String contentType, byte[] body,
+      java.util.Map<String, String> headers, boolean withCsrfToken) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json");
+    if (withCsrfToken && csrf != null) {
+      b.header("X-XSRF-TOKEN", csrf);
+    }
+    headers.forEach(b::setHeader);
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    return exchange(b.build());
+  }
+
   private Http.Response sendForm(String path, String form) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")

@@ -203,8 +203,25 @@ final class PayrollDelegates {
       e.setVariable(PayrollVariables.BATCH_NO, f.batchNo());
       e.setVariable(PayrollVariables.FILE_ROW_COUNT, f.rowCount());
       e.setVariable(PayrollVariables.FILE_TOTAL, f.totalAmount().toPlainString());
-      e.setVariable(PayrollVariables.DOWNLOAD_PATH, "/api/payroll/bank-files/" + f.id() + "/content");
-      e.setVariable(PayrollVariables.RESULT_UPLOAD_PATH, "/api/payroll/bank-files/" + f.id() + "/result");
+    }
+  }
+
+  /** After the bank-result message: the stored counts of the run's bank file into the process (never request data). */
+  @ProcessBean("payrollRecordBankResult")
+  public static class RecordBankResult implements JavaDelegate {
+    private final BankFiles bankFiles;
+
+    public RecordBankResult(BankFiles bankFiles) {
+      this.bankFiles = bankFiles;
+    }
+
+    @Override
+    public void execute(DelegateExecution e) {
+      BankFile f = bankFiles.ofRun(runId(e)).orElseThrow(() -> new IllegalStateException("发放批次" + runId(e)
+          + "没有银行文件"));
+      e.setVariable(PayrollVariables.PAID_COUNT, f.paidCount() == null ? 0 : f.paidCount());
+      e.setVariable(PayrollVariables.RETURNED_COUNT, f.returnedCount() == null ? 0 : f.returnedCount());
+      e.setVariable(PayrollVariables.RESULT_IMPORTED_AT, f.resultImportedAt() == null ? null : java.util.Date.from(f.resultImportedAt()));
     }
   }
 }

@@ -71,8 +71,8 @@ public class PayrollFormCheck implements TaskListener {
         long runId = ((Number) task.getVariable(PayrollVariables.RUN_ID)).longValue();
         String status = runs.find(runId).orElseThrow().status();
         if (!"RECONCILED".equals(status)) {
-          throw refuse("resultImported", "银行回盘文件尚未全部导入：请上传回盘文件（POST " + task.getVariable(PayrollVariables.RESULT_UPLOAD_PATH)
-              + "），导入完成后本任务自动办结");
+          throw refuse("resultImported", "银行回盘文件尚未全部导入：请在本任务的“银行回盘”页签上传回盘文件，"
+              + "全部记录都有结果后本任务自动结束");
         }
       }
       default -> { }

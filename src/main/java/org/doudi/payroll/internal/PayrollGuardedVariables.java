@@ -11,8 +11,9 @@ import org.doudi.payroll.StandardRiseVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * The payroll's figures come from its tables; only its delegates put them into variables. The bank's result import
- * ({@code POST /api/payroll/bank-files/{id}/result}) completes 导入银行结果 with the counts it stored.
+ * The payroll's figures come from its tables; only its delegates put them into variables. Since the bank-result
+ * message the upload task is never completed by code; only instances of the earlier model (without the message
+ * boundary) still get their 导入银行结果 task completed by the import, with the counts it stored.
  */
 @Component
 class PayrollGuardedVariables implements GuardedVariables {

@@ -1,6 +1,8 @@
 // Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for en get English, all others Chinese.
 // customScripts: the task cards (docs/worklist.md), the task tab 申请材料 (docs/documents.md).
 export default {
+  // Doudi Tasklist plugins (scripts/*.js next to this file)
+  customScripts: ['scripts/bank-result'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh' // zh, not en: the fallback's file is loaded too, and the last one loaded sets moment's locale (relative times)
