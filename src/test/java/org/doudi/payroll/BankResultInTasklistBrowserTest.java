@@ -20,7 +20,6 @@ import org.doudi.platform.Chromium;
 import org.doudi.platform.DoudiTest;
 import org.doudi.platform.TasklistPage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,10 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * payment, and reads the counts; the message ends the task. Screenshot in target/browser/. Month 2076-03.
  */
 @DoudiTest
-@Disabled("The open web-app session defect of docs/supervision-cockpit.md (Known problem): on 2026-12-05 the Tasklist "
-    + "session was lost (Camunda's engine calls 401, login page) while the tab's /api reads ran side by side with "
-    + "Tasklist's own calls; login, task, tab, batch shown and the wrong file's 400 had all been reached. Enable again "
-    + "once that defect is fixed.")
 class BankResultInTasklistBrowserTest {
 
   @LocalServerPort int port;

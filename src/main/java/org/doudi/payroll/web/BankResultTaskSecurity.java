@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -45,7 +44,7 @@ class BankResultTaskSecurity {
         .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/payroll/tasks/**"))
         .authenticationProvider(provider)
         .csrf(c -> c.disable()) // CamundaSessionWrites checks the web-app session's token; Basic needs none
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(CamundaSessionReads::stateless)
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler((req, res, ex) ->
             write(json, res, HttpServletResponse.SC_FORBIDDEN, ex.getMessage() != null

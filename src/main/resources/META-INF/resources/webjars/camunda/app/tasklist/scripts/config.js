@@ -1,14 +1,12 @@
 // Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for en get English, all others Chinese.
-// customScripts: the task cards (docs/worklist.md), the task tab 申请材料 (docs/documents.md).
+// customScripts: the task cards (docs/worklist.md), the task tabs 申请材料 (docs/documents.md) and 银行回盘 (docs/payroll.md).
 export default {
-  // Doudi Tasklist plugins (scripts/*.js next to this file)
-  customScripts: ['scripts/bank-result'],
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh' // zh, not en: the fallback's file is loaded too, and the last one loaded sets moment's locale (relative times)
   },
-  // the task-card plugin: applicant, place, scheme, legal limit (docs/worklist.md); the task tab 申请材料
-  customScripts: ['scripts/worklist-cards.js', 'scripts/case-documents.js'],
+  // Doudi's Tasklist plugins (scripts/*.js next to this file): task cards, the tabs 申请材料 and 银行回盘
+  customScripts: ['scripts/worklist-cards.js', 'scripts/case-documents.js', 'scripts/bank-result.js'],
   // Camunda's default keyboard shortcuts, described in Chinese
   shortcuts: {
     claimTask: {
