@@ -33,45 +33,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class CamundaSessionReads extends OncePerRequestFilter {
 
-  /** The header the web apps send Camunda's CSRF token in, and the session attribute that holds the token. */
-  public static final String CSRF_HEADER = "X-XSRF-TOKEN";
-  static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
-
   private final Staff staff;
   private final String engineName;
-  private final boolean writes;
 
   public CamundaSessionReads(Staff staff, String engineName) {
-    this(staff, engineName, false);
-  }
-
-  private CamundaSessionReads(Staff staff, String engineName, boolean writes) {
     this.staff = staff;
     this.engineName = engineName;
-    this.writes = writes;
-  }
-
-  /**
-   * The same for endpoints a web-app page also writes to (a Tasklist plugin's upload): a request with another method
-   * than GET is authenticated from the session only when its {@value #CSRF_HEADER} header equals the session's
-   * Camunda CSRF token, which a page of another site cannot read; without it the request stays anonymous (401).
-   */
-  public static CamundaSessionReads withTokenCheckedWrites(Staff staff, String engineName) {
-    return new CamundaSessionReads(staff, engineName, true);
-  }
-
-  private boolean mayUseSession(HttpServletRequest request, HttpSession session) {
-    if (HttpMethod.GET.matches(request.getMethod())) {
-      return true;
-    }
-    if (!writes) {
-      return false;
-    }
-    Object token = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
-    String sent = request.getHeader(CSRF_HEADER);
-    return token != null && sent != null && java.security.MessageDigest.isEqual(
-        token.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override
@@ -79,7 +46,8 @@ public final class CamundaSessionReads extends OncePerRequestFilter {
       throws ServletException, IOException {
     var existing = SecurityContextHolder.getContext().getAuthentication();
     HttpSession session = request.getSession(false);
-    if ((existing == null || !existing.isAuthenticated()) && session != null && mayUseSession(request, session)) {
+    if ((existing == null || !existing.isAuthenticated()) && session != null
+        && HttpMethod.GET.matches(request.getMethod())) {
       Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
       Authentication user = auths == null ? null : auths.getAuthenticationForProcessEngine(engineName);
       if (user != null && user != Authentication.ANONYMOUS && user.getIdentityId() != null) {

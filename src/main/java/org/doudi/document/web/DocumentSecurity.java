@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.doudi.identity.Staff;
 import org.doudi.security.CamundaSessionReads;
+import org.doudi.security.CamundaSessionWrites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,7 +24,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * The materials endpoints serve the Tasklist plugin with the user's web-app session as well as HTTP Basic. An upload
  * (POST) must carry a header a page of another site cannot set: {@code X-XSRF-TOKEN} with the session's Camunda CSRF
- * token (checked by {@link CamundaSessionReads#withTokenCheckedWrites}) or, with HTTP Basic, {@code X-Requested-With}
+ * token (checked by {@link CamundaSessionWrites}: same site and the session's token, else 403) or, with HTTP Basic, {@code X-Requested-With}
  * — a cross-site multipart form has neither: a session request without the token stays anonymous (401), a Basic
  * request without the header is refused by the controller (403) before the file is stored.
  */
@@ -37,7 +38,7 @@ class DocumentSecurity {
     ObjectMapper json = new ObjectMapper();
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     AuthenticationEntryPoint entryPoint = (req, res, ex) -> {
-      if (req.getHeader(CamundaSessionReads.CSRF_HEADER) == null
+      if (req.getHeader(CamundaSessionWrites.CSRF_HEADER) == null
           && !"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
         res.setHeader("WWW-Authenticate", "Basic realm=\"doudi\", charset=\"UTF-8\"");
       }
@@ -52,8 +53,8 @@ class DocumentSecurity {
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler((req, res, ex) ->
             write(json, res, HttpServletResponse.SC_FORBIDDEN, "当前角色无权查看或上传申请材料")))
-        .addFilterAfter(CamundaSessionReads.withTokenCheckedWrites(staff, engine.getName()),
-            BasicAuthenticationFilter.class)
+        .addFilterAfter(new CamundaSessionReads(staff, engine.getName()), BasicAuthenticationFilter.class)
+        .addFilterAfter(new CamundaSessionWrites(staff, engine.getName()), CamundaSessionReads.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers(paths.matcher(HttpMethod.GET, "/api/cases/{processInstanceId}/documents"),
                 paths.matcher(HttpMethod.POST, "/api/cases/{processInstanceId}/documents"),
