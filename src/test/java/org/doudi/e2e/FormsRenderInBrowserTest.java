@@ -87,6 +87,20 @@ class FormsRenderInBrowserTest {
           {"type": "number", "key": "amount", "label": "金额", "id": "Field_amount2"}]}
         """;
     assertThat(render(duplicateKey)).isNotEmpty();
+    String issue18 = """
+        {"id": "bad", "type": "default", "schemaVersion": 16, "components": [
+          {"type": "textfield", "key": "amount", "label": "救助金额（元）", "disabled": true, "id": "Field_amount"},
+          {"type": "number", "key": "amount", "label": "救助总金额（元）", "id": "Field_amount"}]}
+        """;
+    assertThat(render(issue18)).as("the read-only copy of amount of issue 18").isNotEmpty();
+    String pathClash = """
+        {"id": "bad", "type": "default", "schemaVersion": 16, "components": [
+          {"type": "textfield", "key": "amount", "label": "金额", "id": "Field_amount"},
+          {"type": "group", "path": "amount", "id": "Group_1", "components": [
+            {"type": "textfield", "key": "x", "label": "甲", "id": "Field_x"}]}]}
+        """;
+    assertThat(render(pathClash)).as("a group whose path is a field's key (FormDuplicatesTest does not see it)")
+        .isNotEmpty();
     String duplicateId = """
         {"id": "bad", "type": "default", "schemaVersion": 16, "components": [
           {"type": "textfield", "key": "a", "label": "甲", "id": "Field_1"},
