@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.doudi.household.TestApplications;
 import org.doudi.platform.Chromium;
 import org.doudi.platform.DoudiTest;
+import org.doudi.platform.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +35,16 @@ class TasklistWalksBrowserTest {
   @Autowired ManagementService management;
 
   @BeforeEach
-  void browserInstalled() {
+  void browserInstalledAndWebAppWarm() {
     Chromium.requireInstalled();
+    // The first Tasklist load on a fresh server, with the browser's parallel requests, stayed at the splash screen
+    // for minutes on a loaded machine: Camunda's web app and REST resources are touched once, in sequence, first.
+    Http http = new Http(port);
+    for (String path : new String[] {"/camunda/app/tasklist/default/", "/camunda/api/engine/engine/",
+        "/camunda/app/tasklist/scripts/config.js", "/camunda/app/tasklist/locales/zh.json",
+        "/camunda/api/admin/auth/user/default"}) {
+      http.get("nongan-cw", path);
+    }
   }
 
   /** A valid ID number of a person born on {@code birth} (yyyyMMdd) whom no other test uses. */

@@ -188,9 +188,17 @@ public final class TasklistPage {
     return s;
   }
 
-  /** Types into a text field, text area or number field. */
+  /**
+   * Types into a text field, text area or number field; of two fields with one label (a read-only copy and the
+   * field to fill), the one that can be edited.
+   */
   public void type(String label, String value) {
-    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    WebElement input = wait.until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+        .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
+            .anyMatch(l -> clean(l.getText()).equals(label)))
+        .flatMap(f -> f.findElements(By.cssSelector("input, textarea")).stream())
+        .filter(i -> i.isEnabled() && i.getAttribute("readonly") == null)
+        .findFirst().orElse(null));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(value);
   }
