@@ -21,20 +21,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class TasklistPage {
 
-  public static final Duration WAIT = Duration.ofSeconds(30);
+  /** Conditions are awaited, never slept for: these limits only matter when something is wrong. */
+  public static final Duration WAIT = Duration.ofSeconds(60);
+  /**
+   * A whole page load of the AngularJS app (3.8 MB of scripts; the first one also starts Camunda's web app REST
+   * resources) on a loaded machine.
+   */
+  public static final Duration LOAD = Duration.ofSeconds(180);
 
   private final WebDriver browser;
   private final WebDriverWait wait;
+  private final WebDriverWait load;
 
   private TasklistPage(WebDriver browser) {
     this.browser = browser;
     this.wait = new WebDriverWait(browser, WAIT);
+    this.load = new WebDriverWait(browser, LOAD);
   }
 
   public static TasklistPage open(WebDriver browser, int port) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     TasklistPage page = new TasklistPage(browser);
-    page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    page.load.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
     return page;
   }
 
@@ -55,9 +63,80 @@ public final class TasklistPage {
   /** Logs in with the demo password and waits for the task list. */
   public TasklistPage logIn(String user) {
     typeCredentials(user, "demo");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+    load.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    load.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
     return this;
+  }
+
+  /** Logs the current user out (the session cookie goes, as with 退出登录) and logs {@code user} in. */
+  public TasklistPage switchUser(String user, int port) {
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    load.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    return logIn(user);
+  }
+
+  /** Loads Tasklist afresh (the task list as it is now) and waits for the filters. */
+  public TasklistPage reload(int port) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    load.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+    return this;
+  }
+
+  /**
+   * Opens 启动流程, picks the process by the name the user reads (searching by name when it is not on the first
+   * page) and waits for its start form.
+   */
+  public void openStartForm(String processName) {
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))));
+    By processes = By.cssSelector(".modal-content ul.processes li a");
+    wait.until(ExpectedConditions.presenceOfElementLocated(processes));
+    if (byText(processes, processName) == null) {
+      WebElement search = browser.findElement(By.cssSelector(".modal-header input[type=text]"));
+      search.sendKeys(processName);
+    }
+    WebElement process = wait.until(d -> byText(processes, processName));
+    click(process);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+  }
+
+  private WebElement byText(By locator, String text) {
+    return browser.findElements(locator).stream().filter(a -> a.getText().trim().equals(text)).findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Clicks 启动 in the start dialog and waits until the dialog closed (the process started); an error the dialog
+   * shows instead fails with its text.
+   */
+  public void start() {
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-footer button.btn-primary"))));
+    wait.until(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty() || !errors().isEmpty());
+    List<String> errors = errors();
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("启动流程失败: " + errors);
+    }
+  }
+
+  /**
+   * Completes the open task and waits until {@code done} (e.g. the engine no longer has the task); an error Tasklist
+   * shows instead fails with its text.
+   */
+  public void completeAndWait(java.util.function.BooleanSupplier done) {
+    complete();
+    wait.until(d -> done.getAsBoolean() || !errors().isEmpty());
+    List<String> errors = errors();
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("完成任务失败: " + errors);
+    }
+  }
+
+  /** The texts of the error notifications shown now. */
+  @SuppressWarnings("unchecked")
+  public List<String> errors() {
+    // one script, so that a notification removed meanwhile cannot go stale between finding and reading it
+    return (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
+        + "'.alert-danger, .alert-error')).filter(e => e.offsetParent !== null).map(e => e.innerText.trim());");
   }
 
   /** Selects one of the shared filters by its (Chinese) name. */
@@ -109,9 +188,17 @@ public final class TasklistPage {
     return s;
   }
 
-  /** Types into a text field, text area or number field. */
+  /**
+   * Types into a text field, text area or number field; of two fields with one label (a read-only copy and the
+   * field to fill), the one that can be edited.
+   */
   public void type(String label, String value) {
-    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    WebElement input = wait.until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+        .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
+            .anyMatch(l -> clean(l.getText()).equals(label)))
+        .flatMap(f -> f.findElements(By.cssSelector("input, textarea")).stream())
+        .filter(i -> i.isEnabled() && i.getAttribute("readonly") == null)
+        .findFirst().orElse(null));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(value);
   }
@@ -170,6 +257,18 @@ public final class TasklistPage {
   private void click(WebElement e) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", e);
     e.click();
+  }
+
+  /** A screenshot of the whole window as {@code target/browser/<walk>/<name>.png}. */
+  public Path screenshot(String walk, String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "browser", walk));
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A screenshot in target/browser/ (for the failure reports). */

@@ -1,0 +1,216 @@
+package org.doudi.e2e;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.doudi.platform.TasklistPage;
+
+/**
+ * How a caseworker fills each Camunda Form in the Tasklist walks, in one place: by the labels the user reads
+ * ({@link TasklistPage#type}, {@link TasklistPage#choose}, {@link TasklistPage#check}, {@link TasklistPage#select}).
+ * When a form's labels change, only its method here changes. Each method names the field keys it fills.
+ */
+final class TasklistForms {
+
+  private TasklistForms() {}
+
+  static String today() {
+    return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+  }
+
+  // ---------------------------------------------------------------- 低保 (dibao-application)
+
+  /**
+   * {@code dibao-start} at the counter, a one-person household in 宝塔村: countyCode, regionCode, urbanRural, address,
+   * contactPhone, applicantName, applicantIdNumber, applicantWage, applicantPension, applicantSeriousIllness,
+   * depositTotal, bankName, bankAccountNumber, bankHolderName, authorisationSigned, pledgeSigned.
+   */
+  static void dibaoStart(TasklistPage p, String name, String idNumber) {
+    p.type("户籍所在县（市、区）代码", "220122");
+    p.type("居住村（社区）代码", "220122100201");
+    p.select("户口性质", "农村");
+    p.type("家庭住址", "农安县农安镇宝塔村3组");
+    p.type("联系电话", "13800000000");
+    p.type("姓名", name); // the applicant's block comes first
+    p.type("身份证号码", idNumber);
+    p.type("工资性收入（元/月）", "300");
+    p.type("城乡居民基础养老金（元/月，不计入收入）", "150");
+    p.check("患重病", true);
+    p.type("存款、有价证券等金融资产合计（元）", "3000");
+    p.type("开户银行", "农安农商银行");
+    p.type("银行账号", "6228480012345678901");
+    p.type("账户户名", name);
+    p.check("已签署家庭经济状况核对授权书", true);
+    p.check("已签署承诺书", true);
+  }
+
+  /** {@code dibao-accept}: materialIdentity, materialIncome, materialAssets, materialAuthorisation, materialPledge,
+   * materialDisabilityProof, acceptanceNote. */
+  static void dibaoAccept(TasklistPage p) {
+    for (String material : new String[] {"申请人及家庭成员身份证、户口簿", "家庭收入情况说明", "家庭财产状况说明",
+        "家庭经济状况核对授权书（已签字）", "承诺书（已签字）", "残疾证、诊断证明等（家庭有重病、重残成员时必需）"}) {
+      p.check(material, true);
+    }
+    p.type("受理说明", "材料齐全，当场受理。");
+  }
+
+  /** {@code dibao-start-investigation}: investigator1, investigator2, plannedVisitDate, investigationPlan. */
+  static void dibaoStartInvestigation(TasklistPage p) {
+    p.type("调查人员一", "刘调查");
+    p.type("调查人员二", "陈调查");
+    p.type("计划入户日期", today());
+    p.type("调查安排（邻里访问、信函索证等）", "入户调查并走访邻居两户。");
+  }
+
+  /** {@code dibao-investigate}: investigator1, investigator2, investigatorsSigned, familySigned, investigationDate,
+   * livingConditions, neighbourhoodNotes. */
+  static void dibaoInvestigate(TasklistPage p) {
+    p.type("调查人员一", "刘调查");
+    p.type("调查人员二", "陈调查");
+    p.check("调查人员已在入户调查表上签字", true);
+    p.check("在场家庭成员已在入户调查表上签字", true);
+    p.type("调查日期", today());
+    p.type("居住和生活状况", "两间平房，家具简陋，申请人患病无法劳动。");
+    p.type("邻里访问情况", "走访邻居两户，情况属实。");
+  }
+
+  /** {@code dibao-check-response}: checkResponse. */
+  static void dibaoCheckResponse(TasklistPage p) {
+    p.choose("申请人意见", "认可核对结果");
+  }
+
+  /** {@code dibao-appraisal}: appraisalDate, appraisalParticipants, appraisalRepresentatives, appraisalResult,
+   * appraisalNotes. */
+  static void dibaoAppraisal(TasklistPage p) {
+    p.type("评议日期", today());
+    p.type("参加人数", "9");
+    p.type("其中村（居）民代表人数", "7");
+    p.choose("评议结果", "多数认为符合条件");
+    p.type("评议情况记录", "评议通过。");
+  }
+
+  /** {@code dibao-preliminary}: preliminaryOpinion, preliminaryNotes. */
+  static void dibaoPreliminary(TasklistPage p) {
+    p.choose("初审意见", "符合条件，同意纳入低保");
+    p.type("初审意见说明", "符合条件，同意。");
+  }
+
+  /** {@code dibao-county-visit}: countyVisitor1, countyVisitor2, countyVisitFinding, countyVisitNotes. */
+  static void dibaoCountyVisit(TasklistPage p) {
+    p.type("调查人员一", "赵县级");
+    p.type("调查人员二", "钱县级");
+    p.choose("调查结论", "与乡镇调查一致");
+    p.type("调查情况", "入户核实，情况属实。");
+  }
+
+  /** {@code dibao-confirm}: decision, decisionReasons. */
+  static void dibaoConfirm(TasklistPage p) {
+    p.choose("审核确认决定", "批准，按评估金额发放");
+    p.type("决定理由（不予批准时必填，将写入告知书）", "家庭人均收入低于当地低保标准，财产符合规定。");
+  }
+
+  // ---------------------------------------------------------------- 支出型临时救助 (expenditure-assistance)
+
+  /**
+   * {@code temporary-expenditure-start}: regionCode, recipientName, recipientIdNumber, recipientPhone, memberCount,
+   * causeKind, cause, expenseAmount, amount, householdMonthlyIncome, bankName, bankAccountNumber, authorisationSigned,
+   * pledgeSigned.
+   */
+  static void expenditureStart(TasklistPage p, String name, String idNumber) {
+    p.type("申请人居住地（村、社区或乡镇区划代码）", "220122100201");
+    p.type("申请人姓名", name);
+    p.type("申请人身份证号码", idNumber);
+    p.type("联系电话", "13800000000");
+    p.type("家庭人数", "3");
+    p.select("支出类型", "医疗");
+    p.type("困难情况说明", "妻子突发重病住院，自付医疗费用高。");
+    p.type("刚性支出金额（元）", "8000");
+    p.type("申请救助金额（元）", "1800");
+    p.type("家庭月收入（元）", "800");
+    p.type("开户银行", "农安县农村信用社");
+    p.type("银行账号", "6217000000000000001");
+    p.check("家庭经济状况核对授权书已签字", true);
+    p.check("承诺书已签字", true);
+  }
+
+  /** {@code temporary-expenditure-accept}: materialApplication, materialIdentity, materialExpenseProof,
+   * materialAuthorisation, materialPledge, acceptanceNote. */
+  static void expenditureAccept(TasklistPage p) {
+    for (String material : new String[] {"临时救助申请书", "居民身份证、户口簿或居住证", "医疗、教育等刚性支出票据或证明",
+        "家庭经济状况核对授权书（签字）", "承诺书（签字）"}) {
+      p.check(material, true);
+    }
+    p.type("受理说明", "材料齐全，当场受理。");
+  }
+
+  /** {@code temporary-expenditure-investigate}: investigator1, investigator2, investigatorsSigned, investigationDate,
+   * investigationFindings. */
+  static void expenditureInvestigate(TasklistPage p) {
+    p.type("调查人员一", "刘调查");
+    p.type("调查人员二", "陈调查");
+    p.check("调查记录已由两名调查人员签字", true);
+    p.type("调查日期", today());
+    p.type("调查情况（困难程度、刚性支出核实）", "住院费用票据属实，家庭无其他收入。");
+  }
+
+  /** {@code temporary-expenditure-proposal}: proposalOpinion, proposalNotes, amount, instalmentCount, intervalMonths,
+   * firstPaymentDate (one instalment, due today). */
+  static void expenditureProposal(TasklistPage p) {
+    p.select("审核意见", "同意救助");
+    p.type("审核意见说明", "情况属实，建议救助。");
+    p.type("救助总金额（元）", "1800");
+    p.type("发放期数", "1");
+    p.type("发放间隔（月）", "1");
+    p.type("首期发放日期", today());
+  }
+
+  /** {@code temporary-township-approval}: decision, decisionReasons. */
+  static void temporaryTownshipApproval(TasklistPage p) {
+    p.select("审核确认决定", "同意救助");
+    p.type("决定理由", "经审核，符合支出型临时救助条件。");
+  }
+
+  // ---------------------------------------------------------------- 急难型临时救助 (emergency-assistance)
+
+  /**
+   * {@code temporary-emergency-start}: reportChannel, regionCode, recipientName, recipientIdNumber, recipientPhone,
+   * hukouPlace, causeKind, cause, amount (above the township's 1000 yuan: the county approves first).
+   */
+  static void emergencyStart(TasklistPage p, String name, String idNumber) {
+    p.select("报告方式", "柜台登记");
+    p.type("急难发生地（乡镇或村、社区区划代码）", "220122100201");
+    p.type("救助对象姓名", name);
+    p.type("救助对象身份证号码", idNumber);
+    p.type("联系电话", "13900000000");
+    p.type("户籍地（仅登记，不作为条件）", "黑龙江省哈尔滨市");
+    p.select("急难类型", "火灾");
+    p.type("急难情况说明", "住房失火，衣物被褥全部烧毁。");
+    p.type("救助金额（元）", "1200");
+  }
+
+  /** {@code temporary-county-approval} without 一事一议: decision, decisionReasons. */
+  static void temporaryCountyApproval(TasklistPage p) {
+    p.select("审核确认决定", "同意救助");
+    p.type("决定理由", "情况紧急，同意先行救助。");
+  }
+
+  /** {@code temporary-await-easing}: easedOn, easedNote. */
+  static void emergencyEased(TasklistPage p) {
+    p.type("急难缓解日期", today());
+    p.type("缓解情况说明", "已安置到亲属家中。");
+  }
+
+  /** {@code temporary-paperwork}: recipientRegistered, paperworkCause, amountConfirmed, handlerName, handlerSigned,
+   * reviewerName, reviewerSigned, townshipStamped, receiptSigned, paperworkNote. */
+  static void emergencyPaperwork(TasklistPage p, String amount) {
+    p.check("已登记救助对象信息（姓名、身份证号码、联系方式）", true);
+    p.type("救助事由", "住房失火。");
+    p.type("救助金额（元）", amount);
+    p.type("经办人", "刘经办");
+    p.check("经办人已签字", true);
+    p.type("审核人（乡镇（街道）负责人）", "陈镇长");
+    p.check("审核人已签字", true);
+    p.check("已加盖乡镇（街道）公章", true);
+    p.check("领款凭证已由救助对象（或代领人）签字", true);
+    p.type("备注", "手续已补齐。");
+  }
+}
