@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
@@ -37,9 +40,20 @@ final class BareTasks {
   static Scenario deploy(String name, ProcessEngine engine, CaseDriver driver, List<Shape> tasks) {
     engine.getRepositoryService().createDeployment().name("benchmark").enableDuplicateFiltering(true)
         .addModelInstance(KEY + ".bpmn", model(tasks)).deploy();
+    String starter = tasks.get(0).user();
+    if (engine.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+      // the project's engine: the first task's user may start the bare process, as she may start a 低保 case
+      var auth = engine.getAuthorizationService();
+      var a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setUserId(starter);
+      a.setResource(Resources.PROCESS_DEFINITION);
+      a.setResourceId(KEY);
+      a.addPermission(Permissions.CREATE_INSTANCE);
+      a.addPermission(Permissions.READ);
+      auth.saveAuthorization(a);
+    }
     Map<String, CaseDriver.Answer> answers = new LinkedHashMap<>();
     tasks.forEach(t -> answers.put(t.id(), new CaseDriver.Answer(t.user(), x -> t.values())));
-    String starter = tasks.get(0).user();
     return new Scenario() {
       @Override
       public String name() {
