@@ -89,7 +89,7 @@ public class CaseAccessGrants {
     // Derived rows, not an administrator's act: without Camunda's user operation log, which would otherwise write six
     // "Create Authorization" entries per grant (and the audit one per entry) whenever a user's command creates the
     // task — 60 rows per task for a village case. The audit keeps what they follow from: the case's region variable
-    // and the task's creation (docs/benchmarks/dibao.md, "Run 2").
+    // and the task's creation (docs/benchmarks/dibao.md, runs of 2026-12-05).
     boolean operationLog = context.isUserOperationLogEnabled();
     context.disableUserOperationLog();
     try {

@@ -14,7 +14,8 @@ import org.doudi.identity.CaseVariables;
 
 /**
  * The bare process: the user tasks a 低保 case completes (same ids, names, candidate groups as they resolved, the same
- * users and form values), one after the other, and nothing else — no service task, no listener, no timer, no form.
+ * users and form values), one after the other, and nothing else — no service task, no listener, no timer; the tasks keep their form reference, as the project's guard
+ * lets a completion carry only its form's fields.
  * Deployed on the project's engine (where the project's plugins still attach to it: region grants, guards, audit)
  * and on a stock engine, it says what the user tasks alone cost on each.
  */
@@ -24,7 +25,8 @@ final class BareTasks {
   static final String REGION = "220122100201"; // 宝塔村, 农安镇
 
   /** One user task as the 低保 case met it. */
-  record Shape(String id, String name, String candidateGroups, String user, Map<String, Object> values) {}
+  record Shape(String id, String name, String candidateGroups, String formRef, String user,
+      Map<String, Object> values) {}
 
   private BareTasks() {}
 
@@ -32,7 +34,9 @@ final class BareTasks {
     AbstractFlowNodeBuilder<?, ?> b = Bpmn.createExecutableProcess(KEY).name("基准：低保案件的用户任务")
         .camundaHistoryTimeToLive(1).startEvent("start");
     for (Shape t : tasks) {
-      b = b.userTask(t.id()).name(t.name()).camundaCandidateGroups(t.candidateGroups());
+      var task = b.userTask(t.id()).name(t.name()).camundaCandidateGroups(t.candidateGroups());
+      // the same form reference: a completion may carry the form's fields only (engine.GuardedVariables)
+      b = t.formRef() == null ? task : task.camundaFormRef(t.formRef()).camundaFormRefBinding("latest");
     }
     return b.endEvent("end").done();
   }

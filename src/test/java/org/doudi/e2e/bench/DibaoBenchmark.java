@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.doudi.DoudiApplication;
 import org.doudi.e2e.DibaoHappyPath;
 import org.doudi.platform.Postgres;
@@ -63,6 +64,8 @@ public final class DibaoBenchmark {
       driver.observe(t -> shapes.add(new BareTasks.Shape(t.getTaskDefinitionKey(), t.getName(),
           engine.getTaskService().getIdentityLinksForTask(t.getId()).stream().map(IdentityLink::getGroupId)
               .filter(g -> g != null).sorted().collect(Collectors.joining(",")),
+          engine.getRepositoryService().getBpmnModelInstance(t.getProcessDefinitionId())
+              .<UserTask>getModelElementById(t.getTaskDefinitionKey()).getCamundaFormRef(),
           steps.get(t.getTaskDefinitionKey()).user(), steps.get(t.getTaskDefinitionKey()).values())));
       dibao.runOne(-1);
       driver.observe(null);
