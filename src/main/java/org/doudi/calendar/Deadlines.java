@@ -40,6 +40,9 @@ public class Deadlines {
 
   private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
 
+  /** Years whose missing holiday notice has been logged at warn level (once each per process run). */
+  private final java.util.Set<Integer> provisionalYearsWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final DeadlineCalculator calculator;
   private final DeadlineRepository deadlines;
   private final CalendarTime time;
@@ -103,9 +106,18 @@ public class Deadlines {
     String region = region(execution);
     DeadlineCalculator.Computed c = calculator.compute(processInstanceId, start, days, region);
     if (c.provisional()) {
-      log.warn("Deadline {} working days after {} (process instance {}, activity {}) reaches a year without a "
-              + "loaded holiday notice; computed Monday–Friday as {} and marked provisional until the year is loaded",
-          days, start, processInstanceId, target == null ? "?" : target.activityId(), c.day());
+      // every case of the year's last weeks meets this until the notice is loaded: one warning per year and process
+      // run, the rest at debug; each such deadline is marked provisional in cal_deadline (and the monitor shows it)
+      boolean first = provisionalYearsWarned.add(c.day().getYear());
+      String message = "Deadline {} working days after {} (process instance {}, activity {}) reaches a year without a "
+          + "loaded holiday notice; computed Monday–Friday as {} and marked provisional until the year is loaded"
+          + (first ? " (further deadlines in that year: debug level only)" : "");
+      Object[] args = {days, start, processInstanceId, target == null ? "?" : target.activityId(), c.day()};
+      if (first) {
+        log.warn(message, args);
+      } else {
+        log.debug(message, args);
+      }
     }
     if (target != null && execution != null) {
       deadlines.insert(processInstanceId, execution.getId(), target.activityId(), target.kind(), start, days,

@@ -116,4 +116,21 @@ class RegionAccessTest {
     assertThat(http.get("fulongquan-cw", "/engine-rest/history/process-instance?processInstanceId=" + id).body())
         .isEqualTo("[]");
   }
+
+  @Test
+  void theRegionGrantsOfACaseAreWrittenWithoutAnOperationLogEntryPerGrant() throws Exception {
+    String id = report("baota", "孙八");
+    String task = history.createHistoricTaskInstanceQuery().processInstanceId(id).singleResult().getId();
+    // task and historic task readable by the groups of the whole chain, village to province
+    for (var resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+      assertThat(authorizations.createAuthorizationQuery().resourceType(resource).resourceId(task).list())
+          .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId)
+          .contains("region-220122100201", "region-220122100", "region-220122", "region-220100", "region-220000");
+    }
+    // derived rows, not an administrator's act: no "Create Authorization" entries in the user's name (six per grant
+    // before), while her own operation on the case — the start — is still in Camunda's log and the audit
+    assertThat(history.createUserOperationLogQuery().userId("baota")
+        .entityType(org.camunda.bpm.engine.EntityTypes.AUTHORIZATION).count()).isZero();
+    assertThat(history.createUserOperationLogQuery().userId("baota").processInstanceId(id).count()).isPositive();
+  }
 }

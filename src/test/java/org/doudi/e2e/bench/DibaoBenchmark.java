@@ -3,102 +3,221 @@ package org.doudi.e2e.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.doudi.DoudiApplication;
+import org.doudi.e2e.DibaoHappyPath;
 import org.doudi.platform.Postgres;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Benchmark (not a test): N full 低保 cases through the engine on PostgreSQL and, in the same run and JVM, N
- * cases of a bare one-service-task/one-user-task process. Prints cases/s, user-task completions/s and the
- * ratio of our cost per completed user task to the bare process's.
+ * Benchmark (not a test): the engine cost of a 低保 case in three columns, measured in one run and one JVM:
+ * <ol type="a">
+ *   <li>the project's full 低保 case ({@code DibaoCases.apply}, then every step of {@code DibaoHappyPath});</li>
+ *   <li>the bare process — the same user tasks, same users and form values, nothing else ({@link BareTasks}) — on
+ *       the project's engine (its configuration and plugins: region grants, guards, audit, history full,
+ *       authorization on);</li>
+ *   <li>the same bare process on a stock Camunda 7.24 engine ({@link StockEngine}: no plugins, authorization off,
+ *       default history level) on its own database.</li>
+ * </ol>
+ * Each runs single-threaded (the harness executes the jobs, one case at a time) and then with the job executor on
+ * two threads (two harness threads complete the user tasks, the job executor runs the continuations). Printed: ms
+ * per completed user task, the ratios a/b and b/c, and the SQL statements per user task (counted by a proxy on
+ * each engine's data source), with the most frequent statements of each column.
  *
  * <pre>mvn -Pbench-dibao test-compile exec:exec [-Dbench.cases=200] [-Dbench.warmup=30] [-Dbench.rounds=3]</pre>
- *
- * The application runs with the demo and test profiles on a fresh PostgreSQL database {@code doudi_bench}
- * (dropped at the end outside CI); the job executor is off and the harness executes jobs itself, one case at a
- * time on one thread, so the figures are single-thread latency-bound throughput.
  */
 public final class DibaoBenchmark {
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     int cases = Integer.getInteger("bench.cases", 200);
     int warmup = Integer.getInteger("bench.warmup", 30);
     int rounds = Integer.getInteger("bench.rounds", 3);
     String url = Postgres.freshDatabase("doudi_bench");
+    String stockUrl = Postgres.freshDatabase("doudi_bench_stock");
+    SqlCounter appSql = new SqlCounter();
     List<Result> results = new ArrayList<>();
-    try (ConfigurableApplicationContext app = Postgres.application(url, "--logging.level.root=WARN",
-        "--logging.structured.format.console=", "--camunda.bpm.metrics.enabled=true")) {
+    try (ConfigurableApplicationContext app = application(url, appSql);
+        StockEngine stock = new StockEngine(stockUrl)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       CaseDriver driver = new CaseDriver(engine);
-      BareScenario bare = new BareScenario(engine, driver);
-      bare.deploy();
-      List<Scenario> scenarios = new ArrayList<>(List.of(bare));
-      scenarios.addAll(DibaoScenarios.all(app, engine, driver));
+      CaseDriver stockDriver = new CaseDriver(stock.engine);
+      Scenario dibao = DibaoScenarios.all(app, engine, driver).get(0);
 
-      for (Scenario s : scenarios) {
-        run(s, warmup); // JIT, caches, connection pool
-      }
-      // rounds alternate the scenarios so that drift of the machine hits all of them alike
-      for (int r = 0; r < rounds; r++) {
-        for (Scenario s : scenarios) {
-          results.add(run(s, cases).inRound(r + 1));
+      // one 低保 case, watched: its user tasks (as they resolved) make the bare process
+      List<BareTasks.Shape> shapes = new ArrayList<>();
+      Map<String, DibaoHappyPath.Step> steps = DibaoHappyPath.steps();
+      driver.observe(t -> shapes.add(new BareTasks.Shape(t.getTaskDefinitionKey(), t.getName(),
+          engine.getTaskService().getIdentityLinksForTask(t.getId()).stream().map(IdentityLink::getGroupId)
+              .filter(g -> g != null).sorted().collect(Collectors.joining(",")),
+          engine.getRepositoryService().getBpmnModelInstance(t.getProcessDefinitionId())
+              .<UserTask>getModelElementById(t.getTaskDefinitionKey()).getCamundaFormRef(),
+          steps.get(t.getTaskDefinitionKey()).user(), steps.get(t.getTaskDefinitionKey()).values())));
+      dibao.runOne(-1);
+      driver.observe(null);
+      Column a = new Column("a", dibao, engine, appSql);
+      Column b = new Column("b", BareTasks.deploy("(b) bare tasks, project engine", engine, driver, shapes), engine,
+          appSql);
+      Column c = new Column("c", BareTasks.deploy("(c) bare tasks, stock Camunda 7.24", stock.engine, stockDriver,
+          shapes), stock.engine, stock.sql);
+      List<Column> columns = List.of(a, b, c);
+
+      for (String mode : List.of("single thread", "job executor ×2")) {
+        boolean je = !mode.equals("single thread");
+        for (Column col : columns) {
+          jobExecutor(col.engine, je);
+        }
+        driver.executorRunsJobs(je);
+        stockDriver.executorRunsJobs(je);
+        for (Column col : columns) {
+          run(col, warmup, je, mode, 0); // JIT, caches, connection pools
+        }
+        // rounds alternate the columns so that drift of the machine hits all of them alike
+        for (int r = 1; r <= rounds; r++) {
+          for (Column col : columns) {
+            results.add(run(col, cases, je, mode, r));
+          }
         }
       }
-      print(results, cases, rounds,
-          app.getBean(JdbcTemplate.class).queryForObject("SHOW server_version", String.class));
+      for (Column col : columns) {
+        jobExecutor(col.engine, false);
+      }
+      print(results, shapes, cases, rounds,
+          app.getBean(JdbcTemplate.class).queryForObject("SHOW server_version", String.class),
+          app.getBean(ProcessEngine.class).getProcessEngineConfiguration().getHistory(), stock.describe());
     } finally {
       Postgres.dropIfTemporary(url);
+      Postgres.dropIfTemporary(stockUrl);
     }
   }
 
-  record Result(String scenario, int round, int cases, int userTasks, long nanos) {
-    Result inRound(int r) {
-      return new Result(scenario, r, cases, userTasks, nanos);
-    }
+  /** The application as {@link Postgres#application} starts it, its data source counted. */
+  static ConfigurableApplicationContext application(String url, SqlCounter sql) {
+    return new SpringApplicationBuilder(DoudiApplication.class).profiles("demo", "test", "postgres")
+        .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+          @Override
+          public Object postProcessAfterInitialization(Object bean, String name) {
+            return bean instanceof DataSource ds && name.equals("dataSource") ? sql.wrap(ds) : bean;
+          }
+        }))
+        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
+            "--spring.datasource.password=" + Postgres.PASSWORD, "--logging.level.root=WARN",
+            "--logging.structured.format.console=", "--camunda.bpm.metrics.enabled=true");
+  }
 
+  /** Starts (two threads) or stops an engine's job executor. */
+  static void jobExecutor(ProcessEngine engine, boolean on) {
+    JobExecutor je = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    if (on && !je.isActive()) {
+      if (je instanceof DefaultJobExecutor d) {
+        d.setCorePoolSize(2);
+        d.setMaxPoolSize(2);
+      }
+      je.start();
+    } else if (!on && je.isActive()) {
+      je.shutdown();
+    }
+  }
+
+  record Column(String id, Scenario scenario, ProcessEngine engine, SqlCounter sql) {}
+
+  record Result(String column, String scenario, String mode, int round, int cases, int userTasks, long nanos,
+      SqlCounter.Snapshot sql) {
     double seconds() {
       return nanos / 1e9;
     }
+
+    double msPerTask() {
+      return 1000 * seconds() / userTasks;
+    }
   }
 
-  static Result run(Scenario s, int cases) {
-    int userTasks = 0;
+  static Result run(Column col, int cases, boolean twoThreads, String mode, int round) throws Exception {
+    SqlCounter.Snapshot before = col.sql().snapshot();
     long t0 = System.nanoTime();
-    for (int i = 0; i < cases; i++) {
-      userTasks += s.runOne(i);
+    int userTasks;
+    if (!twoThreads) {
+      userTasks = 0;
+      for (int i = 0; i < cases; i++) {
+        userTasks += col.scenario().runOne(round * 100_000 + i);
+      }
+    } else {
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+          done.add(pool.submit(() -> {
+            int n = 0;
+            for (int i = next.getAndIncrement(); i < cases; i = next.getAndIncrement()) {
+              n += col.scenario().runOne(round * 100_000 + i);
+            }
+            return n;
+          }));
+        }
+        int n = 0;
+        for (Future<Integer> f : done) {
+          n += f.get();
+        }
+        userTasks = n;
+      } finally {
+        pool.shutdown();
+      }
     }
-    return new Result(s.name(), 0, cases, userTasks, System.nanoTime() - t0);
+    long nanos = System.nanoTime() - t0;
+    return new Result(col.id(), col.scenario().name(), mode, round, cases, userTasks, nanos,
+        col.sql().snapshot().minus(before));
   }
 
-  static void print(List<Result> results, int cases, int rounds, String postgres) {
+  static void print(List<Result> results, List<BareTasks.Shape> shapes, int cases, int rounds, String postgres,
+      String appHistory, String stock) {
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-44s %5s %6s %10s %9s %12s %14s%n", "scenario", "round", "cases", "user tasks",
-        "cases/s", "user tasks/s", "ms/user task");
+    System.out.println("user tasks of the bare process: " + shapes.stream().map(s -> s.id() + " [" + s.candidateGroups()
+        + "]").collect(Collectors.joining(", ")));
+    System.out.printf(Locale.ROOT, "%n%-16s %-40s %5s %10s %12s %14s %12s%n", "mode", "column", "round", "user tasks",
+        "user tasks/s", "ms/user task", "SQL/u. task");
     for (Result r : results) {
-      System.out.printf(Locale.ROOT, "%-44s %5d %6d %10d %9.1f %12.1f %14.2f%n", r.scenario(), r.round(), r.cases(),
-          r.userTasks(), r.cases() / r.seconds(), r.userTasks() / r.seconds(), 1000 * r.seconds() / r.userTasks());
+      System.out.printf(Locale.ROOT, "%-16s %-40s %5d %10d %12.1f %14.2f %12.1f%n", r.mode(), r.scenario(), r.round(),
+          r.userTasks(), r.userTasks() / r.seconds(), r.msPerTask(), (double) r.sql().total() / r.userTasks());
     }
-    System.out.println();
-    double bareMsPerTask = msPerTask(results, results.get(0).scenario());
-    System.out.printf(Locale.ROOT, "%-44s %12s %12s %14s %8s%n", "scenario (all rounds)", "cases/s", "user tasks/s",
-        "ms/user task", "× bare");
-    results.stream().map(Result::scenario).distinct().forEach(name -> {
-      List<Result> rs = results.stream().filter(r -> r.scenario().equals(name)).toList();
-      double secs = rs.stream().mapToDouble(Result::seconds).sum();
-      int n = rs.stream().mapToInt(Result::cases).sum();
-      int tasks = rs.stream().mapToInt(Result::userTasks).sum();
-      double msPerTask = msPerTask(results, name);
-      System.out.printf(Locale.ROOT, "%-44s %12.1f %12.1f %14.2f %8.2f%n", name, n / secs, tasks / secs, msPerTask,
-          msPerTask / bareMsPerTask);
-    });
-    System.out.printf(Locale.ROOT, "%n%d cases × %d rounds per scenario; PostgreSQL %s; %s %s; %d processors%n", cases,
-        rounds, postgres,
+    for (String mode : results.stream().map(Result::mode).distinct().toList()) {
+      double a = msPerTask(results, mode, "a");
+      double b = msPerTask(results, mode, "b");
+      double c = msPerTask(results, mode, "c");
+      System.out.printf(Locale.ROOT, "%n%s, all rounds: ms per completed user task  (a) %.2f  (b) %.2f  (c) %.2f"
+          + "   a/b %.2f (target ≤ 1.0)   b/c %.2f (target ≤ 1.2)%n", mode, a, b, c, a / b, b / c);
+      for (String col : List.of("a", "b", "c")) {
+        List<Result> rs = results.stream().filter(r -> r.mode().equals(mode) && r.column().equals(col)).toList();
+        SqlCounter.Snapshot sum = rs.stream().map(Result::sql).reduce(SqlCounter::add).orElseThrow();
+        int tasks = rs.stream().mapToInt(Result::userTasks).sum();
+        System.out.printf(Locale.ROOT, "  (%s) per user task: %.1f SQL statements, %.1f round trips; most frequent:%n",
+            col, (double) sum.total() / tasks, (double) sum.roundTrips() / tasks);
+        for (Map.Entry<String, Long> e : sum.top(12)) {
+          System.out.printf(Locale.ROOT, "      %6.2f  %s%n", (double) e.getValue() / tasks, e.getKey());
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%n%d cases × %d rounds per column and mode; project engine: history %s; stock: %s;"
+        + " PostgreSQL %s; %s %s; %d processors%n", cases, rounds, appHistory, stock, postgres,
         System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
   }
 
-  static double msPerTask(List<Result> results, String name) {
-    List<Result> rs = results.stream().filter(r -> r.scenario().equals(name)).toList();
+  static double msPerTask(List<Result> results, String mode, String column) {
+    List<Result> rs = results.stream().filter(r -> r.mode().equals(mode) && r.column().equals(column)).toList();
     return 1000 * rs.stream().mapToDouble(Result::seconds).sum() / rs.stream().mapToInt(Result::userTasks).sum();
   }
 }

@@ -37,7 +37,7 @@ final class DibaoScenarios {
       @Override
       public int runOne(int i) {
         String[] id = new String[1];
-        driver.as("nongan-cw", () -> id[0] = cases.apply(TestApplications.household(), "nongan-cw").processInstanceId());
+        driver.as("nongan-cw", () -> id[0] = cases.apply(TestApplications.unique(TestApplications.household()), "nongan-cw").processInstanceId());
         return driver.finish(id[0], answers, DibaoHappyPath.FIRABLE_TIMERS, List.of(DibaoHappyPath.NOTICE));
       }
     });
