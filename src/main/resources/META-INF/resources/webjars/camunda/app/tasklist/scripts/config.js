@@ -4,6 +4,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // 案件概况 task-detail tab (docs/case-overview.md)
+  customScripts: ['scripts/case-overview.js'],
   // Camunda's default keyboard shortcuts, described in Chinese
   shortcuts: {
     claimTask: {

@@ -1,0 +1,27 @@
+package org.doudi.casefile.web;
+
+import org.doudi.casefile.CaseFileException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Refusals of the case overview as problem+json with a Chinese detail; limited to this package. */
+@RestControllerAdvice(basePackageClasses = CaseFileExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CaseFileExceptionHandler {
+
+  @ExceptionHandler(CaseFileException.class)
+  ProblemDetail refused(CaseFileException e) {
+    HttpStatus status = HttpStatus.valueOf(e.status());
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    p.setTitle(switch (status) {
+      case FORBIDDEN -> "无权查看";
+      case NOT_FOUND -> "未找到";
+      default -> "请求参数有误";
+    });
+    return p;
+  }
+}
