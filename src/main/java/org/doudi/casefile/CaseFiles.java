@@ -23,7 +23,7 @@ import org.doudi.calendar.CaseClock;
 import org.doudi.calendar.CaseDeadlines;
 import org.doudi.calendar.ModelSchemes;
 import org.doudi.casefile.CaseOverview.Summary;
-import org.doudi.dibao.DibaoRecords;
+import org.doudi.dibao.DibaoEvidence;
 import org.doudi.engine.EngineAsSystem;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.Households;
@@ -67,7 +67,7 @@ public class CaseFiles {
   private final Staff staff;
   private final Regions regions;
   private final Households households;
-  private final DibaoRecords dibao;
+  private final DibaoEvidence dibao;
   private final Awards awards;
   private final AwardChanges awardChanges;
   private final Payments payments;
@@ -76,7 +76,7 @@ public class CaseFiles {
   private final AuditTrail audit;
 
   public CaseFiles(HistoryService history, RepositoryService repository, IdentityService identity,
-      EngineAsSystem asSystem, Staff staff, Regions regions, Households households, DibaoRecords dibao,
+      EngineAsSystem asSystem, Staff staff, Regions regions, Households households, DibaoEvidence dibao,
       Awards awards, AwardChanges awardChanges, Payments payments, CaseDeadlines deadlines, CaseClock clock,
       AuditTrail audit) {
     this.history = history;

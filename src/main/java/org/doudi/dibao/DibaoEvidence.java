@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
  * decided on (with its reasons and citations), the decision and the case events. Unmasked: callers mask.
  */
 @Service
-public class DibaoRecords {
+public class DibaoEvidence {
 
   private final DibaoRepository records;
   private final ObjectMapper json;
 
-  public DibaoRecords(DibaoRepository records, ObjectMapper json) {
+  public DibaoEvidence(DibaoRepository records, ObjectMapper json) {
     this.records = records;
     this.json = json;
   }

@@ -1,0 +1,75 @@
+package org.doudi.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.doudi.platform.ProcessFixture.vars;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.doudi.dibao.DibaoCases;
+import org.doudi.household.HouseholdApplication;
+import org.doudi.household.TestApplications;
+import org.doudi.platform.Chromium;
+import org.doudi.platform.DoudiTest;
+import org.doudi.platform.ProcessFixture;
+import org.doudi.platform.TasklistPage;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Tasklist tab 案件概况 in a real browser: the township caseworker of 农安镇 opens the case's 启动入户调查 task and
+ * finds, in the tab, the applicant with the full ID number (the case is in her region), every household member and
+ * the open legal clock. Screenshot: target/browser/case-overview-tab.png.
+ */
+@DoudiTest
+class CaseOverviewTasklistBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired DibaoCases cases;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+
+  @Test
+  void theTownshipCaseworkerSeesTheWholeCaseInTheTab() throws Exception {
+    Chromium.requireInstalled();
+    HouseholdApplication household = TestApplications.unique(TestApplications.household());
+    String pid = cases.apply(household, "nongan-cw").processInstanceId();
+    ProcessFixture f = new ProcessFixture(tasks, management);
+    f.complete(pid, "Task_AcceptApplication", "nongan-cw", vars("materialIdentity", true, "materialIncome", true,
+        "materialAssets", true, "materialAuthorisation", true, "materialPledge", true, "materialDisabilityProof", true));
+    String taskId = f.task(pid, "Task_StartInvestigation").getId();
+    String applicantId = household.applicant().idNumber();
+
+    ChromeDriver browser = Chromium.start("zh-CN");
+    TasklistPage tasklist = null;
+    try {
+      tasklist = TasklistPage.open(browser, port).logIn("nongan-cw");
+      tasklist.selectFilter("待认领（我的组）");
+      assertThat(tasklist.openFromList(taskId)).isEqualTo("启动入户调查");
+      WebElement tab = tasklist.waiting().until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//*[contains(@class,'task-details')]//ul[contains(@class,'nav')]//a[normalize-space()='案件概况']")));
+      tab.click();
+      WebElement persons = tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("[data-doudi=case-overview] [data-doudi-section=persons]")));
+      assertThat(persons.getText()).contains("张三", applicantId, "李四", "张小");
+      WebElement overview = browser.findElement(By.cssSelector("[data-doudi=case-overview]"));
+      assertThat(overview.findElements(By.cssSelector("[data-doudi=masked]"))).isEmpty();
+      assertThat(overview.getText()).contains("申请人及家庭成员", "家庭档案", "农安县农安镇宝塔村3组", "办理时限",
+          "计时中", "启动入户调查", "受理（材料清单）", "审计留痕");
+      WebElement deadlines = overview.findElement(By.cssSelector("[data-doudi-section=deadlines]"));
+      assertThat(deadlines.getText()).contains("个工作日", "计时中");
+      tasklist.screenshot("case-overview-tab");
+    } catch (RuntimeException | AssertionError e) {
+      if (tasklist != null) {
+        tasklist.screenshot("case-overview-tab-failed");
+      }
+      throw e;
+    } finally {
+      browser.quit();
+    }
+  }
+}
