@@ -35,6 +35,7 @@ import org.doudi.payment.Scheme;
 import org.doudi.platform.DoudiTest;
 import org.doudi.platform.Http;
 import org.doudi.platform.ProcessFixture;
+import org.doudi.platform.WebAppSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,25 @@ class CaseOverviewApiTest {
     assertThat(c.get("notes").toString()).contains("未建立家庭档案");
     assertThat(c.get("facts")).anySatisfy(x -> assertThat(x.get("name").asText()).isEqualTo("recipientName"));
     assertThat(http.get("ziqiang-cw", PATH + "?processInstanceId=" + pid).status()).isEqualTo(404);
+  }
+
+  /** The Tasklist tab's way in: the web-app session, GET only; the session stays usable for Tasklist afterwards. */
+  @Test
+  void theTasklistSessionReadsTheCaseAndStaysLoggedIn() throws Exception {
+    String pid = caseAtPreliminaryReview();
+    String taskId = f.task(pid, "Task_PreliminaryReview").getId();
+    WebAppSession session = WebAppSession.login(port, "nongan-approver", "tasklist");
+    assertThat(session).isNotNull();
+    Http.Response r = session.send("GET", PATH + "?taskId=" + taskId, null);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).at("/summary/processInstanceId").asText()).isEqualTo(pid);
+    assertThat(session.send("GET", "/camunda/api/engine/engine/default/task/" + taskId, null).status())
+        .isEqualTo(200);
+    assertThat(session.send("POST", "/camunda/api/engine/engine/default/task/count", "{}").status())
+        .isEqualTo(200);
+    // only GET: nothing else is served with the session
+    assertThat(session.send("POST", PATH + "?taskId=" + taskId, "{}").status()).isIn(401, 403, 405);
+    assertThat(WebAppSession.anonymous(port).send("GET", PATH + "?taskId=" + taskId, null).status()).isEqualTo(401);
   }
 
   @Test
