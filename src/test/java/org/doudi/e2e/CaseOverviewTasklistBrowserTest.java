@@ -3,6 +3,7 @@ package org.doudi.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.doudi.platform.ProcessFixture.vars;
 
+import java.time.Duration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.doudi.dibao.DibaoCases;
@@ -17,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @DoudiTest
 class CaseOverviewTasklistBrowserTest {
+
+  static final By ERROR = By.cssSelector("[data-doudi=case-overview] [data-doudi=error]");
 
   @LocalServerPort int port;
   @Autowired DibaoCases cases;
@@ -53,8 +57,22 @@ class CaseOverviewTasklistBrowserTest {
       WebElement tab = tasklist.waiting().until(ExpectedConditions.elementToBeClickable(
           By.xpath("//*[contains(@class,'task-details')]//ul[contains(@class,'nav')]//a[normalize-space()='案件概况']")));
       tab.click();
-      WebElement persons = tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-          By.cssSelector("[data-doudi=case-overview] [data-doudi-section=persons]")));
+      By personsSection = By.cssSelector("[data-doudi=case-overview] [data-doudi-section=persons]");
+      By loginForm = By.cssSelector("input[type=password]");
+      WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(90));
+      slow.until(d -> !d.findElements(personsSection).isEmpty() || !d.findElements(ERROR).isEmpty()
+          || d.findElements(loginForm).stream().anyMatch(WebElement::isDisplayed));
+      if (browser.findElements(loginForm).stream().anyMatch(WebElement::isDisplayed)) {
+        // the web apps' known intermittent loss of the session (docs/supervision-cockpit.md, open defect): log in
+        // again once and open the tab by its address
+        tasklist.screenshot("case-overview-session-lost");
+        tasklist.logIn("nongan-cw");
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId
+            + "&detailsTab=doudi.caseOverview.taskTab");
+        slow.until(d -> !d.findElements(personsSection).isEmpty() || !d.findElements(ERROR).isEmpty());
+      }
+      assertThat(browser.findElements(ERROR)).as("the tab's error message").isEmpty();
+      WebElement persons = slow.until(ExpectedConditions.visibilityOfElementLocated(personsSection));
       assertThat(persons.getText()).contains("张三", applicantId, "李四", "张小");
       WebElement overview = browser.findElement(By.cssSelector("[data-doudi=case-overview]"));
       assertThat(overview.findElements(By.cssSelector("[data-doudi=masked]"))).isEmpty();
