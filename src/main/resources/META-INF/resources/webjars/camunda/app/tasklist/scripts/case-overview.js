@@ -58,7 +58,7 @@ function el(tag, attrs, ...children) {
       node.setAttribute(k, v);
     }
   });
-  children.flat().forEach((c) => {
+  children.flat(Infinity).forEach((c) => {
     if (c !== undefined && c !== null && c !== false) {
       node.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
     }
