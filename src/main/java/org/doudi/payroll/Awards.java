@@ -672,6 +672,15 @@ public class Awards {
     return repository.latest(beneficiaryKey, scheme);
   }
 
+  /**
+   * The whole history (every change, by scheme, beneficiary and seq) of each award that this case granted or changed
+   * ({@code caseRef} = the case's process instance id): the case overview's awards and their changes.
+   */
+  @Transactional(readOnly = true)
+  public List<AwardRow> ofCase(String caseRef) {
+    return repository.ofCase(caseRef);
+  }
+
   @Transactional(readOnly = true)
   public List<AwardRow> history(String beneficiaryKey, Scheme scheme) {
     return repository.history(beneficiaryKey, scheme);
