@@ -7,10 +7,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.doudi.platform.ProblemAnswers;
 import org.springframework.stereotype.Component;
 
-/** Refusals of the worklist endpoint as problem+json with a Chinese detail; limited to this package. */
-@RestControllerAdvice(basePackageClasses = WorklistExceptionHandler.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class WorklistExceptionHandler {
+/** Refusals of the worklist endpoint as problem+json with a Chinese detail (answers of the one advice, this package). */
+@Component
+class WorklistExceptionHandler implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return ProblemAnswers.inPackageOf(controller, WorklistExceptionHandler.class);
+  }
 
   @ExceptionHandler(WorklistRequestException.class)
   ProblemDetail refused(WorklistRequestException e) {
