@@ -34,10 +34,10 @@ public class AssessmentCalculator {
       "INSURANCE");
 
   static final String C_INCOME = "《社会救助暂行办法》第九条；《最低生活保障审核确认办法》第十三条";
-  static final String C_ASSETS = "吉民发〔2020〕40号 二(一)；《最低生活保障审核确认办法》第十四条";
+  static final String C_ASSETS = "吉民发〔2020〕40号 二（一）；《最低生活保障审核确认办法》第十四条";
   static final String C_GAP = "《社会救助暂行办法》第十二条；《最低生活保障审核确认办法》第二十三条";
-  static final String C_LOW_INCOME = "吉民发〔2020〕40号 二(一)";
-  static final String C_SINGLE = "吉民发〔2020〕40号 二(一)；《最低生活保障审核确认办法》第八条";
+  static final String C_LOW_INCOME = "吉民发〔2020〕40号 二（一）";
+  static final String C_SINGLE = "吉民发〔2020〕40号 二（一）；《最低生活保障审核确认办法》第八条";
   static final String C_EXCLUDED = "《最低生活保障审核确认办法》第十三条";
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -193,7 +193,7 @@ public class AssessmentCalculator {
     if (!otherAssets.isEmpty()) {
       reasons.add(new Reason("OTHER_ASSETS_TO_REVIEW", "家庭登记有" + String.join("、", otherAssets)
           + "，须按现行低保政策核实是否属于维持生产生活的必需财产（本评估未计入现金类财产）",
-          "《最低生活保障审核确认办法》第十四条；吉民发〔2020〕40号 二(一)"));
+          "《最低生活保障审核确认办法》第十四条；吉民发〔2020〕40号 二（一）"));
     }
     if (s.sample()) {
       reasons.add(new Reason("SAMPLE_STANDARD", "所用低保标准为示例数值，并非官方公布的标准，仅供演示", s.sourceNote()));

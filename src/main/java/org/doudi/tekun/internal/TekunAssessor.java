@@ -49,12 +49,12 @@ public class TekunAssessor implements TekunEligibility {
 
   static final String C_CONDITIONS = "《特困人员认定办法》第四条";
   static final String C_NO_WORK = "《特困人员认定办法》第五条";
-  static final String C_MINOR_18 = "吉民发〔2020〕40号 二(三)";
-  static final String C_SCHOOL = "《特困人员认定办法》第十条；吉民发〔2020〕40号 二(三)";
+  static final String C_MINOR_18 = "吉民发〔2020〕40号 二（三）";
+  static final String C_SCHOOL = "《特困人员认定办法》第十条；吉民发〔2020〕40号 二（三）";
   static final String C_INCOME = "《特困人员认定办法》第六条";
-  static final String C_ASSETS = "《特困人员认定办法》第六条；吉民发〔2020〕40号 二(一)（低保财产限额）";
+  static final String C_ASSETS = "《特困人员认定办法》第六条；吉民发〔2020〕40号 二（一）（低保财产限额）";
   static final String C_SUPPORTER = "《特困人员认定办法》第四条、第八条";
-  static final String C_CHILD = "《特困人员认定办法》第九条；吉民发〔2020〕40号 二(三)";
+  static final String C_CHILD = "《特困人员认定办法》第九条；吉民发〔2020〕40号 二（三）";
   static final String C_CARE_LEVEL = "特困人员认定办法（生活自理能力评估：六项指标）";
 
   private static final BigDecimal ZERO = new BigDecimal("0.00");
