@@ -4,6 +4,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // form-js messages and the notification separator in Chinese (scripts/form-zh.js)
+  customScripts: ['scripts/form-zh'],
   // Camunda's default keyboard shortcuts, described in Chinese
   shortcuts: {
     claimTask: {
