@@ -229,8 +229,8 @@ class ApplicationValidatorTest {
     assertThat(check(a)).containsExactly(
         new Violation("assets[0].type", "第1项财产的类型未填写"),
         new Violation("assets[1].value", "第2项财产（车辆）的价值不能为负数（填写的是-100元）"),
-        new Violation("assets[2].description", "第3项财产（存款）的说明过长（201字），最多200字"),
-        new Violation("assets[2].value", "第3项财产（存款）的价值未填写金额"),
+        new Violation("assets[2].description", "第3项财产（银行存款）的说明过长（201字），最多200字"),
+        new Violation("assets[2].value", "第3项财产（银行存款）的价值未填写金额"),
         new Violation("assets[3]", "第4项财产内容为空"));
   }
 
@@ -247,7 +247,7 @@ class ApplicationValidatorTest {
         new Violation("agent.relation", "代理人与申请人的关系未填写"),
         new Violation("agent.phone", "代理人联系电话“1”不是有效的手机号码或固定电话号码"),
         new Violation("bankAccount.accountNumber", "银行账号应为8至30位数字"),
-        new Violation("bankAccount.holderName", "开户人“陈七”不是本户家庭成员，低保金应发放到家庭成员名下账户"),
+        new Violation("bankAccount.holderName", "开户人“陈七”不是本户家庭成员，最低生活保障金应发放到家庭成员名下账户"),
         new Violation("separateRegistrationNote", "单独登记说明未填写"));
   }
 

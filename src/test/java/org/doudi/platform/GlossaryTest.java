@@ -100,6 +100,9 @@ class GlossaryTest {
   void oneCitationStyle() throws IOException {
     List<String> found = new ArrayList<>();
     for (Text t : texts()) {
+      if (NOT_YET_REVIEWED.contains(t.path())) {
+        continue;
+      }
       STYLE.forEach((what, p) -> {
         Matcher m = p.matcher(t.text());
         if (m.find()) {
