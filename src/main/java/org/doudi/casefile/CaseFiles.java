@@ -292,7 +292,7 @@ public class CaseFiles {
 
     List<CaseOverview.Fact> facts = Sections.facts(vars, m, FACT_LIMIT);
     if (awardList.isEmpty()) {
-      notes.add("本案没有待遇发放记录（benefit_award）。");
+      notes.add("本案没有待遇发放记录。");
     }
     if (paymentList.isEmpty()) {
       notes.add("本案没有付款记录。");

@@ -60,8 +60,8 @@ final class Sections {
 
   static String decisionLabel(String decision) {
     return switch (decision == null ? "" : decision) {
-      case "APPROVE", "APPROVED", "true" -> "批准";
-      case "REJECT", "REJECTED", "false" -> "不予批准";
+      case "APPROVE", "APPROVED", "true" -> "同意";
+      case "REJECT", "REJECTED", "false" -> "不同意";
       default -> decision;
     };
   }
