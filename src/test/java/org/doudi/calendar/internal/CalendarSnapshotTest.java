@@ -63,7 +63,7 @@ class CalendarSnapshotTest {
   void rejectsBadInput() {
     LocalDate d = LocalDate.of(2026, 3, 5);
     assertThatThrownBy(() -> CAL.addWorkingDays(d, -1)).isInstanceOf(CalendarDataException.class)
-        .hasMessageContaining("between 0 and 2500");
+        .hasMessageContaining("0至2500");
     assertThatThrownBy(() -> CAL.addWorkingDays(d, 2501)).isInstanceOf(CalendarDataException.class);
     assertThatThrownBy(() -> CAL.countWorkingDays(d, d.minusDays(1))).isInstanceOf(CalendarDataException.class)
         .hasMessageContaining("must not be before");
