@@ -20,27 +20,33 @@ final class TasklistForms {
   // ---------------------------------------------------------------- 低保 (dibao-application)
 
   /**
-   * {@code dibao-start} at the counter, a one-person household in 宝塔村: countyCode, regionCode, urbanRural, address,
-   * contactPhone, applicantName, applicantIdNumber, applicantWage, applicantPension, applicantSeriousIllness,
-   * depositTotal, bankName, bankAccountNumber, bankHolderName, authorisationSigned, pledgeSigned.
+   * {@code dibao-start} at the counter, a one-person household in 宝塔村 (农安镇) with a deposit: township, regionCode,
+   * urbanRural, address, contactPhone, members[0] (name, idNumber, relation, seriousIllness, incomeWage,
+   * incomePensionBasic), assets[0] (assetType, assetValue), bankName, bankAccountNumber, bankHolderName,
+   * authorisationSigned, pledgeSigned.
    */
   static void dibaoStart(TasklistPage p, String name, String idNumber) {
-    p.type("户籍所在县（市、区）代码", "220122");
-    p.type("居住村（社区）代码", "220122100201");
+    p.select("居住地乡镇（街道）", "农安县农安镇");
+    p.select("居住地村（社区）", "宝塔村"); // the villages offered follow the township
     p.select("户口性质", "农村");
     p.type("家庭住址", "农安县农安镇宝塔村3组");
     p.type("联系电话", "13800000000");
-    p.type("姓名", name); // the applicant's block comes first
+    // 家庭成员 starts with one entry: the applicant
+    p.type("姓名", name);
     p.type("身份证号码", idNumber);
-    p.type("工资性收入（元/月）", "300");
-    p.type("城乡居民基础养老金（元/月，不计入收入）", "150");
+    p.select("与申请人关系", "本人（申请人）");
     p.check("患重病", true);
-    p.type("存款、有价证券等金融资产合计（元）", "3000");
+    p.type("工资性收入（元/月）", "300");
+    p.type("城乡居民基本养老保险基础养老金（不计入收入）（元/月）", "150");
+    p.addListEntry("家庭财产");
+    p.select("财产类型", "存款");
+    p.type("说明（如开户行、车牌号、房屋坐落）", "农安农商银行定期存款");
+    p.type("价值（元）", "3000");
     p.type("开户银行", "农安农商银行");
     p.type("银行账号", "6228480012345678901");
-    p.type("账户户名", name);
+    p.type("账户户名（应为本户家庭成员）", name);
     p.check("已签署家庭经济状况核对授权书", true);
-    p.check("已签署承诺书", true);
+    p.check("已签署申请材料真实性承诺书", true);
   }
 
   /** {@code dibao-accept}: materialIdentity, materialIncome, materialAssets, materialAuthorisation, materialPledge,
@@ -111,12 +117,13 @@ final class TasklistForms {
   // ---------------------------------------------------------------- 支出型临时救助 (expenditure-assistance)
 
   /**
-   * {@code temporary-expenditure-start}: regionCode, recipientName, recipientIdNumber, recipientPhone, memberCount,
+   * {@code temporary-expenditure-start}: township, regionCode (宝塔村), recipientName, recipientIdNumber, recipientPhone, memberCount,
    * causeKind, cause, expenseAmount, amount, householdMonthlyIncome, bankName, bankAccountNumber, authorisationSigned,
    * pledgeSigned.
    */
   static void expenditureStart(TasklistPage p, String name, String idNumber) {
-    p.type("申请人居住地（村、社区或乡镇区划代码）", "220122100201");
+    p.select("申请人居住地乡镇（街道）", "农安县农安镇");
+    p.select("申请人居住地村（社区）", "宝塔村");
     p.type("申请人姓名", name);
     p.type("申请人身份证号码", idNumber);
     p.type("联系电话", "13800000000");
@@ -172,12 +179,13 @@ final class TasklistForms {
   // ---------------------------------------------------------------- 急难型临时救助 (emergency-assistance)
 
   /**
-   * {@code temporary-emergency-start}: reportChannel, regionCode, recipientName, recipientIdNumber, recipientPhone,
+   * {@code temporary-emergency-start}: reportChannel, township, regionCode (宝塔村), recipientName, recipientIdNumber, recipientPhone,
    * hukouPlace, causeKind, cause, amount (above the township's 1000 yuan: the county approves first).
    */
   static void emergencyStart(TasklistPage p, String name, String idNumber) {
     p.select("报告方式", "柜台登记");
-    p.type("急难发生地（乡镇或村、社区区划代码）", "220122100201");
+    p.select("急难发生地乡镇（街道）", "农安县农安镇");
+    p.select("急难发生地村（社区）", "宝塔村");
     p.type("救助对象姓名", name);
     p.type("救助对象身份证号码", idNumber);
     p.type("联系电话", "13900000000");

@@ -110,7 +110,13 @@ public final class TasklistPage {
    * shows instead fails with its text.
    */
   public void start() {
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-footer button.btn-primary"))));
+    WebElement button;
+    try {
+      button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-footer button.btn-primary")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new IllegalStateException("启动按钮不可用（表单未通过校验）: " + formErrors(), e);
+    }
+    click(button);
     wait.until(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty() || !errors().isEmpty());
     List<String> errors = errors();
     if (!errors.isEmpty()) {
@@ -129,6 +135,19 @@ public final class TasklistPage {
     if (!errors.isEmpty()) {
       throw new IllegalStateException("完成任务失败: " + errors);
     }
+  }
+
+  /**
+   * Every form-js field's validation message, as {@code label: message}, after each input was entered and left once
+   * (form-js shows a field's message only then): why Tasklist keeps 启动 or 完成 disabled.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> formErrors() {
+    return (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "document.querySelectorAll('.fjs-form input, .fjs-form textarea').forEach(i => { i.focus(); i.blur(); });"
+        + "return Array.from(document.querySelectorAll('.fjs-form .fjs-form-field-error')).filter(e => e.innerText.trim())"
+        + ".map(e => { const f = e.closest('.fjs-form-field'); const l = f && f.querySelector('.fjs-form-field-label');"
+        + " return (l ? l.innerText.trim() : '?') + ': ' + e.innerText.trim(); });");
   }
 
   /** The texts of the error notifications shown now. */
@@ -172,12 +191,17 @@ public final class TasklistPage {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
-  /** The form field whose label reads {@code label} (a trailing required marker is ignored). */
-  public WebElement field(String label) {
-    return wait.until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
-        .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
-            .anyMatch(l -> clean(l.getText()).equals(label)))
-        .findFirst().orElse(null));
+  /**
+   * The form fields whose own label reads {@code label} (a trailing required marker is ignored), in the order shown. A
+   * field is the one the label belongs to, not a group or dynamic list around it that merely contains such a label.
+   */
+  @SuppressWarnings("unchecked")
+  public List<WebElement> fields(String label) {
+    // one script, so that a field re-rendered meanwhile cannot go stale between finding and reading its label
+    return (List<WebElement>) ((JavascriptExecutor) browser).executeScript("const want = arguments[0];"
+        + "return Array.from(document.querySelectorAll('.fjs-form .fjs-form-field-label'))"
+        + ".filter(l => l.innerText.trim().replace(/(\\s*\\*)+$/, '').trim() === want)"
+        + ".map(l => l.closest('.fjs-form-field')).filter((f, i, all) => f && all.indexOf(f) === i);", label);
   }
 
   private static String clean(String label) {
@@ -188,19 +212,32 @@ public final class TasklistPage {
     return s;
   }
 
+  /** The (first) form field whose own label reads {@code label}. */
+  public WebElement field(String label) {
+    return wait.until(d -> fields(label).stream().findFirst().orElse(null));
+  }
+
   /**
    * Types into a text field, text area or number field; of two fields with one label (a read-only copy and the
-   * field to fill), the one that can be edited.
+   * field to fill), the one that can be edited. The field is then left (blurred), as a user moves on, and the value is
+   * awaited in it: form-js passes typing to the form only after a pause or on leaving the field, and a re-render of
+   * the form in between (another field's change, a FEEL expression evaluated) puts the field back to the form's old
+   * value. Machine-speed typing on a loaded machine hits that window; the value is then typed again.
    */
   public void type(String label, String value) {
-    WebElement input = wait.until(d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
-        .filter(f -> f.findElements(By.cssSelector(".fjs-form-field-label")).stream()
-            .anyMatch(l -> clean(l.getText()).equals(label)))
+    WebElement input = wait.until(d -> fields(label).stream()
         .flatMap(f -> f.findElements(By.cssSelector("input, textarea")).stream())
         .filter(i -> i.isEnabled() && i.getAttribute("readonly") == null)
         .findFirst().orElse(null));
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(value);
+    wait.until(d -> {
+      if (value.equals(input.getDomProperty("value"))) {
+        return true;
+      }
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(value);
+      ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", input);
+      return false;
+    });
   }
 
   /** Picks one option of a radio group or ticks one box of a checklist, by the option's label. */
@@ -224,7 +261,11 @@ public final class TasklistPage {
     }
   }
 
-  /** Picks an option of a form-js select (a drop-down list, not a native select). */
+  /**
+   * Picks an option of a form-js select (a drop-down list, not a native select) by the option's label; in a searchable
+   * select the option's label is typed first, as a user narrows a long list. Options computed from other fields (a
+   * {@code valuesExpression}) are awaited.
+   */
   public void select(String label, String option) {
     WebElement field = field(label);
     List<WebElement> nativeSelect = field.findElements(By.cssSelector("select"));
@@ -232,10 +273,39 @@ public final class TasklistPage {
       new org.openqa.selenium.support.ui.Select(nativeSelect.get(0)).selectByVisibleText(option);
       return;
     }
-    click(field.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")));
+    List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input"));
+    if (!search.isEmpty()) {
+      click(search.get(0));
+      search.get(0).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      search.get(0).sendKeys(option);
+    } else {
+      click(field.findElement(By.cssSelector(".fjs-input-group")));
+    }
     WebElement item = wait.until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
         .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
     new org.openqa.selenium.interactions.Actions(browser).moveToElement(item).click().perform();
+    wait.until(d -> selected(field).equals(option));
+  }
+
+  /** The label of the option a form-js select shows as chosen. */
+  private static String selected(WebElement field) {
+    List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input"));
+    if (!search.isEmpty()) {
+      return search.get(0).getAttribute("value").trim();
+    }
+    return field.findElement(By.cssSelector(".fjs-select-display")).getText().trim();
+  }
+
+  /**
+   * Adds an entry to the form-js dynamic list labelled {@code label} (its add button) and waits for the new row; the
+   * new row's fields are then filled by their labels.
+   */
+  public void addListEntry(String label) {
+    WebElement list = field(label);
+    By rows = By.cssSelector(".fjs-repeat-row-container");
+    int before = list.findElements(rows).size();
+    click(list.findElement(By.cssSelector("button.fjs-repeat-render-add")));
+    wait.until(d -> list.findElements(rows).size() > before);
   }
 
   /** Tasklist's complete button; the task leaves the view when the server accepted it. */
