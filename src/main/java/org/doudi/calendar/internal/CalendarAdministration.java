@@ -79,7 +79,7 @@ public class CalendarAdministration {
           + NoticeFiles.MAX_YEAR + "年之间");
     }
     if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw new CalendarDataException("停止办公须填写理由（1至500字）");
+      throw new CalendarDataException("停止办公须填写原因说明（1至500字）");
     }
     String code = regionCode.trim();
     if (repository.closureExists(code, date)) {
