@@ -17,6 +17,14 @@ public class AuditTrail {
     this.store = store;
   }
 
+  /**
+   * The entries recorded on these process instances (a case and its sub-processes), newest first, at most
+   * {@code limit}: what the case overview shows. Text is masked as stored.
+   */
+  public java.util.List<AuditEntry> ofProcessInstances(java.util.Collection<String> processInstanceIds, int limit) {
+    return store.ofProcessInstances(processInstanceIds, limit);
+  }
+
   /** Records the action; returns the entry id. */
   public long record(AuditRecord record) {
     return store.insert(record);

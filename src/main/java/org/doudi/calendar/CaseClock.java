@@ -75,17 +75,17 @@ public class CaseClock {
 
   private ClockStop stop(String processInstanceId, String reason, String actor) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw new CalendarDataException("A clock stop needs a reason of 1 to 500 characters");
+      throw new CalendarDataException("中止计时须填写理由（1至500字）");
     }
     stops.running(processInstanceId).ifPresent(running -> {
-      throw new CaseClockException("The clock of case " + processInstanceId + " has been stopped since "
-          + running.suspendedOn() + " (" + running.reason() + ")");
+      throw new CaseClockException("案件" + processInstanceId + "的办理时限已自"
+          + running.suspendedOn() + "起中止计时（" + running.reason() + "）");
     });
     try {
       stops.start(processInstanceId, reason.trim(), time.today(), time.now(), actor);
     } catch (DuplicateKeyException e) {
       // a concurrent stop won (PostgreSQL has aborted this transaction; nothing more can be read)
-      throw new CaseClockException("The clock of case " + processInstanceId + " was stopped concurrently");
+      throw new CaseClockException("案件" + processInstanceId + "的办理时限刚被他人中止计时");
     }
     engine.call(() -> {
       recomputer.timerJobs(processInstanceId)
@@ -97,7 +97,7 @@ public class CaseClock {
 
   private ClockStop restart(String processInstanceId, String actor) {
     ClockStopRow running = stops.running(processInstanceId).orElseThrow(() ->
-        new CaseClockException("The clock of case " + processInstanceId + " is not stopped"));
+        new CaseClockException("案件" + processInstanceId + "的办理时限没有中止计时，无法恢复"));
     stops.finish(running.id(), time.today(), time.now(), actor);
     ClockStopRow finished = stops.all(processInstanceId).stream().filter(s -> s.id() == running.id()).findFirst()
         .orElseThrow();
@@ -129,7 +129,7 @@ public class CaseClock {
   private void requireRunning(String processInstanceId) {
     long n = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count();
     if (n == 0) {
-      throw new java.util.NoSuchElementException("No running case (process instance) " + processInstanceId);
+      throw new java.util.NoSuchElementException("没有正在办理的案件" + processInstanceId);
     }
   }
 

@@ -192,7 +192,7 @@ public class Deadlines {
       }
       return LocalDateTime.parse(s).toLocalDate();
     } catch (DateTimeParseException e) {
-      throw new CalendarDataException("'" + s + "' is not an ISO-8601 date or date-time");
+      throw new CalendarDataException("“" + s + "”不是ISO-8601格式的日期或时间");
     }
   }
 }

@@ -37,7 +37,7 @@ public class DibaoSettings {
     this.regions = regions;
     if (investigationWorkingDays < 1 || investigationWorkingDays > 30) {
       throw new IllegalArgumentException("doudi.dibao.investigation-working-days must be 1…30 (within the overall "
-          + "limit of 30 working days, 第22条), got " + investigationWorkingDays);
+          + "limit of 30 working days, 《最低生活保障审核确认办法》第二十二条), got " + investigationWorkingDays);
     }
     this.investigationWorkingDays = investigationWorkingDays;
     this.appraisalMode = appraisalMode;

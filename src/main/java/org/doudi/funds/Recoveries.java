@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Recoveries {
 
   public static final String PROCESS = "overpayment-recovery";
-  public static final String LEGAL_BASIS = "社会救助暂行办法第六十八条";
+  public static final String LEGAL_BASIS = "《社会救助暂行办法》第六十八条";
 
   /**
    * What is to be recovered. {@code amount} may be null: then it is the sum of the PAID ledger rows of the scheme

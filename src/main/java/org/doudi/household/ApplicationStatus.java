@@ -6,8 +6,8 @@ public enum ApplicationStatus {
   REGISTERED("已登记"),
   /** A process instance handles it. */
   IN_PROCESS("办理中"),
-  APPROVED("已批准"),
-  REJECTED("不予批准"),
+  APPROVED("已确认同意"),
+  REJECTED("不予确认同意"),
   WITHDRAWN("已撤回"),
   /** Missing materials not supplied in time (申请失效). */
   LAPSED("已失效"),

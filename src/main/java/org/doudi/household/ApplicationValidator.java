@@ -104,16 +104,16 @@ public class ApplicationValidator {
 
   private Region county(String code, Violations v) {
     if (code == null || code.isBlank()) {
-      v.add("countyCode", "户籍所在县（区）代码未填写");
+      v.add("countyCode", "户籍所在县（市、区）代码未填写");
       return null;
     }
     if (!COUNTY_CODE.matcher(code).matches()) {
-      v.add("countyCode", "户籍所在县（区）代码“" + shorten(code) + "”应为6位数字");
+      v.add("countyCode", "户籍所在县（市、区）代码“" + shorten(code) + "”应为6位数字");
       return null;
     }
     Optional<Region> r = regions.find(code);
     if (r.isEmpty()) {
-      v.add("countyCode", "户籍所在县（区）代码" + code + "不存在");
+      v.add("countyCode", "户籍所在县（市、区）代码" + code + "不存在");
       return null;
     }
     if (r.get().level() != RegionLevel.COUNTY) {
@@ -142,7 +142,7 @@ public class ApplicationValidator {
       return;
     }
     if (county != null && !regions.isWithin(code, county.code())) {
-      v.add("regionCode", "居住地" + r.get().name() + "（" + code + "）不在户籍所在县（区）" + county.name() + "（"
+      v.add("regionCode", "居住地" + r.get().name() + "（" + code + "）不在户籍所在县（市、区）" + county.name() + "（"
           + county.code() + "）内");
     }
   }
@@ -208,11 +208,11 @@ public class ApplicationValidator {
       return; // same as the household's county
     }
     if (!COUNTY_CODE.matcher(code).matches() || !IdNumber.PROVINCES.contains(code.substring(0, 2))) {
-      v.add(field, who + "的户籍所在县（区）代码“" + shorten(code) + "”应为6位行政区划代码");
+      v.add(field, who + "的户籍所在县（市、区）代码“" + shorten(code) + "”应为6位行政区划代码");
       return;
     }
     regions.find(code).filter(r -> r.level() != RegionLevel.COUNTY).ifPresent(r ->
-        v.add(field, who + "的户籍所在县（区）代码" + code + "（" + r.name() + "）不是县级行政区划"));
+        v.add(field, who + "的户籍所在县（市、区）代码" + code + "（" + r.name() + "）不是县级行政区划"));
   }
 
   private void disability(Violations v, String f, String who, Member m) {
@@ -299,7 +299,7 @@ public class ApplicationValidator {
     if (text(v, "bankAccount.holderName", "开户人姓名", b.holderName(), MAX_NAME, true)
         && !members.isEmpty()
         && members.stream().noneMatch(m -> m != null && m.name() != null && m.name().strip().equals(b.holderName().strip()))) {
-      v.add("bankAccount.holderName", "开户人“" + b.holderName().strip() + "”不是本户家庭成员，低保金应发放到家庭成员名下账户");
+      v.add("bankAccount.holderName", "开户人“" + b.holderName().strip() + "”不是本户家庭成员，最低生活保障金应发放到家庭成员名下账户");
     }
   }
 

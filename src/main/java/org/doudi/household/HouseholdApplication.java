@@ -167,7 +167,7 @@ public record HouseholdApplication(
 
   /**
    * Income types. {@link #counted()} types make up household income; the others are excluded by
-   * 最低生活保障审核确认办法 第13条 (brief §2).
+   * 《最低生活保障审核确认办法》第十三条 (brief §2).
    */
   public enum IncomeType {
     WAGE("工资性收入", true),
@@ -180,7 +180,7 @@ public record HouseholdApplication(
     FAMILY_PLANNING_REWARD("计划生育奖励与扶助金", false),
     SCHOLARSHIP("奖学金", false),
     GOOD_SAMARITAN_AWARD("见义勇为等奖励性补助", false),
-    SOCIAL_ASSISTANCE("社会救助金", false),
+    SOCIAL_ASSISTANCE("政府发放的各类社会救助款物", false),
     /** 高龄津贴: excluded for 特困 by 特困人员认定办法 第六条; for 低保 by analogy (local rules, UNCONFIRMED). */
     ELDERLY_ALLOWANCE("高龄津贴", false);
 
@@ -202,10 +202,10 @@ public record HouseholdApplication(
     }
   }
 
-  /** Asset types (最低生活保障审核确认办法 第14条). */
+  /** Asset types (《最低生活保障审核确认办法》第十四条). */
   public enum AssetType {
-    DEPOSIT("存款"), SECURITIES("有价证券"), INSURANCE("商业保险"), CLAIM("债权"), ONLINE_FINANCE("互联网金融资产"),
-    VEHICLE("机动车辆"), REAL_ESTATE("房产"), OTHER("其他财产");
+    DEPOSIT("银行存款"), SECURITIES("证券、基金"), INSURANCE("商业保险"), CLAIM("债权"), ONLINE_FINANCE("互联网金融资产"),
+    VEHICLE("车辆"), REAL_ESTATE("房屋、林木等定着物"), OTHER("其他财产");
 
     private final String label;
 

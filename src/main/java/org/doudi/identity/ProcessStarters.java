@@ -87,7 +87,7 @@ public class ProcessStarters {
       new Rule("watch-alert", "低收入人口监测预警处置", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "WatchList.raise: events of other modules, hardship-report, POST /api/watch/medical-expenses, "
               + "POST /api/watch/deaths, watch-recheck"),
-      new Rule("watch-recheck", "未获批准对象定期复核（防止漏保）", Way.APPLICATION, EnumSet.noneOf(Role.class),
+      new Rule("watch-recheck", "未获救助对象定期复核（防止漏保）", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "timer (daily 07:00)"),
       new Rule("tekun-reassessment", "特困人员生活自理能力复评", Way.APPLICATION,
           EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),

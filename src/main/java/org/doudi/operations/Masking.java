@@ -35,6 +35,16 @@ public final class Masking {
         : "*".repeat(account.length() - 4) + account.substring(account.length() - 4);
   }
 
+  /** A person's name for a reader outside the case's region: the first character, then one {@code *} per character. */
+  public static String name(String name) {
+    if (name == null || name.isBlank()) {
+      return name;
+    }
+    String n = name.strip();
+    int first = n.offsetByCodePoints(0, 1);
+    return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
+  }
+
   /** Keys such as {@code P-<idNumber>} or {@code unemployed:<idNumber>:2020} carry an ID number inside. */
   public static String key(String key) {
     return key == null ? null : ID_IN_KEY.matcher(key).replaceAll("$1********$2");

@@ -3,10 +3,10 @@ package org.doudi.payment;
 /** What a payment is for; names are stored in the ledger. */
 public enum Scheme {
   DIBAO("最低生活保障金"),
-  TEKUN("特困人员供养金"),
+  TEKUN("特困人员救助供养金"),
   TEMPORARY_EMERGENCY("急难型临时救助"),
   TEMPORARY_EXPENDITURE("支出型临时救助"),
-  UNEMPLOYED("未参保失业人员生活补助"),
+  UNEMPLOYED("未参保失业人员一次性临时救助金"),
   FESTIVAL_SUBSIDY("春节一次性生活补贴"),
   HEATING_SUBSIDY("冬季取暖补贴"),
   PRICE_SUBSIDY("价格临时补贴"),

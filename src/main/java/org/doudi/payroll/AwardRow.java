@@ -11,9 +11,9 @@ public record AwardRow(long id, String beneficiaryKey, Scheme scheme, int seq, C
     String payeeIdNumber, String bankName, String accountNumber, BigDecimal monthlyAmount, LocalDate effectiveFrom,
     String reason, String decidedBy, Instant createdAt) {
 
-  /** GRANT 批准, INCREASE 增发, DECREASE 减发, STOP 停发, ACCOUNT 变更账户. */
+  /** GRANT 新增发放, INCREASE 增发, DECREASE 减发, STOP 停发, ACCOUNT 变更账户. */
   public enum ChangeKind {
-    GRANT("批准"), INCREASE("增发"), DECREASE("减发"), STOP("停发"), ACCOUNT("变更发放账户"),
+    GRANT("新增发放"), INCREASE("增发"), DECREASE("减发"), STOP("停发"), ACCOUNT("变更发放账户"),
     TRANSFER("迁移（跨县变更发放地）");
 
     private final String label;

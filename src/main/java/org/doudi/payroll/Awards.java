@@ -173,7 +173,7 @@ public class Awards {
       return;
     }
     if (g.monthlyAmount() != null && b.amount().compareTo(g.monthlyAmount()) != 0) {
-      p.add("测算依据的金额（" + b.amount() + "元）与批准金额（" + g.monthlyAmount() + "元）不一致");
+      p.add("测算依据的金额（" + b.amount() + "元）与核定金额（" + g.monthlyAmount() + "元）不一致");
     }
     java.util.Set<String> covered = new java.util.HashSet<>();
     g.covered().forEach(c -> covered.add(c.idNumber()));
@@ -222,7 +222,7 @@ public class Awards {
         payments.record(new PaymentRequest(key,
           a.scheme(), a.caseRef(), new org.doudi.payment.Payee(a.beneficiaryKey(), a.payeeName(), a.payeeIdNumber(),
           a.bankName(), a.accountNumber()), a.countyCode(), a.regionCode(), month.atDay(1), month.atEndOfMonth(),
-          a.monthlyAmount(), Channel.BANK, null, "补发" + month + "：待遇自该月起发放，该月名册生成时尚未批准"
+          a.monthlyAmount(), Channel.BANK, null, "补发" + month + "：待遇自该月起发放，该月名册生成时尚未作出救助决定"
           + (a.effectiveFrom().isBefore(month.atDay(1)) ? "（恢复发放）" : "")),
           PaymentStatus.APPROVED, actor);
       }
@@ -670,6 +670,15 @@ public class Awards {
   @Transactional(readOnly = true)
   public Optional<AwardRow> latest(String beneficiaryKey, Scheme scheme) {
     return repository.latest(beneficiaryKey, scheme);
+  }
+
+  /**
+   * The whole history (every change, by scheme, beneficiary and seq) of each award that this case granted or changed
+   * ({@code caseRef} = the case's process instance id): the case overview's awards and their changes.
+   */
+  @Transactional(readOnly = true)
+  public List<AwardRow> ofCase(String caseRef) {
+    return repository.ofCase(caseRef);
   }
 
   @Transactional(readOnly = true)

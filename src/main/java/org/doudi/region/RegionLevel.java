@@ -4,7 +4,7 @@ package org.doudi.region;
 public enum RegionLevel {
   PROVINCE("省"),
   CITY("市"),
-  COUNTY("县（区）"),
+  COUNTY("县（市、区）"),
   TOWNSHIP("乡镇（街道）"),
   VILLAGE("村（社区）");
 

@@ -71,7 +71,7 @@ public class BenefitRegister {
         }
       } else {
         repository.delete(h.idNumber());
-        repository.event(h, "RELEASED", null, "批准的待遇不包括此人（单人户）", actor, now);
+        repository.event(h, "RELEASED", null, "确认同意的待遇不包括此人（单人户）", actor, now);
       }
     }
   }

@@ -9,9 +9,9 @@ import java.time.Instant;
 public record Holding(String idNumber, String personName, String scheme, String holderKey, String caseRef,
     String countyCode, String regionCode, Status status, Instant since) {
 
-  /** APPLYING 申请办理中; APPROVED 已批准、尚未发放; ACTIVE 正在享受. */
+  /** APPLYING 申请办理中; APPROVED 已决定救助、尚未发放; ACTIVE 正在享受. */
   public enum Status {
-    APPLYING("申请办理中"), APPROVED("已批准、尚未发放"), ACTIVE("正在享受");
+    APPLYING("申请办理中"), APPROVED("已决定救助、尚未发放"), ACTIVE("正在享受");
 
     private final String label;
 

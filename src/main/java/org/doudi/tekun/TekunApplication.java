@@ -54,7 +54,7 @@ public record TekunApplication(
     @Schema(description = "未成年人（监护人）选择孤儿或事实无人抚养儿童基本生活保障") boolean choosesChildSubsidy,
     @Schema(description = "DISPERSED 分散供养 | CENTRALISED 集中供养") @NotNull(message = "请选择供养方式（DISPERSED 分散供养、CENTRALISED 集中供养）")
     CareMode careMode,
-    @Schema(description = "领取供养金的开户银行") @NotBlank(message = "请填写开户银行")
+    @Schema(description = "领取救助供养金的开户银行") @NotBlank(message = "请填写开户银行")
     @Size(max = 100, message = "开户银行最多100个字") String bankName,
     @Schema(description = "银行账号") @NotBlank(message = "请填写银行账号")
     @Pattern(regexp = "\\d{8,30}", message = "银行账号应为8至30位数字") String accountNumber,

@@ -78,14 +78,14 @@ public final class TekunChangeVariables {
 
   private static Map<String, String> grounds() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("DEATH", "死亡或者被宣告死亡（特困人员认定办法第二十四条第（一）项）");
-    m.put("DECLARED_MISSING", "被宣告失踪（特困人员认定办法第二十四条第（一）项）");
-    m.put("WORK_CAPACITY", "具备或者恢复劳动能力（特困人员认定办法第二十四条第（二）项）");
-    m.put("IMPRISONED", "依法被判处刑罚，且在监狱服刑（特困人员认定办法第二十四条第（三）项）");
-    m.put("INCOME_ASSETS", "收入和财产状况不再符合特困人员认定条件（特困人员认定办法第二十四条第（四）项、第六条）");
-    m.put("SUPPORTER_ABLE", "法定义务人具有了履行义务能力或者新增具有履行义务能力的法定义务人（特困人员认定办法第二十四条第（五）项）");
-    m.put("VOLUNTARY", "自愿申请退出救助供养（特困人员认定办法第二十四条第（六）项）");
-    m.put("AGE_18", "年满18周岁且未在接受义务教育或者在普通高中、中等职业学校就读（特困人员认定办法第二十四条）");
+    m.put("DEATH", "死亡或者被宣告死亡（《特困人员认定办法》第二十四条第（一）项）");
+    m.put("DECLARED_MISSING", "被宣告失踪（《特困人员认定办法》第二十四条第（一）项）");
+    m.put("WORK_CAPACITY", "具备或者恢复劳动能力（《特困人员认定办法》第二十四条第（二）项）");
+    m.put("IMPRISONED", "依法被判处刑罚，且在监狱服刑（《特困人员认定办法》第二十四条第（三）项）");
+    m.put("INCOME_ASSETS", "收入和财产状况不再符合特困人员认定条件（《特困人员认定办法》第二十四条第（四）项、第六条）");
+    m.put("SUPPORTER_ABLE", "法定义务人具有了履行义务能力或者新增具有履行义务能力的法定义务人（《特困人员认定办法》第二十四条第（五）项）");
+    m.put("VOLUNTARY", "自愿申请退出救助供养（《特困人员认定办法》第二十四条第（六）项）");
+    m.put("AGE_18", "年满18周岁且未在接受义务教育或者在普通高中、中等职业学校就读（《特困人员认定办法》第二十四条）");
     m.put("MOVED_AWAY", "户籍迁出本县（市、区），由迁入地重新认定（地方做法，待确认）");
     return java.util.Collections.unmodifiableMap(m);
   }

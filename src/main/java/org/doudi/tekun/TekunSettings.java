@@ -32,7 +32,7 @@ public class TekunSettings {
       @Value("${doudi.tekun.spot-check-percent:30}") int spotCheckPercent,
       @Value("${doudi.tekun.materials-lapse:P30D}") String materialsLapse) {
     if (spotCheckPercent < 30 || spotCheckPercent > 100) {
-      throw new IllegalArgumentException("doudi.tekun.spot-check-percent must be 30…100 (特困人员认定办法第十二条: "
+      throw new IllegalArgumentException("doudi.tekun.spot-check-percent must be 30…100 (《特困人员认定办法》第十二条: "
           + "not below 30 %), got " + spotCheckPercent);
     }
     Period.parse(materialsLapse); // fail at start-up on a bad period

@@ -47,7 +47,7 @@ public class TemporarySettings {
     }
     if (!publicNotice) {
       throw new IllegalArgumentException("doudi.temporary.public-notice=false 不能使用：支出型临时救助必须公示"
-          + "（吉民发〔2020〕40号 四(二)：严格执行申请受理、审核确认、公示程序）");
+          + "（吉民发〔2020〕40号 四（二）：严格执行申请受理、审核确认、公示程序）");
     }
     Period period = Period.parse(noticePeriod); // fail at start-up on a bad period
     if (period.isZero() || period.isNegative()) {

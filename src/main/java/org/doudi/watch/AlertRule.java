@@ -8,7 +8,7 @@ public enum AlertRule {
   HARDSHIP_REPORT("主动发现困难群众（列入关注名单后回访）"),
   ASSIST_APPLICATION("主动发现困难群众（协助申请救助）"),
   DEATH("家庭成员死亡"),
-  MISSED_RECHECK("未获批准对象定期复核（防止漏保）");
+  MISSED_RECHECK("未获救助对象定期复核（防止漏保）");
 
   private final String label;
 

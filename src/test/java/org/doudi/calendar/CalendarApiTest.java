@@ -61,15 +61,15 @@ class CalendarApiTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "/api/calendar/days/2026-13-01|'date' must be a date",
-      "/api/calendar/days/tomorrow|'date' must be a date",
-      "/api/calendar/add-working-days?from=2026-02-12&days=-1|between 0 and 2500",
-      "/api/calendar/add-working-days?from=2026-02-12&days=99999999999|between 0 and 2500",
-      "/api/calendar/add-working-days?from=2026-02-12&days=three|whole number",
-      "/api/calendar/add-working-days?days=3|'from' is required",
-      "/api/calendar/add-working-days?from=12/02/2026&days=3|'from' must be a date",
-      "/api/calendar/count-working-days?from=2026-02-24&to=2026-02-12|must not be before",
-      "/api/calendar/count-working-days?from=2026-02-12|'to' is required",
+      "/api/calendar/days/2026-13-01|参数 date 应为日期",
+      "/api/calendar/days/tomorrow|参数 date 应为日期",
+      "/api/calendar/add-working-days?from=2026-02-12&days=-1|应在0至2500之间",
+      "/api/calendar/add-working-days?from=2026-02-12&days=99999999999|应在0至2500之间",
+      "/api/calendar/add-working-days?from=2026-02-12&days=three|应为整数",
+      "/api/calendar/add-working-days?days=3|缺少参数 from",
+      "/api/calendar/add-working-days?from=12/02/2026&days=3|参数 from 应为日期",
+      "/api/calendar/count-working-days?from=2026-02-24&to=2026-02-12|不能早于",
+      "/api/calendar/count-working-days?from=2026-02-12|缺少参数 to",
       "/api/calendar/days/2026-02-14?region=22-01|6位、9位或12位数字"})
   void badInputIs400WithAClearMessage(String url, String message) throws Exception {
     mvc.perform(get(url).with(CLERK))
@@ -88,7 +88,7 @@ class CalendarApiTest {
     mvc.perform(get(url).with(CLERK))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.missingYear").value(year))
-        .andExpect(jsonPath("$.detail").value(Matchers.containsString("year " + year)));
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString(year + "年")));
   }
 
   @Test

@@ -229,7 +229,7 @@ class DeadlineProcessTest {
     mvc.perform(post(base + "suspend").with(user("clerk").roles("TOWNSHIP_CASEWORKER"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}"))
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("stopped since 2026-03-03")));
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("已自2026-03-03起中止计时")));
 
     // resumed a week later: (3 March, 10 March] holds 5 working days
     ClockUtil.setCurrentTime(at("2026-03-10T11:00"));

@@ -40,7 +40,7 @@ class DeadlinesTest {
     assertThatThrownBy(() -> Deadlines.toDate(null)).isInstanceOf(CalendarDataException.class)
         .hasMessageContaining("is null");
     assertThatThrownBy(() -> Deadlines.toDate("12.02.2026")).isInstanceOf(CalendarDataException.class)
-        .hasMessageContaining("not an ISO-8601");
+        .hasMessageContaining("不是ISO-8601格式");
     assertThatThrownBy(() -> Deadlines.toDate(42)).isInstanceOf(CalendarDataException.class)
         .hasMessageContaining("java.lang.Integer");
   }

@@ -123,7 +123,7 @@ class CareProcessTest {
     Request second = placedRun(c.elder("乙", NONGAN, NONGAN_VILLAGE, CareLevel.PARTIAL, CareMode.CENTRALISED));
     assertThat(second.status()).isEqualTo("PLACED");
     assertThat(care.currentPlacement(second.id()).orElseThrow().institutionId())
-        .as("三(二): 县域内无法满足的由市级统筹调配").isEqualTo(city.id());
+        .as("三（二）: 县域内无法满足的由市级统筹调配").isEqualTo(city.id());
     assertThat(runtime.getVariable(second.processInstanceId(), CareVariables.INSTITUTION_NAME).toString())
         .contains("南关区福利中心");
   }
@@ -196,7 +196,7 @@ class CareProcessTest {
     c.institution("农安县中心敬老院", NONGAN, InstitutionKind.ELDERLY, 2, 2);
     Person child = c.recognised("小明", LocalDate.of(2012, 5, 1), NONGAN, NONGAN_VILLAGE, CareLevel.PARTIAL,
         CareMode.CENTRALISED);
-    assertThat(placedRun(child).status()).as("二(三): 安置到儿童福利机构").isEqualTo("WAITING");
+    assertThat(placedRun(child).status()).as("二（三）: 安置到儿童福利机构").isEqualTo("WAITING");
     Institution cw = c.institution("长春市儿童福利院", NANGUAN, InstitutionKind.CHILD_WELFARE, 1, 0);
     assertThat(care.currentPlacement(c.request(child).id()).orElseThrow().institutionId()).isEqualTo(cw.id());
   }

@@ -94,7 +94,7 @@ class DibaoProcessTest {
     return records.rows(table, pid);
   }
 
-  /** The events of the overall limit (第22条). */
+  /** The events of the overall limit (第二十二条). */
   List<Map<String, Object>> deadlineEvents(String pid) {
     return rows("dibao_case_event", pid).stream()
         .filter(e -> List.of("EXTENDED", "OVERDUE").contains(e.get("KIND"))).toList();
@@ -117,7 +117,7 @@ class DibaoProcessTest {
         .containsEntry("authority", "COUNTY").containsEntry("overallLimitWorkingDays", 30)
         .containsEntry("countyHomeVisitRequired", false);
     assertThat(f.task(pid, "Task_StartInvestigation").getName()).isEqualTo("启动入户调查");
-    // 第15条: the investigation STARTS within 3 working days of 受理 (Wed 2026-02-11): Thu 12, Fri 13, Sat 14
+    // 第十五条: the investigation STARTS within 3 working days of 受理 (Wed 2026-02-11): Thu 12, Fri 13, Sat 14
     // (make-up working day)
     assertThat(local(f.task(pid, "Task_StartInvestigation").getDueDate()))
         .isEqualTo(LocalDateTime.parse("2026-02-14T17:00"));
@@ -248,7 +248,7 @@ class DibaoProcessTest {
 
     f.complete(pid, "Task_RecordCheckResponse", "nongan-cw", vars("checkResponse", "OBJECTS",
         "checkObjectionEvidence", "该存款为代亲属保管的医疗费，有借条和医院票据"));
-    // 第18条: the township runs the 复查, not the county
+    // 第十八条: the township runs the 复查, not the county
     assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_RecheckInformation")
         .taskCandidateGroup("township-caseworker-220122100").count()).isEqualTo(1);
     assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("county-caseworker-220122").count())
@@ -338,7 +338,7 @@ class DibaoProcessTest {
         vars("preliminaryOpinion", "APPROVE", "preliminaryNotes", "评议后维持"));
     assertThat(pi).isWaitingAt("Task_PublicNotice").variables().containsEntry("noticeRound", 2);
     noticePeriodEnds(pid);
-    // a case with a complaint needs the county's own home visit (第20条)
+    // a case with a complaint needs the county's own home visit (第二十条)
     assertThat(pi).isWaitingAt("Task_CountyHomeVisit").variables().containsEntry("countyHomeVisitRequired", true);
     f.complete(pid, "Task_CountyHomeVisit", "na-county-cw", vars("countyVisitor1", "赵县", "countyVisitor2", "钱县",
         "countyVisitFinding", "CONFIRMS", "countyVisitNotes", "与乡镇调查一致"));
@@ -541,17 +541,17 @@ class DibaoProcessTest {
     String pid = c.processInstanceId();
     f.complete(pid, "Task_AcceptApplication", "nongan-cw", allMaterials());
     var pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
-    // 第15条: 3 working days after 受理 (Wed 02-11) end Sat 02-14 17:00 (make-up working day)
+    // 第十五条: 3 working days after 受理 (Wed 02-11) end Sat 02-14 17:00 (make-up working day)
     clockAt("2026-02-14T16:59");
     f.runJobs(pid);
     assertThat(rows("dibao_case_event", pid)).isEmpty();
     clockAt("2026-02-14T17:00");
     f.runJobs(pid);
     assertThat(pi).hasPassed("ServiceTask_RecordInvestigationStartMissed").isWaitingAt("Task_StartInvestigation")
-        .variables().containsEntry("missedLimits", "未在受理后3个工作日内启动入户调查（第15条）");
+        .variables().containsEntry("missedLimits", "未在受理后3个工作日内启动入户调查（《最低生活保障审核确认办法》第十五条）");
     assertThat(rows("dibao_case_event", pid)).singleElement().satisfies(e -> {
       assertThat(e.get("KIND")).isEqualTo("INVESTIGATION_START_MISSED");
-      assertThat((String) e.get("DETAIL")).contains("第15条", "2026-02-14 17:00");
+      assertThat((String) e.get("DETAIL")).contains("第十五条", "2026-02-14 17:00");
     });
     assertThat(f.task(pid, "Task_StartInvestigation").getPriority()).isEqualTo(80); // moves up in Tasklist
 
@@ -582,7 +582,7 @@ class DibaoProcessTest {
     f.runJobs(pid);
     assertThat(pi).hasPassed("ServiceTask_RecordInvestigationOverdue").isWaitingAt("Task_InvestigateHousehold")
         .variables().containsEntry("missedLimits",
-            "未在受理后3个工作日内启动入户调查（第15条）；入户调查未在启动后的时限内完成（本地规定）");
+            "未在受理后3个工作日内启动入户调查（《最低生活保障审核确认办法》第十五条）；入户调查未在启动后的时限内完成（本地规定）");
     assertThat(rows("dibao_case_event", pid)).extracting(e -> e.get("KIND")).containsExactly(
         "INVESTIGATION_START_MISSED", "INVESTIGATION_STARTED_LATE", "INVESTIGATION_OVERDUE");
     assertThat(f.task(pid, "Task_InvestigateHousehold").getPriority()).isEqualTo(80);
@@ -593,7 +593,7 @@ class DibaoProcessTest {
     StartedCase c = applyAndAccept(baota(), "nongan-cw");
     String pid = c.processInstanceId();
     investigateToNotice(pid, "nongan-cw", "nongan-approver");
-    advanceDays(3); // Sat 02-14: an objection, so the county must visit the household itself (第20条)
+    advanceDays(3); // Sat 02-14: an objection, so the county must visit the household itself (第二十条)
     cases.fileObjection(pid, new DibaoCases.Objection("王五", null, "家中有车"), "baota");
     f.complete(pid, "Task_HandleObjection", "nongan-cw", vars("objectionHandling", "REINVESTIGATE",
         "objectionNotes", "重新入户"));
@@ -605,7 +605,7 @@ class DibaoProcessTest {
     assertThat(pi).hasPassed("ServiceTask_RecordFileReceived").isWaitingAt("Task_CountyHomeVisit");
     assertThat(local((java.util.Date) runtime.getVariable(pid, "fileReceivedAt"))).isEqualTo("2026-02-21T09:00");
     assertThat(rows("dibao_case_event", pid)).filteredOn(e -> "FILE_RECEIVED".equals(e.get("KIND"))).singleElement()
-        .satisfies(e -> assertThat((String) e.get("DETAIL")).contains("第20条", "2026-03-06 17:00"));
+        .satisfies(e -> assertThat((String) e.get("DETAIL")).contains("第二十条", "2026-03-06 17:00"));
     // 10 working days from receipt: 02-24, 25, 26, 27, Sat 28 (make-up), 03-02, 03, 04, 05, 06
     assertThat(local(f.task(pid, "Task_CountyHomeVisit").getDueDate())).isEqualTo("2026-03-06T17:00");
 
@@ -620,9 +620,9 @@ class DibaoProcessTest {
     clockAt("2026-03-06T17:00");
     f.runJobs(pid);
     assertThat(pi).hasPassed("ServiceTask_RecordConfirmationOverdue").isWaitingAt("Task_ConfirmApplication")
-        .variables().containsEntry("missedLimits", "未在收到材料后10个工作日内审核确认（第20条）");
+        .variables().containsEntry("missedLimits", "未在收到材料后10个工作日内审核确认（《最低生活保障审核确认办法》第二十条）");
     assertThat(rows("dibao_case_event", pid)).filteredOn(e -> "CONFIRMATION_OVERDUE".equals(e.get("KIND")))
-        .singleElement().satisfies(e -> assertThat((String) e.get("DETAIL")).contains("第20条", "2026-03-06 17:00"));
+        .singleElement().satisfies(e -> assertThat((String) e.get("DETAIL")).contains("第二十条", "2026-03-06 17:00"));
     assertThat(f.task(pid, "Task_ConfirmApplication").getPriority()).isEqualTo(80);
     f.complete(pid, "Task_ConfirmApplication", "na-county-approver", vars("decision", "APPROVE"));
     assertThat(pi).isEnded().hasPassed("EndEvent_Approved");

@@ -130,14 +130,14 @@ class ApplicationValidatorTest {
   @Test
   void unknownCountyAndRegionOutsideCounty() {
     assertThat(check(with(base, "229999", "220122100201", UrbanRural.RURAL, "x", "13800000000")))
-        .containsExactly(new Violation("countyCode", "户籍所在县（区）代码229999不存在"));
+        .containsExactly(new Violation("countyCode", "户籍所在县（市、区）代码229999不存在"));
     assertThat(check(with(base, "220100", "220122100201", UrbanRural.RURAL, "x", "13800000000")))
         .containsExactly(new Violation("countyCode", "代码220100（长春市）不是县级行政区划"));
     assertThat(check(with(base, "22012", "220122100201", UrbanRural.RURAL, "x", "13800000000")))
-        .extracting(Violation::message).containsExactly("户籍所在县（区）代码“22012”应为6位数字");
+        .extracting(Violation::message).containsExactly("户籍所在县（市、区）代码“22012”应为6位数字");
     assertThat(check(with(base, "220102", "220122100201", UrbanRural.RURAL, "x", "13800000000")))
         .containsExactly(new Violation("regionCode",
-            "居住地宝塔村（220122100201）不在户籍所在县（区）南关区（220102）内"));
+            "居住地宝塔村（220122100201）不在户籍所在县（市、区）南关区（220102）内"));
     assertThat(check(with(base, "220122", "220122", UrbanRural.RURAL, "x", "13800000000")))
         .extracting(Violation::field).containsExactly("regionCode");
     assertThat(check(with(base, "220122", "220122100299", UrbanRural.RURAL, "x", "13800000000")))
@@ -228,9 +228,9 @@ class ApplicationValidatorTest {
     HouseholdApplication a = withFlags(base, true, true, null, null, false, null, assets);
     assertThat(check(a)).containsExactly(
         new Violation("assets[0].type", "第1项财产的类型未填写"),
-        new Violation("assets[1].value", "第2项财产（机动车辆）的价值不能为负数（填写的是-100元）"),
-        new Violation("assets[2].description", "第3项财产（存款）的说明过长（201字），最多200字"),
-        new Violation("assets[2].value", "第3项财产（存款）的价值未填写金额"),
+        new Violation("assets[1].value", "第2项财产（车辆）的价值不能为负数（填写的是-100元）"),
+        new Violation("assets[2].description", "第3项财产（银行存款）的说明过长（201字），最多200字"),
+        new Violation("assets[2].value", "第3项财产（银行存款）的价值未填写金额"),
         new Violation("assets[3]", "第4项财产内容为空"));
   }
 
@@ -247,7 +247,7 @@ class ApplicationValidatorTest {
         new Violation("agent.relation", "代理人与申请人的关系未填写"),
         new Violation("agent.phone", "代理人联系电话“1”不是有效的手机号码或固定电话号码"),
         new Violation("bankAccount.accountNumber", "银行账号应为8至30位数字"),
-        new Violation("bankAccount.holderName", "开户人“陈七”不是本户家庭成员，低保金应发放到家庭成员名下账户"),
+        new Violation("bankAccount.holderName", "开户人“陈七”不是本户家庭成员，最低生活保障金应发放到家庭成员名下账户"),
         new Violation("separateRegistrationNote", "单独登记说明未填写"));
   }
 
@@ -262,7 +262,7 @@ class ApplicationValidatorTest {
         "countyCode", "address", "members[0].idNumber", "members[0].monthlyIncome.WAGE");
     assertThatThrownBy(() -> validator.validate(a))
         .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.violations()).hasSize(4))
-        .hasMessageStartingWith("申请内容有4处错误：户籍所在县（区）代码999999不存在；");
+        .hasMessageStartingWith("申请内容有4处错误：户籍所在县（市、区）代码999999不存在；");
   }
 
   @Test

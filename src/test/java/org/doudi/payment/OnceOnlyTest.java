@@ -39,7 +39,7 @@ class OnceOnlyTest {
     assertThatThrownBy(() -> onceOnly.claim(person, Scheme.UNEMPLOYED, "2020-epidemic", "case-b", "220102001",
         "nanling-cw")).isInstanceOfSatisfying(AlreadyClaimedException.class, e -> {
           assertThat(e.getEarlier().caseRef()).isEqualTo("case-a");
-          assertThat(e.getMessage()).contains("农安镇", "220122100", "case-a", "未参保失业人员生活补助", "全省只能领取一次");
+          assertThat(e.getMessage()).contains("农安镇", "220122100", "case-a", "未参保失业人员一次性临时救助金", "全省只能领取一次");
         });
     assertThat(onceOnly.claim(person, Scheme.UNEMPLOYED, "other-period", "case-c", "220102001", "nanling-cw")
         .seq()).as("another period is another entitlement").isZero();

@@ -72,7 +72,7 @@ class BankResultInTasklistBrowserTest {
   @Test
   void theCountyCaseworkerUploadsTheBankResultInTasklistAndSeesTheCounts() throws Exception {
     PayrollFixture f = new PayrollFixture(tasks, management);
-    awards.grant(grant("HH-BB1", "卫一", "220122195001010014", "510", "2076-02-10"), "na-county-approver");
+    awards.grant(grant("HH-BRB1", "卫一", "220122195001010014", "510", "2076-02-10"), "na-county-approver");
     clockAt("2076-03-01T06:00");
     PayrollRun run = payroll.start(NONGAN, YearMonth.parse("2076-03"), "system");
     String pid = run.processInstanceId();

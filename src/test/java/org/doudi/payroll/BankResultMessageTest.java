@@ -112,7 +112,7 @@ class BankResultMessageTest {
 
   @Test
   void partialResultsWaitTheLastOneSendsTheMessageAndTheRunEnds() {
-    Sent s = sentRun("2071-03", "HH-BM1", "HH-BM2");
+    Sent s = sentRun("2071-03", "HH-BRM1", "HH-BRM2");
     assertThat(subscriptions(s.pid())).isEqualTo(1);
     LedgerEntry first = s.rows().get(0);
     LedgerEntry last = s.rows().get(s.rows().size() - 1);
@@ -163,7 +163,7 @@ class BankResultMessageTest {
 
   @Test
   void theSameResultFileAgainChangesNothingAndSendsNoSecondMessage() {
-    Sent s = sentRun("2072-03", "HH-BM3");
+    Sent s = sentRun("2072-03", "HH-BRM3");
     LedgerEntry returned = s.rows().get(0);
     bankFiles.importResult(s.file().id(), resultFile(s.file(), s.rows(), returned.id()), "na-county-cw");
     assertThat(f.runJobs(s.pid())).isEmpty();
@@ -185,7 +185,7 @@ class BankResultMessageTest {
 
   @Test
   void aWrongFileIsRefusedWholeAndChangesNothing() {
-    Sent s = sentRun("2073-03", "HH-BM4");
+    Sent s = sentRun("2073-03", "HH-BRM4");
     int changes = statusChanges(s.file());
     String otherBatch = "H,P999999207303\n" + line(s.rows().get(0), "PAID", "") + "\n";
     assertThatThrownBy(() -> bankFiles.importResult(s.file().id(),
@@ -216,7 +216,7 @@ class BankResultMessageTest {
         .addString("payroll-import-result.form", Files.readString(Path.of("forms/payroll-import-result.form")))
         .deploy();
     try {
-      Sent s = sentRun("2074-03", "HH-BM5");
+      Sent s = sentRun("2074-03", "HH-BRM5");
       ProcessDefinition used = repository.createProcessDefinitionQuery()
           .processDefinitionId(runtime.createProcessInstanceQuery().processInstanceId(s.pid()).singleResult()
               .getProcessDefinitionId()).singleResult();

@@ -86,7 +86,7 @@ class ReviewFixture extends ProcessFixture {
     Member payee = a.applicant();
     awards.grant(new AwardGrant(key, Scheme.DIBAO, "case-" + key, a.countyCode(), a.regionCode(),
         a.urbanRural().name(), covered.size(), new Payee(key, payee.name(), payee.idNumber(), "农安农商银行",
-        "62284800" + String.format("%08d", id)), assessed.monthlyAmount(), today, "低保审核确认批准", covered),
+        "62284800" + String.format("%08d", id)), assessed.monthlyAmount(), today, "低保审核确认同意", covered),
         COUNTY_APPROVER);
     return key;
   }

@@ -98,7 +98,7 @@ class ReviewProcessTest {
     assertThat(s.nextReviewOn()).isEqualTo(LocalDate.parse("2027-03-02"));
     assertThat(s.countyCode()).isEqualTo(NONGAN);
     assertThat(s.regionCode()).isEqualTo(BAOTA);
-    assertThat(s.classBasis()).contains("第31条");
+    assertThat(s.classBasis()).contains("第三十一条");
 
     String irregular = f.granted(irregular());
     assertThat(reviews.schedule(irregular).orElseThrow().reviewClass()).isEqualTo(ReviewClass.HALF_YEARLY);

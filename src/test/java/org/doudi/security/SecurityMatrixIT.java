@@ -373,21 +373,23 @@ class SecurityMatrixIT {
       for (SeededCase c : cases) {
         String path = fill(e.path(), c);
         if (path != null) {
-          perCase.add(new Call(e, path + query.replace("{caseRef}", c.ids().get("emergencyPid")), c));
+          perCase.add(new Call(e, path + query.replace("{caseRef}", c.ids().get("emergencyPid"))
+              .replace("{pid}", c.ids().get("pid")), c));
         }
       }
       if (!perCase.isEmpty()) {
         return perCase;
       }
     }
-    return List.of(new Call(e, fill(e.path(), null) + query.replace("{caseRef}", "x0"), null));
+    return List.of(new Call(e, fill(e.path(), null) + query.replace("{caseRef}", "x0").replace("{pid}", "x0"),
+        null));
   }
 
   /** The path with each parameter filled, or null when {@code c} is given and no parameter names a case's object. */
   String fill(String template, SeededCase c) {
     Matcher m = PARAM.matcher(template);
     StringBuilder out = new StringBuilder();
-    boolean caseParam = requiredQuery(template).contains("{caseRef}");
+    boolean caseParam = requiredQuery(template).contains("{caseRef}") || requiredQuery(template).contains("{pid}");
     while (m.find()) {
       String before = template.substring(0, m.start());
       String value = engineName(m.group(1), before) ? "default" : c == null ? null : caseValue(template, before, m.group(1), c);
@@ -430,6 +432,7 @@ class SecurityMatrixIT {
   static String requiredQuery(String path) {
     return switch (path) {
       case "/api/payments" -> "?caseRef={caseRef}";
+      case "/api/cases/overview" -> "?processInstanceId={pid}";
       case "/api/funds/monitoring", "/api/funds/monitoring.csv" -> "?from=2026-01&to=2026-12";
       case "/api/worklist/cards" -> "?taskIds=x0";
       default -> "";

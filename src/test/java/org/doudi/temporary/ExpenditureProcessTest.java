@@ -381,7 +381,7 @@ class ExpenditureProcessTest {
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
     assertThat(pi).hasPassed("ServiceTask_LookUpBasicLiving").isWaitingAt("Task_InvestigateHousehold").variables()
         .containsEntry("basicLivingRecipient", true);
-    assertThat((String) runtime.getVariable(pid, "basicLivingLabel")).startsWith("低保对象").contains("四(二)");
+    assertThat((String) runtime.getVariable(pid, "basicLivingLabel")).startsWith("低保对象").contains("四（二）");
     f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
     // 四(二): no income/asset check for 低保/特困 recipients, only their necessary expenditure
     assertThat(pi).hasPassed("Gateway_IncomeCheckNeeded").hasNotPassed("ServiceTask_CheckInformation")
@@ -412,7 +412,7 @@ class ExpenditureProcessTest {
   @Test
   void theNoticeOfExpenditureAssistanceCannotBeSwitchedOff() {
     assertThatThrownBy(() -> new TemporarySettings(regions, 10, 7, 5, false, "P7D", 5))
-        .hasMessageContaining("必须公示").hasMessageContaining("四(二)");
+        .hasMessageContaining("必须公示").hasMessageContaining("四（二）");
     assertThatThrownBy(() -> new TemporarySettings(regions, 10, 7, 5, true, "P0D", 5))
         .hasMessageContaining("公示期不能为0");
     // and a township proposing assistance always reaches the 公示, whatever the amount or authority

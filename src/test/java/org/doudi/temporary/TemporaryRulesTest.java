@@ -31,7 +31,7 @@ class TemporaryRulesTest {
     assertThat(emergency("1000.00", false)).satisfies(a -> {
       assertThat(a.authority()).isEqualTo("TOWNSHIP");
       assertThat(a.collectiveDiscussionRequired()).isFalse();
-      assertThat(a.basis()).contains("四(一)");
+      assertThat(a.basis()).contains("四（一）");
     });
     assertThat(emergency("1000.01", false).authority()).isEqualTo("COUNTY");
   }

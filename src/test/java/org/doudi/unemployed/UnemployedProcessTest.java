@@ -195,7 +195,7 @@ class UnemployedProcessTest {
     assertThat(notice).startsWith("不予临时救助告知书").contains("连续三个月无收入来源的条件不满足（最后有收入的月份2026-09")
         .contains("已参加失业保险").contains("已纳入本省低保范围（本系统低保案卷" + dibao)
         .contains("家庭人均收入不低于低收入家庭标准").contains("人均月收入1200.00元，低收入标准1000.00元")
-        .contains("吉民发〔2020〕40号 二(二)1");
+        .contains("吉民发〔2020〕40号 二（二）1");
     assertThat(status(pid)).isEqualTo("INELIGIBLE");
     assertThat(payments.byCase(pid)).isEmpty();
     assertThat(onceOnly.find(id, Scheme.UNEMPLOYED, PERIOD)).isEmpty();

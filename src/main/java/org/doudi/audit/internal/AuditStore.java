@@ -152,6 +152,18 @@ public class AuditStore {
         + " ORDER BY e.id DESC LIMIT ? OFFSET ?", ROW, args.toArray());
   }
 
+  /** Entries of these process instances, newest first (the case overview). */
+  public List<AuditEntry> ofProcessInstances(java.util.Collection<String> pids, int limit) {
+    if (pids.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>(pids);
+    args.add(limit);
+    return jdbc.query("SELECT e.*, s.seq FROM audit_entry e LEFT JOIN audit_seal s ON s.entry_id = e.id WHERE "
+        + "e.process_instance_id IN (" + String.join(", ", java.util.Collections.nCopies(pids.size(), "?"))
+        + ") ORDER BY e.id DESC LIMIT ?", ROW, args.toArray());
+  }
+
   public long count(Query q, Scope scope) {
     List<Object> args = new ArrayList<>();
     String where = where(q, scope, args);

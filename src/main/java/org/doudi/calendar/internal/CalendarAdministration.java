@@ -72,18 +72,18 @@ public class CalendarAdministration {
   public DeadlineRecomputer.Summary addClosure(String regionCode, LocalDate date, String reason, String actor) {
     RegionCodes.normalise(regionCode);
     if (date == null) {
-      throw new CalendarDataException("A closure needs a date");
+      throw new CalendarDataException("停止办公须填写日期");
     }
     if (date.getYear() < NoticeFiles.MIN_YEAR || date.getYear() > NoticeFiles.MAX_YEAR) {
-      throw new CalendarDataException("Closure date " + date + " is outside " + NoticeFiles.MIN_YEAR + "–"
-          + NoticeFiles.MAX_YEAR);
+      throw new CalendarDataException("停止办公日期" + date + "不在" + NoticeFiles.MIN_YEAR + "至"
+          + NoticeFiles.MAX_YEAR + "年之间");
     }
     if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw new CalendarDataException("A closure needs a reason of 1 to 500 characters");
+      throw new CalendarDataException("停止办公须填写理由（1至500字）");
     }
     String code = regionCode.trim();
     if (repository.closureExists(code, date)) {
-      throw new CalendarDataException("Region " + code + " is already closed on " + date);
+      throw new CalendarDataException("行政区划" + code + "在" + date + "已登记停止办公");
     }
     OffsetDateTime now = time.nowOffset();
     transactions.executeWithoutResult(s -> {
@@ -100,7 +100,7 @@ public class CalendarAdministration {
     OffsetDateTime now = time.nowOffset();
     transactions.executeWithoutResult(s -> {
       if (repository.removeClosure(code, date) == 0) {
-        throw new NoSuchElementException("Region " + code + " has no closure on " + date);
+        throw new NoSuchElementException("行政区划" + code + "在" + date + "没有停止办公登记");
       }
       repository.log("REMOVE_CLOSURE", code + " " + date, null, actor, now);
     });

@@ -81,10 +81,10 @@ public final class CalendarSnapshot implements WorkingDayCalendar {
 
   private WorkingDate add(LocalDate from, int days, String regionCode, boolean strict) {
     if (from == null) {
-      throw new CalendarDataException("A start date is required");
+      throw new CalendarDataException("缺少起算日期");
     }
     if (days < 0 || days > MAX_WORKING_DAYS) {
-      throw new CalendarDataException("Working days must be between 0 and " + MAX_WORKING_DAYS + ", got " + days);
+      throw new CalendarDataException("工作日数应在0至" + MAX_WORKING_DAYS + "之间，收到" + days);
     }
     String region = RegionCodes.normalise(regionCode);
     YearTable t = table(from.getYear(), region, strict);
@@ -105,10 +105,10 @@ public final class CalendarSnapshot implements WorkingDayCalendar {
 
   private int count(LocalDate from, LocalDate to, String regionCode, boolean strict) {
     if (from == null || to == null) {
-      throw new CalendarDataException("Both dates are required");
+      throw new CalendarDataException("须填写起止两个日期");
     }
     if (to.isBefore(from)) {
-      throw new CalendarDataException("'to' (" + to + ") must not be before 'from' (" + from + ")");
+      throw new CalendarDataException("结束日期 to（" + to + "）不能早于开始日期 from（" + from + "）");
     }
     String region = RegionCodes.normalise(regionCode);
     YearTable first = table(from.getYear(), region, strict);
@@ -128,7 +128,7 @@ public final class CalendarSnapshot implements WorkingDayCalendar {
       throw new YearNotLoadedException(year);
     }
     if (year < LocalDate.MIN.getYear() + 1 || year > LocalDate.MAX.getYear() - 1) {
-      throw new CalendarDataException("Year " + year + " is out of range");
+      throw new CalendarDataException("年度" + year + "超出范围");
     }
     List<LocalDate> closed = region == null ? List.of() : closures.stream()
         .filter(c -> c.date().getYear() == year && RegionCodes.covers(c.regionCode(), region))

@@ -144,7 +144,7 @@ public class CalendarController {
   @Operation(summary = "Add a regional closure (admin)")
   public RecomputeView addClosure(@RequestBody ClosureRequest request, Principal principal) {
     if (request == null) {
-      throw new org.doudi.calendar.CalendarDataException("Body {regionCode, date, reason} is required");
+      throw new org.doudi.calendar.CalendarDataException("请求内容须包含行政区划代码（regionCode）、日期（date）和理由（reason）");
     }
     if (request.regionCode() != null && request.regionCode().strip().matches("\\d{6}|\\d{9}|\\d{12}")
         && regions.find(request.regionCode().strip()).isEmpty()) {

@@ -22,29 +22,29 @@ class CalendarExceptionHandler implements ProblemAnswers {
 
   @ExceptionHandler(CalendarDataException.class)
   ProblemDetail badInput(CalendarDataException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid calendar request", e.getMessage());
+    return problem(HttpStatus.BAD_REQUEST, "工作日历请求有误", e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid calendar request", "The request body is not valid JSON");
+    return problem(HttpStatus.BAD_REQUEST, "工作日历请求有误", "请求内容不是有效的JSON");
   }
 
   @ExceptionHandler(YearNotLoadedException.class)
   ProblemDetail missingYear(YearNotLoadedException e) {
-    ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Year not loaded", e.getMessage());
+    ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "该年度节假日安排尚未载入", e.getMessage());
     p.setProperty("missingYear", e.getYear());
     return p;
   }
 
   @ExceptionHandler(CaseClockException.class)
   ProblemDetail clockState(CaseClockException e) {
-    return problem(HttpStatus.CONFLICT, "Clock stop not possible", e.getMessage());
+    return problem(HttpStatus.CONFLICT, "无法中止或恢复计时", e.getMessage());
   }
 
   @ExceptionHandler(NoSuchElementException.class)
   ProblemDetail notFound(NoSuchElementException e) {
-    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, "对象不存在", e.getMessage());
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

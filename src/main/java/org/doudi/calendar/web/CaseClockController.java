@@ -43,7 +43,7 @@ public class CaseClockController {
   public CaseDeadlines deadlines(@PathVariable String processInstanceId) {
     // with the caller's engine authentication: only cases the caller may read
     if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
-      throw new java.util.NoSuchElementException("No case (process instance) " + processInstanceId);
+      throw new java.util.NoSuchElementException("没有案件" + processInstanceId);
     }
     return new CaseDeadlines(processInstanceId, clock.isStopped(processInstanceId),
         deadlines.allFor(processInstanceId).stream().map(CalendarController.DeadlineView::of).toList(),

@@ -11,27 +11,27 @@ final class Params {
 
   static LocalDate date(String name, String value) {
     if (value == null || value.isBlank()) {
-      throw new CalendarDataException("Parameter '" + name + "' is required (yyyy-MM-dd)");
+      throw new CalendarDataException("缺少参数 " + name + "（日期，格式yyyy-MM-dd）");
     }
     try {
       return LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw new CalendarDataException("Parameter '" + name + "' must be a date (yyyy-MM-dd), got '" + value + "'");
+      throw new CalendarDataException("参数 " + name + " 应为日期（格式yyyy-MM-dd），收到“" + value + "”");
     }
   }
 
   static int count(String name, String value, int max) {
     if (value == null || value.isBlank()) {
-      throw new CalendarDataException("Parameter '" + name + "' is required");
+      throw new CalendarDataException("缺少参数 " + name);
     }
     long n;
     try {
       n = Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      throw new CalendarDataException("Parameter '" + name + "' must be a whole number, got '" + value + "'");
+      throw new CalendarDataException("参数 " + name + " 应为整数，收到“" + value + "”");
     }
     if (n < 0 || n > max) {
-      throw new CalendarDataException("Parameter '" + name + "' must be between 0 and " + max + ", got " + value);
+      throw new CalendarDataException("参数 " + name + " 应在0至" + max + "之间，收到" + value);
     }
     return (int) n;
   }

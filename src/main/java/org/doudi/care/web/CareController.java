@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @Tag(name = "特困人员供养安排", description = "集中供养 (institutions, beds, placements, waiting list) and 分散供养 "
-    + "(three-party agreements, visits); 吉民发〔2020〕40号 三(二), 三(三)")
+    + "(three-party agreements, visits); 吉民发〔2020〕40号 三（二）, 三（三）")
 public class CareController {
 
   private static final String STAFF = "hasAnyRole('VILLAGE_ASSISTANT', 'TOWNSHIP_CASEWORKER', 'TOWNSHIP_APPROVER', "

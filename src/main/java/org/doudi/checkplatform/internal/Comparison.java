@@ -147,7 +147,7 @@ public final class Comparison {
   static String assetName(String type) {
     return switch (type) {
       case "DEPOSIT" -> "银行存款";
-      case "SECURITIES" -> "有价证券";
+      case "SECURITIES" -> "证券";
       case "INSURANCE" -> "商业保险";
       case "CLAIM" -> "债权";
       case "ONLINE_FINANCE" -> "互联网金融资产";

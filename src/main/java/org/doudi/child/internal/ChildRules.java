@@ -18,7 +18,7 @@ public final class ChildRules {
   static final String UNCARED_RULE = "事实无人抚养儿童：父母双方均重残、重病、服刑在押、强制隔离戒毒、被执行其他限制人身自由的措施、失联、"
       + "被撤销监护资格或被遣送（驱逐）出境；或一方死亡或失踪、另一方有上述情形之一（民发〔2019〕62号，撤销监护资格、遣送出境见"
       + "民发〔2020〕125号，未经核实）";
-  static final String AGE_RULE = "保障对象为未满18周岁的儿童（吉民发〔2020〕40号 三(三)；民发〔2019〕62号）";
+  static final String AGE_RULE = "保障对象为未满18周岁的儿童（吉民发〔2020〕40号 三（三）；民发〔2019〕62号）";
 
   private ChildRules() {}
 

@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
-@Tag(name = "儿童基本生活费", description = "孤儿 and 事实无人抚养儿童 (吉民发〔2020〕40号 三(三); docs/child.md): the guardian's "
+@Tag(name = "儿童基本生活费", description = "孤儿 and 事实无人抚养儿童 (吉民发〔2020〕40号 三（三）; docs/child.md): the guardian's "
     + "application, the case file, the county standards for 集中养育 and 社会散居")
 public class ChildController {
 

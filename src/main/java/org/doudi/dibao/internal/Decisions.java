@@ -66,10 +66,10 @@ final class Decisions {
       LocalDate today = CaseContext.today();
       LocalDate paymentFrom = today.withDayOfMonth(1).plusMonths(1); // 第21条: from the month after the decision
       StoredAssessment stored = records.latestAssessment(pid)
-          .orElseThrow(() -> new IllegalStateException("案件" + pid + "没有存档的评估结果，不能批准"));
+          .orElseThrow(() -> new IllegalStateException("案件" + pid + "没有存档的评估结果，不能确认同意"));
       DibaoAssessment assessed = json.readValue(stored.json(), DibaoAssessment.class);
       if (!assessed.eligible() || !assessed.outcome().name().equals(stored.outcome())) {
-        throw new IllegalStateException("案件" + pid + "存档的评估结论为不符合条件，不能批准");
+        throw new IllegalStateException("案件" + pid + "存档的评估结论为不符合条件，不能确认同意");
       }
       BigDecimal amount = stored.monthlyAmount();
       List<Person> covered = covered(assessed);
@@ -111,7 +111,7 @@ final class Decisions {
       awards.grant(new AwardGrant(CaseContext.holderKey(id), Scheme.DIBAO, pid, a.countyCode(), a.regionCode(),
           a.urbanRural() == null ? null : a.urbanRural().name(), covered.size(),
           new Payee(CaseContext.holderKey(id), holder, payee.idNumber().strip().toUpperCase(), account.bankName(),
-              account.accountNumber()), amount, today, "低保审核确认批准", covered, basis(a, assessed, assessmentId)),
+              account.accountNumber()), amount, today, "低保审核确认同意", covered, basis(a, assessed, assessmentId)),
           CaseContext.string(execution, DECIDED_BY));
     }
 
@@ -176,11 +176,11 @@ final class Decisions {
           CaseContext.string(execution, DECIDED_BY), CaseContext.now(), today, null, null, clip(all, 4000),
           records.latestAssessmentId(pid).orElse(null));
       LocalDate due = calendar.addWorkingDays(today, 3, CaseContext.string(execution, CaseVariables.REGION_CODE));
-      records.insertNotice(id, pid, "REJECTION", clip("不予批准最低生活保障通知书：" + CaseContext.string(execution,
-          APPLICANT_NAME) + "的申请经审核确认不予批准。理由：" + all + "。如不服，可依法申请行政复议或者提起行政诉讼。", 4000),
+      records.insertNotice(id, pid, "REJECTION", clip("不予确认同意最低生活保障通知书：" + CaseContext.string(execution,
+          APPLICANT_NAME) + "的申请经审核不予确认同意。理由：" + all + "。如不服，可依法申请行政复议或者提起行政诉讼。", 4000),
           CaseContext.string(execution, DECIDED_BY), CaseContext.now(), due);
       households.updateStatus(id, ApplicationStatus.REJECTED);
-      register.release(CaseContext.holderKey(id), "不予批准", CaseContext.string(execution, DECIDED_BY));
+      register.release(CaseContext.holderKey(id), "不予确认同意", CaseContext.string(execution, DECIDED_BY));
       events.publishEvent(rejected(id, pid, today));
     }
 

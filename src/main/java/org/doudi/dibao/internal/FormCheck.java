@@ -95,12 +95,12 @@ public class FormCheck implements TaskListener {
         if ("REJECT".equals(d)) {
           String reasons = f.text(DECISION_REASONS, "决定理由", 2000);
           if (reasons.length() < 5) {
-            throw new DibaoFormException(DECISION_REASONS, "不予批准须写明理由（至少5个字），理由将写入书面告知书");
+            throw new DibaoFormException(DECISION_REASONS, "不予确认同意须写明理由（至少5个字），理由将写入书面告知书");
           }
         } else {
           f.optionalText(DECISION_REASONS, "决定理由", 2000);
           if ("INELIGIBLE".equals(f.string(ELIGIBILITY_OUTCOME))) {
-            throw new DibaoFormException(DECISION, "评估结论为不符合低保条件，不能批准；请选择不予批准并写明理由");
+            throw new DibaoFormException(DECISION, "评估结论为不符合低保条件，不能确认同意；请选择不予确认同意并写明理由");
           }
         }
         task.setVariable(Decisions.DECIDED_BY, actor(task));
@@ -174,10 +174,10 @@ public class FormCheck implements TaskListener {
   private static void investigation(Form f) {
     f.twoPeople("investigator1", "investigator2");
     if (!f.flag("investigatorsSigned")) {
-      throw new DibaoFormException("investigatorsSigned", "入户调查表须由调查人员签字（第16条），请确认调查人员已签字");
+      throw new DibaoFormException("investigatorsSigned", "入户调查表须由调查人员签字（《最低生活保障审核确认办法》第十六条），请确认调查人员已签字");
     }
     if (!f.flag("familySigned")) {
-      throw new DibaoFormException("familySigned", "入户调查表须由在场家庭成员签字（第16条），请确认家庭成员已签字");
+      throw new DibaoFormException("familySigned", "入户调查表须由在场家庭成员签字（《最低生活保障审核确认办法》第十六条），请确认家庭成员已签字");
     }
     LocalDate d = f.date("investigationDate", "调查日期");
     if (d.isAfter(CaseContext.today())) {
@@ -310,7 +310,7 @@ public class FormCheck implements TaskListener {
       String a = text(first, "调查人员一", 50);
       String b = text(second, "调查人员二", 50);
       if (a.equalsIgnoreCase(b)) {
-        throw new DibaoFormException(second, "调查人员不少于2人（第16条）：两名调查人员不能是同一人（" + a + "）");
+        throw new DibaoFormException(second, "调查人员不少于2人（《最低生活保障审核确认办法》第十六条）：两名调查人员不能是同一人（" + a + "）");
       }
     }
   }

@@ -34,13 +34,13 @@ public class LimitEvents {
   record Limit(String eventKind, String label, String startVariable, String rule, String taskKey) {}
 
   static final Map<String, Limit> LIMITS = Map.of(
-      "INVESTIGATION_START", new Limit("INVESTIGATION_START_MISSED", "未在受理后3个工作日内启动入户调查（第15条）",
-          ACCEPTED_AT, "受理后3个工作日内启动家庭经济状况调查（最低生活保障审核确认办法第15条）", "Task_StartInvestigation"),
+      "INVESTIGATION_START", new Limit("INVESTIGATION_START_MISSED", "未在受理后3个工作日内启动入户调查（《最低生活保障审核确认办法》第十五条）",
+          ACCEPTED_AT, "受理后3个工作日内启动家庭经济状况调查（《最低生活保障审核确认办法》第十五条）", "Task_StartInvestigation"),
       "INVESTIGATION", new Limit("INVESTIGATION_OVERDUE", "入户调查未在启动后的时限内完成（本地规定）",
           INVESTIGATION_STARTED_AT, "启动调查后%d个工作日内完成入户调查（本地规定 doudi.dibao.investigation-working-days）",
           "Task_InvestigateHousehold"),
-      "CONFIRMATION", new Limit("CONFIRMATION_OVERDUE", "未在收到材料后10个工作日内审核确认（第20条）",
-          FILE_RECEIVED_AT, "收到审核材料后10个工作日内审核确认（最低生活保障审核确认办法第20条）",
+      "CONFIRMATION", new Limit("CONFIRMATION_OVERDUE", "未在收到材料后10个工作日内审核确认（《最低生活保障审核确认办法》第二十条）",
+          FILE_RECEIVED_AT, "收到审核材料后10个工作日内审核确认（《最低生活保障审核确认办法》第二十条）",
           "Task_ConfirmApplication"));
 
   /** The priority an overdue step gets, so that it moves up in Tasklist (the default is 50). */
@@ -65,7 +65,7 @@ public class LimitEvents {
         + CaseContext.string(execution, "investigator1") + "、" + CaseContext.string(execution, "investigator2")
         + "；计划入户日期：" + CaseContext.string(execution, "plannedVisitDate")
         + (plan == null || plan.isEmpty() ? "" : "；安排：" + plan)
-        + (late ? "；已超过受理后3个工作日的启动时限（第15条）" : "；在受理后3个工作日内（第15条）")
+        + (late ? "；已超过受理后3个工作日的启动时限（《最低生活保障审核确认办法》第十五条）" : "；在受理后3个工作日内（《最低生活保障审核确认办法》第十五条）")
         + "；调查应于" + WHEN.format(deadlines.workingDaysFrom(at, settings.getInvestigationWorkingDays()).toInstant())
         + "前完成";
     records.insertEvent(CaseContext.applicationId(execution), execution.getProcessInstanceId(),
@@ -80,7 +80,7 @@ public class LimitEvents {
     String authority = CaseContext.string(execution, AUTHORITY_LABEL);
     records.insertEvent(CaseContext.applicationId(execution), execution.getProcessInstanceId(), "FILE_RECEIVED",
         (authority == null ? "审核确认机关" : authority) + "收到乡镇（街道）报送的审核材料（公示期满）；应于"
-            + WHEN.format(deadlines.workingDaysFrom(now, 10).toInstant()) + "前审核确认（第20条：收到材料后10个工作日内）",
+            + WHEN.format(deadlines.workingDaysFrom(now, 10).toInstant()) + "前审核确认（《最低生活保障审核确认办法》第二十条：收到材料后10个工作日内）",
         null, now.toInstant());
   }
 

@@ -21,7 +21,7 @@ public class NotifyMissingMaterials implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String missing = CaseContext.string(execution, MISSING_MATERIALS);
     String text = "一次性告知：" + CaseContext.string(execution, APPLICANT_NAME) + "的低保申请材料不齐全，请补齐以下全部材料：" + missing
-        + "。补齐前办理时限中止计算。";
+        + "。补齐前办结时限中止计算。";
     records.insertNotice(CaseContext.applicationId(execution), execution.getProcessInstanceId(), "MISSING_MATERIALS",
         text, CaseContext.currentUser(), CaseContext.now(), null);
   }

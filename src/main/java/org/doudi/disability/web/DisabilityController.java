@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
-@Tag(name = "残疾人两项补贴", description = "困难残疾人生活补贴 and 重度残疾人护理补贴 (吉民发〔2020〕40号 三(四)): "
+@Tag(name = "残疾人两项补贴", description = "困难残疾人生活补贴 and 重度残疾人护理补贴 (吉民发〔2020〕40号 三（四）): "
     + "applications, the proactive discovery's candidates, the case file")
 public class DisabilityController {
 

@@ -33,12 +33,12 @@ public class AssessmentCalculator {
   public static final Set<String> CASH_ASSETS = Set.of("DEPOSIT", "SECURITIES", "CLAIM", "ONLINE_FINANCE",
       "INSURANCE");
 
-  static final String C_INCOME = "社会救助暂行办法 第9条；最低生活保障审核确认办法 第13条";
-  static final String C_ASSETS = "吉民发〔2020〕40号 二(一)；最低生活保障审核确认办法 第14条";
-  static final String C_GAP = "社会救助暂行办法 第12条；最低生活保障审核确认办法 第23条";
-  static final String C_LOW_INCOME = "吉民发〔2020〕40号 二(一)";
-  static final String C_SINGLE = "吉民发〔2020〕40号 二(一)；最低生活保障审核确认办法 第8条";
-  static final String C_EXCLUDED = "最低生活保障审核确认办法 第13条";
+  static final String C_INCOME = "《社会救助暂行办法》第九条；《最低生活保障审核确认办法》第十三条";
+  static final String C_ASSETS = "吉民发〔2020〕40号 二（一）；《最低生活保障审核确认办法》第十四条";
+  static final String C_GAP = "《社会救助暂行办法》第十二条；《最低生活保障审核确认办法》第二十三条";
+  static final String C_LOW_INCOME = "吉民发〔2020〕40号 二（一）";
+  static final String C_SINGLE = "吉民发〔2020〕40号 二（一）；《最低生活保障审核确认办法》第八条";
+  static final String C_EXCLUDED = "《最低生活保障审核确认办法》第十三条";
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
@@ -94,7 +94,7 @@ public class AssessmentCalculator {
     BigDecimal pcAssets = money(cash.divide(size, 10, RoundingMode.HALF_UP));
 
     if (excluded.signum() > 0) {
-      reasons.add(new Reason("EXCLUDED_INCOME", "基础养老金、优抚金、计划生育奖扶金、奖学金、见义勇为奖励、社会救助款物等共 "
+      reasons.add(new Reason("EXCLUDED_INCOME", "城乡居民基本养老保险基础养老金、优待抚恤金、计划生育奖励与扶助金、奖学金、见义勇为等奖励性补助、政府发放的社会救助款物等共 "
           + money(excluded) + " 元/月不计入家庭收入", C_EXCLUDED));
     }
     if (rigid.signum() > 0) {
@@ -158,7 +158,7 @@ public class AssessmentCalculator {
         amount = money(amount.min(cap));
         reasons.add(new Reason("SINGLE_PERSON_" + r.category(), m.name() + "（" + categoryName(r.category())
             + "）参照单人户纳入低保，按低保标准的 " + r.percent() + "% 计 " + amount + " 元/月", r.citation() == null
-            ? C_SINGLE : r.citation() + "；最低生活保障审核确认办法 第8条"));
+            ? C_SINGLE : r.citation() + "；《最低生活保障审核确认办法》第八条"));
         members.add(new MemberAmount(m.name(), m.idNumber(), age, r.category(), ZERO, amount));
         total = total.add(amount);
       }
@@ -193,7 +193,7 @@ public class AssessmentCalculator {
     if (!otherAssets.isEmpty()) {
       reasons.add(new Reason("OTHER_ASSETS_TO_REVIEW", "家庭登记有" + String.join("、", otherAssets)
           + "，须按现行低保政策核实是否属于维持生产生活的必需财产（本评估未计入现金类财产）",
-          "最低生活保障审核确认办法 第14条；吉民发〔2020〕40号 二(一)"));
+          "《最低生活保障审核确认办法》第十四条；吉民发〔2020〕40号 二（一）"));
     }
     if (s.sample()) {
       reasons.add(new Reason("SAMPLE_STANDARD", "所用低保标准为示例数值，并非官方公布的标准，仅供演示", s.sourceNote()));
@@ -234,8 +234,8 @@ public class AssessmentCalculator {
 
   static String assetName(String type) {
     return switch (type) {
-      case "VEHICLE" -> "机动车辆";
-      case "REAL_ESTATE" -> "房产等不动产";
+      case "VEHICLE" -> "车辆";
+      case "REAL_ESTATE" -> "房屋、林木等不动产";
       default -> "其他财产";
     };
   }

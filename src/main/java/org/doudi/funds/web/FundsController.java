@@ -170,7 +170,7 @@ public class FundsController {
   @PostMapping(value = "/api/funds/recoveries", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   @PreAuthorize("@processStarters.allows(authentication, 'overpayment-recovery')")
-  @Operation(summary = "Record an overpayment to recover (暂行办法第68条) and start its recovery task",
+  @Operation(summary = "Record an overpayment to recover (《社会救助暂行办法》第六十八条) and start its recovery task",
       description = "Records the amount (given, or the sum of the PAID ledger rows of the scheme whose period starts "
           + "in the months), the months and the reason, and starts process overpayment-recovery: the county "
           + "caseworkers record repayments and write-offs until nothing is outstanding. stopAward=true also files a "

@@ -36,7 +36,7 @@ class DibaoAwardCeiling implements AwardCeiling {
       return new Limit(c.amount(), c.explanation());
     } catch (StandardNotFoundException e) {
       throw new InvalidAwardException(e.getMessage().replace("，请管理员先录入当地标准", "")
-          + "，无法核定补助上限，不能批准或调整低保待遇；请管理员先录入当地标准");
+          + "，无法核定补助上限，不能确认同意或调整低保待遇；请管理员先录入当地标准");
     } catch (IllegalArgumentException e) {
       throw new InvalidAwardException(e.getMessage());
     }

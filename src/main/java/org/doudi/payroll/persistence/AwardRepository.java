@@ -164,6 +164,13 @@ public class AwardRepository {
     }, (RowCallbackHandler) rs -> rows.accept(map(rs, 0)));
   }
 
+  /** Every row of every award (beneficiary and scheme) that one of whose rows this case wrote, by award and seq. */
+  public List<AwardRow> ofCase(String caseRef) {
+    return jdbc.query("SELECT " + A_COLS + " FROM benefit_award a WHERE EXISTS (SELECT 1 FROM benefit_award c "
+        + "WHERE c.case_ref = ? AND c.beneficiary_key = a.beneficiary_key AND c.scheme = a.scheme) "
+        + "ORDER BY a.scheme, a.beneficiary_key, a.seq", AwardRepository::map, caseRef);
+  }
+
   public List<AwardRow> history(String beneficiaryKey, Scheme scheme) {
     return jdbc.query("SELECT " + COLS + " FROM benefit_award WHERE beneficiary_key = ? AND scheme = ? ORDER BY seq",
         AwardRepository::map, beneficiaryKey, scheme.name());

@@ -62,7 +62,7 @@ public class ReviewFormCheck implements TaskListener {
     String v1 = text(task, VISITOR_1, "调查人员一", 1, 50);
     String v2 = text(task, VISITOR_2, "调查人员二", 1, 50);
     if (v1.equals(v2)) {
-      throw new ReviewFormException(VISITOR_2, "入户调查人员不少于2人（审核确认办法 第16条），两名调查人员不能相同");
+      throw new ReviewFormException(VISITOR_2, "入户调查人员不少于2人（《最低生活保障审核确认办法》第十六条），两名调查人员不能相同");
     }
     LocalDate d = date(task, VISIT_DATE, "调查日期");
     if (d.isAfter(EngineContext.today())) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,10 +39,21 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
       "ENGINE-13043|No subscriptions were found|is not valid|Invalid|cannot be converted|Cannot convert",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The engine REST API's wrapper around a refusal of ours ("Cannot instantiate process definition dibao:3:…: 申请人…"):
+   * Tasklist shows it after its own "无法启动流程", so the caseworker reads only our sentence.
+   */
+  static final Pattern ENGINE_WRAPPER = Pattern.compile(
+      "^(?:Cannot instantiate process definition|Cannot submit task form|Cannot complete task|Cannot resolve task"
+          + "|Cannot correlate message|Cannot start process instance)(?: \\S+)?: (.*)$", Pattern.DOTALL);
+  /** The web apps' login (…/api/admin/auth/user/default/login/tasklist). */
+  static final Pattern WEB_APP_LOGIN = Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+$");
+  static final String LOGIN_REFUSED = "用户名或密码错误、账户已被暂时锁定，或没有使用此应用的权限";
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Capture capture = new Capture(response);
+    Capture capture = new Capture(response, WEB_APP_LOGIN.matcher(request.getRequestURI()).matches());
     chain.doFilter(request, capture);
     capture.finish();
   }
@@ -54,9 +66,11 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
     private ServletOutputStream heldStream;
     private PrintWriter heldWriter;
+    private final boolean login;
 
-    Capture(HttpServletResponse response) {
+    Capture(HttpServletResponse response, boolean login) {
       super(response);
+      this.login = login;
     }
 
     @Override
@@ -167,6 +181,20 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
       }
       byte[] body = held.toByteArray();
       String text = new String(body, StandardCharsets.UTF_8);
+      if (login && status == 401) {
+        // the web apps' login page prints "登录失败" and this message beside it, never the English reason phrase
+        Refusals.write(real, 401, "LoginFailed", LOGIN_REFUSED);
+        return;
+      }
+      String unwrapped = unwrap(text);
+      if (unwrapped != null) {
+        // a sentence of ours refuses the request (a start or task form's value): the request's fault, not the server's
+        body = unwrapped.getBytes(StandardCharsets.UTF_8);
+        text = unwrapped;
+        if (status == 500) {
+          status = 400;
+        }
+      }
       // Chinese of our own, not a Chinese value an English engine message quotes ('张三')
       if (body.length > 0 && CJK.matcher(text.replaceAll("'[^']*'", "")).find()) {
         real.setStatus(status);
@@ -177,8 +205,38 @@ public class ChineseErrorFilter extends OncePerRequestFilter {
       String original = originalMessage(text);
       String type = originalType(text);
       int answer = clientFault(status, type, original);
-      String message = Refusals.meaning(answer) + (original == null || original.isBlank() ? "" : "：" + original);
+      String message = Refusals.meaning(answer) + (original == null || original.isBlank()
+          || isReasonPhrase(original) ? "" : "：" + original);
       Refusals.write(real, answer, type == null ? "Error" : type, message);
+    }
+
+    /**
+     * An error body whose message is the engine's English wrapper around a Chinese refusal of ours, with the wrapper
+     * taken off (the other fields kept); null for any other body.
+     */
+    static String unwrap(String text) {
+      if (text == null || text.isBlank() || !text.startsWith("{")) {
+        return null;
+      }
+      try {
+        JsonNode n = JSON.readTree(text);
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.hasNonNull("message")) {
+          Matcher m = ENGINE_WRAPPER.matcher(o.get("message").asText());
+          if (m.matches() && CJK.matcher(m.group(1)).find()) {
+            o.put("message", m.group(1));
+            return JSON.writeValueAsString(o);
+          }
+        }
+      } catch (IOException | RuntimeException notJson) {
+        // not ours to rewrite
+      }
+      return null;
+    }
+
+    /** "Unauthorized", "Not Found": the status's English name, which the Chinese meaning already says. */
+    static boolean isReasonPhrase(String message) {
+      return java.util.Arrays.stream(org.springframework.http.HttpStatus.values())
+          .anyMatch(h -> h.getReasonPhrase().equalsIgnoreCase(message.strip()));
     }
 
     /**

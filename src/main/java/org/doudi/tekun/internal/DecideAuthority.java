@@ -39,7 +39,7 @@ public class DecideAuthority implements JavaDelegate {
     Boolean sampled = null;
     String text;
     if (township) {
-      text = "县级民政部门已委托乡镇（街道）审核确认（吉民发〔2020〕40号 五(二)），不参加县级抽查";
+      text = "县级民政部门已委托乡镇（街道）审核确认（吉民发〔2020〕40号 五（二）），不参加县级抽查";
     } else {
       SpotCheck s = cases.spotCheck(id).orElseGet(() -> draw(id, county));
       sampled = s.sampled();

@@ -52,8 +52,8 @@ public class RecognitionRecords {
   /** A limit passed with its task still open (初审 PRELIMINARY, 确认 CONFIRMATION): recorded for supervision. */
   public void overdue(DelegateExecution execution, String what) {
     String label = switch (what) {
-      case "PRELIMINARY" -> "初审超过15个工作日（特困人员认定办法第十一条）";
-      case "CONFIRMATION" -> "审核确认超过收到材料后15个工作日（特困人员认定办法第十二条）";
+      case "PRELIMINARY" -> "初审超过15个工作日（《特困人员认定办法》第十一条）";
+      case "CONFIRMATION" -> "审核确认超过收到材料后15个工作日（《特困人员认定办法》第十二条）";
       default -> throw new IllegalArgumentException("unknown limit " + what);
     };
     cases.insertRecord(Cases.caseId(execution), "OVERDUE_" + what, "超期：" + label, null, null, now());

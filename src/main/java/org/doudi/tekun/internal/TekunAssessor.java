@@ -47,14 +47,14 @@ public class TekunAssessor implements TekunEligibility {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-  static final String C_CONDITIONS = "特困人员认定办法 第四条";
-  static final String C_NO_WORK = "特困人员认定办法 第五条";
-  static final String C_MINOR_18 = "吉民发〔2020〕40号 二(三)";
-  static final String C_SCHOOL = "特困人员认定办法 第十条；吉民发〔2020〕40号 二(三)";
-  static final String C_INCOME = "特困人员认定办法 第六条";
-  static final String C_ASSETS = "特困人员认定办法 第六条；吉民发〔2020〕40号 二(一)（低保财产限额）";
-  static final String C_SUPPORTER = "特困人员认定办法 第四条、第八条";
-  static final String C_CHILD = "特困人员认定办法 第九条；吉民发〔2020〕40号 二(三)";
+  static final String C_CONDITIONS = "《特困人员认定办法》第四条";
+  static final String C_NO_WORK = "《特困人员认定办法》第五条";
+  static final String C_MINOR_18 = "吉民发〔2020〕40号 二（三）";
+  static final String C_SCHOOL = "《特困人员认定办法》第十条；吉民发〔2020〕40号 二（三）";
+  static final String C_INCOME = "《特困人员认定办法》第六条";
+  static final String C_ASSETS = "《特困人员认定办法》第六条；吉民发〔2020〕40号 二（一）（低保财产限额）";
+  static final String C_SUPPORTER = "《特困人员认定办法》第四条、第八条";
+  static final String C_CHILD = "《特困人员认定办法》第九条；吉民发〔2020〕40号 二（三）";
   static final String C_CARE_LEVEL = "特困人员认定办法（生活自理能力评估：六项指标）";
 
   private static final BigDecimal ZERO = new BigDecimal("0.00");
@@ -214,7 +214,7 @@ public class TekunAssessor implements TekunEligibility {
     }
     if (excluded.signum() > 0) {
       reasons.add(new Reason("EXCLUDED_INCOME", String.join("、", excludedNames) + "共 " + money(excluded)
-          + " 元/月不计入收入", C_INCOME + "；最低生活保障审核确认办法 第13条"));
+          + " 元/月不计入收入", C_INCOME + "；《最低生活保障审核确认办法》第十三条"));
     }
     BigDecimal standard = dibao.monthlyStandard();
     boolean incomeBelow = counted.compareTo(standard) < 0;

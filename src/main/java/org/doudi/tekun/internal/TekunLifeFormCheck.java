@@ -197,7 +197,7 @@ public class TekunLifeFormCheck implements TaskListener {
   private void otherAssistance(DelegateTask task) {
     String outcome = oneOf(task, "otherAssistance", "其他救助核查结果", OTHER_ASSISTANCE.keySet().toArray(String[]::new));
     String note = text(task, "otherAssistanceNote", "核查情况", 5, 1000);
-    changes.record(id(task), "OTHER_ASSISTANCE", "终止后核查是否符合低保等其他社会救助条件（特困人员认定办法第二十七条）："
+    changes.record(id(task), "OTHER_ASSISTANCE", "终止后核查是否符合低保等其他社会救助条件（《特困人员认定办法》第二十七条）："
         + OTHER_ASSISTANCE.get(outcome) + "。" + note, actor(task), EngineContext.now());
   }
 
@@ -238,7 +238,7 @@ public class TekunLifeFormCheck implements TaskListener {
       throw new TekunFormException("funeralDate", "办理日期不能晚于今天");
     }
     long id = id(task);
-    changes.record(id, "FUNERAL", "丧葬事宜办理（社会救助暂行办法第十四条第（四）项）：" + FUNERAL.get(outcome) + "，" + date + "。"
+    changes.record(id, "FUNERAL", "丧葬事宜办理（《社会救助暂行办法》第十四条第（四）项）：" + FUNERAL.get(outcome) + "，" + date + "。"
         + note, actor(task), EngineContext.now());
   }
 

@@ -66,7 +66,7 @@ public class TekunLifeSteps {
     long id = changeId(execution);
     String what = switch (kind) {
       case "REASSESSMENT_OVERDUE" -> "生活自理能力复评超过10个工作日期限（特困人员认定办法）";
-      case "OBJECTION_OVERDUE" -> "对终止公示异议的调查核实和决定超过15个工作日期限（特困人员认定办法第二十六条）";
+      case "OBJECTION_OVERDUE" -> "对终止公示异议的调查核实和决定超过15个工作日期限（《特困人员认定办法》第二十六条）";
       case "AGE_REVIEW_OVERDUE" -> "年满18周岁前的就学情况核查逾期";
       default -> throw new IllegalArgumentException("unknown overdue kind " + kind);
     };
@@ -199,7 +199,7 @@ public class TekunLifeSteps {
     persons.setInSchool(c.tekunPersonId(), true, EngineContext.now());
     changes.setDecision(id, EngineContext.today(), string(execution, ASSESSED_BY), EngineContext.now());
     changes.record(id, "CONTINUED", "年满18周岁后仍在校就读（" + string(execution, "schoolName") + "），继续救助供养，每年核查一次"
-        + "（特困人员认定办法第二十四条）", string(execution, ASSESSED_BY), EngineContext.now());
+        + "（《特困人员认定办法》第二十四条）", string(execution, ASSESSED_BY), EngineContext.now());
     changes.close(id, "CONTINUED", null, EngineContext.now());
   }
 

@@ -40,7 +40,7 @@ record TekunAssessmentRequest(
     @Schema(description = "残疾等级 1–4，无残疾为 null") @Min(value = 1, message = "残疾等级必须为1至4级")
     @Max(value = 4, message = "残疾等级必须为1至4级") Integer disabilityGrade,
     @Schema(description = "六项生活自理能力中不能自主完成的项目；空 = 六项均能完成") Set<SelfCareItem> impossibleItems,
-    @Schema(description = "月收入（按类别；基础养老金、优抚金、高龄津贴等不计入）")
+    @Schema(description = "月收入（按类别；城乡居民基本养老保险基础养老金、优待抚恤金、高龄津贴等不计入）")
     @Size(max = 50, message = "收入最多填写50项") List<@Valid @NotNull(message = "收入项不能为空") IncomeLine> incomes,
     @Schema(description = "财产") @Size(max = 50, message = "财产最多填写50项")
     List<@Valid @NotNull(message = "财产项不能为空") AssetLine> assets,

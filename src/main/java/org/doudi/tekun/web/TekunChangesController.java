@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
-@Tag(name = "特困人员变更和终止", description = "特困人员认定办法 2021 第二十四条至第二十七条: re-assessment of self-care "
+@Tag(name = "特困人员变更和终止", description = "《特困人员认定办法》 2021 第二十四条至第二十七条: re-assessment of self-care "
     + "ability, termination with 公示, death and the funeral arrangement, the cases of a person (docs/tekun.md)")
 public class TekunChangesController {
 
@@ -76,7 +76,7 @@ public class TekunChangesController {
           + "IMPRISONED, INCOME_ASSETS, SUPPORTER_ABLE, VOLUNTARY, AGE_18, MOVED_AWAY (a death goes through "
           + "/death). Starts process tekun-termination: township investigation with the relapse-risk assessment, "
           + "county decision, 公示 7 days, objections decided within 15 working days and posted again, support "
-          + "stopped from the next month, then the township checks 低保 and other assistance (第二十七条).",
+          + "stopped from the next month, then the township checks 低保 and other assistance (《特困人员认定办法》第二十七条).",
       responses = {@ApiResponse(responseCode = "201", description = "{\"changeId\":1,\"processInstanceId\":\"…\"}"),
           @ApiResponse(responseCode = "400", description = "invalid request"),
           @ApiResponse(responseCode = "403", description = "role or region"),
@@ -93,7 +93,7 @@ public class TekunChangesController {
       description = "{\"diedOn\":\"2026-10-30\",\"evidence\":\"死亡医学证明\"}. In one transaction: payroll's exit "
           + "decision (reason DEATH, no 公示, no relapse-risk assessment) stops the TEKUN award from the month after "
           + "today, the person leaves the register, TekunSupportEnded is published, and process tekun-funeral opens "
-          + "the township's 丧葬事宜办理 task (社会救助暂行办法第十四条第（四）项).",
+          + "the township's 丧葬事宜办理 task (《社会救助暂行办法》第十四条第（四）项).",
       responses = {@ApiResponse(responseCode = "201", description = "changeId, lastSupportedMonth, "
           + "funeralProcessInstanceId"),
           @ApiResponse(responseCode = "400", description = "invalid request or support already ended"),

@@ -38,8 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
-@Tag(name = "特困人员认定", description = "特困人员救助供养 recognition (特困人员认定办法 2021; 吉民发〔2020〕40号 二(三), "
-    + "五(二)): applications by the person or a guardian, 主动发现, the case file")
+@Tag(name = "特困人员认定", description = "特困人员救助供养 recognition (特困人员认定办法 2021; 吉民发〔2020〕40号 二（三）, "
+    + "五（二）): applications by the person or a guardian, 主动发现, the case file")
 public class TekunController {
 
   private static final String STAFF = "hasAnyRole('VILLAGE_ASSISTANT', 'TOWNSHIP_CASEWORKER', 'TOWNSHIP_APPROVER', "

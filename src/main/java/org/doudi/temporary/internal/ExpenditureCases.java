@@ -152,10 +152,10 @@ public class ExpenditureCases {
       return;
     }
     String label = ("TEKUN".equals(h.scheme()) ? "特困人员" : "低保对象") + "（" + h.schemeLabel() + "，"
-        + h.status().label() + "，" + h.holderKey() + "）：不再核查家庭收入和财产，重点核实生活必须支出（吉民发〔2020〕40号 四(二)）";
+        + h.status().label() + "，" + h.holderKey() + "）：不再核查家庭收入和财产，重点核实生活必须支出（吉民发〔2020〕40号 四（二））";
     execution.setVariable(BASIC_LIVING_LABEL, label);
     execution.setVariable(CHECK_SUMMARY, "未核查家庭收入和财产（" + ("TEKUN".equals(h.scheme()) ? "特困人员" : "低保对象")
-        + "，四(二)）；请核实生活必须支出");
+        + "，四（二））；请核实生活必须支出");
     if (!before) {
       records.event(pid, "BASIC_LIVING_RECIPIENT", "全省救助对象登记：申请人为" + label, Values.now(), null);
     }

@@ -39,9 +39,8 @@ public class TemporaryController {
 
   static final String EMERGENCY_EXAMPLE = """
       {"regionCode":"220122100201","reportChannel":"PHONE","recipientName":"王五",
-       "recipientIdNumber":"220122198001010011","recipientPhone":"13900000000","hukouPlace":"黑龙江省哈尔滨市",
-       "causeKind":"FIRE","cause":"住房失火，衣物被褥全部烧毁","amount":800.00,"exceptional":false,
-       "easingExpectedOn":"2026-03-20"}""";
+       "recipientIdNumber":"220122198001010018","recipientPhone":"13900000000","hukouPlace":"黑龙江省哈尔滨市",
+       "causeKind":"FIRE","cause":"住房失火，衣物被褥全部烧毁","amount":800.00,"exceptional":false}""";
 
   private final TemporaryCases cases;
 

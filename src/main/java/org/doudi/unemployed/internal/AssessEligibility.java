@@ -90,7 +90,7 @@ public class AssessEligibility implements JavaDelegate {
     for (UnemployedRules.Failure f : rules.failures(facts)) {
       String detail = switch (f.criterion()) {
         case "NO_INCOME_3_MONTHS" -> "（最后有收入的月份" + a.lastIncomeMonth() + "，至今连续无收入" + Math.max(0, monthsWithoutIncome) + "个月）";
-        case "DIBAO_JILIN" -> "（本系统低保案卷" + onDibao.get(0).id() + "，" + onDibao.get(0).regionName() + "，已批准）";
+        case "DIBAO_JILIN" -> "（本系统低保案卷" + onDibao.get(0).id() + "，" + onDibao.get(0).regionName() + "，已确认同意）";
         case "LOW_INCOME" -> "（家庭人均月收入" + perCapita + "元，低收入标准" + line + "元 = 当地低保标准"
             + standard.monthlyStandard() + "元 × " + settings.getLowIncomeMultiple().stripTrailingZeros().toPlainString() + "）";
         case "ASSETS" -> "（家庭人均金融资产" + assetsPerCapita + "元，限额" + assetLimit + "元 = " + standard.assetLimitMonths()

@@ -50,7 +50,7 @@ public class UnemployedRecords {
   public void overdue(DelegateExecution execution, String step) {
     String text = step.equals("INVESTIGATION") ? "村（社区）调查核实超过3个工作日尚未完成" : "乡镇（街道）复核超过2个工作日尚未完成";
     repository.insertRecord(Cases.applicationId(execution), execution.getProcessInstanceId(), "OVERDUE",
-        text + "（吉民发〔2020〕40号 二(二)3）", null, null, Clock.now());
+        text + "（吉民发〔2020〕40号 二（二）3）", null, null, Clock.now());
     execution.setVariable(OVERDUE_STEP, text);
   }
 

@@ -64,7 +64,7 @@ public class UnemployedRules {
     BigDecimal amount = new BigDecimal(raw.toString()).setScale(2, java.math.RoundingMode.UNNECESSARY);
     if (amount.signum() <= 0 || amount.compareTo(UnemployedSettings.MAX_AMOUNT) > 0) {
       throw new IllegalStateException("决策表 " + AMOUNT + " 给出的金额" + amount + "元超出范围：一次性临时救助金须大于0且不超过"
-          + UnemployedSettings.MAX_AMOUNT + "元（吉民发〔2020〕40号 二(二)、四(一)）");
+          + UnemployedSettings.MAX_AMOUNT + "元（吉民发〔2020〕40号 二（二）、四（一））");
     }
     Object basis = result.getFirstResult().get("basis");
     return new Amount(amount, basis == null ? "" : basis.toString());

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "未参保失业人员临时救助", description = "One-off 临时救助 for uninsured unemployed people (吉民发〔2020〕40号 二(二)): "
+@Tag(name = "未参保失业人员临时救助", description = "One-off 临时救助 for uninsured unemployed people (吉民发〔2020〕40号 二（二）): "
     + "applications and the case file")
 public class UnemployedController {
 
@@ -51,7 +51,7 @@ public class UnemployedController {
   @PreAuthorize("@processStarters.allows(authentication, 'unemployed-assistance')")
   @Operation(summary = "Submit an application of an uninsured unemployed person and start its case",
       description = "Received at the township (or the village/community it entrusts) of the place of work or usual "
-          + "residence (regionCode = that village/community). Checks every material of 二(二)2 on the server — ID "
+          + "residence (regionCode = that village/community). Checks every material of 二（二）2 on the server — ID "
           + "number (GB 11643), employer with address and position, at least two witnesses with phone numbers, "
           + "bank account, signed pledge and authorisation — stores the application and starts process "
           + "unemployed-assistance (business key = application id) in one transaction: a 400 stores nothing. The "

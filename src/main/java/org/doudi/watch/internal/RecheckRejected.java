@@ -45,7 +45,7 @@ public class RecheckRejected implements JavaDelegate {
     for (EntryRow e : records.recheckDue(today, BATCH)) {
       WatchList.Raised r = watch.raise(AlertRule.MISSED_RECHECK, new Subject(e.subjectIdNumber(), e.subjectName(),
           e.regionCode()), "recheck:" + e.id() + ":" + e.recheckDue(), "防止漏保：" + e.enteredOn()
-          + " 登记的未获批准对象已到复核时间。" + (e.detail() == null ? "" : e.detail())
+          + " 登记的未获救助对象已到复核时间。" + (e.detail() == null ? "" : e.detail())
           + "。请回访核实家庭收入、财产和支出是否发生变化，符合条件的协助重新申请。");
       if (r.created()) {
         raised++;

@@ -77,7 +77,7 @@ class WatchListeners {
       Subject s = new Subject(e.applicantIdNumber(), e.applicantName(), e.regionCode());
       String ref = "dibao-application:" + e.applicationId();
       LocalDate today = EngineContext.today();
-      watch.enter(WatchCategory.REJECTED, s, "HH-" + e.applicationId(), ref, "低保申请不予批准（"
+      watch.enter(WatchCategory.REJECTED, s, "HH-" + e.applicationId(), ref, "低保申请不予确认同意（"
           + e.decidedOn() + "，案件 " + e.processInstanceId() + "）" + figures(e), null,
           today.plusMonths(settings.recheckMonths()), "system");
       if (isEdge(e.perCapitaIncome(), e.standard(), e.assetsWithinLimit())) {

@@ -59,7 +59,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "低收入人口监测预警", description = "The watch list (吉民发〔2020〕40号 一(二); docs/watch.md): the register of the "
+@Tag(name = "低收入人口监测预警", description = "The watch list (吉民发〔2020〕40号 一（二）; docs/watch.md): the register of the "
     + "low-income population, its alerts (township tasks closed only with a reason code), per-rule monthly counts, and "
     + "signals reported from outside (large medical spending, deaths). Staff see their region and the regions below; "
     + "ID numbers are masked.")

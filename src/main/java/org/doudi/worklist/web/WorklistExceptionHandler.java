@@ -1,17 +1,20 @@
 package org.doudi.worklist.web;
 
 import org.doudi.worklist.WorklistRequestException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.doudi.platform.ProblemAnswers;
+import org.springframework.stereotype.Component;
 
-/** Refusals of the worklist endpoint as problem+json with a Chinese detail; limited to this package. */
-@RestControllerAdvice(basePackageClasses = WorklistExceptionHandler.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class WorklistExceptionHandler {
+/** Refusals of the worklist endpoint as problem+json with a Chinese detail (answers of the one advice, this package). */
+@Component
+class WorklistExceptionHandler implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return ProblemAnswers.inPackageOf(controller, WorklistExceptionHandler.class);
+  }
 
   @ExceptionHandler(WorklistRequestException.class)
   ProblemDetail refused(WorklistRequestException e) {

@@ -63,10 +63,10 @@ class CalendarSnapshotTest {
   void rejectsBadInput() {
     LocalDate d = LocalDate.of(2026, 3, 5);
     assertThatThrownBy(() -> CAL.addWorkingDays(d, -1)).isInstanceOf(CalendarDataException.class)
-        .hasMessageContaining("between 0 and 2500");
+        .hasMessageContaining("0至2500");
     assertThatThrownBy(() -> CAL.addWorkingDays(d, 2501)).isInstanceOf(CalendarDataException.class);
     assertThatThrownBy(() -> CAL.countWorkingDays(d, d.minusDays(1))).isInstanceOf(CalendarDataException.class)
-        .hasMessageContaining("must not be before");
+        .hasMessageContaining("不能早于开始日期");
     assertThatThrownBy(() -> CAL.kindOf(d, "22010")).isInstanceOf(CalendarDataException.class)
         .hasMessageContaining("6位、9位或12位数字");
   }

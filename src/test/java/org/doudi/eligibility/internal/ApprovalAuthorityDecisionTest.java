@@ -28,9 +28,9 @@ class ApprovalAuthorityDecisionTest {
     assertThat(a.countyHomeVisitRequired()).isEqualTo(visit);
     assertThat(a.overallLimitWorkingDays()).isEqualTo(days);
     assertThat(a.delegated()).isEqualTo(authority == Authority.TOWNSHIP);
-    assertThat(a.basis()).contains("最低生活保障审核确认办法 第2条");
+    assertThat(a.basis()).contains("《最低生活保障审核确认办法》第二条");
     if (visit) {
-      assertThat(a.basis()).contains("第20条");
+      assertThat(a.basis()).contains("第二十条");
     }
   }
 }

@@ -108,7 +108,7 @@ class AssessmentCalculatorTest {
     assertThat(a.assetLimit()).isEqualByComparingTo("12000.00");
     assertThat(codes(a)).containsExactly("INCOME_BELOW_STANDARD", "ASSETS_WITHIN_LIMIT", "AMOUNT_GAP");
     assertThat(a.reasons()).allSatisfy(r -> assertThat(r.citation()).isNotBlank());
-    assertThat(a.reasons().get(2).citation()).contains("社会救助暂行办法 第12条");
+    assertThat(a.reasons().get(2).citation()).contains("《社会救助暂行办法》第十二条");
   }
 
   @Test
@@ -197,7 +197,7 @@ class AssessmentCalculatorTest {
     assertThat(a.members().get(0).amount()).isEqualByComparingTo("650.00");
     assertThat(a.members().get(4).age()).isEqualTo(71);
     assertThat(a.reasons()).filteredOn(r -> r.code().startsWith("SUPPLEMENT_")).hasSize(5)
-        .allSatisfy(r -> assertThat(r.citation()).isEqualTo("吉民发〔2020〕40号 三(一)"));
+        .allSatisfy(r -> assertThat(r.citation()).isEqualTo("吉民发〔2020〕40号 三（一）"));
   }
 
   @Test
@@ -215,7 +215,7 @@ class AssessmentCalculatorTest {
     assertThat(a.outcome()).isEqualTo(Outcome.INELIGIBLE);
     assertThat(a.monthlyAmount()).isEqualByComparingTo("0.00");
     assertThat(codes(a)).contains("ASSETS_ABOVE_LIMIT", "INCOME_BELOW_STANDARD");
-    assertThat(a.reasons().get(0).citation()).contains("吉民发〔2020〕40号 二(一)");
+    assertThat(a.reasons().get(0).citation()).contains("吉民发〔2020〕40号 二（一）");
     assertThat(a.members()).allSatisfy(m -> assertThat(m.amount()).isEqualByComparingTo("0"));
   }
 
@@ -253,7 +253,7 @@ class AssessmentCalculatorTest {
     assertThat(codes(a)).contains("INCOME_ABOVE_STANDARD", "LOW_INCOME_HOUSEHOLD", "SINGLE_PERSON_SEVERE_DISABILITY",
         "SINGLE_PERSON_SERIOUS_ILLNESS");
     assertThat(a.reasons()).filteredOn(r -> r.code().startsWith("SINGLE_PERSON_"))
-        .allSatisfy(r -> assertThat(r.citation()).contains("吉民发〔2020〕40号 二(一)").contains("第8条"));
+        .allSatisfy(r -> assertThat(r.citation()).contains("吉民发〔2020〕40号 二（一）").contains("第八条"));
   }
 
   @Test

@@ -49,4 +49,28 @@ class ChineseErrorFilterTest {
     assertThat(ChineseErrorFilter.Capture.clientFault(500, null, null)).isEqualTo(500);
     assertThat(ChineseErrorFilter.Capture.clientFault(403, "AuthorizationException", "not found")).isEqualTo(403);
   }
+
+  @Test
+  void theEngineWrapperAroundOurRefusalIsTakenOff() {
+    String wrapped = "{\"type\":\"RestException\",\"message\":\"Cannot instantiate process definition "
+        + "dibao-application:3:a1b2: 申请人身份证号码校验位错误\",\"code\":null}";
+    assertThat(ChineseErrorFilter.Capture.unwrap(wrapped)).contains("\"message\":\"申请人身份证号码校验位错误\"")
+        .contains("\"type\":\"RestException\"").doesNotContain("Cannot instantiate");
+    assertThat(ChineseErrorFilter.Capture.unwrap("{\"message\":\"Cannot submit task form t1: 请填写调查人员\"}"))
+        .contains("\"message\":\"请填写调查人员\"");
+    // an English engine message stays for the generic rewrite; a body that is not JSON is left alone
+    assertThat(ChineseErrorFilter.Capture.unwrap("{\"message\":\"Cannot instantiate process definition x: "
+        + "Unknown property used in expression\"}")).isNull();
+    assertThat(ChineseErrorFilter.Capture.unwrap("<html>Cannot instantiate process definition x: 中文</html>")).isNull();
+  }
+
+  @Test
+  void anEnglishReasonPhraseIsNotRepeated() {
+    assertThat(ChineseErrorFilter.Capture.isReasonPhrase("Unauthorized")).isTrue();
+    assertThat(ChineseErrorFilter.Capture.isReasonPhrase("Not Found")).isTrue();
+    assertThat(ChineseErrorFilter.Capture.isReasonPhrase("Cannot convert value 'x'")).isFalse();
+    assertThat(ChineseErrorFilter.WEB_APP_LOGIN.matcher("/camunda/api/admin/auth/user/default/login/tasklist")
+        .matches()).isTrue();
+    assertThat(ChineseErrorFilter.WEB_APP_LOGIN.matcher("/camunda/api/admin/auth/user/default").matches()).isFalse();
+  }
 }

@@ -1,12 +1,15 @@
 // Doudi: Simplified Chinese (zh, our own translation) besides English; browsers asking for en get English, all others Chinese.
-// customScripts: the task cards (docs/worklist.md), the task tabs 申请材料 (docs/documents.md) and 银行回盘 (docs/payroll.md).
+// customScripts: form-js's messages in Chinese (docs/glossary.md), the task cards (docs/worklist.md), the task tabs 案件概况 (docs/case-overview.md), 申请材料
+// (docs/documents.md) and 银行回盘 (docs/payroll.md).
 export default {
   locales: {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh' // zh, not en: the fallback's file is loaded too, and the last one loaded sets moment's locale (relative times)
   },
-  // Doudi's Tasklist plugins (scripts/*.js next to this file): task cards, the tabs 申请材料 and 银行回盘
-  customScripts: ['scripts/worklist-cards.js', 'scripts/case-documents.js', 'scripts/bank-result.js'],
+  // Doudi's Tasklist plugins (scripts/*.js next to this file): form-js messages in Chinese, task cards, the tabs
+  // 案件概况, 申请材料 and 银行回盘
+  customScripts: ['scripts/form-zh.js', 'scripts/worklist-cards.js', 'scripts/case-overview.js',
+    'scripts/case-documents.js', 'scripts/bank-result.js'],
   // Camunda's default keyboard shortcuts, described in Chinese
   shortcuts: {
     claimTask: {
