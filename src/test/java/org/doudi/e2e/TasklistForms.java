@@ -110,8 +110,8 @@ final class TasklistForms {
 
   /** {@code dibao-confirm}: decision, decisionReasons. */
   static void dibaoConfirm(TasklistPage p) {
-    p.choose("审核确认决定", "批准，按评估金额发放");
-    p.type("决定理由（不予批准时必填，将写入告知书）", "家庭人均收入低于当地低保标准，财产符合规定。");
+    p.choose("审核确认决定", "确认同意，按评估金额发放");
+    p.type("决定理由（不予确认同意时必填，将写入告知书）", "家庭人均收入低于当地低保标准，财产符合规定。");
   }
 
   // ---------------------------------------------------------------- 支出型临时救助 (expenditure-assistance)

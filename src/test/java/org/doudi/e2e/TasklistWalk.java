@@ -192,6 +192,8 @@ final class TasklistWalk implements AutoCloseable {
       Path dir = Files.createDirectories(Path.of("target", "browser"));
       Files.write(dir.resolve(name + "-failed.png"), browser.getScreenshotAs(OutputType.BYTES));
       Files.writeString(dir.resolve(name + "-failed.html"), browser.getPageSource());
+      Files.write(dir.resolve(name + "-failed-console.txt"), browser.manage().logs().get(
+          org.openqa.selenium.logging.LogType.BROWSER).getAll().stream().map(Object::toString).toList());
     } catch (IOException | RuntimeException ignored) {
       // the failure itself is what the test reports
     }

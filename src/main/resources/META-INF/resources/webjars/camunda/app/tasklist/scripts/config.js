@@ -6,9 +6,9 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'zh' // zh, not en: the fallback's file is loaded too, and the last one loaded sets moment's locale (relative times)
   },
-  // Doudi's Tasklist plugins (scripts/*.js next to this file): form-js messages in Chinese, task cards, the tabs
+  // Doudi's Tasklist plugins (scripts/*.js next to this file): form-js's dynamic lists and messages in Chinese, task cards, the tabs
   // 案件概况, 申请材料 and 银行回盘
-  customScripts: ['scripts/form-zh.js', 'scripts/worklist-cards.js', 'scripts/case-overview.js',
+  customScripts: ['scripts/formjs-lists.js', 'scripts/form-zh.js', 'scripts/worklist-cards.js', 'scripts/case-overview.js',
     'scripts/case-documents.js', 'scripts/bank-result.js'],
   // Camunda's default keyboard shortcuts, described in Chinese
   shortcuts: {
