@@ -121,6 +121,7 @@ class PetitionPostgresIT {
     }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM petition_event WHERE petition_id = ? "
         + "AND kind = 'FINAL_REVIEW_REQUESTED'", Integer.class, r.petitionId())).isEqualTo(1);
+    pg.runJobs(r.processInstanceId()); // after 登记复核申请 (async)
     assertThat(pg.bean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
         .processInstanceId(r.processInstanceId()).taskDefinitionKey("Task_FinalReview").count()).isEqualTo(1);
   }
