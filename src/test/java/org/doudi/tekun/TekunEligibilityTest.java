@@ -227,6 +227,8 @@ class TekunEligibilityTest {
     assertThat(a.monthlyAmount()).isEqualByComparingTo(new BigDecimal("650.00").add(new BigDecimal(care)));
     assertThat(a.sampleStandard()).isTrue();
     assertThat(codes(a)).contains("BASIC_STANDARD", "CARE_LEVEL", "CARE_STANDARD", "SAMPLE_STANDARD");
+    // the sample rows are named in Chinese where a caseworker reads them (docs/glossary.md)
+    assertThat(a.reasons()).allSatisfy(r -> assertThat(r.text() + r.citation()).doesNotContain("SAMPLE"));
   }
 
   @Test

@@ -104,7 +104,7 @@ public class AssessEligibility implements JavaDelegate {
     boolean eligible = reasons.isEmpty();
     String summary = (eligible ? "符合未参保失业人员临时救助认定条件" : "不符合认定条件：" + String.join("；", reasons))
         + "。家庭人均月收入" + perCapita + "元，低收入标准" + line + "元；核对报告" + check.reference()
-        + (standard.sample() ? "；低保标准为示例数值（SAMPLE）" : "");
+        + (standard.sample() ? "；低保标准为示例数值，非官方标准" : "");
     repository.insertRecord(id, execution.getProcessInstanceId(), "ELIGIBILITY", summary, null, null, Clock.now());
     execution.setVariable(ELIGIBLE, eligible);
     execution.setVariable(ELIGIBILITY_REASONS, eligible ? "" : String.join("\n", reasons));
