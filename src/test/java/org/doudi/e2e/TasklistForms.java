@@ -212,7 +212,7 @@ final class TasklistForms {
   static void emergencyPaperwork(TasklistPage p, String amount) {
     p.check("已登记救助对象信息（姓名、身份证号码、联系方式）", true);
     p.type("救助事由", "住房失火。");
-    p.type("救助金额（元）", amount);
+    p.type("核对发放金额（元）", amount);
     p.type("经办人", "刘经办");
     p.check("经办人已签字", true);
     p.type("审核人（乡镇（街道）负责人）", "陈镇长");

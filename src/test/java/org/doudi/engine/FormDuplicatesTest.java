@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every Camunda Form in {@code forms/}: no component id and no field key declared twice (nested groups included). A
  * form with a duplicate id does not open in Tasklist (form-js refuses to render it); two fields with one key write
- * one variable twice. Plain JUnit, no Spring context.
+ * one variable twice; two fields with one label side by side cannot be told apart by the caseworker (the 急难型
+ * paperwork showed 救助金额（元） twice: the amount paid and the amount to confirm). Plain JUnit, no Spring context.
  */
 class FormDuplicatesTest {
 
@@ -31,7 +32,11 @@ class FormDuplicatesTest {
   }
 
   private static void walk(JsonNode node, Set<String> ids, Set<String> keys, List<String> problems) {
+    Set<String> labels = new HashSet<>(); // per level: a dynamic list's row repeats the labels of its own fields
     for (JsonNode c : node.path("components")) {
+      if (c.hasNonNull("key") && c.hasNonNull("label") && !labels.add(c.get("label").asText())) {
+        problems.add("label " + c.get("label").asText());
+      }
       if (c.hasNonNull("id") && !ids.add(c.get("id").asText())) {
         problems.add("id " + c.get("id").asText());
       }
@@ -67,5 +72,11 @@ class FormDuplicatesTest {
             {"type": "number", "key": "amount", "id": "Field_amount"}]}]}
         """);
     assertThat(duplicates(bad)).containsExactly("id Field_amount", "key amount");
+    JsonNode sameLabel = JSON.readTree("""
+        {"id": "f", "components": [
+          {"type": "textfield", "key": "amount", "label": "救助金额（元）", "id": "Field_amount"},
+          {"type": "number", "key": "amountConfirmed", "label": "救助金额（元）", "id": "Field_amountConfirmed"}]}
+        """);
+    assertThat(duplicates(sameLabel)).containsExactly("label 救助金额（元）");
   }
 }
