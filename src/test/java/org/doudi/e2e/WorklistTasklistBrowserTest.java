@@ -71,6 +71,8 @@ class WorklistTasklistBrowserTest {
           .contains("法定时限").containsPattern("剩 [0-3] 个工作日|今天到期");
       assertThat(soon.days()).isBetween(0, 3);
       assertThat(soon.daysBackground()).as("amber").isEqualTo("rgba(255, 227, 163, 1)");
+      assertThat(soon.lines()).as("case facts and the limit each on one line").isEqualTo(2);
+      assertThat(soon.clearOfShutter()).as("the days left are above the card's \"show more\" fade").isTrue();
       assertChineseOnly(browser);
       tasklist.screenshot("worklist-cards-zh");
 
@@ -123,7 +125,7 @@ class WorklistTasklistBrowserTest {
   }
 
   /** What the card plugin's box on the card of a task shows. */
-  record Card(String text, int days, String daysBackground) {}
+  record Card(String text, int days, String daysBackground, long lines, boolean clearOfShutter) {}
 
   /**
    * The card plugin's box on the card of the task (the list must show it), read in one go: Tasklist re-renders the
@@ -137,8 +139,16 @@ class WorklistTasklistBrowserTest {
         return null;
       }
       WebElement days = found.get(0).findElement(By.cssSelector(".doudi-wl-days"));
+      // lines as laid out: each line box of the plugin's rows counted by its height and line height
+      Object lines = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return Array.from(arguments[0]"
+          + ".children).map(r => Math.round(r.getBoundingClientRect().height / parseFloat(getComputedStyle(r).lineHeight)))"
+          + ".reduce((a, b) => a + b, 0);", found.get(0));
+      Object clear = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("const s = arguments[0]"
+          + ".closest('.task-card-details').querySelector('.shutter');"
+          + "return !s || s.offsetParent === null || arguments[1].getBoundingClientRect().bottom"
+          + " <= s.getBoundingClientRect().top + 1;", found.get(0), days);
       return new Card(found.get(0).getText(), Integer.parseInt(days.getAttribute("data-days")),
-          days.getCssValue("background-color"));
+          days.getCssValue("background-color"), ((Number) lines).longValue(), Boolean.TRUE.equals(clear));
     });
   }
 

@@ -104,18 +104,21 @@ function draw(node, card) {
   }
   box.appendChild(who);
   if (card.dueAt) {
+    // one line under the case facts (Tasklist shows a card's first 45 px): the days left first, then the limit;
+    // what does not fit ends in "…", and the whole line is the tooltip
     const due = el('div', 'doudi-wl-due');
-    due.appendChild(el('span', 'doudi-wl-label', TEXT.due + (card.limitOf === 'CASE' ? TEXT.caseLimit : '') + ' '));
-    due.appendChild(el('span', 'doudi-wl-date', formatDue(card.dueAt)));
     const days = el('span', 'doudi-wl-days', daysText(card.workingDaysLeft));
     days.setAttribute('data-days', String(card.workingDaysLeft));
     due.appendChild(days);
+    due.appendChild(el('span', 'doudi-wl-label', TEXT.due + (card.limitOf === 'CASE' ? TEXT.caseLimit : '') + ' '));
+    due.appendChild(el('span', 'doudi-wl-date', formatDue(card.dueAt)));
     if (card.calendarDays) {
       due.appendChild(el('span', 'doudi-wl-note', TEXT.calendar));
     }
     if (card.provisional) {
       due.appendChild(el('span', 'doudi-wl-note', TEXT.provisional));
     }
+    due.title = due.textContent;
     box.appendChild(due);
   }
   node.appendChild(box);
