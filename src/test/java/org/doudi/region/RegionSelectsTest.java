@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RegionSelectsTest {
 
   static final List<String> FORMS = List.of("forms/dibao-start.form", "forms/temporary-expenditure-start.form",
-      "forms/temporary-emergency-start.form", "forms/tekun-start.form", "forms/unemployed-start.form");
+      "forms/temporary-emergency-start.form", "forms/tekun-start.form", "forms/unemployed-start.form",
+      "forms/petition-start.form");
   static final Pattern BRANCH = Pattern.compile("if township = \"(\\d{9})\" then \\[(.*?)\\](?= else)");
   static final Pattern ITEM = Pattern.compile("\\{label: \"([^\"]*)\", value: \"(\\d{12})\"\\}");
 

@@ -421,5 +421,16 @@ class PetitionProcessTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("身份证号码")
         .hasMessageContaining("没有找到案件");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM petition", Integer.class)).isEqualTo(count);
+
+    // the case is named the way the caseworker reads it (类别：编号, the 案件编号 of 案件概况), not by API type names
+    Map<String, Object> unknownKind = new java.util.HashMap<>(form);
+    unknownKind.put("concernedCases", "低保：" + pid);
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("petition", unknownKind))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("类别为案件、待遇或特困人员");
+    Map<String, Object> named = new java.util.HashMap<>(unknownKind);
+    named.put("concernedCases", "案件：" + pid);
+    String second = runtime.startProcessInstanceByKey("petition", named).getId();
+    Long secondId = jdbc.queryForObject("SELECT id FROM petition WHERE process_instance_id = ?", Long.class, second);
+    assertThat(petitions.file(secondId).concernedCases()).containsExactly(new ConcernedCase("PROCESS_INSTANCE", pid));
   }
 }

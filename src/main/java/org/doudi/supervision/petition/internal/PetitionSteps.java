@@ -83,7 +83,15 @@ public class PetitionSteps {
     return Long.parseLong(s);
   }
 
-  /** The start form's text: {@code TYPE:ref} separated by commas, semicolons or new lines. */
+  /**
+   * The kinds of case a caseworker names on the start form, in Chinese; the API's type names are accepted as well
+   * (a case reference copied from the API or a report).
+   */
+  private static final Map<String, String> CASE_TYPES = Map.of("案件", "PROCESS_INSTANCE", "待遇", "AWARD",
+      "特困人员", "TEKUN_PERSON", "特困", "TEKUN_PERSON", "PROCESS_INSTANCE", "PROCESS_INSTANCE", "AWARD", "AWARD",
+      "TEKUN_PERSON", "TEKUN_PERSON");
+
+  /** The start form's text: {@code 类别：编号} separated by commas, semicolons or new lines. */
   static List<ConcernedCase> cases(String text) {
     List<ConcernedCase> out = new ArrayList<>();
     if (text == null) {
@@ -95,11 +103,12 @@ public class PetitionSteps {
         continue;
       }
       int colon = p.indexOf(':') >= 0 ? p.indexOf(':') : p.indexOf('：');
-      if (colon < 1) {
-        throw new FormFieldValidationException(CONCERNED_CASES, "涉及的案件应写为“类型:编号”，如 PROCESS_INSTANCE:…、"
-            + "AWARD:DIBAO/H-12、TEKUN_PERSON:7，现为“" + p + "”");
+      String type = colon < 1 ? null : CASE_TYPES.get(p.substring(0, colon).strip().toUpperCase());
+      if (type == null) {
+        throw new FormFieldValidationException(CONCERNED_CASES, "涉及的案件应写为“类别：编号”，类别为案件、待遇或特困人员，"
+            + "如“案件：（案件概况中的案件编号）”“待遇：DIBAO/H-12”“特困人员：7”，现为“" + p + "”");
       }
-      out.add(new ConcernedCase(p.substring(0, colon).strip().toUpperCase(), p.substring(colon + 1).strip()));
+      out.add(new ConcernedCase(type, p.substring(colon + 1).strip()));
     }
     return out;
   }

@@ -13,7 +13,7 @@ const LANG = (() => {
 const T = {
   tab: LANG === 'zh' ? '案件概况' : '案件概况 Case',
   loading: '正在加载……',
-  summary: '案件', process: '流程', scheme: '救助类别', businessKey: '业务编号', region: '地区', state: '状态',
+  summary: '案件', process: '流程', scheme: '救助类别', businessKey: '业务编号', caseId: '案件编号', region: '地区', state: '状态',
   started: '受理时间', ended: '办结时间', openTasks: '当前待办',
   masked: '您所在辖区不包含本案，身份证号码和姓名已部分隐藏。',
   persons: '申请人及家庭成员', name: '姓名', idNumber: '身份证号码', role: '身份', relation: '与申请人关系',
@@ -145,8 +145,9 @@ function errorText(err) {
 function render(box, c) {
   const s = c.summary;
   const parts = [];
-  parts.push(el('h4', {}, T.summary), dl([[T.process, s.processName], [T.scheme, s.schemeLabel],
-    [T.businessKey, s.businessKey], [T.region, s.regionName ? `${s.regionName}（${s.regionCode}）` : s.regionCode],
+  parts.push(el('h4', {}, T.summary), dl([[T.process, s.processName], [T.caseId, s.processInstanceId],
+    [T.scheme, s.schemeLabel], [T.businessKey, s.businessKey],
+    [T.region, s.regionName ? `${s.regionName}（${s.regionCode}）` : s.regionCode],
     [T.state, s.stateLabel], [T.started, when(s.startedAt)], [T.ended, when(s.endedAt)],
     [T.openTasks, (s.openTasks || []).join('、')]]));
   if (c.masked) {
