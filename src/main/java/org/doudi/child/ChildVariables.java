@@ -49,6 +49,10 @@ public final class ChildVariables {
   public static final String MORE_DUE = "moreDue";
   public static final String STARTED_TODAY = "startedToday";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 书面告知不符合条件 / 不予认定 (childCloseApplication): INELIGIBLE, REJECTED. */
+  public static final String CLOSE_STATUS = "closeStatus";
+
   /** Written only by the processes' delegates and listeners: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(APPLICATION_ID, CHILD_NAME, ID_NUMBER_MASKED, COUNTY_CODE,
       REGION_NAME, PARENTS_TEXT, GUARDIAN_TEXT, REGISTERED_BY, ELIGIBLE, CATEGORY_LABEL, ELIGIBILITY_REASONS,

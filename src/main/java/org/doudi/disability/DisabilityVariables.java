@@ -40,6 +40,10 @@ public final class DisabilityVariables {
   public static final String DECIDED_BY = "decidedBy";
   public static final String DECIDED_ON = "decidedOn";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 记录本人不申请 / 书面告知… (disabilityCloseApplication): DECLINED, INELIGIBLE, REJECTED. */
+  public static final String CLOSE_STATUS = "closeStatus";
+
   /** Written only by the process's delegates and listeners: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(APPLICATION_ID, SUBSIDY_KIND, SUBSIDY_LABEL,
       APPLICANT_NAME, ID_NUMBER_MASKED, COUNTY_CODE, REGION_NAME, DISABILITY_TEXT, SOURCE, REGISTERED_BY, ELIGIBLE,

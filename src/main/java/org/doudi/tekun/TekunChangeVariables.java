@@ -61,6 +61,14 @@ public final class TekunChangeVariables {
   public static final String REVIEW_KEY = "reviewKey";
   public static final String CONTINUES = "continues";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 记录不提出终止 / 记录不予终止 (tekunCloseTermination): WITHDRAWN, REJECTED. */
+  public static final String CLOSE_STATUS = "closeStatus";
+  /** 公示 (tekunPostTerminationNotice): NOTICE (终止公示), REPOST (异议不成立后重新公示). */
+  public static final String NOTICE_KIND = "noticeKind";
+  /** 记录…逾期 (tekunRecordChangeOverdue): REASSESSMENT_OVERDUE, OBJECTION_OVERDUE, AGE_REVIEW_OVERDUE. */
+  public static final String OVERDUE_KIND = "overdueKind";
+
   /** Written only by the processes' delegates and listeners: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(CHANGE_ID, TEKUN_PERSON_ID, PERSON_NAME, ID_NUMBER_MASKED,
       COUNTY_CODE, REGION_NAME, CURRENT_LEVEL_TEXT, CURRENT_AMOUNT_TEXT, REPORTED_ON, REPORT_NOTE, OPENED_BY,

@@ -53,6 +53,12 @@ public final class TekunRecognitionVariables {
   public static final String DECIDED_BY = "decidedBy";
   public static final String DECIDED_ON = "decidedOn";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 记录…结案 (tekunCloseRecognition): REJECTED, WITHDRAWN, LAPSED, DECLINED. */
+  public static final String CLOSE_STATUS = "closeStatus";
+  /** 记录…超时 (tekunRecordRecognitionOverdue): PRELIMINARY (初审), CONFIRMATION (审核确认). */
+  public static final String OVERDUE_LIMIT = "overdueLimit";
+
   /** Written only by the process's delegates and listeners: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(CASE_ID, APPLICANT_NAME, ID_NUMBER_MASKED, COUNTY_CODE,
       REGION_NAME, CARE_MODE_LABEL, APPLICANT_TEXT, SOURCE, REGISTERED_BY, ACCEPTED_AT, PRELIMINARY_FROM,

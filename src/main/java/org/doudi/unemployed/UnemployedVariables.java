@@ -49,6 +49,12 @@ public final class UnemployedVariables {
 
   public static final String ERROR_DUPLICATE = "UNEMPLOYED_DUPLICATE";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 书面告知不予救助 (unemployedRefuse): INELIGIBLE, UNTRUE, REJECTED, DUPLICATE. */
+  public static final String REFUSAL_REASON = "refusalReason";
+  /** 记录…逾期 (unemployedRecordOverdue): INVESTIGATION (3 working days), REVIEW (2). */
+  public static final String LATE_STEP = "lateStep";
+
   /** Written only by the process's delegates and listeners: a task completion may echo them, never change them. */
   public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(APPLICATION_ID, APPLICANT_NAME,
       ID_NUMBER_MASKED, COUNTY_CODE, REGION_NAME, REGISTERED_BY, ACCEPTED_AT, ELIGIBLE, ELIGIBILITY_REASONS,

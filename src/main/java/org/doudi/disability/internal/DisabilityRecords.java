@@ -7,8 +7,9 @@ import org.doudi.engine.EngineContext;
 import org.doudi.engine.ProcessBean;
 
 /**
- * The written ends of a case without a subsidy, for the models: {@code ${disabilityRecords.close(execution,
- * 'INELIGIBLE')}} (also REJECTED, DECLINED). Each writes the notice with its reasons and closes the application
+ * The written ends of a case without a subsidy, called by the delegate {@link DisabilityDelegates.CloseApplication}
+ * and, in versions of the model deployed before it, by expression ({@code ${disabilityRecords.close(execution,
+ * 'INELIGIBLE')}}; also REJECTED, DECLINED). Each writes the notice with its reasons and closes the application
  * (its open slot freed); a repeat writes nothing twice.
  */
 @ProcessBean("disabilityRecords")

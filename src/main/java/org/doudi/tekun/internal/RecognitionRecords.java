@@ -9,7 +9,8 @@ import org.doudi.engine.ProcessBean;
 import org.doudi.tekun.persistence.TekunCaseRepository;
 
 /**
- * The recognition's written steps, for the model ({@code ${tekunRecords.accepted(execution)}} …): each writes its
+ * The recognition's written steps, called by the model's delegates ({@link RecognitionDelegates}) and, in versions of
+ * the model deployed before them, by expression ({@code ${tekunRecords.accepted(execution)}} …): each writes its
  * record of the case once (a retried step finds it) and sets the variables the deadlines count from.
  */
 @ProcessBean("tekunRecords")

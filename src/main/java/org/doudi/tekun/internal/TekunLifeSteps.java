@@ -29,7 +29,8 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The service steps of {@code tekun-reassessment}, {@code tekun-termination}, {@code tekun-age-review} and
- * {@code tekun-schedule}, for the models: {@code ${tekunLife.applyNewLevel(execution)}} and so on. Each reads the case
+ * {@code tekun-schedule}, called by the models' delegates ({@link TekunLifeDelegates}) and, in versions deployed before
+ * them, by expression ({@code ${tekunLife.applyNewLevel(execution)}} and so on). Each reads the case
  * (tekun_change, the business key) and the support record, never a request; each is safe to retry (a closed case or
  * a written record is not written again).
  */

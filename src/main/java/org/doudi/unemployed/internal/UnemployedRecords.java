@@ -7,7 +7,8 @@ import org.doudi.engine.ProcessBean;
 import org.doudi.unemployed.persistence.UnemployedRepository;
 
 /**
- * The case's written records, called from the model: {@code ${unemployedRecords.refuse(execution, 'UNTRUE')}},
+ * The case's written records, called by the model's delegates ({@link UnemployedDelegates}) and, in versions of the
+ * model deployed before them, by expression: {@code ${unemployedRecords.refuse(execution, 'UNTRUE')}},
  * {@code ${unemployedRecords.overdue(execution, 'INVESTIGATION')}}, {@code ${unemployedRecords.archive(execution)}}.
  */
 @ProcessBean("unemployedRecords")
