@@ -85,6 +85,69 @@ class ElementTemplatesTest {
     }
   }
 
+  /**
+   * A {@code camunda:inputParameter} property feeds the template's delegate ({@link TaskInput.Reader}): the delegate
+   * reads a parameter of that name, and the dropdown offers exactly the values it accepts.
+   */
+  @Test
+  void everyTemplateInputParameterIsOneItsDelegateReads() throws IOException {
+    List<String> problems = new ArrayList<>();
+    int parameters = 0;
+    for (Path file : templateFiles()) {
+      for (JsonNode template : new ObjectMapper().readTree(file.toFile())) {
+        String id = template.path("id").asText();
+        String delegate = null;
+        for (JsonNode property : template.path("properties")) {
+          if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
+            delegate = property.path("value").asText().replaceAll("^\\$\\{(\\w+)}$", "$1");
+          }
+        }
+        for (JsonNode property : template.path("properties")) {
+          if (!"camunda:inputParameter".equals(property.path("binding").path("type").asText())) {
+            continue;
+          }
+          parameters++;
+          problems.addAll(inputProblems(id, delegate, property));
+        }
+      }
+    }
+    assertThat(parameters).isPositive();
+    assertThat(problems).isEmpty();
+  }
+
+  private List<String> inputProblems(String template, String delegate, JsonNode property) {
+    String name = property.path("binding").path("name").asText();
+    Object bean = delegate == null ? null : beans.get(delegate);
+    if (!(bean instanceof TaskInput.Reader reader)) {
+      return List.of(template + ": input parameter " + name + " but the delegate " + delegate
+          + " reads no input parameters");
+    }
+    TaskInput input = reader.inputs().stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+    if (input == null) {
+      return List.of(template + ": " + delegate + " reads no input parameter " + name);
+    }
+    Set<String> offered = new HashSet<>();
+    property.path("choices").forEach(c -> offered.add(c.path("value").asText()));
+    if (!property.path("choices").isEmpty() && !offered.equals(input.values())) {
+      return List.of(template + ": " + name + " offers " + offered + ", " + delegate + " accepts " + input.values());
+    }
+    if (!input.values().contains(property.path("value").asText())) {
+      return List.of(template + ": " + name + " defaults to an unaccepted value " + property.path("value").asText());
+    }
+    return List.of();
+  }
+
+  @Test
+  void anInputParameterTheDelegateDoesNotReadIsFound() throws IOException {
+    JsonNode property = new ObjectMapper().readTree("""
+        {"value": "LATE", "choices": [{"value": "LATE"}],
+         "binding": {"type": "camunda:inputParameter", "name": "limit"}}""");
+    assertThat(inputProblems("probe", "dibaoRecordMissedLimit", property)).singleElement().asString()
+        .startsWith("probe: limit offers [LATE], dibaoRecordMissedLimit accepts");
+    assertThat(inputProblems("probe", "dibaoCheckInformation", property))
+        .containsExactly("probe: input parameter limit but the delegate dibaoCheckInformation reads no input parameters");
+  }
+
   @Test
   void aMissingBeanIsFound() {
     List<String> problems = new ArrayList<>();
