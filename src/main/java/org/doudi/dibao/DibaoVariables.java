@@ -91,11 +91,11 @@ public final class DibaoVariables {
   // withdrawal at any time (message payload)
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
-  // input parameters of service tasks (local to the task; docs/architecture.md, "Delegates")
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
   /** 结案 (dibaoCloseApplication): the closing status, {@code WITHDRAWN} or {@code LAPSED}. */
-  public static final String IN_CLOSING_STATUS = "closingStatus";
+  public static final String CLOSE_STATUS = "closeStatus";
   /** 法定时限未办结 (dibaoRecordMissedLimit): {@code INVESTIGATION_START}, {@code INVESTIGATION} or {@code CONFIRMATION}. */
-  public static final String IN_LIMIT = "limit";
+  public static final String LIMIT_KEY = "limit";
 
   /**
    * Written only by the process's delegates and listeners (the case record, the assessment, authority, decisions):

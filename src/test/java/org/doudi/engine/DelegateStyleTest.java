@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
  * One delegate style (docs/architecture.md, "Delegates"): every service task, send task and Java business rule task
  * of every model under {@code processes/} calls {@code camunda:delegateExpression="${bean}"} naming a
  * {@link ProcessBean} that is a {@link JavaDelegate} — no {@code camunda:expression}, no {@code camunda:class} — and
- * gives each input parameter its delegate reads ({@link TaskInput.Reader}) with an accepted value, and no other.
+ * gives each input parameter its delegate reads ({@link ParameterisedDelegate}) with an accepted value, and no other.
  */
 @DoudiTest
 class DelegateStyleTest {
@@ -138,8 +138,9 @@ class DelegateStyleTest {
           : null);
     }
     List<String> out = new ArrayList<>();
-    List<TaskInput> inputs = beans.get(bean) instanceof TaskInput.Reader r ? List.copyOf(r.inputs()) : List.of();
-    for (TaskInput input : inputs) {
+    List<TaskParameter> inputs = beans.get(bean) instanceof ParameterisedDelegate d ? List.of(d.parameter())
+        : List.of();
+    for (TaskParameter input : inputs) {
       String value = given.remove(input.name());
       if (value == null) {
         out.add(where + "input parameter " + input.name() + " missing (or not plain text); " + bean + " accepts "

@@ -86,8 +86,8 @@ class ElementTemplatesTest {
   }
 
   /**
-   * A {@code camunda:inputParameter} property feeds the template's delegate ({@link TaskInput.Reader}): the delegate
-   * reads a parameter of that name, and the dropdown offers exactly the values it accepts.
+   * A {@code camunda:inputParameter} property feeds the template's delegate ({@link ParameterisedDelegate}): the
+   * delegate reads a parameter of that name, and the dropdown offers exactly the values it accepts.
    */
   @Test
   void everyTemplateInputParameterIsOneItsDelegateReads() throws IOException {
@@ -118,17 +118,17 @@ class ElementTemplatesTest {
   private List<String> inputProblems(String template, String delegate, JsonNode property) {
     String name = property.path("binding").path("name").asText();
     Object bean = delegate == null ? null : beans.get(delegate);
-    if (!(bean instanceof TaskInput.Reader reader)) {
+    if (!(bean instanceof ParameterisedDelegate parameterised)) {
       return List.of(template + ": input parameter " + name + " but the delegate " + delegate
           + " reads no input parameters");
     }
-    TaskInput input = reader.inputs().stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
-    if (input == null) {
+    TaskParameter input = parameterised.parameter();
+    if (!input.name().equals(name)) {
       return List.of(template + ": " + delegate + " reads no input parameter " + name);
     }
     Set<String> offered = new HashSet<>();
     property.path("choices").forEach(c -> offered.add(c.path("value").asText()));
-    if (!property.path("choices").isEmpty() && !offered.equals(input.values())) {
+    if (!property.path("choices").isEmpty() && !offered.equals(Set.copyOf(input.values()))) {
       return List.of(template + ": " + name + " offers " + offered + ", " + delegate + " accepts " + input.values());
     }
     if (!input.values().contains(property.path("value").asText())) {

@@ -1,19 +1,17 @@
 package org.doudi.dibao.internal;
 
-import static org.doudi.dibao.DibaoVariables.IN_CLOSING_STATUS;
+import static org.doudi.dibao.DibaoVariables.CLOSE_STATUS;
 
-import java.util.Collection;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doudi.engine.ParameterisedDelegate;
 import org.doudi.engine.ProcessBean;
-import org.doudi.engine.TaskInput;
+import org.doudi.engine.TaskParameter;
 
-/** 记录撤回申请 / 记录申请失效: {@link DibaoRecords#close} with the task's input parameter {@code closingStatus}. */
+/** 记录撤回申请 / 记录申请失效: {@link DibaoRecords#close} with the task's input parameter {@code closeStatus}. */
 @ProcessBean("dibaoCloseApplication")
-public class CloseApplication implements JavaDelegate, TaskInput.Reader {
+public class CloseApplication implements ParameterisedDelegate {
 
-  static final TaskInput STATUS = TaskInput.of(IN_CLOSING_STATUS, List.of("WITHDRAWN", "LAPSED"));
+  private static final TaskParameter PARAMETER = TaskParameter.of(CLOSE_STATUS, "WITHDRAWN", "LAPSED");
 
   private final DibaoRecords records;
 
@@ -22,12 +20,12 @@ public class CloseApplication implements JavaDelegate, TaskInput.Reader {
   }
 
   @Override
-  public Collection<TaskInput> inputs() {
-    return List.of(STATUS);
+  public TaskParameter parameter() {
+    return PARAMETER;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    records.close(execution, STATUS.read(execution));
+    records.close(execution, PARAMETER.read(execution));
   }
 }

@@ -1,19 +1,19 @@
 package org.doudi.dibao.internal;
 
-import static org.doudi.dibao.DibaoVariables.IN_LIMIT;
+import static org.doudi.dibao.DibaoVariables.LIMIT_KEY;
 
-import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doudi.engine.ParameterisedDelegate;
 import org.doudi.engine.ProcessBean;
-import org.doudi.engine.TaskInput;
+import org.doudi.engine.TaskParameter;
 
 /** 记录…超时: {@link LimitEvents#missed} for the limit the task's input parameter {@code limit} names. */
 @ProcessBean("dibaoRecordMissedLimit")
-public class RecordMissedLimit implements JavaDelegate, TaskInput.Reader {
+public class RecordMissedLimit implements ParameterisedDelegate {
 
-  static final TaskInput LIMIT = TaskInput.of(IN_LIMIT, LimitEvents.LIMITS.keySet());
+  private static final TaskParameter PARAMETER = new TaskParameter(LIMIT_KEY,
+      List.of("INVESTIGATION_START", "INVESTIGATION", "CONFIRMATION"));
 
   private final LimitEvents limits;
 
@@ -22,12 +22,12 @@ public class RecordMissedLimit implements JavaDelegate, TaskInput.Reader {
   }
 
   @Override
-  public Collection<TaskInput> inputs() {
-    return List.of(LIMIT);
+  public TaskParameter parameter() {
+    return PARAMETER;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    limits.missed(execution, LIMIT.read(execution));
+    limits.missed(execution, PARAMETER.read(execution));
   }
 }
