@@ -25,7 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The Modeler's element templates ({@code .camunda/element-templates/*.json}) name only what exists: every bean in a
  * template's expressions is a {@code @ProcessBean}, every method it calls is public with that many arguments, and
- * a {@code camunda:delegateExpression} names a {@link JavaDelegate}.
+ * a {@code camunda:delegateExpression} names a {@link JavaDelegate}. A template that binds a
+ * {@code camunda:inputParameter} binds it for its {@link ParameterisedDelegate}: that parameter's name, and exactly
+ * the values the delegate accepts as the choices.
  */
 @DoudiTest
 class ElementTemplatesTest {
@@ -44,6 +46,7 @@ class ElementTemplatesTest {
         String id = template.path("id").asText();
         assertThat(ids.add(id)).as("template id %s is used twice", id).isTrue();
         assertThat(template.path("appliesTo").size()).as("%s applies to nothing", id).isPositive();
+        checkInputParameters(id, template, problems);
         for (JsonNode property : template.path("properties")) {
           String binding = property.path("binding").path("name").asText();
           List<String> values = new ArrayList<>();
@@ -85,67 +88,69 @@ class ElementTemplatesTest {
     }
   }
 
-  /**
-   * A {@code camunda:inputParameter} property feeds the template's delegate ({@link ParameterisedDelegate}): the
-   * delegate reads a parameter of that name, and the dropdown offers exactly the values it accepts.
-   */
-  @Test
-  void everyTemplateInputParameterIsOneItsDelegateReads() throws IOException {
-    List<String> problems = new ArrayList<>();
-    int parameters = 0;
-    for (Path file : templateFiles()) {
-      for (JsonNode template : new ObjectMapper().readTree(file.toFile())) {
-        String id = template.path("id").asText();
-        String delegate = null;
-        for (JsonNode property : template.path("properties")) {
-          if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
-            delegate = property.path("value").asText().replaceAll("^\\$\\{(\\w+)}$", "$1");
-          }
-        }
-        for (JsonNode property : template.path("properties")) {
-          if (!"camunda:inputParameter".equals(property.path("binding").path("type").asText())) {
-            continue;
-          }
-          parameters++;
-          problems.addAll(inputProblems(id, delegate, property));
-        }
+  /** The input parameters a template binds are those of its delegate, with the delegate's values as the choices. */
+  private void checkInputParameters(String id, JsonNode template, List<String> problems) {
+    String delegate = null;
+    List<JsonNode> parameters = new ArrayList<>();
+    for (JsonNode property : template.path("properties")) {
+      JsonNode binding = property.path("binding");
+      if ("camunda:delegateExpression".equals(binding.path("name").asText())) {
+        Matcher m = CALL.matcher(property.path("value").asText(""));
+        delegate = m.matches() && m.group(2) == null ? m.group(1) : null;
+      }
+      if ("camunda:inputParameter".equals(binding.path("type").asText())) {
+        parameters.add(property);
       }
     }
-    assertThat(parameters).isPositive();
-    assertThat(problems).isEmpty();
-  }
-
-  private List<String> inputProblems(String template, String delegate, JsonNode property) {
-    String name = property.path("binding").path("name").asText();
     Object bean = delegate == null ? null : beans.get(delegate);
-    if (!(bean instanceof ParameterisedDelegate parameterised)) {
-      return List.of(template + ": input parameter " + name + " but the delegate " + delegate
-          + " reads no input parameters");
+    if (bean instanceof ParameterisedDelegate pd && parameters.isEmpty()) {
+      problems.add(id + ": " + delegate + " needs its input parameter " + pd.parameter().name());
     }
-    TaskParameter input = parameterised.parameter();
-    if (!input.name().equals(name)) {
-      return List.of(template + ": " + delegate + " reads no input parameter " + name);
+    for (JsonNode property : parameters) {
+      String name = property.path("binding").path("name").asText();
+      if (!(bean instanceof ParameterisedDelegate pd)) {
+        problems.add(id + ": input parameter " + name + " but no ParameterisedDelegate to read it");
+        continue;
+      }
+      TaskParameter expected = pd.parameter();
+      if (!expected.name().equals(name)) {
+        problems.add(id + ": " + delegate + " reads " + expected.name() + ", not " + name);
+        continue;
+      }
+      List<String> offered = new ArrayList<>();
+      property.path("choices").forEach(c -> offered.add(c.path("value").asText("")));
+      if (!"Dropdown".equals(property.path("type").asText()) || !new HashSet<>(offered).equals(
+          new HashSet<>(expected.values())) || offered.size() != expected.values().size()) {
+        problems.add(id + ": " + name + " must be a Dropdown of " + expected.values() + ", not " + offered);
+      }
+      if (!expected.values().contains(property.path("value").asText(""))) {
+        problems.add(id + ": the default of " + name + " is not one of " + expected.values());
+      }
     }
-    Set<String> offered = new HashSet<>();
-    property.path("choices").forEach(c -> offered.add(c.path("value").asText()));
-    if (!property.path("choices").isEmpty() && !offered.equals(Set.copyOf(input.values()))) {
-      return List.of(template + ": " + name + " offers " + offered + ", " + delegate + " accepts " + input.values());
-    }
-    if (!input.values().contains(property.path("value").asText())) {
-      return List.of(template + ": " + name + " defaults to an unaccepted value " + property.path("value").asText());
-    }
-    return List.of();
   }
 
   @Test
-  void anInputParameterTheDelegateDoesNotReadIsFound() throws IOException {
-    JsonNode property = new ObjectMapper().readTree("""
-        {"value": "LATE", "choices": [{"value": "LATE"}],
-         "binding": {"type": "camunda:inputParameter", "name": "limit"}}""");
-    assertThat(inputProblems("probe", "dibaoRecordMissedLimit", property)).singleElement().asString()
-        .startsWith("probe: limit offers [LATE], dibaoRecordMissedLimit accepts");
-    assertThat(inputProblems("probe", "dibaoCheckInformation", property))
-        .containsExactly("probe: input parameter limit but the delegate dibaoCheckInformation reads no input parameters");
+  void aWrongInputParameterIsFound() throws IOException {
+    String json = """
+        {"id": "probe", "properties": [
+          {"type": "Hidden", "value": "${%s}", "binding": {"type": "property", "name": "camunda:delegateExpression"}},
+          {"type": "Dropdown", "value": "NO", "choices": [{"name": "否", "value": "NO"}],
+           "binding": {"type": "camunda:inputParameter", "name": "%s"}}]}""";
+    String parameterised = beans.names().stream().filter(n -> beans.get(n) instanceof ParameterisedDelegate)
+        .sorted().findFirst().orElseThrow();
+    String plain = beans.names().stream().filter(n -> beans.get(n) instanceof JavaDelegate
+        && !(beans.get(n) instanceof ParameterisedDelegate)).sorted().findFirst().orElseThrow();
+    String parameter = ((ParameterisedDelegate) beans.get(parameterised)).parameter().name();
+    List<String> problems = new ArrayList<>();
+    checkInputParameters("values", new ObjectMapper().readTree(json.formatted(parameterised, parameter)), problems);
+    checkInputParameters("name", new ObjectMapper().readTree(json.formatted(parameterised, "noSuchName")), problems);
+    checkInputParameters("plain", new ObjectMapper().readTree(json.formatted(plain, parameter)), problems);
+    assertThat(problems).hasSize(4);
+    assertThat(problems.get(0)).startsWith("values: " + parameter + " must be a Dropdown of");
+    assertThat(problems.get(1)).startsWith("values: the default of " + parameter);
+    assertThat(problems.get(2)).isEqualTo("name: " + parameterised + " reads " + parameter + ", not noSuchName");
+    assertThat(problems.get(3)).isEqualTo("plain: input parameter " + parameter
+        + " but no ParameterisedDelegate to read it");
   }
 
   @Test
