@@ -91,6 +91,12 @@ public final class DibaoVariables {
   // withdrawal at any time (message payload)
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 结案 (dibaoCloseApplication): the closing status, {@code WITHDRAWN} or {@code LAPSED}. */
+  public static final String CLOSE_STATUS = "closeStatus";
+  /** 法定时限未办结 (dibaoRecordMissedLimit): {@code INVESTIGATION_START}, {@code INVESTIGATION} or {@code CONFIRMATION}. */
+  public static final String LIMIT_KEY = "limit";
+
   /**
    * Written only by the process's delegates and listeners (the case record, the assessment, authority, decisions):
    * a task completion may echo them, never change them (docs/integrity.md).

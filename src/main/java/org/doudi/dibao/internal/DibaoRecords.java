@@ -10,8 +10,9 @@ import org.doudi.household.Households;
 import org.doudi.register.BenefitRegister;
 
 /**
- * Parameterised step for models: {@code ${dibaoRecords.close(execution, 'WITHDRAWN')}} or {@code 'LAPSED'} ends the
- * application in the case record and records why.
+ * Parameterised step: {@code close(execution, 'WITHDRAWN')} or {@code 'LAPSED'} ends the application in the case
+ * record and records why. Today's model calls it through {@link CloseApplication} ({@code dibaoCloseApplication}, the
+ * status as input parameter); older model versions call {@code ${dibaoRecords.close(execution, 'WITHDRAWN')}}.
  */
 @ProcessBean("dibaoRecords")
 public class DibaoRecords {

@@ -21,8 +21,10 @@ import org.doudi.engine.ProcessBean;
  *   its start;</li>
  *   <li>第20条: the confirming authority decides within 10 working days of receiving the township's file.</li>
  * </ul>
- * Models call {@code ${dibaoLimits.investigationStarted(execution)}}, {@code ${dibaoLimits.fileReceived(execution)}}
- * and {@code ${dibaoLimits.missed(execution, 'INVESTIGATION_START' | 'INVESTIGATION' | 'CONFIRMATION')}}.
+ * Today's model calls them through the delegates {@link RecordInvestigationStart}, {@link RecordFileReceived} and
+ * {@link RecordMissedLimit} (the limit as input parameter); older model versions call
+ * {@code ${dibaoLimits.investigationStarted(execution)}}, {@code ${dibaoLimits.fileReceived(execution)}} and
+ * {@code ${dibaoLimits.missed(execution, 'INVESTIGATION_START' | 'INVESTIGATION' | 'CONFIRMATION')}}.
  */
 @ProcessBean("dibaoLimits")
 public class LimitEvents {

@@ -69,6 +69,10 @@ public final class PetitionVariables {
   public static final String FINAL_REVIEW_OPINION = "finalReviewOpinion";
   public static final String HEARING_RECORD = "hearingRecord";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 办结 (petitionCloseUnchallenged): REPLY (答复后未请求复查), REEXAMINATION (复查后未请求复核). */
+  public static final String CLOSE_STAGE = "closeStage";
+
   /** Written only by this module's code: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(PETITION_ID, KIND_LABEL, SUMMARY, COUNTY_CODE, CITY_CODE,
       RECEIVED_ON, ROUTED_ON, HANDLING_ROLE, OBJECTION_WINDOW_CLOSED, ACCEPTED_ON, HANDLING_DAYS, HANDLED_BY,

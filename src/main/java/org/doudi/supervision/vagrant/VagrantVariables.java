@@ -39,6 +39,10 @@ public final class VagrantVariables {
   public static final String FOLLOW_UP_TEXT = "followUpText";
   public static final String SETTLED_BY = "settledBy";
 
+  // input parameters of service tasks (camunda:inputParameter, local to the task; read by the delegates)
+  /** 结束救助 (vagrantCloseStay): RETURNED (返乡), LEFT (自愿离站). */
+  public static final String CLOSE_STATUS = "closeStatus";
+
   /** Written only by the process's delegates and listeners: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(CASE_ID, STATION_CODE, STATION_NAME, PERSON_TEXT,
       INTAKE_TEXT, INTAKE_AT, SETTLEMENT_DAYS, REGISTERED_BY, IDENTIFIED_TEXT, SEARCH_COUNT, SEARCH_HISTORY, FOLLOW_UP,

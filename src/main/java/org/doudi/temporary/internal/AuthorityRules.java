@@ -18,7 +18,8 @@ import org.doudi.temporary.persistence.TemporaryRepository;
 /**
  * 确定审核确认权限 for both kinds of 临时救助: DMN {@code temporary-approval-authority} (吉民发〔2020〕40号 四(一), 五(一)).
  * The 支出型 limit is 6 × the county's urban monthly 低保 standard in force today ({@link DibaoStandards}).
- * The rules are read as the system: a caseworker has no permission on decision definitions.
+ * The rules are read as the system: a caseworker has no permission on decision definitions. Today's models call
+ * {@link #decide} through {@link DecideAuthority}; older model versions by expression.
  */
 @ProcessBean("temporaryAuthority")
 public class AuthorityRules {

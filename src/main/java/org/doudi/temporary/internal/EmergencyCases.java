@@ -26,7 +26,8 @@ import org.doudi.temporary.persistence.TemporaryRepository;
 /**
  * The steps of {@code emergency-assistance} (急难型, 先行救助; 吉民发〔2020〕40号 四(一)(二)): register the report at the
  * township where the emergency happened (no 户籍 condition), pay at once from the township reserve fund (备用金), wait
- * until the emergency eased, then 补齐手续 with a working-day deadline, reminder and escalation.
+ * until the emergency eased, then 补齐手续 with a working-day deadline, reminder and escalation. Today's model calls the
+ * steps through {@link EmergencyDelegates}; older model versions by expression.
  */
 @ProcessBean("temporaryEmergency")
 public class EmergencyCases {

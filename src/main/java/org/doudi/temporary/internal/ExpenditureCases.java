@@ -35,6 +35,7 @@ import org.doudi.temporary.persistence.TemporaryRepository.Instalment;
  * The steps of {@code expenditure-assistance} (支出型; 吉民发〔2020〕40号 四(二)): full procedure, then 一次审批、分次发放 —
  * the approved schedule is stored (temporary_instalment) and each instalment is paid by its own timer through the
  * payment ledger with the key {@code temporary:EXPENDITURE:<pid>:<n>}. Stopping ends the remaining instalments.
+ * Today's model calls the steps through {@link ExpenditureDelegates}; older model versions by expression.
  */
 @ProcessBean("temporaryExpenditure")
 public class ExpenditureCases {

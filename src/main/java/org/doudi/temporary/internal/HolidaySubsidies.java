@@ -36,6 +36,7 @@ import org.doudi.temporary.persistence.TemporaryRepository;
  * 特困人员一次性临时补助): a batch for a region and amount creates one APPROVED bank ledger row per active 低保/特困
  * recipient with the key {@code holiday:<scheme>:<year>:<beneficiaryKey>}. A recipient who already has that key
  * (an earlier run, another batch of the same year covering the same place) is skipped: nobody is paid twice.
+ * Today's model calls the steps through {@link HolidaySubsidyDelegates}; older model versions by expression.
  */
 @ProcessBean("holidaySubsidy")
 public class HolidaySubsidies {

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * of the calendar and starts one 督办 per missed limit; then it tells the open 督办 whose late step has finished
  * meanwhile. A limit counts as missed once a working day of the case's region has begun after its due day, so a limit
  * due on Friday is not escalated on Saturday or Sunday, but on Monday, with 1 working day overdue (docs/escalation.md).
+ * Today's model calls the steps through {@link EscalationDelegates}; older model versions by expression.
  */
 @ProcessBean("escalationSweep")
 public class EscalationSweep {

@@ -22,7 +22,8 @@ import org.doudi.supervision.petition.persistence.PetitionRepository.Stored;
 
 /**
  * The service steps of {@code petition}: each reads the stored petition and the values the form check recorded, and
- * is idempotent (a retried job finds its event written and does not write it again).
+ * is idempotent (a retried job finds its event written and does not write it again). Today's model calls them through
+ * {@link PetitionDelegates}; older model versions call them by expression ({@code ${petitionSteps.replied(execution)}}).
  */
 @ProcessBean("petitionSteps")
 public class PetitionSteps {

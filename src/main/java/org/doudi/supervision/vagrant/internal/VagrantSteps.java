@@ -10,7 +10,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doudi.engine.EngineContext;
+import org.doudi.engine.ParameterisedDelegate;
 import org.doudi.engine.ProcessBean;
+import org.doudi.engine.TaskParameter;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
@@ -115,7 +117,33 @@ final class VagrantSteps {
     }
   }
 
-  /** Closes a stay: {@code ${vagrantRecords.close(execution, 'RETURNED')}}. A retry changes nothing. */
+  /** 结束救助: {@link Records#close} with the task's input parameter {@code closeStatus} (RETURNED, LEFT). */
+  @ProcessBean("vagrantCloseStay")
+  public static class CloseStay implements ParameterisedDelegate {
+
+    private static final TaskParameter PARAMETER = TaskParameter.of(CLOSE_STATUS, "RETURNED", "LEFT");
+
+    private final Records records;
+
+    public CloseStay(Records records) {
+      this.records = records;
+    }
+
+    @Override
+    public TaskParameter parameter() {
+      return PARAMETER;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      records.close(execution, PARAMETER.read(execution));
+    }
+  }
+
+  /**
+   * Closes a stay: {@code ${vagrantRecords.close(execution, 'RETURNED')}}, as older versions of the model call it
+   * (today's model: {@link CloseStay}). A retry changes nothing.
+   */
   @ProcessBean("vagrantRecords")
   public static class Records {
 
