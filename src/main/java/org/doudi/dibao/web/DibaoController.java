@@ -10,24 +10,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.doudi.dibao.DibaoCases;
-import org.doudi.dibao.DibaoCases.NotAcceptedNowException;
 import org.doudi.dibao.DibaoCases.StartedCase;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.doudi.region.Regions;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.doudi.register.AlreadyRegisteredException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -116,40 +109,5 @@ public class DibaoController {
     if (!staff.worksWithin(member, regionCode, Role::isCaseworking)) {
       throw new AccessDeniedException("用户" + userId + "不负责行政区划" + regionCode + "的申请");
     }
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  /** The person is in a 低保 or 特困 household, or an application in progress, elsewhere in the province. */
-  @ExceptionHandler(AlreadyRegisteredException.class)
-  ProblemDetail alreadyRegistered(AlreadyRegisteredException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setTitle("已在全省救助对象登记中");
-    if (e.holding() != null) {
-      p.setProperty("countyCode", e.holding().countyCode());
-      p.setProperty("regionCode", e.holding().regionCode());
-      p.setProperty("caseRef", e.holding().holderKey());
-      p.setProperty("holdingStatus", e.holding().status().name()); // "status" is the HTTP status
-      p.setProperty("since", e.holding().since().toString());
-    }
-    return p;
-  }
-
-  @ExceptionHandler(NotAcceptedNowException.class)
-  ProblemDetail conflict(NotAcceptedNowException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 }

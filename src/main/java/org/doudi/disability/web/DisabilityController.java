@@ -14,26 +14,20 @@ import org.doudi.disability.DisabilitySubsidies;
 import org.doudi.disability.DisabilitySubsidies.CandidatePage;
 import org.doudi.disability.DisabilitySubsidies.CaseFile;
 import org.doudi.disability.DisabilitySubsidies.StartedCase;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.doudi.region.Regions;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
 @Tag(name = "残疾人两项补贴", description = "困难残疾人生活补贴 and 重度残疾人护理补贴 (吉民发〔2020〕40号 三（四）): "
@@ -136,26 +130,5 @@ public class DisabilityController {
 
   private StaffMember me(Principal principal) {
     return staff.find(principal.getName()).orElseThrow(() -> new AccessDeniedException("未知用户"));
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "参数" + e.getName() + "的值“" + e.getValue()
-        + "”无效");
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

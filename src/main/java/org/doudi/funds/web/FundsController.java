@@ -32,14 +32,10 @@ import org.doudi.identity.StaffMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -254,30 +250,5 @@ public class FundsController {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  @ExceptionHandler(FundsRequestException.class)
-  ResponseEntity<ProblemDetail> refused(FundsRequestException e) {
-    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage()));
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-            org.doudi.household.ApplicationProblems.unreadableMessage(e)));
-  }
-
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName()));
-  }
-
-  @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-  ResponseEntity<ProblemDetail> concurrent(org.springframework.dao.DuplicateKeyException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "同一月份的价格临时补贴正在计算，请稍后重试"));
   }
 }

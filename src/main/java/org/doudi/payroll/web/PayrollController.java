@@ -32,7 +32,6 @@ import org.doudi.operations.Masking;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.BankFile;
 import org.doudi.payroll.BankFiles;
-import org.doudi.payroll.BankResultRejectedException;
 import org.doudi.payroll.InvalidAwardException;
 import org.doudi.payroll.Payroll;
 import org.doudi.payroll.PayrollRun;
@@ -42,14 +41,12 @@ import org.doudi.payroll.RosterDifferences;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -402,12 +399,5 @@ public class PayrollController {
     } catch (RuntimeException e) {
       throw new InvalidAwardException("未知的救助项目：" + s);
     }
-  }
-
-  @ExceptionHandler(BankResultRejectedException.class)
-  ResponseEntity<ProblemDetail> rejected(BankResultRejectedException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    p.setProperty("errors", e.errors());
-    return ResponseEntity.unprocessableEntity().body(p);
   }
 }

@@ -10,22 +10,14 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.temporary.internal.TemporaryCases;
 import org.doudi.temporary.internal.TemporaryCases.EmergencyReport;
 import org.doudi.temporary.internal.TemporaryCases.HolidayBatch;
-import org.doudi.temporary.internal.TemporaryCases.NotAcceptedNowException;
 import org.doudi.temporary.internal.TemporaryCases.StartedCase;
 import org.doudi.temporary.internal.TemporaryCases.UnfinishedPaperwork;
-import org.doudi.temporary.internal.TemporaryFormException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -129,45 +121,5 @@ public class TemporaryController {
       Principal principal) {
     String pid = cases.startHolidayBatch(body, principal.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("processInstanceId", pid));
-  }
-
-  @ExceptionHandler(TemporaryFormException.class)
-  ProblemDetail invalid(TemporaryFormException e) {
-    return problem(e);
-  }
-
-  /** A refusal inside the engine (start delegate) arrives wrapped; anything else stays a server error. */
-  @ExceptionHandler(ProcessEngineException.class)
-  ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TemporaryFormException refused) {
-        return ResponseEntity.badRequest().body(problem(refused));
-      }
-    }
-    throw e;
-  }
-
-  private static ProblemDetail problem(TemporaryFormException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setType(URI.create("urn:doudi:problem:invalid-temporary-assistance"));
-    p.setTitle("临时救助内容有误");
-    p.setProperty("violations", List.of(Map.of("field", e.field() == null ? "" : e.field(),
-        "message", e.getMessage())));
-    return p;
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(NotAcceptedNowException.class)
-  ProblemDetail conflict(NotAcceptedNowException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 }
