@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.NoSuchElementException;
@@ -65,7 +66,7 @@ public class DisabilityController {
               + "a Chinese message (urn:doudi:problem:invalid-application)"),
           @ApiResponse(responseCode = "403", description = "role not allowed or the person's region outside the "
               + "caller's")})
-  public ResponseEntity<StartedCase> apply(@RequestBody(required = false) DisabilityApplication application,
+  public ResponseEntity<StartedCase> apply(@Valid @RequestBody(required = false) DisabilityApplication application,
       Principal principal) {
     if (application == null) {
       throw new InvalidApplicationException("", "请求内容为空，请提交申请JSON");

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
@@ -138,7 +139,7 @@ public class FundsController {
           @ApiResponse(responseCode = "400", description = "bad month, region or percentage"),
           @ApiResponse(responseCode = "403", description = "not a province/city supervisor or analyst for the region"),
           @ApiResponse(responseCode = "409", description = "a concurrent entry for the same month is being computed")})
-  public ResponseEntity<Outcome> enterCpi(@RequestBody(required = false) CpiRequest body, Principal principal) {
+  public ResponseEntity<Outcome> enterCpi(@Valid @RequestBody(required = false) CpiRequest body, Principal principal) {
     if (body == null) {
       throw new FundsRequestException("请求内容为空");
     }
@@ -183,7 +184,7 @@ public class FundsController {
           @ApiResponse(responseCode = "404", description = "no award or ledger row for the beneficiary"),
           @ApiResponse(responseCode = "409", description = "the same months are already being recovered"),
           @ApiResponse(responseCode = "422", description = "nothing paid in those months and no amount given")})
-  public ResponseEntity<Recovery> openRecovery(@RequestBody(required = false) RecoveryBody body,
+  public ResponseEntity<Recovery> openRecovery(@Valid @RequestBody(required = false) RecoveryBody body,
       Principal principal) {
     if (body == null) {
       throw new FundsRequestException("请求内容为空");

@@ -3,6 +3,7 @@ package org.doudi.payroll.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -116,7 +117,7 @@ public class BankResultTaskController {
           @ApiResponse(responseCode = "400", description = "refused, with line numbers; nothing changed"),
           @ApiResponse(responseCode = "403", description = "not a candidate of the task in its county, or no CSRF token"),
           @ApiResponse(responseCode = "404", description = "no such open bank-result task")})
-  public UploadAnswer upload(@PathVariable String taskId, @RequestBody(required = false) byte[] body,
+  public UploadAnswer upload(@PathVariable String taskId, @Valid @RequestBody(required = false) byte[] body,
       Principal principal) {
     BankFile f = fileOf(taskId, principal.getName());
     if (body == null || body.length == 0) {

@@ -3,6 +3,7 @@ package org.doudi.payroll.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -98,7 +99,10 @@ public class PayrollController {
         .flatMap(r -> payroll.runs(r, m).stream()).filter(run -> sees(me, run.countyCode())).toList();
   }
 
-  public record StartRequest(String countyCode, String month) {}
+  public record StartRequest(
+      @NotBlank(message = "请提供县（市、区）代码 countyCode 和月份 month（yyyy-MM）")
+      String countyCode,
+      @Pattern(regexp = "\\d{4}-\\d{2}", message = "月份应为 yyyy-MM，例如 2026-03") String month) {}
 
   @PostMapping("/api/payroll/runs")
   @PreAuthorize("@processStarters.allows(authentication, 'monthly-payroll')")
@@ -107,7 +111,7 @@ public class PayrollController {
       responses = {@ApiResponse(responseCode = "200", description = "the run"),
           @ApiResponse(responseCode = "400", description = "bad county or month"),
           @ApiResponse(responseCode = "403", description = "not the caller's county")})
-  public PayrollRun start(@RequestBody(required = false) StartRequest body, Principal principal) {
+  public PayrollRun start(@Valid @RequestBody(required = false) StartRequest body, Principal principal) {
     if (body == null || body.countyCode() == null) {
       throw new IllegalArgumentException("请提供县（市、区）代码 countyCode 和月份 month（yyyy-MM）");
     }
@@ -156,7 +160,10 @@ public class PayrollController {
     return run;
   }
 
-  public record ExclusionRequest(Long paymentId, String reason) {}
+  public record ExclusionRequest(
+      @NotNull(message = "请提供付款编号 paymentId 和剔除原因 reason") @Positive(message = "付款编号 paymentId 无效")
+      Long paymentId,
+      @Size(max = 500, message = "剔除原因 reason 最多500个字") String reason) {}
 
   @PostMapping("/api/payroll/runs/{runId}/exclusions")
   @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
@@ -167,8 +174,8 @@ public class PayrollController {
           @ApiResponse(responseCode = "400", description = "no reason, or the payment is not in this run"),
           @ApiResponse(responseCode = "403", description = "not a county approver of the run's county"),
           @ApiResponse(responseCode = "409", description = "the roster is not under review (not made, or approved)")})
-  public Map<String, Object> exclude(@PathVariable long runId, @RequestBody(required = false) ExclusionRequest body,
-      Principal principal) {
+  public Map<String, Object> exclude(@PathVariable long runId,
+      @Valid @RequestBody(required = false) ExclusionRequest body, Principal principal) {
     if (body == null || body.paymentId() == null) {
       throw new IllegalArgumentException("请提供付款编号 paymentId 和剔除原因 reason");
     }
@@ -217,7 +224,7 @@ public class PayrollController {
           + "payments start a payment-return case each; repeating a file changes nothing.",
       responses = {@ApiResponse(responseCode = "200", description = "counts"),
           @ApiResponse(responseCode = "422", description = "refused, with line numbers")})
-  public ResultImport upload(@PathVariable long fileId, @RequestBody(required = false) byte[] body,
+  public ResultImport upload(@PathVariable long fileId, @Valid @RequestBody(required = false) byte[] body,
       Principal principal) {
     BankFile f = bankFiles.find(fileId).orElseThrow(() -> new NoSuchElementException("银行文件" + fileId + "不存在"));
     requireCountyRole(principal.getName(), f.countyCode());

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -56,7 +57,7 @@ public class TekunChangesController {
           @ApiResponse(responseCode = "403", description = "role or region"),
           @ApiResponse(responseCode = "404", description = "no such person")})
   public ResponseEntity<StartedChange> reportChange(@PathVariable long tekunPersonId,
-      @RequestBody(required = false) ReportedChange report, Principal principal) {
+      @Valid @RequestBody(required = false) ReportedChange report, Principal principal) {
     within(principal, tekunPersonId);
     return created(changes.reportChange(tekunPersonId, report, principal.getName()));
   }
@@ -74,7 +75,7 @@ public class TekunChangesController {
           @ApiResponse(responseCode = "403", description = "role or region"),
           @ApiResponse(responseCode = "404", description = "no such person")})
   public ResponseEntity<StartedChange> terminate(@PathVariable long tekunPersonId,
-      @RequestBody(required = false) TerminationRequest request, Principal principal) {
+      @Valid @RequestBody(required = false) TerminationRequest request, Principal principal) {
     within(principal, tekunPersonId);
     return created(changes.proposeTermination(tekunPersonId, request, principal.getName()));
   }
@@ -92,7 +93,7 @@ public class TekunChangesController {
           @ApiResponse(responseCode = "403", description = "role or region"),
           @ApiResponse(responseCode = "404", description = "no such person")})
   public ResponseEntity<DeathRecorded> death(@PathVariable long tekunPersonId,
-      @RequestBody(required = false) DeathReport report, Principal principal) {
+      @Valid @RequestBody(required = false) DeathReport report, Principal principal) {
     within(principal, tekunPersonId);
     DeathRecorded d = changes.recordDeath(tekunPersonId, report, principal.getName());
     return ResponseEntity.created(URI.create("/api/tekun/changes/" + d.changeId())).body(d);

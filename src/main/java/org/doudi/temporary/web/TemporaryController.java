@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -56,13 +59,15 @@ public class TemporaryController {
           @ApiResponse(responseCode = "201", description = "{\"processInstanceId\":\"…\",\"paymentKey\":\"temporary:EMERGENCY:…:1\"}"),
           @ApiResponse(responseCode = "400", description = "invalid report; violations name the field, in Chinese"),
           @ApiResponse(responseCode = "403", description = "role not allowed or region outside the caller's")})
-  public ResponseEntity<StartedCase> report(@RequestBody(required = false) EmergencyReport report,
+  public ResponseEntity<StartedCase> report(@Valid @RequestBody(required = false) EmergencyReport report,
       Principal principal) {
     StartedCase c = cases.reportEmergency(report, principal.getName());
     return ResponseEntity.created(URI.create("/api/temporary/emergencies/" + c.processInstanceId())).body(c);
   }
 
-  public record EasedRequest(String note) {}
+  public record EasedRequest(
+      @NotBlank(message = "请填写缓解情况说明（1到1000个字）") @Size(max = 1000, message = "请填写缓解情况说明（1到1000个字）")
+      String note) {}
 
   @PostMapping("/api/temporary/emergencies/{processInstanceId}/eased")
   @PreAuthorize("hasAnyRole('VILLAGE_ASSISTANT', 'TOWNSHIP_CASEWORKER', 'COUNTY_CASEWORKER', 'ADMIN')")
@@ -72,7 +77,7 @@ public class TemporaryController {
           @ApiResponse(responseCode = "404", description = "no running emergency case visible to the caller"),
           @ApiResponse(responseCode = "409", description = "the case is not waiting for the emergency to ease")})
   public ResponseEntity<Void> eased(@Parameter(description = "process instance id") @PathVariable String processInstanceId,
-      @RequestBody(required = false) EasedRequest body, Principal principal) {
+      @Valid @RequestBody(required = false) EasedRequest body, Principal principal) {
     cases.emergencyEased(processInstanceId, body == null ? null : body.note(), principal.getName());
     return ResponseEntity.noContent().build();
   }
@@ -89,7 +94,9 @@ public class TemporaryController {
     return cases.unfinishedPaperwork(principal.getName(), all);
   }
 
-  public record StopRequest(String reason) {}
+  public record StopRequest(
+      @NotBlank(message = "请填写停止发放的原因（2到1000个字）")
+      @Size(min = 2, max = 1000, message = "请填写停止发放的原因（2到1000个字）") String reason) {}
 
   @PostMapping("/api/temporary/expenditure/{processInstanceId}/stop")
   @PreAuthorize("hasAnyRole('TOWNSHIP_CASEWORKER', 'TOWNSHIP_APPROVER', 'COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
@@ -102,7 +109,7 @@ public class TemporaryController {
           @ApiResponse(responseCode = "404", description = "no running case visible to the caller"),
           @ApiResponse(responseCode = "409", description = "no instalment left to stop")})
   public Map<String, Object> stop(@PathVariable String processInstanceId,
-      @RequestBody(required = false) StopRequest body, Principal principal) {
+      @Valid @RequestBody(required = false) StopRequest body, Principal principal) {
     int n = cases.stopExpenditure(processInstanceId, body == null ? null : body.reason(), principal.getName());
     return Map.of("processInstanceId", processInstanceId, "stoppedInstalments", n);
   }
@@ -117,7 +124,7 @@ public class TemporaryController {
       responses = {@ApiResponse(responseCode = "201", description = "{\"processInstanceId\":\"…\"}"),
           @ApiResponse(responseCode = "400", description = "invalid batch"),
           @ApiResponse(responseCode = "403", description = "region outside the caller's")})
-  public ResponseEntity<Map<String, String>> holiday(@RequestBody(required = false) HolidayBatch body,
+  public ResponseEntity<Map<String, String>> holiday(@Valid @RequestBody(required = false) HolidayBatch body,
       Principal principal) {
     String pid = cases.startHolidayBatch(body, principal.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("processInstanceId", pid));

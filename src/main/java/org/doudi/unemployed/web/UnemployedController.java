@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.NoSuchElementException;
@@ -60,7 +61,7 @@ public class UnemployedController {
           @ApiResponse(responseCode = "400", description = "invalid application: every violation with its field "
               + "and a Chinese message (urn:doudi:problem:invalid-application)"),
           @ApiResponse(responseCode = "403", description = "role not allowed or region outside the caller's")})
-  public ResponseEntity<StartedCase> apply(@RequestBody(required = false) UnemployedApplication application,
+  public ResponseEntity<StartedCase> apply(@Valid @RequestBody(required = false) UnemployedApplication application,
       Principal principal) {
     if (application == null) {
       throw new InvalidApplicationException("", "请求内容为空，请提交申请JSON");
