@@ -21,7 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  *  "detail":"申请内容有1处错误：第2位成员（李四）的身份证号码校验位错误，应为X",
  *  "violations":[{"field":"members[1].idNumber","message":"第2位成员（李四）的身份证号码校验位错误，应为X"}]}
  * </pre>
- * In a controller: {@code @ExceptionHandler(InvalidApplicationException.class) ProblemDetail bad(InvalidApplicationException e)
+ * In a module's {@code platform.ProblemAnswers} bean: {@code @ExceptionHandler(InvalidApplicationException.class) ProblemDetail bad(InvalidApplicationException e)
  * { return ApplicationProblems.of(e); }} and likewise {@link #of(HttpMessageNotReadableException)} for JSON that
  * does not even map to the record (an unknown enum value, text where a number belongs).
  */

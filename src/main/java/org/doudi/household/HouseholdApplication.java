@@ -1,5 +1,9 @@
 package org.doudi.household;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,23 +11,24 @@ import java.util.Map;
 
 /**
  * A household's application for 最低生活保障 (and the same shape for an eligibility check): the JSON body of
- * {@code POST /api/applications} and {@code POST /api/eligibility/dibao}. Checked by {@link ApplicationValidator};
+ * {@code POST /api/applications} and {@code POST /api/eligibility/dibao}. Its shape (required fields) is declared
+ * with Bean Validation and checked first ({@code @Valid}); everything else by {@link ApplicationValidator};
  * stored by {@link Households}. Money is yuan per month ({@code BigDecimal}, at most 2 decimals).
  *
  * <p>Missing booleans read as {@code false}; a missing income map or rigid expense reads as zero.
  */
 public record HouseholdApplication(
-    String countyCode,
-    String regionCode,
-    UrbanRural urbanRural,
+    @NotBlank(message = "户籍所在县（市、区）代码未填写") String countyCode,
+    @NotBlank(message = "居住地村（社区）或乡镇（街道）代码未填写") String regionCode,
+    @NotNull(message = "户口性质（城市/农村）未填写") UrbanRural urbanRural,
     String address,
     String contactPhone,
-    List<Member> members,
-    List<Asset> assets,
+    @NotEmpty(message = "家庭成员未填写，至少应有申请人本人") List<@Valid Member> members,
+    List<@Valid Asset> assets,
     boolean authorisationSigned,
     boolean pledgeSigned,
-    Agent agent,
-    BankAccount bankAccount,
+    @Valid Agent agent,
+    @Valid BankAccount bankAccount,
     boolean separateRegistration,
     String separateRegistrationNote) {
 

@@ -2,6 +2,9 @@ package org.doudi.tekun;
 
 import static org.doudi.tekun.TekunChangeVariables.*;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +42,19 @@ public class TekunChanges {
   public record StartedChange(long changeId, String processInstanceId) {}
 
   /** A reported change of self-care ability (生活自理能力发生变化). */
-  public record ReportedChange(LocalDate reportedOn, String note) {}
+  public record ReportedChange(
+      @NotNull(message = "请填写报告日期 reportedOn（yyyy-MM-dd）") LocalDate reportedOn,
+      @NotBlank(message = "请填写变化情况 note（至少5个字）") String note) {}
 
   /** A township's request to end support on a ground of {@link TekunChangeVariables#GROUNDS}. */
-  public record TerminationRequest(String ground, String facts) {}
+  public record TerminationRequest(
+      @NotBlank(message = "请选择终止情形 ground") @Size(max = 40, message = "终止情形 ground 无效") String ground,
+      @NotBlank(message = "请填写终止理由（调查核实的事实） facts（至少5个字）") String facts) {}
 
   /** A death: the day and how it is known (death certificate, 户籍注销, hospital). */
-  public record DeathReport(LocalDate diedOn, String evidence) {}
+  public record DeathReport(
+      @NotNull(message = "请填写死亡日期 diedOn（yyyy-MM-dd）") LocalDate diedOn,
+      @Size(max = 500, message = "死亡依据（如死亡证明、户籍注销） evidence最多500个字") String evidence) {}
 
   /** What a death changed: support ended after {@code lastSupportedMonth}; the funeral task opened. */
   public record DeathRecorded(long changeId, java.time.YearMonth lastSupportedMonth, String funeralProcessInstanceId) {}

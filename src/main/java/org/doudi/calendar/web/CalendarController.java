@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,7 +61,11 @@ public class CalendarController {
 
   public record CountView(LocalDate from, LocalDate to, int workingDays) {}
 
-  public record ClosureRequest(String regionCode, String date, String reason) {}
+  public record ClosureRequest(
+      @NotBlank(message = "请填写停止办公的行政区划代码（regionCode）") String regionCode,
+      @NotBlank(message = "停止办公须填写日期") String date,
+      @NotBlank(message = "停止办公须填写原因说明（1至500字）") @Size(max = 500, message = "停止办公须填写原因说明（1至500字）")
+      String reason) {}
 
   public record ClosureView(String regionCode, LocalDate date, String reason) {}
 
@@ -126,7 +133,7 @@ public class CalendarController {
           @ExampleObject("{\"2027\": {\"off\": [\"2027-01-01\"], \"makeup_workdays\": [], "
               + "\"papers\": [\"https://www.gov.cn/zhengce/...\"]}}"))),
       responses = @ApiResponse(responseCode = "200", description = "loaded; deadlines recomputed"))
-  public LoadView load(@RequestBody JsonNode document, Principal principal) {
+  public LoadView load(@Valid @RequestBody JsonNode document, Principal principal) {
     CalendarAdministration.LoadResult r = administration.loadNotices(document, principal.getName());
     return new LoadView(r.years(), r.replaced(), RecomputeView.of(r.deadlines()));
   }
@@ -142,7 +149,7 @@ public class CalendarController {
   @PreAuthorize("hasRole('ADMIN')")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Add a regional closure (admin)")
-  public RecomputeView addClosure(@RequestBody ClosureRequest request, Principal principal) {
+  public RecomputeView addClosure(@Valid @RequestBody ClosureRequest request, Principal principal) {
     if (request == null) {
       throw new org.doudi.calendar.CalendarDataException("请求内容须包含行政区划代码（regionCode）、日期（date）和理由（reason）");
     }

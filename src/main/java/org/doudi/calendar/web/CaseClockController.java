@@ -2,6 +2,9 @@ package org.doudi.calendar.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -31,7 +34,9 @@ public class CaseClockController {
     this.deadlines = deadlines;
   }
 
-  public record SuspendRequest(String reason) {}
+  public record SuspendRequest(
+      @NotBlank(message = "中止计时须填写理由（1至500字）") @Size(max = 500, message = "中止计时须填写理由（1至500字）")
+      String reason) {}
 
   public record CaseDeadlines(String processInstanceId, boolean clockStopped,
       List<CalendarController.DeadlineView> deadlines, List<DeadlineRepository.DeadlineChange> changes,
@@ -55,7 +60,7 @@ public class CaseClockController {
   @Operation(summary = "Stop the case's clock (中止计时), e.g. waiting for missing materials",
       description = "Working-day timers of the case are suspended until resume. 409 if already stopped.")
   public CaseClock.ClockStop suspend(@PathVariable String processInstanceId,
-      @RequestBody(required = false) SuspendRequest request, Principal principal) {
+      @Valid @RequestBody(required = false) SuspendRequest request, Principal principal) {
     return clock.suspend(processInstanceId, request == null ? null : request.reason(), principal.getName());
   }
 

@@ -1,5 +1,9 @@
 package org.doudi.dibao.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.doudi.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,24 +14,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.doudi.dibao.DibaoCases;
-import org.doudi.dibao.DibaoCases.NotAcceptedNowException;
 import org.doudi.dibao.DibaoCases.StartedCase;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.doudi.region.Regions;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.doudi.register.AlreadyRegisteredException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,7 +59,7 @@ public class DibaoController {
           @ApiResponse(responseCode = "403", description = "role not allowed or household outside the caller's region"),
           @ApiResponse(responseCode = "409", description = "a member is already in a 低保/特困 household or an "
               + "application in progress in the province: where (county, township), which case, since when")})
-  public ResponseEntity<StartedCase> apply(@RequestBody(required = false) HouseholdApplication application,
+  public ResponseEntity<StartedCase> apply(@Valid @RequestBody(required = false) HouseholdApplication application,
       Principal principal) {
     if (application == null) {
       throw new InvalidApplicationException("", "请求内容为空，请提交申请JSON");
@@ -72,7 +69,10 @@ public class DibaoController {
     return ResponseEntity.created(URI.create("/api/cases/" + started.processInstanceId())).body(started);
   }
 
-  public record ObjectionRequest(String objectorName, String objectorPhone, String content) {}
+  public record ObjectionRequest(
+      @NotBlank(message = "请填写异议人姓名") @Size(max = 50, message = "异议人姓名最多50个字") String objectorName,
+      @Pattern(regexp = "\\s*|\\s*[0-9+\\- ]{7,20}\\s*", message = "异议人联系电话不是有效的电话号码") String objectorPhone,
+      @NotBlank(message = "请填写异议内容") @Size(max = 2000, message = "异议内容最多2000个字") String content) {}
 
   @PostMapping("/api/cases/{processInstanceId}/objections")
   @PreAuthorize("hasAnyRole('VILLAGE_ASSISTANT', 'TOWNSHIP_CASEWORKER', 'COUNTY_CASEWORKER', 'ADMIN')")
@@ -86,14 +86,16 @@ public class DibaoController {
           @ApiResponse(responseCode = "409", description = "the case has no 公示 running")})
   public ResponseEntity<Map<String, Object>> object(
       @Parameter(description = "process instance id of the case") @PathVariable String processInstanceId,
-      @RequestBody(required = false) ObjectionRequest body, Principal principal) {
+      @Valid @RequestBody(required = false) ObjectionRequest body, Principal principal) {
     int round = cases.fileObjection(processInstanceId, body == null ? null
         : new DibaoCases.Objection(body.objectorName(), body.objectorPhone(), body.content()), principal.getName());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(Map.of("processInstanceId", processInstanceId, "noticeRound", round));
   }
 
-  public record WithdrawalRequest(String reason) {}
+  public record WithdrawalRequest(
+      @NotBlank(message = "请填写撤回理由（1到500个字）") @Size(max = 500, message = "请填写撤回理由（1到500个字）")
+      String reason) {}
 
   @PostMapping("/api/cases/{processInstanceId}/withdrawal")
   @PreAuthorize("hasAnyRole('TOWNSHIP_CASEWORKER', 'COUNTY_CASEWORKER', 'ADMIN')")
@@ -103,7 +105,7 @@ public class DibaoController {
           @ApiResponse(responseCode = "404", description = "no running case visible to the caller"),
           @ApiResponse(responseCode = "409", description = "the case can no longer be withdrawn")})
   public ResponseEntity<Void> withdraw(@PathVariable String processInstanceId,
-      @RequestBody(required = false) WithdrawalRequest body, Principal principal) {
+      @Valid @RequestBody(required = false) WithdrawalRequest body, Principal principal) {
     cases.withdraw(processInstanceId, body == null ? null : body.reason(), principal.getName());
     return ResponseEntity.noContent().build();
   }
@@ -116,40 +118,5 @@ public class DibaoController {
     if (!staff.worksWithin(member, regionCode, Role::isCaseworking)) {
       throw new AccessDeniedException("用户" + userId + "不负责行政区划" + regionCode + "的申请");
     }
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  /** The person is in a 低保 or 特困 household, or an application in progress, elsewhere in the province. */
-  @ExceptionHandler(AlreadyRegisteredException.class)
-  ProblemDetail alreadyRegistered(AlreadyRegisteredException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setTitle("已在全省救助对象登记中");
-    if (e.holding() != null) {
-      p.setProperty("countyCode", e.holding().countyCode());
-      p.setProperty("regionCode", e.holding().regionCode());
-      p.setProperty("caseRef", e.holding().holderKey());
-      p.setProperty("holdingStatus", e.holding().status().name()); // "status" is the HTTP status
-      p.setProperty("since", e.holding().since().toString());
-    }
-    return p;
-  }
-
-  @ExceptionHandler(NotAcceptedNowException.class)
-  ProblemDetail conflict(NotAcceptedNowException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.NoSuchElementException;
@@ -14,26 +15,20 @@ import org.doudi.disability.DisabilitySubsidies;
 import org.doudi.disability.DisabilitySubsidies.CandidatePage;
 import org.doudi.disability.DisabilitySubsidies.CaseFile;
 import org.doudi.disability.DisabilitySubsidies.StartedCase;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.doudi.region.Regions;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
 @Tag(name = "残疾人两项补贴", description = "困难残疾人生活补贴 and 重度残疾人护理补贴 (吉民发〔2020〕40号 三（四）): "
@@ -71,7 +66,7 @@ public class DisabilityController {
               + "a Chinese message (urn:doudi:problem:invalid-application)"),
           @ApiResponse(responseCode = "403", description = "role not allowed or the person's region outside the "
               + "caller's")})
-  public ResponseEntity<StartedCase> apply(@RequestBody(required = false) DisabilityApplication application,
+  public ResponseEntity<StartedCase> apply(@Valid @RequestBody(required = false) DisabilityApplication application,
       Principal principal) {
     if (application == null) {
       throw new InvalidApplicationException("", "请求内容为空，请提交申请JSON");
@@ -136,26 +131,5 @@ public class DisabilityController {
 
   private StaffMember me(Principal principal) {
     return staff.find(principal.getName()).orElseThrow(() -> new AccessDeniedException("未知用户"));
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "参数" + e.getName() + "的值“" + e.getValue()
-        + "”无效");
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

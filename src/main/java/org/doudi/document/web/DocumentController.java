@@ -25,20 +25,15 @@ import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * A case's scanned materials. Upload and list: staff with a case-working role whose region covers the case's region
@@ -147,40 +142,4 @@ public class DocumentController {
   }
 
   static final class CaseNotFound extends RuntimeException {}
-
-  @ExceptionHandler(CaseNotFound.class)
-  ProblemDetail noCase() {
-    return problem(HttpStatus.NOT_FOUND, "案件不存在，或不是按地区办理的案件");
-  }
-
-  @ExceptionHandler(DocumentNotFoundException.class)
-  ProblemDetail noDocument(DocumentNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(DocumentRejectedException.class)
-  ProblemDetail rejected(DocumentRejectedException e) {
-    return problem(e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ProblemDetail tooLarge() {
-    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大，每个文件最大" + documents.maxSize() / 1_000_000 + "MB");
-  }
-
-  @ExceptionHandler(MissingServletRequestPartException.class)
-  ProblemDetail missingPart() {
-    return problem(HttpStatus.BAD_REQUEST, "没有收到文件，请选择要上传的扫描件");
-  }
-
-  @ExceptionHandler(AccessDeniedException.class)
-  ProblemDetail denied(AccessDeniedException e) {
-    return problem(HttpStatus.FORBIDDEN, e.getMessage());
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String message) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, message);
-    p.setProperty("message", message);
-    return p;
-  }
 }

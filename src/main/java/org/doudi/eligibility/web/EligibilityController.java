@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -41,7 +42,7 @@ public class EligibilityController {
       responses = {@ApiResponse(responseCode = "200", description = "the assessment"),
           @ApiResponse(responseCode = "400", description = "invalid application; violations name member and field"),
           @ApiResponse(responseCode = "422", description = "no standard recorded for the county, type and date")})
-  public DibaoAssessment assess(@RequestBody(required = false) HouseholdApplication application,
+  public DibaoAssessment assess(@Valid @RequestBody(required = false) HouseholdApplication application,
       @Parameter(description = "assessment date (YYYY-MM-DD); default today (China time)")
       @RequestParam(required = false) String date) {
     return eligibility.assess(application, date(date));

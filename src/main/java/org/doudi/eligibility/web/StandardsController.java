@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import org.doudi.eligibility.DibaoStandard;
@@ -47,7 +48,7 @@ public class StandardsController {
           @ApiResponse(responseCode = "400", description = "invalid input; violations name every field"),
           @ApiResponse(responseCode = "403", description = "not an administrator"),
           @ApiResponse(responseCode = "409", description = "the effective date is not after the latest one")})
-  public DibaoStandard add(@RequestBody(required = false) NewDibaoStandard body, Principal principal) {
+  public DibaoStandard add(@Valid @RequestBody(required = false) NewDibaoStandard body, Principal principal) {
     return standards.add(body, principal.getName());
   }
 }

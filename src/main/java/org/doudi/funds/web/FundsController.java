@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
@@ -32,14 +33,10 @@ import org.doudi.identity.StaffMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -142,7 +139,7 @@ public class FundsController {
           @ApiResponse(responseCode = "400", description = "bad month, region or percentage"),
           @ApiResponse(responseCode = "403", description = "not a province/city supervisor or analyst for the region"),
           @ApiResponse(responseCode = "409", description = "a concurrent entry for the same month is being computed")})
-  public ResponseEntity<Outcome> enterCpi(@RequestBody(required = false) CpiRequest body, Principal principal) {
+  public ResponseEntity<Outcome> enterCpi(@Valid @RequestBody(required = false) CpiRequest body, Principal principal) {
     if (body == null) {
       throw new FundsRequestException("请求内容为空");
     }
@@ -187,7 +184,7 @@ public class FundsController {
           @ApiResponse(responseCode = "404", description = "no award or ledger row for the beneficiary"),
           @ApiResponse(responseCode = "409", description = "the same months are already being recovered"),
           @ApiResponse(responseCode = "422", description = "nothing paid in those months and no amount given")})
-  public ResponseEntity<Recovery> openRecovery(@RequestBody(required = false) RecoveryBody body,
+  public ResponseEntity<Recovery> openRecovery(@Valid @RequestBody(required = false) RecoveryBody body,
       Principal principal) {
     if (body == null) {
       throw new FundsRequestException("请求内容为空");
@@ -254,30 +251,5 @@ public class FundsController {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  @ExceptionHandler(FundsRequestException.class)
-  ResponseEntity<ProblemDetail> refused(FundsRequestException e) {
-    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage()));
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-            org.doudi.household.ApplicationProblems.unreadableMessage(e)));
-  }
-
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName()));
-  }
-
-  @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-  ResponseEntity<ProblemDetail> concurrent(org.springframework.dao.DuplicateKeyException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "同一月份的价格临时补贴正在计算，请稍后重试"));
   }
 }

@@ -17,10 +17,7 @@ import org.doudi.operations.Masking;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.Payments;
 import org.doudi.payment.StatusChange;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -97,10 +94,5 @@ public class PaymentController {
 
   static String maskAccount(String account) {
     return Masking.account(account);
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

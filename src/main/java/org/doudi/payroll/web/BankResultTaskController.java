@@ -3,6 +3,7 @@ package org.doudi.payroll.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -26,17 +27,13 @@ import org.doudi.identity.StaffMember;
 import org.doudi.payroll.BankFile;
 import org.doudi.payroll.BankFileProgress;
 import org.doudi.payroll.BankFiles;
-import org.doudi.payroll.BankResultRejectedException;
 import org.doudi.payroll.Payroll;
 import org.doudi.payroll.ResultImport;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -120,7 +117,7 @@ public class BankResultTaskController {
           @ApiResponse(responseCode = "400", description = "refused, with line numbers; nothing changed"),
           @ApiResponse(responseCode = "403", description = "not a candidate of the task in its county, or no CSRF token"),
           @ApiResponse(responseCode = "404", description = "no such open bank-result task")})
-  public UploadAnswer upload(@PathVariable String taskId, @RequestBody(required = false) byte[] body,
+  public UploadAnswer upload(@PathVariable String taskId, @Valid @RequestBody(required = false) byte[] body,
       Principal principal) {
     BankFile f = fileOf(taskId, principal.getName());
     if (body == null || body.length == 0) {
@@ -182,35 +179,5 @@ public class BankResultTaskController {
 
   private static String fileName(BankFile f) {
     return f.batchNo() + ("BANK-TXT-1".equals(f.format()) ? ".txt" : ".csv");
-  }
-
-  @ExceptionHandler(BankResultRejectedException.class)
-  ResponseEntity<ProblemDetail> rejected(BankResultRejectedException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setTitle("银行回盘文件被拒收");
-    p.setProperty("message", e.getMessage());
-    p.setProperty("errors", e.errors());
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> badInput(IllegalArgumentException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setProperty("message", e.getMessage());
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    p.setProperty("message", e.getMessage());
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
-
-  @ExceptionHandler(IllegalStateException.class)
-  ResponseEntity<ProblemDetail> conflict(IllegalStateException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setProperty("message", e.getMessage());
-    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }

@@ -3,6 +3,7 @@ package org.doudi.payroll.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -32,7 +33,6 @@ import org.doudi.operations.Masking;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.BankFile;
 import org.doudi.payroll.BankFiles;
-import org.doudi.payroll.BankResultRejectedException;
 import org.doudi.payroll.InvalidAwardException;
 import org.doudi.payroll.Payroll;
 import org.doudi.payroll.PayrollRun;
@@ -42,14 +42,12 @@ import org.doudi.payroll.RosterDifferences;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,7 +99,10 @@ public class PayrollController {
         .flatMap(r -> payroll.runs(r, m).stream()).filter(run -> sees(me, run.countyCode())).toList();
   }
 
-  public record StartRequest(String countyCode, String month) {}
+  public record StartRequest(
+      @NotBlank(message = "请提供县（市、区）代码 countyCode 和月份 month（yyyy-MM）")
+      String countyCode,
+      @Pattern(regexp = "\\d{4}-\\d{2}", message = "月份应为 yyyy-MM，例如 2026-03") String month) {}
 
   @PostMapping("/api/payroll/runs")
   @PreAuthorize("@processStarters.allows(authentication, 'monthly-payroll')")
@@ -110,7 +111,7 @@ public class PayrollController {
       responses = {@ApiResponse(responseCode = "200", description = "the run"),
           @ApiResponse(responseCode = "400", description = "bad county or month"),
           @ApiResponse(responseCode = "403", description = "not the caller's county")})
-  public PayrollRun start(@RequestBody(required = false) StartRequest body, Principal principal) {
+  public PayrollRun start(@Valid @RequestBody(required = false) StartRequest body, Principal principal) {
     if (body == null || body.countyCode() == null) {
       throw new IllegalArgumentException("请提供县（市、区）代码 countyCode 和月份 month（yyyy-MM）");
     }
@@ -159,7 +160,10 @@ public class PayrollController {
     return run;
   }
 
-  public record ExclusionRequest(Long paymentId, String reason) {}
+  public record ExclusionRequest(
+      @NotNull(message = "请提供付款编号 paymentId 和剔除原因 reason") @Positive(message = "付款编号 paymentId 无效")
+      Long paymentId,
+      @Size(max = 500, message = "剔除原因 reason 最多500个字") String reason) {}
 
   @PostMapping("/api/payroll/runs/{runId}/exclusions")
   @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
@@ -170,8 +174,8 @@ public class PayrollController {
           @ApiResponse(responseCode = "400", description = "no reason, or the payment is not in this run"),
           @ApiResponse(responseCode = "403", description = "not a county approver of the run's county"),
           @ApiResponse(responseCode = "409", description = "the roster is not under review (not made, or approved)")})
-  public Map<String, Object> exclude(@PathVariable long runId, @RequestBody(required = false) ExclusionRequest body,
-      Principal principal) {
+  public Map<String, Object> exclude(@PathVariable long runId,
+      @Valid @RequestBody(required = false) ExclusionRequest body, Principal principal) {
     if (body == null || body.paymentId() == null) {
       throw new IllegalArgumentException("请提供付款编号 paymentId 和剔除原因 reason");
     }
@@ -220,7 +224,7 @@ public class PayrollController {
           + "payments start a payment-return case each; repeating a file changes nothing.",
       responses = {@ApiResponse(responseCode = "200", description = "counts"),
           @ApiResponse(responseCode = "422", description = "refused, with line numbers")})
-  public ResultImport upload(@PathVariable long fileId, @RequestBody(required = false) byte[] body,
+  public ResultImport upload(@PathVariable long fileId, @Valid @RequestBody(required = false) byte[] body,
       Principal principal) {
     BankFile f = bankFiles.find(fileId).orElseThrow(() -> new NoSuchElementException("银行文件" + fileId + "不存在"));
     requireCountyRole(principal.getName(), f.countyCode());
@@ -402,12 +406,5 @@ public class PayrollController {
     } catch (RuntimeException e) {
       throw new InvalidAwardException("未知的救助项目：" + s);
     }
-  }
-
-  @ExceptionHandler(BankResultRejectedException.class)
-  ResponseEntity<ProblemDetail> rejected(BankResultRejectedException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    p.setProperty("errors", e.errors());
-    return ResponseEntity.unprocessableEntity().body(p);
   }
 }

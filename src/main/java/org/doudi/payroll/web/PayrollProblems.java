@@ -5,9 +5,11 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.doudi.payroll.BankResultRejectedException;
 import org.doudi.payroll.InvalidAwardException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -45,6 +47,14 @@ class PayrollProblems implements ProblemAnswers {
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "请求内容无法读取：" + org.doudi.household.ApplicationProblems.unreadableMessage(e));
+  }
+
+  /** A bank result file refused as a whole (the award endpoints' import): 422 with each refused line. */
+  @ExceptionHandler(BankResultRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(BankResultRejectedException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    p.setProperty("errors", e.errors());
+    return ResponseEntity.unprocessableEntity().body(p);
   }
 
   @ExceptionHandler(IllegalStateException.class)

@@ -17,11 +17,8 @@ import org.doudi.payroll.StandardRise;
 import org.doudi.payroll.StandardRiseLine;
 import org.doudi.payroll.StandardRises;
 import org.doudi.payroll.persistence.AgeStepRepository;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -169,15 +166,5 @@ public class StandardRiseController {
     if (!sees(me, countyCode)) {
       throw new AccessDeniedException("无权查看" + countyCode + "的标准调整");
     }
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ProblemDetail invalid(IllegalArgumentException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail missing(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

@@ -3,6 +3,7 @@ package org.doudi.platform.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * The application's one advice for exceptions thrown by controllers: it asks the modules' {@link ProblemAnswers}
  * that cover the failing controller for their closest {@code @ExceptionHandler} (Spring's own matching: nearest
  * exception type, then causes). An exception none of them answers goes on unchanged to Spring's default handling
- * (and to Spring Security's). A controller's own {@code @ExceptionHandler} methods still come first.
+ * (and to Spring Security's). Controllers declare no {@code @ExceptionHandler} of their own ({@code OneAdviceTest}).
+ * Requests refused by Bean Validation that no module answers get the platform's one answer
+ * ({@link RequestValidationProblems}, asked last).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,7 +36,9 @@ class ProblemAdvice {
   private final Map<Class<?>, ExceptionHandlerMethodResolver> resolvers = new ConcurrentHashMap<>();
 
   ProblemAdvice(List<ProblemAnswers> answers) {
-    this.answers = List.copyOf(answers);
+    List<ProblemAnswers> all = new ArrayList<>(answers);
+    all.add(new RequestValidationProblems()); // last: a module's own answer to a refused request shape comes first
+    this.answers = List.copyOf(all);
   }
 
   @ExceptionHandler(Exception.class)

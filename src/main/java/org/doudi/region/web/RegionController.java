@@ -5,10 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.doudi.region.Region;
 import org.doudi.region.Regions;
-import org.doudi.region.UnknownRegionException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,10 +38,5 @@ public class RegionController {
   public List<Region> children(@PathVariable String code) {
     regions.get(code);
     return regions.children(code);
-  }
-
-  @ExceptionHandler(UnknownRegionException.class)
-  ProblemDetail unknown(UnknownRegionException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

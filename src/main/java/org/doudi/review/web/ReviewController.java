@@ -10,9 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
@@ -20,7 +18,6 @@ import org.doudi.operations.Masking;
 import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardRow;
 import org.doudi.payroll.Awards;
-import org.doudi.payroll.InvalidAwardException;
 import org.doudi.review.ChangeKind;
 import org.doudi.review.ChangeRecorded;
 import org.doudi.review.ChangeReport;
@@ -30,14 +27,9 @@ import org.doudi.review.ReviewRefusedException;
 import org.doudi.review.ReviewSchedule;
 import org.doudi.review.Reviews;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -157,37 +149,5 @@ public class ReviewController {
 
   private static String trim(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  @ExceptionHandler({ReviewRefusedException.class, InvalidAwardException.class, IllegalArgumentException.class})
-  ProblemDetail invalid(RuntimeException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
-  @ExceptionHandler(IllegalStateException.class)
-  ProblemDetail conflict(IllegalStateException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-  }
-
-  @ExceptionHandler(java.util.NoSuchElementException.class)
-  ProblemDetail notFound(java.util.NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-        .sorted(Comparator.comparing(FieldError::getField))
-        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        String.join("；", errors.stream().map(m -> m.get("message")).toList()));
-    p.setProperty("errors", errors);
-    return p;
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "请求内容无法读取：" + org.doudi.household.ApplicationProblems.unreadableMessage(e));
   }
 }

@@ -1,28 +1,20 @@
 package org.doudi.supervision.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.doudi.identity.Staff;
-import org.doudi.security.CamundaSessionReads;
+import org.doudi.security.WebAppPageChain;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The two monitor GETs are also served to the Cockpit plugin with the user's Camunda web-app session
- * ({@link CamundaSessionReads}); HTTP Basic works as on the rest of {@code /api}. Only GET, only these two paths;
+ * ({@link org.doudi.security.CamundaSessionReads}); HTTP Basic works as on the rest of {@code /api}. Only GET, only these two paths;
  * ordered before the application's API chain.
  */
 @Configuration
@@ -35,35 +27,13 @@ class SupervisionReadSecurity {
   @Order(0)
   SecurityFilterChain supervisionReadChain(HttpSecurity http, AuthenticationProvider provider, Staff staff,
       ProcessEngine engine) throws Exception {
-    ObjectMapper json = new ObjectMapper();
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    AuthenticationEntryPoint entryPoint = (req, res, ex) -> {
-      // no Basic challenge to the Cockpit plugin's own requests: a browser would open its login dialog when the
-      // web-app session has expired, and the plugin shows its own message instead
-      if (!"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
-        res.setHeader("WWW-Authenticate", "Basic realm=\"doudi\", charset=\"UTF-8\"");
-      }
-      write(json, res, HttpServletResponse.SC_UNAUTHORIZED, "需要登录（Camunda 登录或 HTTP Basic）");
-    };
-    http
-        .securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/supervision/deadlines"),
-            paths.matcher(HttpMethod.GET, "/api/supervision/deadlines/counts")))
-        .authenticationProvider(provider)
-        .csrf(c -> c.disable())
-        .sessionManagement(CamundaSessionReads::stateless)
-        .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler((req, res, ex) ->
-            write(json, res, HttpServletResponse.SC_FORBIDDEN, "当前角色无权查看办理时限")))
-        .addFilterAfter(new CamundaSessionReads(staff, engine.getName()), BasicAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(READERS));
-    return http.build();
-  }
-
-  private static void write(ObjectMapper json, HttpServletResponse res, int status, String message)
-      throws IOException {
-    res.setStatus(status);
-    res.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    res.setCharacterEncoding("UTF-8");
-    json.writeValue(res.getWriter(), Map.of("status", status, "message", message));
+    // no Basic challenge to the Cockpit plugin's own requests: a browser would open its login dialog when the
+    // web-app session has expired, and the plugin shows its own message instead
+    return WebAppPageChain.on(http, provider, staff, engine.getName())
+        .paths(paths.matcher(HttpMethod.GET, "/api/supervision/deadlines"),
+            paths.matcher(HttpMethod.GET, "/api/supervision/deadlines/counts"))
+        .forbidden("当前角色无权查看办理时限")
+        .build(a -> a.anyRequest().hasAnyRole(READERS));
   }
 }

@@ -4,16 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.doudi.household.ApplicationProblems;
-import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
-import org.doudi.payroll.InvalidAwardException;
 import org.doudi.tekun.TekunChanges;
 import org.doudi.tekun.TekunChanges.ChangeFile;
 import org.doudi.tekun.TekunChanges.DeathRecorded;
@@ -22,19 +20,14 @@ import org.doudi.tekun.TekunChanges.ReportedChange;
 import org.doudi.tekun.TekunChanges.StartedChange;
 import org.doudi.tekun.TekunChanges.TerminationRequest;
 import org.doudi.tekun.persistence.TekunChangeRepository.Change;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
 @Tag(name = "特困人员变更和终止", description = "《特困人员认定办法》 2021 第二十四条至第二十七条: re-assessment of self-care "
@@ -64,7 +57,7 @@ public class TekunChangesController {
           @ApiResponse(responseCode = "403", description = "role or region"),
           @ApiResponse(responseCode = "404", description = "no such person")})
   public ResponseEntity<StartedChange> reportChange(@PathVariable long tekunPersonId,
-      @RequestBody(required = false) ReportedChange report, Principal principal) {
+      @Valid @RequestBody(required = false) ReportedChange report, Principal principal) {
     within(principal, tekunPersonId);
     return created(changes.reportChange(tekunPersonId, report, principal.getName()));
   }
@@ -82,7 +75,7 @@ public class TekunChangesController {
           @ApiResponse(responseCode = "403", description = "role or region"),
           @ApiResponse(responseCode = "404", description = "no such person")})
   public ResponseEntity<StartedChange> terminate(@PathVariable long tekunPersonId,
-      @RequestBody(required = false) TerminationRequest request, Principal principal) {
+      @Valid @RequestBody(required = false) TerminationRequest request, Principal principal) {
     within(principal, tekunPersonId);
     return created(changes.proposeTermination(tekunPersonId, request, principal.getName()));
   }
@@ -100,7 +93,7 @@ public class TekunChangesController {
           @ApiResponse(responseCode = "403", description = "role or region"),
           @ApiResponse(responseCode = "404", description = "no such person")})
   public ResponseEntity<DeathRecorded> death(@PathVariable long tekunPersonId,
-      @RequestBody(required = false) DeathReport report, Principal principal) {
+      @Valid @RequestBody(required = false) DeathReport report, Principal principal) {
     within(principal, tekunPersonId);
     DeathRecorded d = changes.recordDeath(tekunPersonId, report, principal.getName());
     return ResponseEntity.created(URI.create("/api/tekun/changes/" + d.changeId())).body(d);
@@ -150,31 +143,5 @@ public class TekunChangesController {
 
   private StaffMember me(Principal principal) {
     return staff.find(principal.getName()).orElseThrow(() -> new AccessDeniedException("未知用户"));
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(InvalidAwardException.class)
-  ProblemDetail award(InvalidAwardException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "参数" + e.getName() + "的值“" + e.getValue()
-        + "”无效");
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

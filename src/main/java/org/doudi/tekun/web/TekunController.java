@@ -9,11 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
-import java.util.Comparator;
 import java.util.NoSuchElementException;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.household.InvalidApplicationException;
-import org.doudi.household.Violation;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
@@ -22,20 +19,14 @@ import org.doudi.tekun.TekunApplication;
 import org.doudi.tekun.TekunRecognitions;
 import org.doudi.tekun.TekunRecognitions.CaseFile;
 import org.doudi.tekun.TekunRecognitions.StartedCase;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
 @Tag(name = "特困人员认定", description = "特困人员救助供养 recognition (特困人员认定办法 2021; 吉民发〔2020〕40号 二（三）, "
@@ -109,33 +100,5 @@ public class TekunController {
 
   private StaffMember me(Principal principal) {
     return staff.find(principal.getName()).orElseThrow(() -> new AccessDeniedException("未知用户"));
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-    return ApplicationProblems.of(e.getBindingResult().getFieldErrors().stream()
-        .sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
-        .map(f -> new Violation(f.getField(), String.valueOf(f.getDefaultMessage()))).toList());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "参数" + e.getName() + "的值“" + e.getValue()
-        + "”无效");
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

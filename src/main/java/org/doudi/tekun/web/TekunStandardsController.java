@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import org.doudi.tekun.NewTekunStandard;
@@ -49,7 +50,7 @@ public class TekunStandardsController {
           @ApiResponse(responseCode = "400", description = "invalid input or below the 1.3× floor; violations name every field"),
           @ApiResponse(responseCode = "403", description = "not an administrator"),
           @ApiResponse(responseCode = "409", description = "the effective date is not after the latest one")})
-  public TekunStandard add(@RequestBody(required = false) NewTekunStandard body, Principal principal) {
+  public TekunStandard add(@Valid @RequestBody(required = false) NewTekunStandard body, Principal principal) {
     return standards.add(body, principal.getName());
   }
 }

@@ -2,6 +2,14 @@ package org.doudi.temporary.internal;
 
 import static org.doudi.temporary.TemporaryVariables.*;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -51,9 +59,22 @@ public class TemporaryCases {
     }
   }
 
-  public record EmergencyReport(String regionCode, String reportChannel, String recipientName,
-      String recipientIdNumber, String recipientPhone, String hukouPlace, String causeKind, String cause,
-      BigDecimal amount, Boolean exceptional, LocalDate easingExpectedOn) {}
+  public record EmergencyReport(
+      @NotBlank(message = "请填写“急难发生地”") String regionCode,
+      String reportChannel,
+      @NotBlank(message = "请填写“救助对象姓名”") @Size(max = 50, message = "“救助对象姓名”最多50个字")
+      String recipientName,
+      @NotBlank(message = "请填写“救助对象身份证号码”") String recipientIdNumber,
+      String recipientPhone,
+      @Size(max = 100, message = "“户籍地（仅登记，不作为条件）”最多100个字") String hukouPlace,
+      @NotBlank(message = "请选择“急难类型”") String causeKind,
+      @NotBlank(message = "请填写“急难情况说明”") @Size(max = 2000, message = "“急难情况说明”最多2000个字") String cause,
+      @NotNull(message = "请填写“救助金额（元）”")
+      @DecimalMin(value = "0", inclusive = false, message = "“救助金额（元）”须大于0元且小于1000000元")
+      @DecimalMax(value = "1000000", inclusive = false, message = "“救助金额（元）”须大于0元且小于1000000元")
+      @Digits(integer = 7, fraction = 2, message = "“救助金额（元）”最多保留两位小数（元、角、分）") BigDecimal amount,
+      Boolean exceptional,
+      LocalDate easingExpectedOn) {}
 
   public record StartedCase(String processInstanceId, String paymentKey) {}
 
@@ -129,8 +150,16 @@ public class TemporaryCases {
     return (int) planned;
   }
 
-  public record HolidayBatch(String scheme, Integer subsidyYear, String regionCode, BigDecimal amount,
-      String amountBasis) {}
+  public record HolidayBatch(
+      @NotBlank(message = "请选择“补助类型”") String scheme,
+      @NotNull(message = "请填写“补助年度”") @Min(value = 2020, message = "“补助年度”须在2020到2100之间")
+      @Max(value = 2100, message = "“补助年度”须在2020到2100之间") Integer subsidyYear,
+      @NotBlank(message = "请填写“发放区域（区划代码）”") @Size(max = 12, message = "“发放区域（区划代码）”最多12个字")
+      String regionCode,
+      @NotNull(message = "请填写“补助标准（元）”")
+      @DecimalMin(value = "0", inclusive = false, message = "“补助标准（元）”须大于0元且小于1000000元")
+      @Digits(integer = 7, fraction = 2, message = "“补助标准（元）”最多保留两位小数（元、角、分）") BigDecimal amount,
+      @NotBlank(message = "请选择“补助方式”") String amountBasis) {}
 
   /** Starts a holiday subsidy batch (supervisors and county approvers of a region containing the batch's). */
   public String startHolidayBatch(HolidayBatch b, String user) {

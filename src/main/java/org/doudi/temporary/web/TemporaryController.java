@@ -6,26 +6,21 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.temporary.internal.TemporaryCases;
 import org.doudi.temporary.internal.TemporaryCases.EmergencyReport;
 import org.doudi.temporary.internal.TemporaryCases.HolidayBatch;
-import org.doudi.temporary.internal.TemporaryCases.NotAcceptedNowException;
 import org.doudi.temporary.internal.TemporaryCases.StartedCase;
 import org.doudi.temporary.internal.TemporaryCases.UnfinishedPaperwork;
-import org.doudi.temporary.internal.TemporaryFormException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,13 +59,15 @@ public class TemporaryController {
           @ApiResponse(responseCode = "201", description = "{\"processInstanceId\":\"…\",\"paymentKey\":\"temporary:EMERGENCY:…:1\"}"),
           @ApiResponse(responseCode = "400", description = "invalid report; violations name the field, in Chinese"),
           @ApiResponse(responseCode = "403", description = "role not allowed or region outside the caller's")})
-  public ResponseEntity<StartedCase> report(@RequestBody(required = false) EmergencyReport report,
+  public ResponseEntity<StartedCase> report(@Valid @RequestBody(required = false) EmergencyReport report,
       Principal principal) {
     StartedCase c = cases.reportEmergency(report, principal.getName());
     return ResponseEntity.created(URI.create("/api/temporary/emergencies/" + c.processInstanceId())).body(c);
   }
 
-  public record EasedRequest(String note) {}
+  public record EasedRequest(
+      @NotBlank(message = "请填写缓解情况说明（1到1000个字）") @Size(max = 1000, message = "请填写缓解情况说明（1到1000个字）")
+      String note) {}
 
   @PostMapping("/api/temporary/emergencies/{processInstanceId}/eased")
   @PreAuthorize("hasAnyRole('VILLAGE_ASSISTANT', 'TOWNSHIP_CASEWORKER', 'COUNTY_CASEWORKER', 'ADMIN')")
@@ -80,7 +77,7 @@ public class TemporaryController {
           @ApiResponse(responseCode = "404", description = "no running emergency case visible to the caller"),
           @ApiResponse(responseCode = "409", description = "the case is not waiting for the emergency to ease")})
   public ResponseEntity<Void> eased(@Parameter(description = "process instance id") @PathVariable String processInstanceId,
-      @RequestBody(required = false) EasedRequest body, Principal principal) {
+      @Valid @RequestBody(required = false) EasedRequest body, Principal principal) {
     cases.emergencyEased(processInstanceId, body == null ? null : body.note(), principal.getName());
     return ResponseEntity.noContent().build();
   }
@@ -97,7 +94,9 @@ public class TemporaryController {
     return cases.unfinishedPaperwork(principal.getName(), all);
   }
 
-  public record StopRequest(String reason) {}
+  public record StopRequest(
+      @NotBlank(message = "请填写停止发放的原因（2到1000个字）")
+      @Size(min = 2, max = 1000, message = "请填写停止发放的原因（2到1000个字）") String reason) {}
 
   @PostMapping("/api/temporary/expenditure/{processInstanceId}/stop")
   @PreAuthorize("hasAnyRole('TOWNSHIP_CASEWORKER', 'TOWNSHIP_APPROVER', 'COUNTY_CASEWORKER', 'COUNTY_APPROVER', 'ADMIN')")
@@ -110,7 +109,7 @@ public class TemporaryController {
           @ApiResponse(responseCode = "404", description = "no running case visible to the caller"),
           @ApiResponse(responseCode = "409", description = "no instalment left to stop")})
   public Map<String, Object> stop(@PathVariable String processInstanceId,
-      @RequestBody(required = false) StopRequest body, Principal principal) {
+      @Valid @RequestBody(required = false) StopRequest body, Principal principal) {
     int n = cases.stopExpenditure(processInstanceId, body == null ? null : body.reason(), principal.getName());
     return Map.of("processInstanceId", processInstanceId, "stoppedInstalments", n);
   }
@@ -125,49 +124,9 @@ public class TemporaryController {
       responses = {@ApiResponse(responseCode = "201", description = "{\"processInstanceId\":\"…\"}"),
           @ApiResponse(responseCode = "400", description = "invalid batch"),
           @ApiResponse(responseCode = "403", description = "region outside the caller's")})
-  public ResponseEntity<Map<String, String>> holiday(@RequestBody(required = false) HolidayBatch body,
+  public ResponseEntity<Map<String, String>> holiday(@Valid @RequestBody(required = false) HolidayBatch body,
       Principal principal) {
     String pid = cases.startHolidayBatch(body, principal.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("processInstanceId", pid));
-  }
-
-  @ExceptionHandler(TemporaryFormException.class)
-  ProblemDetail invalid(TemporaryFormException e) {
-    return problem(e);
-  }
-
-  /** A refusal inside the engine (start delegate) arrives wrapped; anything else stays a server error. */
-  @ExceptionHandler(ProcessEngineException.class)
-  ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TemporaryFormException refused) {
-        return ResponseEntity.badRequest().body(problem(refused));
-      }
-    }
-    throw e;
-  }
-
-  private static ProblemDetail problem(TemporaryFormException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setType(URI.create("urn:doudi:problem:invalid-temporary-assistance"));
-    p.setTitle("临时救助内容有误");
-    p.setProperty("violations", List.of(Map.of("field", e.field() == null ? "" : e.field(),
-        "message", e.getMessage())));
-    return p;
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(NotAcceptedNowException.class)
-  ProblemDetail conflict(NotAcceptedNowException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 }

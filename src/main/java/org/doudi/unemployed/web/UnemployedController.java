@@ -6,10 +6,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.NoSuchElementException;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
@@ -19,13 +19,9 @@ import org.doudi.unemployed.UnemployedApplication;
 import org.doudi.unemployed.UnemployedCases;
 import org.doudi.unemployed.UnemployedCases.CaseFile;
 import org.doudi.unemployed.UnemployedCases.StartedCase;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +61,7 @@ public class UnemployedController {
           @ApiResponse(responseCode = "400", description = "invalid application: every violation with its field "
               + "and a Chinese message (urn:doudi:problem:invalid-application)"),
           @ApiResponse(responseCode = "403", description = "role not allowed or region outside the caller's")})
-  public ResponseEntity<StartedCase> apply(@RequestBody(required = false) UnemployedApplication application,
+  public ResponseEntity<StartedCase> apply(@Valid @RequestBody(required = false) UnemployedApplication application,
       Principal principal) {
     if (application == null) {
       throw new InvalidApplicationException("", "请求内容为空，请提交申请JSON");
@@ -102,20 +98,5 @@ public class UnemployedController {
 
   private StaffMember me(Principal principal) {
     return staff.find(principal.getName()).orElseThrow(() -> new AccessDeniedException("未知用户"));
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

@@ -19,7 +19,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +42,9 @@ import org.doudi.watch.persistence.WatchRepository.EntryRow;
 import org.doudi.watch.persistence.WatchRepository.Page;
 import org.doudi.watch.persistence.WatchRepository.RuleCount;
 import org.doudi.watch.persistence.WatchRepository.Scope;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -299,34 +292,5 @@ public class WatchController {
         "OPEN".equals(a.status()) && a.dueAt() != null && a.dueAt().isBefore(org.doudi.engine.EngineContext.now()), a.status(),
         a.reasonCode(), reason == null ? null : reason.label(), Masking.mask(a.closingNote()), a.applicationRef(),
         a.closedBy(), a.closedAt(), a.processInstanceId());
-  }
-
-  @ExceptionHandler(InvalidWatchInputException.class)
-  ProblemDetail invalid(InvalidWatchInputException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-    return p;
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-        .sorted(Comparator.comparing(FieldError::getField))
-        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        String.join("；", errors.stream().map(m -> m.get("message")).toList()));
-    p.setProperty("errors", errors);
-    return p;
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "请求内容无法读取：" + org.doudi.household.ApplicationProblems.unreadableMessage(e));
-  }
-
-  @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
-  ProblemDetail missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName());
   }
 }

@@ -22,12 +22,8 @@ import org.doudi.supervision.escalation.EscalationSettings;
 import org.doudi.supervision.escalation.persistence.EscalationRepository;
 import org.doudi.supervision.escalation.persistence.EscalationRepository.EscalationRow;
 import org.doudi.supervision.escalation.persistence.EscalationRepository.OfficeCount;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -221,17 +217,5 @@ public class EscalationController {
       // refused below
     }
     throw new InvalidParameterException(name, "参数" + name + "应为" + min + "到" + max + "之间的整数，收到“" + value + "”");
-  }
-
-  @ExceptionHandler(InvalidParameterException.class)
-  ProblemDetail invalid(InvalidParameterException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setProperty("errors", List.of(java.util.Map.of("field", e.field, "message", e.getMessage())));
-    return p;
-  }
-
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ProblemDetail missing(MissingServletRequestParameterException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName());
   }
 }

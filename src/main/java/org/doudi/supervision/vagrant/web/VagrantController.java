@@ -9,12 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.doudi.household.ApplicationProblems;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
@@ -24,23 +21,15 @@ import org.doudi.supervision.vagrant.VagrantCases.CaseFile;
 import org.doudi.supervision.vagrant.VagrantCases.CaseSummary;
 import org.doudi.supervision.vagrant.VagrantCases.StartedCase;
 import org.doudi.supervision.vagrant.VagrantIntake;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
 @Tag(name = "流浪乞讨人员救助管理", description = "救助管理站 intake, case file and station lists (docs/vagrants.md): the "
@@ -134,44 +123,5 @@ public class VagrantController {
 
   private StaffMember me(Principal principal) {
     return staff.find(principal.getName()).orElseThrow(() -> new AccessDeniedException("未知用户"));
-  }
-
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-        .sorted(Comparator.comparing(FieldError::getField))
-        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        String.join("；", errors.stream().map(m -> m.get("message")).toList()));
-    p.setTitle(ApplicationProblems.TITLE);
-    p.setType(ApplicationProblems.TYPE);
-    p.setProperty("errors", errors);
-    return p;
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApplicationProblems.of(e);
-  }
-
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ProblemDetail missing(MissingServletRequestParameterException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName());
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "参数" + e.getName() + "的值“" + e.getValue()
-        + "”无效");
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 }

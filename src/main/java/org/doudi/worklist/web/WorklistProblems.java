@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Refusals of the worklist endpoint as problem+json with a Chinese detail (answers of the one advice, this package). */
 @Component
-class WorklistExceptionHandler implements ProblemAnswers {
+class WorklistProblems implements ProblemAnswers {
 
   @Override
   public boolean covers(Class<?> controller) {
-    return ProblemAnswers.inPackageOf(controller, WorklistExceptionHandler.class);
+    return ProblemAnswers.inPackageOf(controller, WorklistProblems.class);
   }
 
   @ExceptionHandler(WorklistRequestException.class)

@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Refusals of the supervision endpoints as problem+json with a Chinese detail; limited to this package. */
 @Component
-class SupervisionExceptionHandler implements ProblemAnswers {
+class SupervisionProblems implements ProblemAnswers {
 
   @Override
   public boolean covers(Class<?> controller) {
-    return ProblemAnswers.inPackageOf(controller, SupervisionExceptionHandler.class);
+    return ProblemAnswers.inPackageOf(controller, SupervisionProblems.class);
   }
 
   @ExceptionHandler(MonitorRequestException.class)

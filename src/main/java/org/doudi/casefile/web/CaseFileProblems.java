@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Refusals of the case overview as problem+json with a Chinese detail (answers of the one advice, this package). */
 @Component
-class CaseFileExceptionHandler implements ProblemAnswers {
+class CaseFileProblems implements ProblemAnswers {
 
   @Override
   public boolean covers(Class<?> controller) {
-    return ProblemAnswers.inPackageOf(controller, CaseFileExceptionHandler.class);
+    return ProblemAnswers.inPackageOf(controller, CaseFileProblems.class);
   }
 
   @ExceptionHandler(CaseFileException.class)

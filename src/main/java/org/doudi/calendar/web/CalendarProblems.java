@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Errors of the calendar endpoints as RFC 9457 problem details; limited to this package. */
 @Component
-class CalendarExceptionHandler implements ProblemAnswers {
+class CalendarProblems implements ProblemAnswers {
 
   @Override
   public boolean covers(Class<?> controller) {
-    return ProblemAnswers.inPackageOf(controller, CalendarExceptionHandler.class);
+    return ProblemAnswers.inPackageOf(controller, CalendarProblems.class);
   }
 
   @ExceptionHandler(CalendarDataException.class)

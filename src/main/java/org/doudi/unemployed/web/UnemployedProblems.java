@@ -1,0 +1,40 @@
+package org.doudi.unemployed.web;
+
+import java.util.NoSuchElementException;
+import org.doudi.household.ApplicationProblems;
+import org.doudi.household.InvalidApplicationException;
+import org.doudi.platform.ProblemAnswers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * The problem answers of {@link UnemployedController}'s endpoints, for the application's one advice
+ * (platform.internal.ProblemAdvice). They cover that controller only, as when they were its own
+ * {@code @ExceptionHandler} methods.
+ */
+@Component
+class UnemployedProblems implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return controller != null && UnemployedController.class.isAssignableFrom(controller);
+  }
+
+  @ExceptionHandler(InvalidApplicationException.class)
+  ProblemDetail invalid(InvalidApplicationException e) {
+    return ApplicationProblems.of(e);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return ApplicationProblems.of(e);
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ProblemDetail notFound(NoSuchElementException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+}

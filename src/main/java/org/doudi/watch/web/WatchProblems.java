@@ -1,0 +1,57 @@
+package org.doudi.watch.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.doudi.platform.ProblemAnswers;
+import org.doudi.watch.WatchList.InvalidWatchInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * The problem answers of {@link WatchController}'s endpoints, for the application's one advice
+ * (platform.internal.ProblemAdvice). They cover that controller only, as when they were its own
+ * {@code @ExceptionHandler} methods.
+ */
+@Component
+class WatchProblems implements ProblemAnswers {
+
+  @Override
+  public boolean covers(Class<?> controller) {
+    return controller != null && WatchController.class.isAssignableFrom(controller);
+  }
+
+  @ExceptionHandler(InvalidWatchInputException.class)
+  ProblemDetail invalid(InvalidWatchInputException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    return p;
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        .sorted(Comparator.comparing(FieldError::getField))
+        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        String.join("；", errors.stream().map(m -> m.get("message")).toList()));
+    p.setProperty("errors", errors);
+    return p;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "请求内容无法读取：" + org.doudi.household.ApplicationProblems.unreadableMessage(e));
+  }
+
+  @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+  ProblemDetail missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName());
+  }
+}
