@@ -2,6 +2,7 @@ package org.doudi.identity.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attaches {@link CaseAccessGrants} to every process and user task of every deployed model, and lets the engine check
- * a user's grants without reading every group of the authorization table first ({@link AuthorizedGroups}).
+ * a user's grants without reading every group of the authorization table first ({@link AuthorizedGroups}) nor every
+ * row of it ({@link EngineIndexes}).
  */
 @Component
 public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
@@ -50,5 +52,11 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
             .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (TaskListener) grants::onTaskCreate);
       }
     });
+  }
+
+  /** The project's indexes on the engine's tables, once the engine has its schema ({@link EngineIndexes}). */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    EngineIndexes.migrate(processEngine);
   }
 }
