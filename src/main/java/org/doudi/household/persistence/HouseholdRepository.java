@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,22 +219,26 @@ public class HouseholdRepository {
   }
 
   private List<Member> members(long applicationId, boolean declared) {
-    record Row(long id, int revision, Member member) {}
+    record Row(long id, Member member) {}
     List<Row> rows = jdbc.query("SELECT * FROM household_member WHERE application_id = ? ORDER BY member_no",
-        (rs, n) -> new Row(rs.getLong("id"), declared ? 0 : rs.getInt("income_revision"), new Member(
+        (rs, n) -> new Row(rs.getLong("id"), new Member(
             rs.getString("name"), rs.getString("id_number"), Relation.valueOf(rs.getString("relation")),
             rs.getString("hukou_county_code"), enumOrNull(UrbanRural.class, rs.getString("hukou_urban_rural")),
             enumOrNull(DisabilityCategory.class, rs.getString("disability_category")),
             (Integer) rs.getObject("disability_grade", Integer.class), rs.getBoolean("serious_illness"),
             rs.getBoolean("able_to_work"), rs.getBoolean("student"), null, rs.getBigDecimal("rigid_expenses"))),
         applicationId);
+    // every member's incomes of the revision in force (declared: 0) in one query, not one per member
+    Map<Long, Map<IncomeType, BigDecimal>> incomes = new HashMap<>();
+    jdbc.query("SELECT i.member_id, i.income_type, i.amount FROM member_income i JOIN household_member m "
+        + "ON m.id = i.member_id WHERE m.application_id = ? AND i.revision = "
+        + (declared ? "0" : "m.income_revision"), rs -> {
+          incomes.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(IncomeType.class))
+              .put(IncomeType.valueOf(rs.getString(2)), rs.getBigDecimal(3));
+        }, applicationId);
     List<Member> members = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      Map<IncomeType, BigDecimal> income = new EnumMap<>(IncomeType.class);
-      jdbc.query("SELECT income_type, amount FROM member_income WHERE member_id = ? AND revision = ?",
-          rs -> {
-            income.put(IncomeType.valueOf(rs.getString(1)), rs.getBigDecimal(2));
-          }, r.id(), r.revision());
+      Map<IncomeType, BigDecimal> income = incomes.getOrDefault(r.id(), new EnumMap<>(IncomeType.class));
       Member m = r.member();
       members.add(new Member(m.name(), m.idNumber(), m.relation(), m.hukouCountyCode(), m.hukouUrbanRural(),
           m.disabilityCategory(), m.disabilityGrade(), m.seriousIllness(), m.ableToWork(), m.student(), income,

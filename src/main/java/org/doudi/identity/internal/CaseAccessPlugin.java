@@ -1,19 +1,26 @@
 package org.doudi.identity.internal;
 
 import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Attaches {@link CaseAccessGrants} to every process and user task of every deployed model. */
+/**
+ * Attaches {@link CaseAccessGrants} to every process and user task of every deployed model, and lets the engine check
+ * a user's grants without reading every group of the authorization table first ({@link AuthorizedGroups}) nor every
+ * row of it ({@link EngineIndexes}).
+ */
 @Component
 public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
@@ -25,6 +32,10 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<SessionFactory> sessions = new ArrayList<>(configuration.getCustomSessionFactories() == null ? List.of()
+        : configuration.getCustomSessionFactories());
+    sessions.add(new AuthorizedGroups.Factory());
+    configuration.setCustomSessionFactories(sessions);
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
@@ -41,5 +52,11 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
             .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (TaskListener) grants::onTaskCreate);
       }
     });
+  }
+
+  /** The project's indexes on the engine's tables, once the engine has its schema ({@link EngineIndexes}). */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    EngineIndexes.migrate(processEngine);
   }
 }

@@ -75,6 +75,8 @@ public final class DibaoBenchmark {
       Column c = new Column("c", BareTasks.deploy("(c) bare tasks, stock Camunda 7.24", stock.engine, stockDriver,
           shapes), stock.engine, stock.sql);
       List<Column> columns = List.of(a, b, c);
+      // figures are printed as each column finishes, so that a run cut short still yields them
+      header(shapes);
 
       for (String mode : List.of("single thread", "job executor ×2")) {
         boolean je = !mode.equals("single thread");
@@ -85,20 +87,28 @@ public final class DibaoBenchmark {
         stockDriver.executorRunsJobs(je);
         for (Column col : columns) {
           run(col, warmup, je, mode, 0); // JIT, caches, connection pools
+          System.out.printf(Locale.ROOT, "%-16s %-40s warm-up of %d cases done; load average %s%n", mode,
+              col.scenario().name(), warmup, loadAverage());
         }
         // rounds alternate the columns so that drift of the machine hits all of them alike
         for (int r = 1; r <= rounds; r++) {
           for (Column col : columns) {
-            results.add(run(col, cases, je, mode, r));
+            Result result = run(col, cases, je, mode, r);
+            results.add(result);
+            row(result);
           }
         }
+        summary(results, mode);
       }
       for (Column col : columns) {
         jobExecutor(col.engine, false);
       }
-      print(results, shapes, cases, rounds,
+      System.out.printf(Locale.ROOT, "%n%d cases × %d rounds per column and mode; project engine: history %s; stock: %s;"
+          + " PostgreSQL %s; %s %s; %d processors; load average at the end %s%n", cases, rounds,
+          engine.getProcessEngineConfiguration().getHistory(), stock.describe(),
           app.getBean(JdbcTemplate.class).queryForObject("SHOW server_version", String.class),
-          app.getBean(ProcessEngine.class).getProcessEngineConfiguration().getHistory(), stock.describe());
+          System.getProperty("java.vm.name"), System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors(), loadAverage());
     } finally {
       Postgres.dropIfTemporary(url);
       Postgres.dropIfTemporary(stockUrl);
@@ -183,37 +193,46 @@ public final class DibaoBenchmark {
         col.sql().snapshot().minus(before));
   }
 
-  static void print(List<Result> results, List<BareTasks.Shape> shapes, int cases, int rounds, String postgres,
-      String appHistory, String stock) {
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  static void header(List<BareTasks.Shape> shapes) {
     System.out.println();
     System.out.println("user tasks of the bare process: " + shapes.stream().map(s -> s.id() + " [" + s.candidateGroups()
         + "]").collect(Collectors.joining(", ")));
-    System.out.printf(Locale.ROOT, "%n%-16s %-40s %5s %10s %12s %14s %12s%n", "mode", "column", "round", "user tasks",
-        "user tasks/s", "ms/user task", "SQL/u. task");
-    for (Result r : results) {
-      System.out.printf(Locale.ROOT, "%-16s %-40s %5d %10d %12.1f %14.2f %12.1f%n", r.mode(), r.scenario(), r.round(),
-          r.userTasks(), r.userTasks() / r.seconds(), r.msPerTask(), (double) r.sql().total() / r.userTasks());
-    }
-    for (String mode : results.stream().map(Result::mode).distinct().toList()) {
-      double a = msPerTask(results, mode, "a");
-      double b = msPerTask(results, mode, "b");
-      double c = msPerTask(results, mode, "c");
-      System.out.printf(Locale.ROOT, "%n%s, all rounds: ms per completed user task  (a) %.2f  (b) %.2f  (c) %.2f"
-          + "   a/b %.2f (target ≤ 1.0)   b/c %.2f (target ≤ 1.2)%n", mode, a, b, c, a / b, b / c);
-      for (String col : List.of("a", "b", "c")) {
-        List<Result> rs = results.stream().filter(r -> r.mode().equals(mode) && r.column().equals(col)).toList();
-        SqlCounter.Snapshot sum = rs.stream().map(Result::sql).reduce(SqlCounter::add).orElseThrow();
-        int tasks = rs.stream().mapToInt(Result::userTasks).sum();
-        System.out.printf(Locale.ROOT, "  (%s) per user task: %.1f SQL statements, %.1f round trips; most frequent:%n",
-            col, (double) sum.total() / tasks, (double) sum.roundTrips() / tasks);
-        for (Map.Entry<String, Long> e : sum.top(12)) {
-          System.out.printf(Locale.ROOT, "      %6.2f  %s%n", (double) e.getValue() / tasks, e.getKey());
-        }
+    System.out.println("load average at the start: " + loadAverage());
+    System.out.printf(Locale.ROOT, "%n%-16s %-40s %5s %10s %12s %14s %12s %12s%n", "mode", "column", "round",
+        "user tasks", "user tasks/s", "ms/user task", "SQL/u. task", "trips/u.task");
+  }
+
+  static void row(Result r) {
+    System.out.printf(Locale.ROOT, "%-16s %-40s %5d %10d %12.1f %14.2f %12.1f %12.1f   load %s%n", r.mode(),
+        r.scenario(), r.round(), r.userTasks(), r.userTasks() / r.seconds(), r.msPerTask(),
+        (double) r.sql().total() / r.userTasks(), (double) r.sql().roundTrips() / r.userTasks(), loadAverage());
+  }
+
+  static void summary(List<Result> results, String mode) {
+    double a = msPerTask(results, mode, "a");
+    double b = msPerTask(results, mode, "b");
+    double c = msPerTask(results, mode, "c");
+    System.out.printf(Locale.ROOT, "%n%s, all rounds: ms per completed user task  (a) %.2f  (b) %.2f  (c) %.2f"
+        + "   a/b %.2f (target ≤ 1.0)   b/c %.2f (target ≤ 1.2)%n", mode, a, b, c, a / b, b / c);
+    for (String col : List.of("a", "b", "c")) {
+      List<Result> rs = results.stream().filter(r -> r.mode().equals(mode) && r.column().equals(col)).toList();
+      SqlCounter.Snapshot sum = rs.stream().map(Result::sql).reduce(SqlCounter::add).orElseThrow();
+      int tasks = rs.stream().mapToInt(Result::userTasks).sum();
+      System.out.printf(Locale.ROOT, "  (%s) per user task: %.1f SQL statements, %.1f round trips; most frequent:%n",
+          col, (double) sum.total() / tasks, (double) sum.roundTrips() / tasks);
+      for (Map.Entry<String, Long> e : sum.top(Integer.getInteger("bench.top", 25))) {
+        System.out.printf(Locale.ROOT, "      %6.2f  %s%n", (double) e.getValue() / tasks, e.getKey());
       }
     }
-    System.out.printf(Locale.ROOT, "%n%d cases × %d rounds per column and mode; project engine: history %s; stock: %s;"
-        + " PostgreSQL %s; %s %s; %d processors%n", cases, rounds, appHistory, stock, postgres,
-        System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    System.out.println();
   }
 
   static double msPerTask(List<Result> results, String mode, String column) {

@@ -62,7 +62,7 @@ final class SqlCounter {
 
   static String key(String sql) {
     String s = sql == null ? "?" : sql.replaceAll("\\s+", " ").trim();
-    return s.length() > 110 ? s.substring(0, 110) : s;
+    return s.length() > 150 ? s.substring(0, 150) : s;
   }
 
   Snapshot snapshot() {

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * authorization (the project's engine as a logged-in caseworker) and without (the bare engine's query on the same
  * data). Target: within 1.2 × the bare query.
  *
- * <pre>mvn -Pbench-worklist test-compile exec:exec [-Dbench.tasks=1000000] [-Dbench.repeats=7]</pre>
+ * <pre>mvn -Pbench-worklist test-compile exec:exec [-Dbench.tasks=1000000] [-Dbench.repeats=7] [-Dbench.logSql=true]</pre>
  *
  * Seeding: one real case task is created through the engine (a one-task process in 宝塔村, 农安镇, as its caseworker);
  * its rows — candidate-group identity link, the engine's authorization for the candidate group, the project's region
@@ -55,8 +55,11 @@ public final class WorklistBenchmark {
     int n = Integer.getInteger("bench.tasks", 1_000_000);
     int repeats = Integer.getInteger("bench.repeats", 7);
     String url = Postgres.freshDatabase("doudi_bench_worklist");
+    // -Dbench.logSql=true: the task query's SQL text and parameters as MyBatis logs them (for EXPLAIN in psql)
+    String sqlLog = "--logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria="
+        + (Boolean.getBoolean("bench.logSql") ? "DEBUG" : "WARN");
     try (ConfigurableApplicationContext app = Postgres.application(url, "--logging.level.root=WARN",
-        "--logging.structured.format.console=")) {
+        "--logging.structured.format.console=", sqlLog)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       IdentityService identity = engine.getIdentityService();
