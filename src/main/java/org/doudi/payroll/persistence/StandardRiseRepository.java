@@ -82,15 +82,9 @@ public class StandardRiseRepository {
       + "applied_at, created_at";
 
   private final JdbcTemplate jdbc;
-  private final String workMem;
 
-  public StandardRiseRepository(JdbcTemplate jdbc,
-      @org.springframework.beans.factory.annotation.Value("${doudi.payroll.rise-work-mem:1GB}") String workMem) {
-    if (!workMem.matches("\\d{1,6}(kB|MB|GB)")) {
-      throw new IllegalArgumentException("doudi.payroll.rise-work-mem must be like 1GB: " + workMem);
-    }
+  public StandardRiseRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.workMem = workMem;
   }
 
   /** Whether any active 低保 award is paid under the county and type. */
@@ -105,15 +99,10 @@ public class StandardRiseRepository {
    * PostgreSQL: hash joins for the batch's statements (on) or the planner's choice back (off), for the rest of the
    * transaction. Its estimate of the awards under a batch of rises (county and type, correlated) is far too low, and
    * the nested loops it then picks probe the indexes once per award: a province's rise took minutes instead of
-   * seconds. And (on) {@code doudi.payroll.rise-work-mem} for the rest of the transaction: at a million awards the
-   * lines' sort of two million member rows (~470 MB) and the award rows' sort (~330 MB) went to disk with the roster's
-   * 256 MB.
+   * seconds.
    */
   public void bulkPlans(boolean on) {
     if (postgres()) {
-      if (on) {
-        jdbc.execute("SET LOCAL work_mem = '" + workMem + "'");
-      }
       jdbc.execute("SET LOCAL enable_nestloop = " + (on ? "off" : "on"));
       // and no JIT: compiling a batch statement's expressions took 1.3 s of the lines' statement at a million
       jdbc.execute("SET LOCAL jit = " + (on ? "off" : "DEFAULT"));
@@ -199,19 +188,10 @@ public class StandardRiseRepository {
 
   /** The distinct (rise, age, illness, disability) of the members of the batch's awards. */
   public void distinctInputs(List<Long> riseIds, RowCallbackHandler each) {
-    if (postgres()) {
-      // a hash of the few distinct combinations (each worker's partial, then the final), not a sort of every member's
-      // row (two million at a million awards) for a Unique that keeps a few hundred: lab, 200,000 awards, 1.3–1.6 s →
-      // 0.75–0.98 s (docs/benchmarks/standard-rise.md, run 19)
-      jdbc.execute("SET LOCAL enable_sort = off");
-    }
     jdbc.query("SELECT DISTINCT sr.id AS rise_id, sr.county_code, " + srAge() + " AS age, m.serious_illness, "
         + "COALESCE(m.disability_category, '-') AS cat, COALESCE(m.disability_grade, -1) AS grade "
         + "FROM benefit_award a" + JOIN_RISE + "JOIN award_basis_member m ON m.beneficiary_key = a.beneficiary_key "
         + "AND m.scheme = a.scheme WHERE " + latestOfBatch(ids(riseIds)), each);
-    if (postgres()) {
-      jdbc.execute("SET LOCAL enable_sort TO DEFAULT");
-    }
   }
 
   /** Rows: rise id, age, illness, category ('-'), grade (−1), supplement category, percent, single percent. */
