@@ -109,4 +109,7 @@ public final class DibaoVariables {
       PRELIMINARY_OPINION_LABEL, NOTICE_ROUND, OBJECTION_SOURCE, OBJECTION_FILED_BY, PAYMENT_FROM, EXTENDED,
       INVESTIGATION_STARTED_AT, INVESTIGATION_STARTED_BY, INVESTIGATION_START_LATE, FILE_RECEIVED_AT, MISSED_LIMITS, "decidedBy",
       "awardGranted");
+
+  /** Process variable awardGranted (read or written by Decisions). */
+  public static final String AWARD_GRANTED = "awardGranted";
 }

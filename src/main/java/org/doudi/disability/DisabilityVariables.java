@@ -48,4 +48,16 @@ public final class DisabilityVariables {
   public static final Set<String> SYSTEM_WRITTEN = Set.of(APPLICATION_ID, SUBSIDY_KIND, SUBSIDY_LABEL,
       APPLICANT_NAME, ID_NUMBER_MASKED, COUNTY_CODE, REGION_NAME, DISABILITY_TEXT, SOURCE, REGISTERED_BY, ELIGIBLE,
       ELIGIBILITY_REASONS, STANDING_TEXT, MONTHLY_AMOUNT, AMOUNT_BASIS, REVIEWED_BY, DECIDED_BY, DECIDED_ON);
+
+  /** Process variable candidates (read or written by Discover). */
+  public static final String CANDIDATES = "candidates";
+
+  /** Process variable casesOpened (read or written by Discover). */
+  public static final String CASES_OPENED = "casesOpened";
+
+  /** Process variable personsScanned (read or written by Discover). */
+  public static final String PERSONS_SCANNED = "personsScanned";
+
+  /** Process variable stopped (read or written by Discover). */
+  public static final String STOPPED = "stopped";
 }

@@ -35,4 +35,7 @@ public final class ExitVariables {
   public static final String REJECT = "REJECT";
 
   private ExitVariables() {}
+
+  /** Process variable objectionStatus (read or written by ExitObjectionSteps). */
+  public static final String OBJECTION_STATUS = "objectionStatus";
 }

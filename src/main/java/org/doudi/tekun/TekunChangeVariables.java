@@ -97,4 +97,13 @@ public final class TekunChangeVariables {
     m.put("MOVED_AWAY", "户籍迁出本县（市、区），由迁入地重新认定（地方做法，待确认）");
     return java.util.Collections.unmodifiableMap(m);
   }
+
+  /** Process variable repostEnded (read or written by TekunLifeFormCheck). */
+  public static final String REPOST_ENDED = "repostEnded";
+
+  /** Process variable riskDependants (read or written by TekunLifeFormCheck). */
+  public static final String RISK_DEPENDANTS = "riskDependants";
+
+  /** Process variable moreDue (read or written by TekunLifeSteps). */
+  public static final String MORE_DUE = "moreDue";
 }

@@ -65,4 +65,13 @@ public final class TekunRecognitionVariables {
       CARE_LEVEL_LABEL, CHECK_TEXT, ELIGIBLE, ELIGIBILITY_REASONS, MONTHLY_AMOUNT, AMOUNT_TEXT, INVESTIGATED_BY,
       PRELIMINARY_BY, AUTHORITY, SPOT_CHECKED, SPOT_CHECK_TEXT, FILE_RECEIVED_AT, DECIDED_BY, DECIDED_ON, MATERIALS_COMPLETE, MISSING_MATERIALS,
       "acceptedBy");
+
+  /** Process variable authorisationSigned (read or written by RegisterCase). */
+  public static final String AUTHORISATION_SIGNED = "authorisationSigned";
+
+  /** Process variable acceptedBy (read or written by TekunFormCheck). */
+  public static final String ACCEPTED_BY = "acceptedBy";
+
+  /** Process variable choosesChildSubsidy (read or written by TekunFormCheck). */
+  public static final String CHOOSES_CHILD_SUBSIDY = "choosesChildSubsidy";
 }

@@ -95,4 +95,19 @@ public final class TemporaryVariables {
       CHECK_PASSED, CHECK_REFERENCE, CHECK_SUMMARY, INSTALMENT_AMOUNT, CURRENT_INSTALMENT, INSTALMENT_DUE_AT,
       MORE_INSTALMENTS, STOPPED_BY, BATCH_ID, RECIPIENT_COUNT, ALREADY_PAID_COUNT, TOTAL_AMOUNT, CREATED_ROWS,
       SKIPPED_ROWS);
+
+  /** Process variable expenseAmount (read or written by ExpenditureCases). */
+  public static final String EXPENSE_AMOUNT = "expenseAmount";
+
+  /** Process variable householdMonthlyIncome (read or written by ExpenditureCases). */
+  public static final String HOUSEHOLD_MONTHLY_INCOME = "householdMonthlyIncome";
+
+  /** Process variable memberCount (read or written by ExpenditureCases). */
+  public static final String MEMBER_COUNT = "memberCount";
+
+  /** The start form's township choice (the village list depends on it); dropped once the region is recorded. */
+  public static final String FORM_TOWNSHIP = "township";
+
+  /** The 急难 report's expected easing date as entered; the case keeps {@link #EASING_EXPECTED_AT}. */
+  public static final String EASING_EXPECTED_ON = "easingExpectedOn";
 }

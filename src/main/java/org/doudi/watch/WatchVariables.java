@@ -38,4 +38,10 @@ public final class WatchVariables {
   /** Written only by this module's code: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(ALERT_ID, RULE_CODE, RULE_LABEL, SUBJECT_NAME,
       SUBJECT_ID_MASKED, ALERT_DETAIL, ALERT_ROLE, CLOSED_BY, WATCH_ENTRY_ID, WATCH_ALERT_ID);
+
+  /** Process variable suggestedSchemes (read or written by HardshipOutcomes). */
+  public static final String SUGGESTED_SCHEMES = "suggestedSchemes";
+
+  /** Process variable rechecksRaised (read or written by RecheckRejected). */
+  public static final String RECHECKS_RAISED = "rechecksRaised";
 }

@@ -28,6 +28,7 @@ import org.doudi.payroll.AwardGrant;
 import org.doudi.payroll.Awards;
 import org.doudi.register.BenefitRegister;
 import org.doudi.register.Person;
+import org.doudi.dibao.DibaoVariables;
 
 /** The decision (审核确认办法 第21、24条): approval with publication, rejection with a written notice and its delivery. */
 final class Decisions {
@@ -101,10 +102,10 @@ final class Decisions {
       HouseholdApplication.BankAccount account = a.bankAccount();
       if (account == null || amount.signum() <= 0) {
         // no account given yet: the county grants the award once it has one (docs/payroll.md)
-        execution.setVariable("awardGranted", false);
+        execution.setVariable(DibaoVariables.AWARD_GRANTED, false);
         return;
       }
-      execution.setVariable("awardGranted", true);
+      execution.setVariable(DibaoVariables.AWARD_GRANTED, true);
       String holder = account.holderName().strip();
       HouseholdApplication.Member payee = a.memberList().stream().filter(m -> holder.equals(m.name().strip()))
           .findFirst().orElse(a.applicant());

@@ -14,6 +14,7 @@ import org.doudi.payroll.ExitObjection;
 import org.doudi.payroll.Exits;
 import org.doudi.payroll.InvalidAwardException;
 import org.springframework.stereotype.Component;
+import org.doudi.payroll.ExitVariables;
 
 /** The steps of process exit-objection (processes/payroll/exit-objection.bpmn). */
 public final class ExitObjectionSteps {
@@ -80,7 +81,7 @@ public final class ExitObjectionSteps {
     @Override
     public void execute(DelegateExecution e) {
       ExitObjection o = exits.applyObjectionDecision(objectionId(e.getVariable(OBJECTION_ID)));
-      e.setVariable("objectionStatus", o.status());
+      e.setVariable(ExitVariables.OBJECTION_STATUS, o.status());
     }
   }
 

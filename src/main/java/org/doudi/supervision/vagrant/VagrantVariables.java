@@ -47,4 +47,31 @@ public final class VagrantVariables {
   public static final Set<String> SYSTEM_WRITTEN = Set.of(CASE_ID, STATION_CODE, STATION_NAME, PERSON_TEXT,
       INTAKE_TEXT, INTAKE_AT, SETTLEMENT_DAYS, REGISTERED_BY, IDENTIFIED_TEXT, SEARCH_COUNT, SEARCH_HISTORY, FOLLOW_UP,
       FOLLOW_UP_TEXT, SETTLED_BY);
+
+  /** Process variable ableToWork (read or written by SettlementFollowUp). */
+  public static final String ABLE_TO_WORK = "ableToWork";
+
+  /** Process variable monthlyIncome (read or written by SettlementFollowUp). */
+  public static final String MONTHLY_INCOME = "monthlyIncome";
+
+  /** Process variable authorisationSigned (read or written by VagrantFormCheck). */
+  public static final String AUTHORISATION_SIGNED = "authorisationSigned";
+
+  /** Process variable clothingProvided (read or written by VagrantFormCheck). */
+  public static final String CLOTHING_PROVIDED = "clothingProvided";
+
+  /** Process variable identifiedIdNumber (read or written by VagrantFormCheck). */
+  public static final String IDENTIFIED_ID_NUMBER = "identifiedIdNumber";
+
+  /** Process variable lodgingProvided (read or written by VagrantFormCheck). */
+  public static final String LODGING_PROVIDED = "lodgingProvided";
+
+  /** Process variable mealsProvided (read or written by VagrantFormCheck). */
+  public static final String MEALS_PROVIDED = "mealsProvided";
+
+  /** Process variable searchDetail (read or written by VagrantFormCheck). */
+  public static final String SEARCH_DETAIL = "searchDetail";
+
+  /** Process variable approximateAge (read or written by VagrantSteps). */
+  public static final String APPROXIMATE_AGE = "approximateAge";
 }

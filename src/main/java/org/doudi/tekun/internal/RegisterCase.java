@@ -19,6 +19,7 @@ import org.doudi.tekun.CareMode;
 import org.doudi.tekun.TekunApplication;
 import org.doudi.tekun.TekunFacts;
 import org.doudi.tekun.TekunRecognitions;
+import org.doudi.tekun.TekunRecognitionVariables;
 
 /**
  * 登记案件: the case's first step. Started through {@code POST /api/tekun/applications} the case is stored already
@@ -66,7 +67,7 @@ public class RegisterCase implements JavaDelegate {
         Cases.string(execution, "urbanRural"), "DISCOVERY", "TOWNSHIP", null, null, null, List.of(), List.of(),
         enumOf(TekunFacts.Supporter.class, execution, "supporter", "法定义务人情况"), null, null, false,
         enumOf(CareMode.class, execution, "careMode", "供养方式"), Cases.string(execution, "bankName"),
-        Cases.string(execution, "accountNumber"), Boolean.TRUE.equals(execution.getVariable("authorisationSigned")),
+        Cases.string(execution, "accountNumber"), Boolean.TRUE.equals(execution.getVariable(TekunRecognitionVariables.AUTHORISATION_SIGNED)),
         Cases.string(execution, "discoveryNote"));
     Set<ConstraintViolation<TekunApplication>> violations = validator.validate(a);
     if (!violations.isEmpty()) {

@@ -22,6 +22,7 @@ import org.doudi.tekun.TekunFacts;
 import org.doudi.tekun.TekunFacts.SelfCareItem;
 import org.doudi.tekun.persistence.TekunCaseRepository;
 import org.doudi.tekun.persistence.TekunCaseRepository.StoredCase;
+import org.doudi.tekun.TekunRecognitionVariables;
 
 /**
  * Server-side checks of every task form of {@code tekun-recognition} (complete listener) and the written record of
@@ -116,7 +117,7 @@ public class TekunFormCheck implements TaskListener {
     task.setVariable(MATERIALS_COMPLETE, missing.isEmpty());
     task.setVariable(MISSING_MATERIALS, String.join("、", missing));
     if (missing.isEmpty()) {
-      task.setVariable("acceptedBy", actor(task));
+      task.setVariable(TekunRecognitionVariables.ACCEPTED_BY, actor(task));
     } else {
       record(task, "MATERIALS_CHECKED", "材料不齐全，缺少：" + String.join("、", missing) + (note == null ? "" : "。" + note));
     }
@@ -148,7 +149,7 @@ public class TekunFormCheck implements TaskListener {
         "COMPULSORY", "SENIOR_HIGH", "SECONDARY_VOCATIONAL", "OTHER"));
     TekunFacts.ChildStatus child = TekunFacts.ChildStatus.valueOf(oneOf(task, "childStatus", "孤儿或事实无人抚养儿童",
         "NONE", "ORPHAN", "WITHOUT_DE_FACTO_CARE"));
-    boolean choosesChild = Boolean.TRUE.equals(task.getVariable("choosesChildSubsidy"));
+    boolean choosesChild = Boolean.TRUE.equals(task.getVariable(TekunRecognitionVariables.CHOOSES_CHILD_SUBSIDY));
     if (choosesChild && child == TekunFacts.ChildStatus.NONE) {
       throw new TekunFormException("choosesChildSubsidy", "只有孤儿或事实无人抚养儿童可以选择儿童基本生活保障");
     }

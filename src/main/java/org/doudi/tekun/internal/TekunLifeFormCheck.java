@@ -21,6 +21,7 @@ import org.doudi.tekun.TekunFacts.Schooling;
 import org.doudi.tekun.TekunFacts.SelfCareItem;
 import org.doudi.tekun.persistence.TekunChangeRepository;
 import org.doudi.tekun.persistence.TekunChangeRepository.Change;
+import org.doudi.tekun.TekunChangeVariables;
 
 /**
  * Server-side checks of every task form of the change and termination processes (complete listener), and the written
@@ -125,7 +126,7 @@ public class TekunLifeFormCheck implements TaskListener {
           ExitAssessment.INCOME_STABILITY.keySet().toArray(String[]::new));
       health = oneOf(task, "riskHealth", "健康状况（返贫风险评估）", ExitAssessment.HEALTH.keySet().toArray(String[]::new));
       debts = oneOf(task, "riskDebts", "债务负担（返贫风险评估）", ExitAssessment.DEBTS.keySet().toArray(String[]::new));
-      Object dep = task.getVariable("riskDependants");
+      Object dep = task.getVariable(TekunChangeVariables.RISK_DEPENDANTS);
       try {
         dependants = dep == null || dep.toString().isBlank() ? null : (int) Double.parseDouble(dep.toString());
       } catch (NumberFormatException e) {
@@ -181,7 +182,7 @@ public class TekunLifeFormCheck implements TaskListener {
   }
 
   private void repostOutcome(DelegateTask task) {
-    Object done = task.getVariable("repostEnded");
+    Object done = task.getVariable(TekunChangeVariables.REPOST_ENDED);
     if (!Boolean.TRUE.equals(done) && !"true".equals(String.valueOf(done))) {
       throw new TekunFormException("repostEnded", "请确认重新公示已满7天");
     }

@@ -26,6 +26,7 @@ import org.doudi.tekun.persistence.TekunChangeRepository.Change;
 import org.doudi.tekun.persistence.TekunPersonRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.doudi.tekun.TekunChangeVariables;
 
 /**
  * The service steps of {@code tekun-reassessment}, {@code tekun-termination}, {@code tekun-age-review} and
@@ -226,7 +227,7 @@ public class TekunLifeSteps {
   /** One chunk of the due age reviews; {@code moreDue} when the chunk was full. */
   public void startDueAgeReviews(DelegateExecution execution) {
     int started = service.startDueAgeReviews(EngineContext.today().plusMonths(leadMonths), chunk);
-    execution.setVariable("moreDue", started >= chunk);
+    execution.setVariable(TekunChangeVariables.MORE_DUE, started >= chunk);
   }
 
   // helpers

@@ -5,6 +5,7 @@ import static org.doudi.temporary.TemporaryVariables.*;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.doudi.identity.CaseVariables;
+import org.doudi.temporary.TemporaryVariables;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
@@ -28,12 +29,12 @@ public class CaseSupport {
   /** A township or village/community; sets regionCode, regionName and countyCode on the case. */
   Region caseRegion(DelegateExecution execution, Values v, String label) {
     // the start forms choose 乡镇（街道） and then, optionally, 村（社区） by name (docs/household.md, region lists)
-    String township = v.string("township");
+    String township = v.string(TemporaryVariables.FORM_TOWNSHIP);
     String village = v.string(CaseVariables.REGION_CODE);
     if (township != null && village != null && !village.startsWith(township)) {
       throw new TemporaryFormException(CaseVariables.REGION_CODE, "所选村（社区）不属于所选乡镇（街道），请重新选择");
     }
-    execution.removeVariable("township");
+    execution.removeVariable(TemporaryVariables.FORM_TOWNSHIP);
     if (village == null && township != null) {
       execution.setVariable(CaseVariables.REGION_CODE, township);
     }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.doudi.calendar.Deadlines;
 import org.doudi.engine.ProcessBean;
 import org.doudi.identity.CaseVariables;
+import org.doudi.temporary.TemporaryVariables;
 import org.doudi.identity.Role;
 import org.doudi.payment.Channel;
 import org.doudi.payment.LedgerEntry;
@@ -78,10 +79,10 @@ public class EmergencyCases {
     String cause = v.text(CAUSE, "急难情况说明", 2000);
     BigDecimal amount = v.money(AMOUNT, "救助金额（元）");
     boolean exceptional = v.flag(EXCEPTIONAL);
-    LocalDate easing = v.optionalDate("easingExpectedOn", "预计急难缓解日期");
+    LocalDate easing = v.optionalDate(TemporaryVariables.EASING_EXPECTED_ON, "预计急难缓解日期");
     LocalDate today = Values.today();
     if (easing != null && easing.isBefore(today)) {
-      throw new TemporaryFormException("easingExpectedOn", "预计急难缓解日期" + easing + "不能早于今天");
+      throw new TemporaryFormException(TemporaryVariables.EASING_EXPECTED_ON, "预计急难缓解日期" + easing + "不能早于今天");
     }
     Date easingAt = easing == null ? deadlines.workingDays(settings.getEasingDefaultWorkingDays())
         : Values.toDate(easing, 17);
@@ -98,7 +99,7 @@ public class EmergencyCases {
     execution.setVariable(EASING_EXPECTED_AT, easingAt);
     execution.setVariable(REPORTED_BY, by == null ? "system" : by);
     execution.setVariable(REPORTED_AT, Date.from(now));
-    execution.removeVariable("easingExpectedOn");
+    execution.removeVariable(TemporaryVariables.EASING_EXPECTED_ON);
     execution.setProcessBusinessKey("EMERGENCY-" + execution.getProcessInstanceId());
     records.insertCase(new TemporaryRepository.NewCase(execution.getProcessInstanceId(), "EMERGENCY", channel,
         region.code(), Values.str(execution, COUNTY_CODE), name, id, phone, hukou, causeKind, cause, amount,

@@ -30,6 +30,7 @@ import org.doudi.register.BenefitRegister;
 import org.doudi.register.Holding;
 import org.doudi.temporary.persistence.TemporaryRepository;
 import org.doudi.temporary.persistence.TemporaryRepository.Instalment;
+import org.doudi.temporary.TemporaryVariables;
 
 /**
  * The steps of {@code expenditure-assistance} (支出型; 吉民发〔2020〕40号 四(二)): full procedure, then 一次审批、分次发放 —
@@ -84,7 +85,7 @@ public class ExpenditureCases {
     BigDecimal expense = v.money("expenseAmount", "刚性支出金额（元）");
     BigDecimal amount = v.money(AMOUNT, "申请救助金额（元）");
     int members = v.integer("memberCount", "家庭人数", 1, 30);
-    Object incomeValue = execution.getVariable("householdMonthlyIncome");
+    Object incomeValue = execution.getVariable(TemporaryVariables.HOUSEHOLD_MONTHLY_INCOME);
     BigDecimal income = incomeValue == null || incomeValue.toString().isBlank() ? BigDecimal.ZERO
         : nonNegative(incomeValue, "householdMonthlyIncome", "家庭月收入（元）");
     String bank = v.text(BANK_NAME, "开户银行", 100);
@@ -101,15 +102,15 @@ public class ExpenditureCases {
     execution.setVariable(RECIPIENT_ID_NUMBER, id);
     execution.setVariable(RECIPIENT_PHONE, phone);
     execution.setVariable(CAUSE, cause);
-    execution.setVariable("expenseAmount", expense.toPlainString());
+    execution.setVariable(TemporaryVariables.EXPENSE_AMOUNT, expense.toPlainString());
     execution.setVariable(AMOUNT, amount.toPlainString());
-    execution.setVariable("householdMonthlyIncome", income.toPlainString());
+    execution.setVariable(TemporaryVariables.HOUSEHOLD_MONTHLY_INCOME, income.toPlainString());
     execution.setVariable(BANK_NAME, bank);
     execution.setVariable(BANK_ACCOUNT_NUMBER, account);
     execution.setVariable(EXCEPTIONAL, false);
     execution.setVariable(REPORTED_BY, by == null ? "system" : by);
     execution.setVariable(REPORTED_AT, Date.from(now));
-    execution.setVariable("memberCount", members);
+    execution.setVariable(TemporaryVariables.MEMBER_COUNT, members);
     execution.setProcessBusinessKey("EXPENDITURE-" + execution.getProcessInstanceId());
     records.insertCase(new TemporaryRepository.NewCase(execution.getProcessInstanceId(), "EXPENDITURE", "COUNTER",
         region.code(), Values.str(execution, COUNTY_CODE), name, id, phone, null, causeKind, cause, amount, false,

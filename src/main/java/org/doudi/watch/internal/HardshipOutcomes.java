@@ -14,6 +14,7 @@ import org.doudi.watch.AlertRule;
 import org.doudi.watch.WatchCategory;
 import org.doudi.watch.WatchList;
 import org.doudi.watch.WatchList.Subject;
+import org.doudi.watch.WatchVariables;
 
 /**
  * The watch list's part of {@code hardship-report} (困难群众主动发现报告): the verification's meaning check, and the
@@ -74,7 +75,7 @@ final class HardshipOutcomes {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Object schemes = execution.getVariable("suggestedSchemes");
+      Object schemes = execution.getVariable(WatchVariables.SUGGESTED_SCHEMES);
       String suggested = schemes instanceof Collection<?> c && !c.isEmpty() ? "（建议项目：" + String.join("、",
           c.stream().map(s -> label(s.toString())).toList()) + "）" : "";
       record(execution, watch, AlertRule.ASSIST_APPLICATION, "主动发现报告核实后符合救助条件，请协助当事人提出救助申请"

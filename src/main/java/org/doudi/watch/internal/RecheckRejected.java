@@ -10,6 +10,7 @@ import org.doudi.watch.WatchList;
 import org.doudi.watch.WatchList.Subject;
 import org.doudi.watch.persistence.WatchRepository;
 import org.doudi.watch.persistence.WatchRepository.EntryRow;
+import org.doudi.watch.WatchVariables;
 
 /**
  * 漏保复核 (process {@code watch-recheck}, daily): every rejected applicant whose re-check is due gets a township
@@ -35,7 +36,7 @@ public class RecheckRejected implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("rechecksRaised", recheck(EngineContext.today()));
+    execution.setVariable(WatchVariables.RECHECKS_RAISED, recheck(EngineContext.today()));
   }
 
   /** Raises the re-checks due on the day; returns how many were raised now. */

@@ -19,6 +19,7 @@ import org.doudi.region.Regions;
 import org.doudi.supervision.petition.Petitions;
 import org.doudi.supervision.petition.persistence.PetitionRepository;
 import org.doudi.supervision.petition.persistence.PetitionRepository.Stored;
+import org.doudi.identity.CaseVariables;
 
 /**
  * Server-side check of every task form of {@code petition} (complete listener) and the written record of who decided
@@ -67,7 +68,7 @@ public class PetitionFormCheck implements TaskListener {
     if (note != null && note.length() > 1000) {
       throw new FormFieldValidationException("routingNote", "“转送说明”最多1000个字");
     }
-    String region = (String) task.getVariable("regionCode");
+    String region = (String) task.getVariable(CaseVariables.REGION_CODE);
     if ("TOWNSHIP_CASEWORKER".equals(to) && regions.ancestorAt(region, RegionLevel.TOWNSHIP).isEmpty()) {
       throw new FormFieldValidationException(ROUTE_TO, "信访事项的行政区划" + region + "为县级，无法确定乡镇（街道），请转送县级办理");
     }

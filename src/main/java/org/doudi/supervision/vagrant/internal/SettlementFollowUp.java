@@ -30,6 +30,7 @@ import org.doudi.tekun.TekunAssessment;
 import org.doudi.tekun.TekunEligibility;
 import org.doudi.tekun.TekunFacts;
 import org.doudi.tekun.TekunRecognitions;
+import org.doudi.supervision.vagrant.VagrantVariables;
 
 /**
  * 特困、低保资格审查并申请 after 落户安置 (吉民发〔2020〕40号 四(四): 为符合条件的落实社会保障政策): the settled person is
@@ -77,12 +78,12 @@ public class SettlementFollowUp implements JavaDelegate {
     String region = VagrantSteps.string(execution, "settlementRegionCode");
     String county = region.substring(0, 6);
     String urbanRural = VagrantSteps.string(execution, "urbanRural");
-    BigDecimal income = money(execution.getVariable("monthlyIncome"));
+    BigDecimal income = money(execution.getVariable(VagrantVariables.MONTHLY_INCOME));
     DisabilityCategory category = blank(execution, "disabilityCategory") ? null
         : DisabilityCategory.valueOf(VagrantSteps.string(execution, "disabilityCategory"));
     Integer grade = category == null ? null : (int) Double.parseDouble(VagrantSteps.string(execution,
         "disabilityGrade"));
-    boolean ableToWork = Boolean.TRUE.equals(execution.getVariable("ableToWork"));
+    boolean ableToWork = Boolean.TRUE.equals(execution.getVariable(VagrantVariables.ABLE_TO_WORK));
     String bank = VagrantSteps.string(execution, "bankName");
     String account = VagrantSteps.string(execution, "accountNumber");
     String note = "流浪乞讨人员落户安置（" + VagrantSteps.string(execution, STATION_NAME) + "，救助案件" + caseId + "）";

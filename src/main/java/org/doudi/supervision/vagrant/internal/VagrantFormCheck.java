@@ -20,6 +20,7 @@ import org.doudi.region.Region;
 import org.doudi.region.RegionLevel;
 import org.doudi.region.Regions;
 import org.doudi.supervision.vagrant.persistence.VagrantRepository;
+import org.doudi.supervision.vagrant.VagrantVariables;
 
 /**
  * Server-side validation of every task form of {@code vagrant-assistance} (complete listener) and the written
@@ -58,10 +59,10 @@ public class VagrantFormCheck implements TaskListener {
   }
 
   private void needs(DelegateTask task) {
-    if (!Boolean.TRUE.equals(task.getVariable("lodgingProvided"))) {
+    if (!Boolean.TRUE.equals(task.getVariable(VagrantVariables.LODGING_PROVIDED))) {
       throw new VagrantFormException("lodgingProvided", "救助管理站须为受助人员安排住宿（请确认已安排住处）");
     }
-    if (!Boolean.TRUE.equals(task.getVariable("mealsProvided"))) {
+    if (!Boolean.TRUE.equals(task.getVariable(VagrantVariables.MEALS_PROVIDED))) {
       throw new VagrantFormException("mealsProvided", "救助管理站须为受助人员提供符合食品卫生要求的食物（请确认已提供）");
     }
     String need = oneOf(task, HEALTH_NEED, "健康评估", "WELL", "MEDICAL");
@@ -72,7 +73,7 @@ public class VagrantFormCheck implements TaskListener {
     if (note != null && note.length() > 1000) {
       throw new VagrantFormException("needsNote", "“情况说明”最多1000个字，现有" + note.length() + "个字");
     }
-    record(task, "NEEDS", null, "生活救助：已安排住宿和饮食" + (Boolean.TRUE.equals(task.getVariable("clothingProvided"))
+    record(task, "NEEDS", null, "生活救助：已安排住宿和饮食" + (Boolean.TRUE.equals(task.getVariable(VagrantVariables.CLOTHING_PROVIDED))
         ? "，已提供衣物" : "") + "。健康评估：" + ("MEDICAL".equals(need) ? "需要医疗救治" : "无需医疗救治")
         + (note == null ? "" : "。" + note));
   }
@@ -111,7 +112,7 @@ public class VagrantFormCheck implements TaskListener {
       repository.identified(caseId, name, id, EngineContext.now());
       task.setVariable(IDENTIFIED_TEXT, name + (id == null ? "" : "，身份证号码" + IdNumber.parse(id).masked())
           + "，户籍地或家庭住址：" + hometown);
-      task.setVariable("identifiedIdNumber", null);
+      task.setVariable(VagrantVariables.IDENTIFIED_ID_NUMBER, null);
       repository.insertRecord(caseId, "SEARCH", method, attempt + "（已查明身份）", user, EngineContext.now());
       repository.insertRecord(caseId, "IDENTIFIED", null, "身份已查明：" + name + "，户籍地或家庭住址：" + hometown, user,
           EngineContext.now());
@@ -128,7 +129,7 @@ public class VagrantFormCheck implements TaskListener {
     String history = before == null ? line : before + "\n" + line;
     task.setVariable(SEARCH_HISTORY, history.length() > 3000 ? history.substring(history.length() - 3000) : history);
     // the next attempt starts with empty fields
-    task.setVariable("searchDetail", null);
+    task.setVariable(VagrantVariables.SEARCH_DETAIL, null);
   }
 
   private void returnHome(DelegateTask task) {
@@ -218,7 +219,7 @@ public class VagrantFormCheck implements TaskListener {
     if (!account.matches("\\d{8,30}")) {
       throw new VagrantFormException("accountNumber", "银行账号应为8至30位数字");
     }
-    if (!Boolean.TRUE.equals(task.getVariable("authorisationSigned"))) {
+    if (!Boolean.TRUE.equals(task.getVariable(VagrantVariables.AUTHORISATION_SIGNED))) {
       throw new VagrantFormException("authorisationSigned", "须由本人签署家庭经济状况核对授权书，才能审查特困、低保资格");
     }
     String user = actor(task);
@@ -227,7 +228,7 @@ public class VagrantFormCheck implements TaskListener {
     repository.insertRecord(caseId, "SETTLEMENT", null, "滞留超过" + SETTLEMENT_MONTHS + "个月仍无法查明身份，落户安置：以“"
         + name + "”登记户口（" + registeredOn + "），落户地" + regions.fullName(regionCode) + "。安置方案：" + plan, user,
         EngineContext.now());
-    task.setVariable("settledBy", user);
+    task.setVariable(VagrantVariables.SETTLED_BY, user);
   }
 
   private void record(DelegateTask task, String kind, String method, String content) {

@@ -19,6 +19,7 @@ import org.doudi.identity.Staff;
 import org.doudi.supervision.vagrant.VagrantCases;
 import org.doudi.supervision.vagrant.VagrantIntake;
 import org.doudi.supervision.vagrant.persistence.VagrantRepository;
+import org.doudi.supervision.vagrant.VagrantVariables;
 
 /** The service steps of {@code vagrant-assistance}: the intake from Tasklist and the closing of a stay. */
 final class VagrantSteps {
@@ -66,7 +67,7 @@ final class VagrantSteps {
       if (user == null) {
         throw new VagrantFormException(STATION_CODE, "无法确定登记人，请登录后办理");
       }
-      Object age = execution.getVariable("approximateAge");
+      Object age = execution.getVariable(VagrantVariables.APPROXIMATE_AGE);
       Integer years;
       try {
         years = age == null || age.toString().isBlank() ? null : (int) Double.parseDouble(age.toString());
