@@ -36,6 +36,7 @@ class TekunCareStandardTest {
   @Autowired RepositoryService repository;
   @Autowired RulesInForce rulesInForce;
   @Autowired TaskService tasks;
+  @Autowired org.doudi.tekun.internal.TekunCareStandards careStandards;
 
   static TekunFacts fullCare(String county) {
     return new TekunFacts("钱八", TestIds.id(county, "19380101", "051"), county, "RURAL", ON, null, null,
@@ -57,6 +58,7 @@ class TekunCareStandardTest {
                 <inputEntry id="UnaryTests_T_Level"><text>"FULL"</text></inputEntry>
                 <outputEntry id="LiteralExpression_T_Amount"><text>"800.00"</text></outputEntry>
                 <outputEntry id="LiteralExpression_T_Basis"><text>"农安县全护理（测试）"</text></outputEntry>
+                <outputEntry id="LiteralExpression_T_Sample"><text>false</text></outputEntry>
               </rule>
               <rule id="Rule_DefaultSelfCare">""";
     String changed = xml.replace("<rule id=\"Rule_DefaultSelfCare\">", row);
@@ -72,6 +74,9 @@ class TekunCareStandardTest {
       assertThat(approved.monthlyAmount()).isEqualByComparingTo("1450.00"); // 650 + 800
       assertThat(approved.reasons()).anyMatch(r -> r.code().equals("CARE_STANDARD")
           && r.citation().equals("农安县全护理（测试）"));
+      // the sample flag is the table's own column, not read from the citation's text
+      assertThat(careStandards.of("220122", CareLevel.FULL).sample()).isFalse();
+      assertThat(careStandards.of("220122", CareLevel.PARTIAL).sample()).isTrue();
       assertThat(eligibility.assess(fullCare("220102")).careStandard()).isEqualByComparingTo("700.00");
     } finally {
       repository.deleteDeployment(d.getId(), true);

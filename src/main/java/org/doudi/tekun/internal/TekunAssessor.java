@@ -114,7 +114,7 @@ public class TekunAssessor implements TekunEligibility {
     Set<SelfCareItem> items = f.impossibleItems() == null ? Set.of() : f.impossibleItems();
     CareLevel level = CareLevel.ofImpossibleItems(items.size());
     CareStandard care = careStandards.of(f.countyCode(), level);
-    sample |= care.basis().contains("示例数值"); // the shipped table marks its sample rows so (no column of its own)
+    sample |= care.sample();
     reasons.add(new Reason("CARE_LEVEL", items.isEmpty() ? "六项生活自理能力均能自主完成，评估为" + level.label()
         : "六项生活自理能力中有 " + items.size() + " 项不能自主完成（" + EnumSet.copyOf(items).stream()
         .map(SelfCareItem::label).collect(Collectors.joining("、")) + "），评估为" + level.label(), C_CARE_LEVEL));

@@ -21,8 +21,11 @@ public class TekunCareStandards {
   /** No monthly care amount above this is believed (a wrong table fails the assessment instead of paying it). */
   static final BigDecimal SANITY_LIMIT = new BigDecimal("5000.00");
 
-  /** {@code amount} in yuan per month (scale 2); {@code basis} the table's citation. */
-  public record CareStandard(BigDecimal amount, String basis) {}
+  /**
+   * {@code amount} in yuan per month (scale 2); {@code basis} the table's citation; {@code sample} when the row says
+   * its amount is a sample figure, not a published standard (the table's 示例数值 column).
+   */
+  public record CareStandard(BigDecimal amount, String basis, boolean sample) {}
 
   private final DecisionService decisions;
   private final EngineAsSystem asSystem;
@@ -58,6 +61,7 @@ public class TekunCareStandards {
           + " 元超出范围：须不小于0、最多两位小数且不超过 " + SANITY_LIMIT + " 元");
     }
     Object basis = result.getFirstResult().get("basis");
-    return new CareStandard(amount.setScale(2), basis == null ? "" : basis.toString());
+    return new CareStandard(amount.setScale(2), basis == null ? "" : basis.toString(),
+        Boolean.TRUE.equals(result.getFirstResult().get("sample")));
   }
 }
