@@ -113,7 +113,8 @@ class HttpCheckPlatformTest {
     status = 503;
     answer = "{\"error\":\"maintenance\"}";
     assertThatThrownBy(() -> client(Duration.ofSeconds(5)).check(request(true)))
-        .isInstanceOf(CheckPlatformUnavailableException.class).hasMessageContaining("503");
+        .isInstanceOf(CheckPlatformUnavailableException.class).hasMessageContaining("答复 HTTP 503")
+        .hasMessageContaining("稍后重试");
   }
 
   @Test
@@ -123,7 +124,10 @@ class HttpCheckPlatformTest {
         .isInstanceOf(CheckPlatformUnavailableException.class).hasMessageContaining("reference");
     answer = "<html>gateway</html>";
     assertThatThrownBy(() -> client(Duration.ofSeconds(5)).check(request(true)))
-        .isInstanceOf(CheckPlatformUnavailableException.class);
+        .isInstanceOf(CheckPlatformUnavailableException.class).hasMessageContaining("不是约定的格式");
+    answer = "{\"reference\":\"HD-3\",\"persons\":[{\"idNumber\":";
+    assertThatThrownBy(() -> client(Duration.ofSeconds(5)).check(request(true)))
+        .isInstanceOf(CheckPlatformUnavailableException.class).hasMessageContaining("不是约定的格式");
   }
 
   @Test
@@ -131,14 +135,15 @@ class HttpCheckPlatformTest {
     hang = true;
     answer = "{}";
     assertThatThrownBy(() -> client(Duration.ofMillis(300)).check(request(true)))
-        .isInstanceOf(CheckPlatformUnavailableException.class);
+        .isInstanceOf(CheckPlatformUnavailableException.class).hasMessageContaining("超时");
   }
 
   @Test
   void anUnreachablePlatformIsATechnicalFailure() {
     HttpCheckPlatform c = client(Duration.ofSeconds(1));
     server.stop(0);
-    assertThatThrownBy(() -> c.check(request(true))).isInstanceOf(CheckPlatformUnavailableException.class);
+    assertThatThrownBy(() -> c.check(request(true))).isInstanceOf(CheckPlatformUnavailableException.class)
+        .hasMessageContaining("无法连接");
   }
 
   @Test

@@ -16,6 +16,8 @@ import org.doudi.checkplatform.CheckResult.MemberFindings;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -42,10 +44,12 @@ public class HttpCheckPlatform implements CheckPlatform {
   private final RestClient client;
   private final String url;
   private final Clock clock;
+  private final Duration readTimeout;
 
   public HttpCheckPlatform(String url, Duration connectTimeout, Duration readTimeout, Clock clock) {
     this.url = url.replaceAll("/+$", "");
     this.clock = clock;
+    this.readTimeout = readTimeout;
     HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
     factory.setReadTimeout(readTimeout);
@@ -63,12 +67,24 @@ public class HttpCheckPlatform implements CheckPlatform {
     try {
       response = client.post().uri("/checks").contentType(MediaType.APPLICATION_JSON)
           .accept(MediaType.APPLICATION_JSON).body(body).retrieve().body(WireResponse.class);
+    } catch (HttpStatusCodeException e) {
+      throw new CheckPlatformUnavailableException("核对平台 " + url + " 答复 HTTP " + e.getStatusCode().value()
+          + "，稍后重试（check platform answered HTTP " + e.getStatusCode().value() + "）", e);
+    } catch (ResourceAccessException e) {
+      // the JDK client's read timeout surfaces as HttpTimeoutException; connection refused etc. as other IOExceptions
+      boolean timeout = e.getMostSpecificCause() instanceof java.net.http.HttpTimeoutException;
+      throw new CheckPlatformUnavailableException(timeout
+          ? "核对平台 " + url + " 在 " + readTimeout.toSeconds() + " 秒内没有答复（超时），稍后重试（check platform timed out）"
+          : "核对平台 " + url + " 无法连接，稍后重试（check platform unreachable: " + e.getMostSpecificCause() + "）",
+          e);
     } catch (RestClientException e) {
-      throw new CheckPlatformUnavailableException("核对平台 " + url + " 调用失败：" + e.getMessage(), e);
+      // e.g. HTML from a gateway, broken JSON: never read as a result
+      throw new CheckPlatformUnavailableException("核对平台 " + url + " 的答复不是约定的格式（docs/eligibility.md），"
+          + "稍后重试（malformed check platform answer: " + e.getMostSpecificCause().getMessage() + "）", e);
     }
     if (response == null || response.reference() == null || response.persons() == null) {
-      throw new CheckPlatformUnavailableException("核对平台 " + url + " 的答复不完整（缺少 reference 或 persons）",
-          null);
+      throw new CheckPlatformUnavailableException("核对平台 " + url + " 的答复不完整（缺少 reference 或 persons），"
+          + "稍后重试（incomplete check platform answer）", null);
     }
     List<MemberFindings> members = response.persons().stream()
         .map(p -> new MemberFindings(p.idNumber(), p.name(), p.monthlyIncome() == null ? Map.of()
