@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The schemes' check steps in {@code http} mode against an in-process HTTP server that speaks the wire format of
+ * The schemes' check steps (低保, 特困, 未参保失业, 支出型临时救助) in {@code http} mode against an in-process HTTP server that speaks the wire format of
  * docs/eligibility.md: a 5xx, a slow answer past the read timeout and a malformed answer each fail the check job,
  * which retries on its configured cycle (R3/PT10M) and then becomes an incident; the case does not move on and no
  * check result is stored. Once the platform answers and the operator sets the job's retries, the case continues with
@@ -251,6 +251,37 @@ class CheckPlatformOutageProcessTest {
     assertThat(jdbc.queryForList("SELECT content FROM unemployed_record WHERE process_instance_id = ? AND kind = "
         + "'ELIGIBILITY'", String.class, pid)).singleElement().asString()
         .contains("核对报告HD-UNEMPLOYED-" + c.applicationId());
+  }
+
+  @Test
+  void temporaryExpenditureCheckFailureKeepsTheCaseFromItsProposal() {
+    String id = org.doudi.eligibility.TestIds.id("220122", java.time.LocalDate.of(1966, 1, 1)
+        .plusDays(System.nanoTime() % 3000).toString().replace("-", ""), "021");
+    String pid = runtime.createProcessInstanceByKey("expenditure-assistance").setVariables(vars(
+        "regionCode", "220122100201", "recipientName", "孙七", "recipientIdNumber", id, "recipientPhone", "13800000000",
+        "causeKind", "MEDICAL", "cause", "突发重病住院，自付医疗费用高", "expenseAmount", 8000.0, "amount", 3000.0,
+        "memberCount", 3L, "householdMonthlyIncome", 800.0, "bankName", "农安县农村信用社",
+        "bankAccountNumber", "6217000000000000001", "authorisationSigned", true, "pledgeSigned", true,
+        "reportedBy", "nongan-cw")).execute().getId();
+    f.complete(pid, "Task_AcceptApplication", "nongan-cw", vars("materialApplication", true,
+        "materialIdentity", true, "materialExpenseProof", true, "materialAuthorisation", true,
+        "materialPledge", true));
+    completeWithoutRunningJobs(pid, "Task_InvestigateHousehold", "nongan-cw", vars("investigator1", "刘调查",
+        "investigator2", "陈调查", "investigatorsSigned", true, "investigationDate", clock().toLocalDate().toString(),
+        "investigationFindings", "住院费用票据属实，家庭无其他收入"));
+
+    behaviour = Behaviour.MALFORMED; // its cycle is R3/PT10M
+    for (int left = 2; left >= 0; left--) {
+      assertThat(failedAttempt(pid, "ServiceTask_CheckInformation", left)).contains("不是约定的格式");
+    }
+    incident(pid);
+    assertStopsAtTheCheck(pid, "temporary_case_event", "process_instance_id = ? AND kind = 'CHECKED'", pid);
+    assertThat(runtime.getVariable(pid, "checkPassed")).isNull();
+
+    recover(pid, "ServiceTask_CheckInformation");
+    assertThat(jdbc.queryForList("SELECT note FROM temporary_case_event WHERE process_instance_id = ? AND kind = "
+        + "'CHECKED'", String.class, pid)).singleElement().asString().contains("HD-T-" + pid);
+    assertThat(f.task(pid, "Task_ProposeAssistance")).isNotNull();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
