@@ -40,11 +40,7 @@ class PrometheusAlertsTest {
   @Test
   void everyMetricTheAlertsNameIsExposed() throws Exception {
     String metrics = scrape();
-    Set<String> exposed = new LinkedHashSet<>();
-    Matcher m = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]").matcher(metrics);
-    while (m.find()) {
-      exposed.add(m.group(1));
-    }
+    Set<String> exposed = exposed(metrics);
     List<Map<String, Object>> rules = rules();
     assertThat(rules).extracting(r -> r.get("alert")).contains("DoudiIncidentsOpen", "DoudiFailedJobs",
         "DoudiLegalLimitsOverdue", "DoudiPayrollFailed");
@@ -61,6 +57,28 @@ class PrometheusAlertsTest {
   }
 
   @Test
+  void theSeriesTheGuideListsAreExposed() throws Exception {
+    Set<String> exposed = exposed(scrape());
+    String guide = Files.readString(Path.of("docs/operations.md"));
+    int start = guide.indexOf("\n## Monitoring");
+    String section = guide.substring(start, guide.indexOf("\n## ", start + 1));
+    Set<String> listed = new LinkedHashSet<>();
+    Matcher rows = Pattern.compile("(?m)^\\| (`[^|]*) \\|").matcher(section);
+    while (rows.find()) {
+      Matcher names = Pattern.compile("`([a-z_]+)[{`]").matcher(rows.group(1));
+      while (names.find()) {
+        listed.add(names.group(1));
+      }
+    }
+    assertThat(listed).contains("doudi_engine_incidents", "doudi_deadlines_overdue", "doudi_payroll_incidents",
+        "hikaricp_connections_pending");
+    for (String name : listed) {
+      // a timer or summary is exposed as name_count, name_sum, name_max
+      assertThat(exposed.contains(name) || exposed.contains(name + "_count")).as(name + " exposed").isTrue();
+    }
+  }
+
+  @Test
   void theAlertGaugesCarryTheirValues() throws Exception {
     String metrics = scrape();
     assertThat(value(metrics, "doudi_payroll_incidents")).isEqualTo(runtime.createIncidentQuery()
@@ -73,6 +91,15 @@ class PrometheusAlertsTest {
     assertThat(registry.get("doudi.deadlines.overdue").gauge().value()).isEqualTo((double) overdue);
     assertThat(value(metrics, "doudi_deadlines_overdue")).isGreaterThanOrEqualTo(0);
     assertThat(value(metrics, "doudi_deadlines_due_soon")).isGreaterThanOrEqualTo(0);
+  }
+
+  static Set<String> exposed(String metrics) {
+    Set<String> exposed = new LinkedHashSet<>();
+    Matcher m = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]").matcher(metrics);
+    while (m.find()) {
+      exposed.add(m.group(1));
+    }
+    return exposed;
   }
 
   @SuppressWarnings("unchecked")
