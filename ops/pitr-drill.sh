@@ -19,13 +19,17 @@ for tool in initdb pg_ctl pg_basebackup psql; do
 done
 
 if [ "$(id -u)" = 0 ]; then
-  # the script is fed on stdin, so the user need not be able to read its path
-  exec runuser -u "$RUN_AS" -- env PG_BIN="$PG_BIN" bash -s -- "$@" < "${BASH_SOURCE[0]}"
+  # the script is fed on stdin, so that user need not be able to read its path; "/" and /tmp, so that it need not
+  # read root's working or temporary directory either (initdb refuses to start in a directory it cannot read)
+  script="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+  cd /
+  exec runuser -u "$RUN_AS" -- env PG_BIN="$PG_BIN" TMPDIR=/tmp bash -s -- "$@" < "$script"
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pitr-drill.XXXXXX")"
 primary="$work/primary" restored="$work/restored" base="$work/base" archive="$work/wal"
 mkdir -p "$archive"
+cd "$work"
 
 cleanup() {
   for d in "$restored" "$primary"; do
