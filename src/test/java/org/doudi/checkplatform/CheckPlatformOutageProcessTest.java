@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The schemes' check steps (低保, 特困, 未参保失业, 支出型临时救助) in {@code http} mode against an in-process HTTP server that speaks the wire format of
+ * The schemes' check steps (低保, 特困, 未参保失业, 支出型临时救助, 低保复核) in {@code http} mode against an in-process HTTP server that speaks the wire format of
  * docs/eligibility.md: a 5xx, a slow answer past the read timeout and a malformed answer each fail the check job,
  * which retries on its configured cycle (R3/PT10M) and then becomes an incident; the case does not move on and no
  * check result is stored. Once the platform answers and the operator sets the job's retries, the case continues with
@@ -143,6 +143,10 @@ class CheckPlatformOutageProcessTest {
   @Autowired DibaoCases dibao;
   @Autowired TekunRecognitions tekun;
   @Autowired UnemployedCases unemployed;
+  @Autowired org.doudi.household.Households households;
+  @Autowired org.doudi.payroll.Awards awards;
+  @Autowired org.doudi.eligibility.DibaoEligibility eligibility;
+  @Autowired org.doudi.review.Reviews reviews;
 
   ProcessFixture f;
 
@@ -284,13 +288,46 @@ class CheckPlatformOutageProcessTest {
     assertThat(f.task(pid, "Task_ProposeAssistance")).isNotNull();
   }
 
+  @Test
+  void reviewRecheckWaitsForThePlatformAndKeepsTheCaseFromTheVisit() {
+    // an approved 低保 household with its award, as the approval leaves it (ReviewFixture.granted)
+    var a = TestApplications.unique(TestApplications.household());
+    long householdId = households.register(a, "nongan-cw");
+    String key = "HH-" + householdId;
+    java.time.LocalDate today = clock().toLocalDate();
+    var covered = a.members().stream().map(m -> new org.doudi.register.Person(m.idNumber(), m.name())).toList();
+    awards.grant(new org.doudi.payroll.AwardGrant(key, org.doudi.payment.Scheme.DIBAO, "case-" + key, a.countyCode(),
+        a.regionCode(), a.urbanRural().name(), covered.size(), new org.doudi.payment.Payee(key, a.applicant().name(),
+        a.applicant().idNumber(), "农安农商银行", "62284800" + String.format("%08d", householdId)),
+        eligibility.assess(a, today).monthlyAmount(), today, "低保审核确认同意", covered), "na-county-approver");
+    var opened = reviews.open(key, org.doudi.review.Trigger.OTHER, "群众反映家庭成员已就业", today.plusDays(20),
+        "na-county-cw");
+    String pid = opened.processInstanceId();
+    completeWithoutRunningJobs(pid, null, null, null);
+
+    behaviour = Behaviour.ERROR_503; // its cycle is R5/PT10M
+    for (int left = 4; left >= 0; left--) {
+      assertThat(failedAttempt(pid, "ServiceTask_CheckInformation", left)).contains("答复 HTTP 503");
+    }
+    incident(pid);
+    assertStopsAtTheCheck(pid, "review_case", "id = ? AND (check_reference IS NOT NULL OR check_passed IS NOT NULL)",
+        opened.id());
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).count()).isZero();
+
+    recover(pid, "ServiceTask_CheckInformation");
+    assertThat(jdbc.queryForObject("SELECT check_reference FROM review_case WHERE id = ?", String.class, opened.id()))
+        .isEqualTo("HD-review-" + opened.id());
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
 
-  /** Completes the task and runs the jobs that follow, except the check itself. */
+  /** Completes the task (if any) and runs the jobs that follow, except the check itself. */
   void completeWithoutRunningJobs(String pid, String taskKey, String user, Map<String, Object> variables) {
-    var t = f.task(pid, taskKey);
-    tasks.claim(t.getId(), user);
-    tasks.complete(t.getId(), variables);
+    if (taskKey != null) {
+      var t = f.task(pid, taskKey);
+      tasks.claim(t.getId(), user);
+      tasks.complete(t.getId(), variables);
+    }
     for (int round = 0; round < 20; round++) {
       List<Job> due = management.createJobQuery().processInstanceId(pid).active().list().stream()
           .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime()))
