@@ -145,11 +145,11 @@ class StaffImportTest {
 
     HttpResponse<String> done = change(user, initial, "Brand#New2026pw");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-    assertThat(get("/api/me", user, initial).statusCode()).isEqualTo(401);
     HttpResponse<String> now = get("/api/me", user, "Brand#New2026pw");
     assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
     assertThat(now.body()).contains("TOWNSHIP_CASEWORKER", "220122100");
     assertThat(webLogin(user, "Brand#New2026pw").statusCode()).isEqualTo(200);
+    assertThat(identity.checkPassword(user, initial)).as("the initial password is gone").isFalse();
 
     // a wrong password (another account: each failure locks the account for a few seconds) is a plain refusal
     assertThat(get("/api/me", other, "wrong-password").statusCode()).isEqualTo(401);
