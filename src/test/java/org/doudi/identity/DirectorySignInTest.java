@@ -145,6 +145,9 @@ class DirectorySignInTest {
     assertThat(tasks(http, "dir-fulong", nongan)).isEmpty();
     assertThat(tasks(http, "dir-fulong", fulong)).hasSize(1);
     assertThat(http.get("dir-fulong", "/engine-rest/task").body()).doesNotContain(nongan);
+    // the case itself is readable through the per-case grant to region-220122100 (derived from the role group)
+    assertThat(http.get("dir-nongan", "/engine-rest/process-instance/" + nongan).status()).isEqualTo(200);
+    assertThat(http.get("dir-fulong", "/engine-rest/process-instance/" + nongan).status()).isIn(403, 404);
 
     String task = mine.get(0);
     String body = "{\"variables\":{\"verificationOutcome\":{\"value\":\"APPLY\"},\"verificationNotes\":{\"value\":"
