@@ -60,6 +60,24 @@ public enum Role {
     return Arrays.stream(values()).filter(r -> r.name().equals(type)).findFirst();
   }
 
+  /**
+   * The role and region a group id names ({@code township-caseworker-220122100} → 乡镇（街道）经办人 at 220122100), for
+   * groups that carry no type (a department's directory names its groups this way, docs/security.md).
+   */
+  public static Optional<StaffMember.RoleAssignment> ofGroupId(String groupId) {
+    if (groupId == null) {
+      return Optional.empty();
+    }
+    for (Role role : values()) {
+      String prefix = role.slug + "-";
+      if (groupId.startsWith(prefix) && groupId.length() > prefix.length()
+          && groupId.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
+        return Optional.of(new StaffMember.RoleAssignment(role, groupId.substring(prefix.length())));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Group id of the region membership group: every user of a region is in it. */
   public static String regionGroupId(String regionCode) {
     return "region-" + regionCode;

@@ -1,5 +1,8 @@
 package org.doudi.identity;
 
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Staff accounts on top of Camunda's identity service. A role held at a region is a membership of the
  * group {@code <role>-<region>}; staff who may see cases are also members of {@code region-<region>},
  * which is what per-case authorizations are granted to.
+ *
+ * <p>With the department's directory (LDAP, {@code doudi.identity.ldap.enabled}) the engine's identity service is
+ * read-only: accounts, groups and memberships live in the directory, whose groups are named like ours; this class then
+ * creates nothing and only gives the directory's role groups their authorizations, which stay in the database.
  */
 @Service
 public class Staff {
@@ -26,6 +33,8 @@ public class Staff {
   private final IdentityService identity;
   private final Regions regions;
   private final RoleAuthorizations roleAuthorizations;
+  /** Directory groups whose authorizations are in place (this node, since start-up). */
+  private final Map<String, Boolean> adoptedGroups = new ConcurrentHashMap<>();
 
   public Staff(IdentityService identity, Regions regions, RoleAuthorizations roleAuthorizations) {
     this.identity = identity;
@@ -36,9 +45,12 @@ public class Staff {
   /** Creates the user if missing and gives it the role at the region. Idempotent. */
   @Transactional
   public void ensureUser(String userId, String firstName, String lastName, String password, Role role, String regionCode) {
+    if (directory()) {
+      throw new IllegalStateException(DIRECTORY_REFUSAL);
+    }
     Region region = regions.get(regionCode);
-    role.level().filter(level -> level != region.level()).ifPresent(level -> {
-      throw new IllegalArgumentException(role.label() + " 只能设在" + level.label() + "一级，" + region.name() + " 是" + region.level().label());
+    levelProblem(role, region).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
     });
     if (identity.createUserQuery().userId(userId).count() == 0) {
       User user = identity.newUser(userId);
@@ -57,10 +69,50 @@ public class Staff {
     }
   }
 
+  /** Why a role cannot be held at a region (a role bound to one level elsewhere), or empty when it can. */
+  public static Optional<String> levelProblem(Role role, Region region) {
+    return role.level().filter(level -> level != region.level())
+        .map(level -> role.label() + " 只能设在" + level.label() + "一级，" + region.name() + " 是" + region.level().label());
+  }
+
+  /** Said when something would create an account or group while the directory keeps them. */
+  public static final String DIRECTORY_REFUSAL =
+      "本系统使用部门目录（LDAP）登录：账号、角色和区域由目录的用户和组维护，不能在本系统创建或修改";
+
+  /** True when accounts and groups live in the department's directory (the engine's identity service is read-only). */
+  public boolean directory() {
+    return identity.isReadOnly();
+  }
+
+  /**
+   * Directory mode: gives each of these directory groups that names a role at a region (and the directory's
+   * camunda-admin) the authorizations a role group created here would have; once per group and node.
+   */
+  public void adoptDirectoryGroups(Collection<String> groupIds) {
+    if (!directory()) {
+      return;
+    }
+    for (String id : groupIds) {
+      if (adoptedGroups.containsKey(id)) {
+        continue;
+      }
+      Role.ofGroupId(id).filter(a -> regions.find(a.regionCode()).isPresent())
+          .ifPresent(a -> roleAuthorizations.grantDirectoryGroup(a.role(), id));
+      adoptedGroups.put(id, Boolean.TRUE);
+    }
+  }
+
+  /** Directory mode: {@link #adoptDirectoryGroups} for the groups of one user (at their web-app login). */
+  public void adoptDirectoryGroupsOf(String userId) {
+    if (directory() && userId != null) {
+      adoptDirectoryGroups(identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    }
+  }
+
   /** The role group of a region, created with its standing authorizations if missing. */
   public String ensureRoleGroup(Role role, Region region) {
     String groupId = role.groupId(region.code());
-    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+    if (!directory() && identity.createGroupQuery().groupId(groupId).count() == 0) {
       ensureGroup(groupId, region.name() + " " + role.label(), role.groupType());
     }
     roleAuthorizations.grant(role, groupId);
@@ -84,6 +136,10 @@ public class Staff {
           assignments.add(new RoleAssignment(role, g.getId().substring(prefix.length())));
         }
       });
+      if (g.getType() == null || g.getType().isBlank()) {
+        // a group without a type (a directory that keeps none) is read by its id
+        Role.ofGroupId(g.getId()).ifPresent(assignments::add);
+      }
     }
     return Optional.of(new StaffMember(userId, Set.copyOf(assignments), admin, Set.copyOf(groupIds)));
   }
@@ -103,7 +159,13 @@ public class Staff {
 
   /** True when some user is a direct member of camunda-admin. */
   public boolean hasAdministrator() {
-    return identity.createUserQuery().memberOfGroup(Role.CAMUNDA_ADMIN_GROUP).count() > 0;
+    if (identity.createUserQuery().memberOfGroup(Role.CAMUNDA_ADMIN_GROUP).count() > 0) {
+      return true;
+    }
+    // a directory may name its administrators only by admin-<region> groups (camunda-admin is derived from them)
+    return directory() && identity.createGroupQuery().list().stream()
+        .filter(g -> Role.ofGroupId(g.getId()).filter(a -> a.role() == Role.ADMIN).isPresent())
+        .anyMatch(g -> identity.createUserQuery().memberOfGroup(g.getId()).count() > 0);
   }
 
   private String ensureGroup(String groupId, String name, String type) {

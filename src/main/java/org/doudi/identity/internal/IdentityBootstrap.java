@@ -65,19 +65,32 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     ensureAdminGroup();
     ensureSharedFilters();
-    demoStaff.ifAvailable(DemoStaff::create);
-    if (!adminUser.isBlank()) {
-      ensureConfiguredAdmin();
+    if (staff.directory()) {
+      // accounts and groups live in the department's directory: nothing to create, only authorizations to give
+      demoStaff.ifAvailable(d -> LOG.warn("Directory (LDAP) mode: the demo staff are not created"));
+      if (!adminUser.isBlank()) {
+        LOG.warn("Directory (LDAP) mode: doudi.admin.username is ignored; administrators are the directory's "
+            + "camunda-admin or admin-<region> members");
+      }
+      staff.adoptDirectoryGroups(identity.createGroupQuery().list().stream().map(Group::getId).toList());
+    } else {
+      demoStaff.ifAvailable(DemoStaff::create);
+      if (!adminUser.isBlank()) {
+        ensureConfiguredAdmin();
+      }
     }
     roleAuthorizations.reconcileStartRights(identity.createGroupQuery().list());
     if (!staff.hasAdministrator()) {
-      throw new IllegalStateException("No administrator: set DOUDI_ADMIN_USER and DOUDI_ADMIN_PASSWORD "
+      throw new IllegalStateException(staff.directory()
+          ? "No administrator in the directory: put at least one user in the directory group camunda-admin "
+              + "(or admin-<province code>)"
+          : "No administrator: set DOUDI_ADMIN_USER and DOUDI_ADMIN_PASSWORD "
           + "(doudi.admin.username / doudi.admin.password) for the first start, or run with the demo profile.");
     }
   }
 
   private void ensureAdminGroup() {
-    if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+    if (!staff.directory() && identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
       Group group = identity.newGroup(Groups.CAMUNDA_ADMIN);
       group.setName("系统管理员（Camunda）");
       group.setType(Groups.GROUP_TYPE_SYSTEM);

@@ -152,6 +152,16 @@ public class RoleAuthorizations {
     }
   }
 
+  /**
+   * A role group that lives in the department's directory (LDAP): its standing authorizations, and READ on the group
+   * itself for its members — what Camunda's database provider grants when it creates a group, and what the LDAP
+   * provider's group queries check.
+   */
+  public void grantDirectoryGroup(Role role, String groupId) {
+    grant(role, groupId);
+    Grants.toGroup(auth, groupId, Resources.GROUP, groupId, READ);
+  }
+
   /** The camunda-admin group with every permission on every resource. */
   public void ensureAdminGroupPermissions() {
     for (Resources resource : Resources.values()) {

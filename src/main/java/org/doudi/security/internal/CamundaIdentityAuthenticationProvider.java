@@ -3,6 +3,7 @@ package org.doudi.security.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.doudi.identity.InitialPasswords;
 import org.doudi.identity.Staff;
 import org.doudi.identity.StaffMember;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -23,11 +24,14 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   private final IdentityService identity;
   private final Staff staff;
   private final LoginLockout lockout;
+  private final InitialPasswords initialPasswords;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identity, Staff staff, LoginLockout lockout) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identity, Staff staff, LoginLockout lockout,
+      InitialPasswords initialPasswords) {
     this.identity = identity;
     this.staff = staff;
     this.lockout = lockout;
+    this.initialPasswords = initialPasswords;
   }
 
   @Override
@@ -39,6 +43,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     }
     StaffMember member = staff.find(user).orElseThrow(() -> new BadCredentialsException("用户名或密码错误"));
     List<GrantedAuthority> authorities = new ArrayList<>();
+    if (initialPasswords.mustChange(user)) {
+      // no role until the initial password is changed (FirstLoginFilter answers 403 everywhere but the change)
+      authorities.add(new SimpleGrantedAuthority(FirstLoginFilter.PASSWORD_CHANGE_REQUIRED));
+      var pending = new UsernamePasswordAuthenticationToken(user, null, authorities);
+      pending.setDetails(member);
+      return pending;
+    }
+    // a directory group created after start-up gets its role's authorizations at its members' first call
+    staff.adoptDirectoryGroups(member.groupIds());
     member.assignments().forEach(a -> authorities.add(new SimpleGrantedAuthority("ROLE_" + a.role().name())));
     if (member.administrator()) {
       authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));

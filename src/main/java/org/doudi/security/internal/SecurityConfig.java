@@ -58,7 +58,8 @@ public class SecurityConfig {
         .sessionManagement(CamundaSessionReads::stateless)
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        .addFilterAfter(new FirstLoginFilter(), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineAuthenticationFilter(identity), FirstLoginFilter.class)
         .authorizeHttpRequests(a -> a
             // the web apps' first-run user creation: an administrator always exists, so never needed
             .requestMatchers(paths(null, "/camunda/api/admin/setup/**")).denyAll()
@@ -66,6 +67,9 @@ public class SecurityConfig {
             // copy of the resource answered every request 500 (the role × region matrix)
             .requestMatchers(paths(null, FETCH_AND_LOCK_IN_WEB_APPS)).denyAll()
             .requestMatchers(paths(null, "/actuator/health", "/actuator/health/**")).permitAll()
+            // the owner changes a password by proving the current one in the body (an initial password allows
+            // nothing else)
+            .requestMatchers(paths(HttpMethod.POST, FirstLoginFilter.CHANGE_ENDPOINT)).permitAll()
             // the named-engine copy of the REST API (/engine-rest/engine/default/…): one engine, so never needed, and
             // the path rules below would not see it (the role × region matrix found /engine-rest/engine/default/job open)
             .requestMatchers(paths(null, "/engine-rest/engine/{name}/**")).denyAll()
@@ -110,6 +114,17 @@ public class SecurityConfig {
         camunda.getWebapp().getApplicationPath(), camunda.getWebapp().getCsrf()));
     reg.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
     reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return reg;
+  }
+
+  /** Before Camunda's own login: an account with its initial password is refused with where to change it. */
+  @Bean
+  FilterRegistrationBean<WebAppFirstLoginFilter> webAppFirstLogin(CamundaBpmProperties camunda, IdentityService identity,
+      org.doudi.identity.InitialPasswords initialPasswords, org.doudi.identity.Staff staff) {
+    FilterRegistrationBean<WebAppFirstLoginFilter> reg = new FilterRegistrationBean<>(new WebAppFirstLoginFilter(
+        camunda.getWebapp().getApplicationPath(), identity, initialPasswords, staff));
+    reg.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 19);
     return reg;
   }
 
