@@ -3,6 +3,9 @@ package org.doudi.region;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,8 +45,9 @@ public class RegionImport {
    */
   public synchronized RegionImportResult importCsv(String text, String by, String source) {
     List<BadLine> bad = new ArrayList<>();
-    Map<String, RegionFile.Line> lines = RegionFile.read(text, bad);
-    if (!bad.isEmpty()) {
+    Set<String> badCodes = new HashSet<>();
+    Map<String, RegionFile.Line> lines = RegionFile.read(text, bad, badCodes);
+    if (lines.isEmpty()) {
       throw new RegionImportException(bad);
     }
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
@@ -51,7 +55,7 @@ public class RegionImport {
     RegionImportResult result;
     try {
       result = transaction.execute(s -> {
-        RegionImportResult r = merge.apply(lines, bad, today, by, shortSource == null ? "" : shortSource);
+        RegionImportResult r = merge.apply(lines, bad, badCodes, today, by, shortSource == null ? "" : shortSource);
         if (r == null) {
           s.setRollbackOnly();
         }
@@ -61,6 +65,7 @@ public class RegionImport {
       regions.reload();
     }
     if (result == null) {
+      bad.sort(Comparator.comparingInt(BadLine::line));
       throw new RegionImportException(bad);
     }
     return result;

@@ -15,11 +15,11 @@ import org.doudi.region.RegionImportException.BadLine;
 
 /** {@code --doudi.import.regions=<file>}: the region importer from the command line (docs/regions.md). */
 @org.springframework.stereotype.Component
-class RegionCommandLine implements Importer {
+public class RegionCommandLine implements Importer {
 
   private final RegionImport regionImport;
 
-  RegionCommandLine(RegionImport regionImport) {
+  public RegionCommandLine(RegionImport regionImport) {
     this.regionImport = regionImport;
   }
 

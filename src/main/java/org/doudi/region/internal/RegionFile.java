@@ -41,8 +41,11 @@ public final class RegionFile {
 
   private RegionFile() {}
 
-  /** The good lines by stored code, in file order; each bad line's reason goes to {@code bad}. */
-  public static Map<String, Line> read(String text, List<BadLine> bad) {
+  /**
+   * The good lines by stored code, in file order; each bad line's reason goes to {@code bad}, and its stored code,
+   * when the code itself was readable, to {@code badCodes} (so that its children are not refused again for it).
+   */
+  public static Map<String, Line> read(String text, List<BadLine> bad, Set<String> badCodes) {
     Map<String, Line> lines = new LinkedHashMap<>();
     if (text == null || text.isBlank()) {
       bad.add(new BadLine(0, "文件为空：每行一个行政区划，格式为“代码,名称[,城乡分类代码[,状态]]”"));
@@ -63,7 +66,7 @@ public final class RegionFile {
       if (header) {
         continue; // a title line such as 统计用区划代码,名称,城乡分类代码
       }
-      Line line = line(i + 1, row, bad);
+      Line line = line(i + 1, row, bad, badCodes);
       if (line == null) {
         continue;
       }
@@ -78,7 +81,7 @@ public final class RegionFile {
     return lines;
   }
 
-  private static Line line(int no, String row, List<BadLine> bad) {
+  private static Line line(int no, String row, List<BadLine> bad, Set<String> badCodes) {
     String separator = row.indexOf(',') < 0 && row.indexOf('\t') >= 0 ? "\t" : ",";
     String[] f = row.split(Pattern.quote(separator), -1);
     if (f.length < 2 || f.length > 4) {
@@ -136,6 +139,7 @@ public final class RegionFile {
       }
     }
     if (bad.size() > before) {
+      badCodes.add(code);
       return null;
     }
     return new Line(no, code, name, level, parentOf(full, level), classCode.isEmpty() ? null : classCode,

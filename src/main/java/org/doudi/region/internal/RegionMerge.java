@@ -37,9 +37,13 @@ public final class RegionMerge {
     this.jdbc = jdbc;
   }
 
-  /** Checks the lines against the table and applies them; the caller runs this in one transaction. */
-  public RegionImportResult apply(Map<String, Line> lines, List<BadLine> bad, LocalDate today, String by,
-      String source) {
+  /**
+   * Checks the lines against the table and, when neither these checks nor the file's own found a bad line, applies
+   * them (else null); the caller runs this in one transaction. {@code badCodes}: codes of lines the file's own checks
+   * refused (their children are not refused again for a missing parent).
+   */
+  public RegionImportResult apply(Map<String, Line> lines, List<BadLine> bad, Set<String> badCodes, LocalDate today,
+      String by, String source) {
     Map<String, Row> table = table();
     Set<String> fullProvinces = new HashSet<>();
     for (Line l : lines.values()) {
@@ -48,7 +52,7 @@ public final class RegionMerge {
       }
     }
     for (Line l : lines.values()) {
-      check(l, lines, table, fullProvinces, bad);
+      check(l, lines, table, fullProvinces, badCodes, bad);
     }
     if (!bad.isEmpty()) {
       return null;
@@ -132,7 +136,7 @@ public final class RegionMerge {
   }
 
   private static void check(Line l, Map<String, Line> lines, Map<String, Row> table, Set<String> fullProvinces,
-      List<BadLine> bad) {
+      Set<String> badCodes, List<BadLine> bad) {
     Row existing = table.get(l.code());
     if (existing != null && existing.level() != l.level()) {
       bad.add(new BadLine(l.no(), "代码" + l.code() + "在区划表中是" + existing.level().label() + "级（" + existing.name()
@@ -145,7 +149,7 @@ public final class RegionMerge {
       }
       return;
     }
-    if (l.parentCode() == null) {
+    if (l.parentCode() == null || badCodes.contains(l.parentCode())) {
       return;
     }
     String p = l.parentCode();
