@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -42,7 +43,7 @@ public class RegionImportController {
           @ApiResponse(responseCode = "400", description = "refused whole: errors lists every bad line (line, reason)"),
           @ApiResponse(responseCode = "403", description = "not an administrator"),
           @ApiResponse(responseCode = "413", description = "over 1 MiB")})
-  public RegionImportResult importCsv(@RequestBody(required = false) byte[] body,
+  public RegionImportResult importCsv(@Valid @RequestBody(required = false) byte[] body,
       @Parameter(description = "the file's name, kept in the region history")
       @RequestParam(required = false) String fileName, Principal principal) {
     String source = "接口导入" + (fileName == null || fileName.isBlank() ? "" : "：" + fileName.strip());
