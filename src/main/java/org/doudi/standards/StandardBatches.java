@@ -31,11 +31,13 @@ public class StandardBatches {
   private final BatchStore store;
   private final DibaoStandards dibao;
   private final TekunStandards tekun;
+  private final ApprovalProcess process;
 
-  public StandardBatches(BatchStore store, DibaoStandards dibao, TekunStandards tekun) {
+  public StandardBatches(BatchStore store, DibaoStandards dibao, TekunStandards tekun, ApprovalProcess process) {
     this.store = store;
     this.dibao = dibao;
     this.tekun = tekun;
+    this.process = process;
   }
 
   /**
@@ -72,7 +74,9 @@ public class StandardBatches {
       throw new StandardBatchException("标准文件有" + bad.size() + "处错误，整个文件未导入（未作任何更改）", bad, false);
     }
     long id = store.insert(kind, effectiveFrom, sourceNote.strip(), fileName, by, Instant.now(), rows);
-    return store.find(id).orElseThrow();
+    StandardBatch batch = store.find(id).orElseThrow();
+    process.start(batch);
+    return batch;
   }
 
   /**
@@ -82,6 +86,14 @@ public class StandardBatches {
    */
   @Transactional
   public StandardBatch approve(long id, String by) {
+    StandardBatch b = approveInTask(id, by);
+    process.decidedElsewhere(id);
+    return b;
+  }
+
+  /** {@link #approve} from the approval task's complete listener (the task ends by its own completion). */
+  @Transactional
+  public StandardBatch approveInTask(long id, String by) {
     StandardBatch b = pending(id);
     if (b.uploadedBy().equals(by)) {
       throw new BatchDecisionException("不能批准本人上传的标准批次（" + b.uploadedBy() + "上传）：标准须经另一名管理员审核批准后生效",
@@ -111,6 +123,14 @@ public class StandardBatches {
   /** Rejects a pending batch (a reason required); nothing of it is recorded. The uploader may withdraw their own. */
   @Transactional
   public StandardBatch reject(long id, String by, String note) {
+    StandardBatch b = rejectInTask(id, by, note);
+    process.decidedElsewhere(id);
+    return b;
+  }
+
+  /** {@link #reject} from the approval task's complete listener. */
+  @Transactional
+  public StandardBatch rejectInTask(long id, String by, String note) {
     if (note == null || note.isBlank()) {
       throw new StandardBatchException("驳回须填写理由", List.of(new BadLine(0, "驳回理由 note 未填写")), false);
     }

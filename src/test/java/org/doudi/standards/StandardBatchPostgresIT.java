@@ -48,7 +48,14 @@ class StandardBatchPostgresIT {
     NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
     dibao = new DibaoStandards(new StandardRepository(named), regions, event -> { });
     tekun = new TekunStandards(new TekunStandardRepository(named), dibao, regions);
-    batches = new StandardBatches(new BatchStore(jdbc), dibao, tekun);
+    // the SQL here; the approval process runs in StandardBatchProcessTest (an engine is not part of this test)
+    batches = new StandardBatches(new BatchStore(jdbc), dibao, tekun, new ApprovalProcess(null, null) {
+      @Override
+      void start(StandardBatch b) { }
+
+      @Override
+      void decidedElsewhere(long id) { }
+    });
     tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
   }
 
