@@ -21,6 +21,8 @@ def feel_string(s):
 
 def choices(regions):
     by_code = {r["code"]: r for r in regions}
+    # abolished regions (inUse false) stay for the cases filed under them; new applications cannot choose them
+    regions = [r for r in regions if r.get("inUse", True)]
     townships = sorted((r for r in regions if r["level"] == "TOWNSHIP"), key=lambda r: r["code"])
     township_values = []
     branches = []

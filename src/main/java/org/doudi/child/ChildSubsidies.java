@@ -124,6 +124,8 @@ public class ChildSubsidies {
     Optional<Region> county = region.flatMap(r -> regions.ancestorAt(r.code(), RegionLevel.COUNTY));
     if (region.isEmpty() || county.isEmpty() || region.get().level() == RegionLevel.COUNTY) {
       v.add(new Violation("regionCode", "行政区划代码" + regionCode + "不存在或不是乡镇（街道）、村（社区）"));
+    } else if (region.get().closedForNewCases() != null) {
+      v.add(new Violation("regionCode", region.get().closedForNewCases()));
     }
     if (!v.isEmpty()) {
       throw new InvalidApplicationException(v);

@@ -55,9 +55,49 @@ public class DibaoStandards {
   /** Records a new standard; every input problem at once ({@link InvalidStandardException}). */
   @Transactional
   public DibaoStandard add(NewDibaoStandard s, String createdBy) {
+    List<Violation> v = violations(s);
+    if (!v.isEmpty()) {
+      throw new InvalidStandardException(v);
+    }
+    conflict(s).ifPresent(m -> {
+      throw new StandardConflictException(m);
+    });
+    long id = repository.insert(s, assetLimitMonths(s), Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
+    DibaoStandard added = repository.list(s.countyCode()).stream().filter(x -> x.id() == id).findFirst()
+        .orElseThrow();
+    // the awards under this county's standard follow it (payroll: 标准调整), in this transaction
+    events.publishEvent(new DibaoStandardAdded(added));
+    return added;
+  }
+
+  /**
+   * Everything {@link #add} would refuse, without recording anything: the input problems and, when there are none,
+   * an effective date not after the latest recorded one (field {@code effectiveFrom}). The bulk import checks each
+   * row with this (docs/eligibility.md, "标准批量导入").
+   */
+  @Transactional(readOnly = true)
+  public List<Violation> check(NewDibaoStandard s) {
+    List<Violation> v = new ArrayList<>(violations(s));
+    if (v.isEmpty()) {
+      conflict(s).ifPresent(m -> v.add(new Violation("effectiveFrom", m)));
+    }
+    return v;
+  }
+
+  private static int assetLimitMonths(NewDibaoStandard s) {
+    return s.assetLimitMonths() == null ? DEFAULT_ASSET_LIMIT_MONTHS : s.assetLimitMonths();
+  }
+
+  private Optional<String> conflict(NewDibaoStandard s) {
+    return repository.latestEffectiveFrom(s.countyCode(), s.urbanRural())
+        .filter(latest -> !s.effectiveFrom().isAfter(latest))
+        .map(latest -> "已有自 " + latest + " 起生效的标准；新标准的生效日期必须晚于 " + latest + "（历史标准不得修改或插入）");
+  }
+
+  private List<Violation> violations(NewDibaoStandard s) {
     List<Violation> v = new ArrayList<>();
     if (s == null) {
-      throw new InvalidStandardException(List.of(new Violation("", "请求内容为空")));
+      return List.of(new Violation("", "请求内容为空"));
     }
     if (s.countyCode() == null || s.countyCode().isBlank()) {
       v.add(new Violation("countyCode", "县级区划代码不能为空"));
@@ -92,20 +132,6 @@ public class DibaoStandards {
     } else if (s.sourceNote().strip().length() > 500) {
       v.add(new Violation("sourceNote", "来源说明不能超过500个字符"));
     }
-    if (!v.isEmpty()) {
-      throw new InvalidStandardException(v);
-    }
-    repository.latestEffectiveFrom(s.countyCode(), s.urbanRural()).ifPresent(latest -> {
-      if (!s.effectiveFrom().isAfter(latest)) {
-        throw new StandardConflictException("已有自 " + latest + " 起生效的标准；新标准的生效日期必须晚于 " + latest
-            + "（历史标准不得修改或插入）");
-      }
-    });
-    long id = repository.insert(s, months, Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
-    DibaoStandard added = repository.list(s.countyCode()).stream().filter(x -> x.id() == id).findFirst()
-        .orElseThrow();
-    // the awards under this county's standard follow it (payroll: 标准调整), in this transaction
-    events.publishEvent(new DibaoStandardAdded(added));
-    return added;
+    return v;
   }
 }

@@ -59,6 +59,21 @@ public class ApplicationValidator {
     }
   }
 
+  /**
+   * As {@link #validate}, and the household's county and residence must still be in use: a new application cannot
+   * be filed under a region an import abolished (cases filed earlier keep it and are assessed with {@link #validate}).
+   */
+  public void validateNew(HouseholdApplication a) {
+    List<Violation> v = new ArrayList<>(check(a));
+    if (a != null && v.stream().noneMatch(x -> x.field().equals("countyCode") || x.field().equals("regionCode"))) {
+      regions.find(a.countyCode()).map(Region::closedForNewCases).ifPresent(m -> v.add(new Violation("countyCode", m)));
+      regions.find(a.regionCode()).map(Region::closedForNewCases).ifPresent(m -> v.add(new Violation("regionCode", m)));
+    }
+    if (!v.isEmpty()) {
+      throw new InvalidApplicationException(v);
+    }
+  }
+
   /** Every violation, in field order; empty when the application is valid. */
   public List<Violation> check(HouseholdApplication a) {
     Violations v = new Violations();

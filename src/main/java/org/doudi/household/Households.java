@@ -26,13 +26,14 @@ public class Households {
   }
 
   /**
-   * Validates and stores an application; returns its id (also the process business key).
+   * Validates and stores a new application; returns its id (also the process business key). Its regions must be in
+   * use (not abolished).
    *
    * @throws InvalidApplicationException with every violation; nothing is stored
    */
   @Transactional
   public long register(HouseholdApplication application, String registeredBy) {
-    validator.validate(application);
+    validator.validateNew(application);
     if (registeredBy == null || registeredBy.isBlank()) {
       throw new IllegalArgumentException("registeredBy is required");
     }

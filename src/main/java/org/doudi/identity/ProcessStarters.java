@@ -84,6 +84,8 @@ public class ProcessStarters {
           EnumSet.noneOf(Role.class), "a new local standard (POST /api/admin/dibao-standards), when awards are paid under it"),
       new Rule("rule-approval", "规则变更审批", Way.APPLICATION,
           EnumSet.noneOf(Role.class), "a new version of a money rule (engine deployment hook)"),
+      new Rule("standard-batch-approval", "标准批次审批", Way.APPLICATION,
+          EnumSet.noneOf(Role.class), "an uploaded table of standards (POST /api/admin/standards/import)"),
       new Rule("watch-alert", "低收入人口监测预警处置", Way.APPLICATION, EnumSet.noneOf(Role.class),
           "WatchList.raise: events of other modules, hardship-report, POST /api/watch/medical-expenses, "
               + "POST /api/watch/deaths, watch-recheck"),

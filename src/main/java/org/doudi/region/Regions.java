@@ -12,13 +12,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * The administrative hierarchy. Read on every task creation (authorizations follow the region chain),
- * so it is held in memory; the table is small (a province has ~10^4 villages) and changes by migration.
+ * so it is held in memory; the table is small (a province has ~10^4 villages) and changes by migration or by the
+ * importer ({@link RegionImport}, which reloads this copy). Abolished regions stay: {@link #find} and {@link #get}
+ * answer them for the cases filed under them; a new case asks {@link Region#closedForNewCases()}.
  */
 @Service
 public class Regions {
 
   private final JdbcTemplate jdbc;
   private volatile Map<String, Region> byCode;
+  /** When the copy was last compared with the table's history, and the newest history row it had seen. */
+  private volatile long checkedAt;
+  private volatile Long historyMark;
 
   public Regions(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -81,6 +86,17 @@ public class Regions {
     return all().values().stream().sorted((a, b) -> a.code().compareTo(b.code())).toList();
   }
 
+  /** The region if a new case may be filed under it; empty when unknown or abolished ({@link Region#inUse()}). */
+  public Optional<Region> findInUse(String code) {
+    return find(code).filter(Region::inUse);
+  }
+
+  private static final long STALE_AFTER_MILLIS = 60_000;
+
+  private Long newestHistory() {
+    return jdbc.queryForObject("SELECT max(id) FROM region_history", Long.class);
+  }
+
   /** Drops the in-memory copy, e.g. after regions were loaded. */
   public void reload() {
     byCode = null;
@@ -88,11 +104,21 @@ public class Regions {
 
   private Map<String, Region> all() {
     Map<String, Region> m = byCode;
+    long now = System.currentTimeMillis();
+    if (m != null && now - checkedAt > STALE_AFTER_MILLIS) {
+      // an import on another node of a cluster changed the table: every import leaves region_history rows
+      checkedAt = now;
+      if (!java.util.Objects.equals(historyMark, newestHistory())) {
+        m = null;
+      }
+    }
     if (m == null) {
+      historyMark = newestHistory();
+      checkedAt = now;
       List<Region> rows = jdbc.query(
-          "SELECT code, name, level, parent_code, urban_rural FROM region",
+          "SELECT code, name, level, parent_code, urban_rural, abolished_on FROM region",
           (rs, i) -> new Region(rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3)),
-              rs.getString(4), rs.getString(5)));
+              rs.getString(4), rs.getString(5), rs.getDate(6) == null));
       m = Collections.unmodifiableMap(rows.stream().collect(Collectors.toMap(Region::code, Function.identity())));
       byCode = m;
     }

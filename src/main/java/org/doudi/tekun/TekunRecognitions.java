@@ -131,6 +131,8 @@ public class TekunRecognitions {
       v.add(new Violation("regionCode", "行政区划代码" + regionCode + "不存在"));
     } else if (region.get().level() != RegionLevel.TOWNSHIP && region.get().level() != RegionLevel.VILLAGE) {
       v.add(new Violation("regionCode", "请填写户籍所在乡镇（街道）或村（社区），" + regionCode + "是" + region.get().name()));
+    } else if (region.get().closedForNewCases() != null) {
+      v.add(new Violation("regionCode", region.get().closedForNewCases()));
     }
     String source = a.source() == null ? "APPLICATION" : a.source();
     if (source.equals("DISCOVERY") != a.applicantRole().equals("TOWNSHIP")) {

@@ -71,8 +71,40 @@ public class TekunStandards {
    */
   @Transactional
   public TekunStandard add(NewTekunStandard s, String createdBy) {
+    List<Violation> v = violations(s);
+    if (!v.isEmpty()) {
+      throw new InvalidStandardException(v);
+    }
+    conflict(s).ifPresent(m -> {
+      throw new StandardConflictException(m);
+    });
+    return repository.insert(s, Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
+  }
+
+  /**
+   * Everything {@link #add} would refuse, without recording anything: the input problems (the 1.3 × 低保 floor with
+   * the 低保 standards recorded today) and, when there are none, an effective date not after the latest recorded one
+   * (field {@code effectiveFrom}). The bulk import checks each row with this (docs/tekun.md).
+   */
+  @Transactional(readOnly = true)
+  public List<Violation> check(NewTekunStandard s) {
+    List<Violation> v = new ArrayList<>(violations(s));
+    if (v.isEmpty()) {
+      conflict(s).ifPresent(m -> v.add(new Violation("effectiveFrom", m)));
+    }
+    return v;
+  }
+
+  private Optional<String> conflict(NewTekunStandard s) {
+    return repository.latestEffectiveFrom(s.countyCode(), s.urbanRural())
+        .filter(latest -> !s.effectiveFrom().isAfter(latest))
+        .map(latest -> "已有自 " + latest + " 起生效的特困人员基本生活标准；新标准的生效日期必须晚于 " + latest
+            + "（历史标准不得修改或插入）");
+  }
+
+  private List<Violation> violations(NewTekunStandard s) {
     if (s == null) {
-      throw new InvalidStandardException(List.of(new Violation("", "请求内容为空")));
+      return List.of(new Violation("", "请求内容为空"));
     }
     List<Violation> v = new ArrayList<>();
     boolean county = s.countyCode() != null && s.countyCode().matches("\\d{6}")
@@ -117,16 +149,7 @@ public class TekunStandards {
             .toPlainString() + " 元"));
       }
     }
-    if (!v.isEmpty()) {
-      throw new InvalidStandardException(v);
-    }
-    repository.latestEffectiveFrom(s.countyCode(), s.urbanRural()).ifPresent(latest -> {
-      if (!from.isAfter(latest)) {
-        throw new StandardConflictException("已有自 " + latest + " 起生效的特困人员基本生活标准；新标准的生效日期必须晚于 "
-            + latest + "（历史标准不得修改或插入）");
-      }
-    });
-    return repository.insert(s, Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
+    return v;
   }
 
   static String urbanRuralName(String urbanRural) {

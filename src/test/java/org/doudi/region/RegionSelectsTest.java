@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The counter start forms choose the region by name from lists written into the form by ops/region-selects.py
- * (Tasklist opens a start form without variables): the lists must be the region table's townships and villages.
+ * (Tasklist opens a start form without variables): the lists must be the region table's townships and villages in
+ * use (abolished ones stay in the table for their cases, not in the lists).
  */
 @DoudiTest
 class RegionSelectsTest {
@@ -35,9 +36,10 @@ class RegionSelectsTest {
     Map<String, String> townships = new LinkedHashMap<>();
     Map<String, List<String>> villages = new LinkedHashMap<>();
     for (Region t : regions.list()) {
-      if (t.level() == RegionLevel.TOWNSHIP) {
+      if (t.level() == RegionLevel.TOWNSHIP && t.inUse()) {
         townships.put(t.code(), regions.get(t.parentCode()).name() + t.name());
-        villages.put(t.code(), regions.children(t.code()).stream().filter(v -> v.level() == RegionLevel.VILLAGE)
+        villages.put(t.code(), regions.children(t.code()).stream()
+            .filter(v -> v.level() == RegionLevel.VILLAGE && v.inUse())
             .map(v -> v.name() + "=" + v.code()).sorted().toList());
       }
     }

@@ -44,6 +44,9 @@ public class CaseSupport {
       throw new TemporaryFormException(CaseVariables.REGION_CODE,
           "“" + label + "”" + code + "不是已登记的乡镇（街道）或村（社区）区划代码");
     }
+    if (r.get().closedForNewCases() != null) {
+      throw new TemporaryFormException(CaseVariables.REGION_CODE, r.get().closedForNewCases());
+    }
     Region county = regions.ancestorAt(code, RegionLevel.COUNTY).orElseThrow();
     execution.setVariable(CaseVariables.REGION_CODE, code);
     execution.setVariable(REGION_NAME, r.get().name());

@@ -63,6 +63,8 @@ public class ApplicationCheck {
       v.add(new Violation("regionCode", "区划代码" + region + "不是已登记的村（社区）；请填写务工地或经常居住地所在的村（社区）"));
     } else if (c.isPresent() && !regions.isWithin(region, county)) {
       v.add(new Violation("regionCode", "村（社区）" + r.get().name() + "不在县级区划" + county + "之内"));
+    } else if (r.get().closedForNewCases() != null) {
+      v.add(new Violation("regionCode", r.get().closedForNewCases()));
     }
     required(v, "urbanRural", "城乡类别", a.urbanRural());
     required(v, "applicationPlace", "申请地类型（务工地或经常居住地）", a.applicationPlace());

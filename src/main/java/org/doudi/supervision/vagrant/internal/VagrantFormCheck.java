@@ -185,6 +185,9 @@ public class VagrantFormCheck implements TaskListener {
       throw new VagrantFormException("settlementRegionCode", "落户地应为存在的乡镇（街道）或村（社区）代码，" + regionCode
           + (region.isEmpty() ? "不存在" : "是" + region.get().name()));
     }
+    if (region.get().closedForNewCases() != null) {
+      throw new VagrantFormException("settlementRegionCode", region.get().closedForNewCases());
+    }
     oneOf(task, "urbanRural", "城乡类别", "URBAN", "RURAL");
     oneOf(task, "careMode", "特困供养方式（如符合）", "CENTRALISED", "DISPERSED");
     text(task, "address", "安置住址", 200);
