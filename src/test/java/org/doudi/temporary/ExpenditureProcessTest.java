@@ -323,7 +323,7 @@ class ExpenditureProcessTest {
     assertThat(records.instalments(pid)).hasSize(1);
     assertThat(NoticeTexts.of(documents, pid, NoticeKind.TEMPORARY_APPROVED)).singleElement()
         .satisfies(n -> assertThat(n.text()).startsWith("临时救助决定通知书").contains("赵六",
-            "农安镇人民政府于2026年3月9日决定：给予临时救助", "救助金额：1000元", "第1期：2026年3月20日，1000"));
+            "农安镇人民政府于2026年3月9日决定：给予临时救助", "救助金额：1000.00元", "第1期：2026年3月20日，1000.00元"));
   }
 
   @Test
