@@ -15,6 +15,7 @@ public enum NoticeKind {
   TEMPORARY_REFUSED("temporary-refused", "不予临时救助通知书"),
   TEMPORARY_APPROVED("temporary-approved", "临时救助决定通知书"),
   UNEMPLOYED_REFUSED("unemployed-refused", "不予救助告知书"),
+  TEKUN_REFUSED("tekun-refused", "不予认定特困人员通知书"),
   RECOVERY("recovery", "追回救助资金通知书");
 
   private final String template;
