@@ -1,5 +1,9 @@
 package org.doudi.funds;
 
+import org.doudi.notice.NoticeKind;
+import org.doudi.notice.NoticeRequest;
+import org.doudi.notice.Notices;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -49,8 +53,19 @@ public class Recoveries {
    * What is to be recovered. {@code amount} may be null: then it is the sum of the PAID ledger rows of the scheme
    * for the beneficiary whose period starts in one of the months.
    */
+  /**
+   * What to recover. {@code fraudEstablished}: fraud (骗取) was established, by {@code fraudFinding} (the finding:
+   * document and date); only then do the notice and the stop request say 骗取, otherwise the money was overpaid.
+   */
   public record RecoveryRequest(String beneficiaryKey, String scheme, List<YearMonth> months, BigDecimal amount,
-      String reason, boolean stopAward) {}
+      String reason, boolean stopAward, boolean fraudEstablished, String fraudFinding) {
+
+    /** An overpayment without established fraud. */
+    public RecoveryRequest(String beneficiaryKey, String scheme, List<YearMonth> months, BigDecimal amount,
+        String reason, boolean stopAward) {
+      this(beneficiaryKey, scheme, months, amount, reason, stopAward, false, null);
+    }
+  }
 
   public record Entry(long id, String kind, BigDecimal amount, String receiptNumber, String note, String recordedBy,
       Instant recordedAt) {}
@@ -69,8 +84,11 @@ public class Recoveries {
   private final Payments payments;
   private final AwardChanges awardChanges;
 
+  private final Notices notices;
+
   public Recoveries(JdbcTemplate jdbc, RuntimeService runtime, EngineAsSystem asSystem, Regions regions,
-      Awards awards, Payments payments, AwardChanges awardChanges) {
+      Awards awards, Payments payments, AwardChanges awardChanges, Notices notices) {
+    this.notices = notices;
     this.payments = payments;
     this.awardChanges = awardChanges;
     this.jdbc = jdbc;
@@ -127,6 +145,14 @@ public class Recoveries {
     if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 1000) {
       throw new FundsRequestException("请填写追回原因（1000字以内），如：隐瞒收入骗取低保");
     }
+    String finding = request.fraudFinding() == null ? null : request.fraudFinding().strip();
+    if (request.fraudEstablished() && (finding == null || finding.isEmpty())) {
+      throw new FundsRequestException("认定骗取的，请写明认定依据（fraudFinding），如：农安县民政局调查认定书及日期；"
+          + "未经认定的按多领取追回，不写骗取");
+    }
+    if (finding != null && finding.length() > 500) {
+      throw new FundsRequestException("骗取认定依据最多500字");
+    }
     if (request.amount() != null && (request.amount().signum() <= 0 || request.amount().scale() > 2)) {
       throw new FundsRequestException("追回金额应大于0，最多两位小数");
     }
@@ -158,6 +184,8 @@ public class Recoveries {
     long id = jdbc.queryForObject("SELECT id FROM funds_recovery WHERE beneficiary_key = ? AND scheme = ?"
             + " AND first_month = ? AND last_month = ?", Long.class, request.beneficiaryKey(), request.scheme(),
         Date.valueOf(months.first().atDay(1)), Date.valueOf(months.last().atDay(1)));
+    jdbc.update("UPDATE funds_recovery SET fraud_established = ?, fraud_finding = ? WHERE id = ?",
+        request.fraudEstablished(), request.fraudEstablished() ? finding : null, id);
     if (request.stopAward()) {
       long stopRequest = requestStop(request, payee, actor);
       jdbc.update("UPDATE funds_recovery SET stop_request_id = ? WHERE id = ?", stopRequest, id);
@@ -173,6 +201,15 @@ public class Recoveries {
     vars.put(RecoveryVariables.FULLY_RECOVERED, false);
     String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS, "recovery-" + id, vars).getId());
     jdbc.update("UPDATE funds_recovery SET process_instance_id = ? WHERE id = ?", pid, id);
+    // the written recovery notice, with the case: 骗取 only where fraud was established (docs/notices.md)
+    notices.issue(NoticeRequest.of(pid, "recovery-" + id, regionCode, NoticeKind.RECOVERY, "opened", actor)
+        .with("payeeName", payee.name())
+        .with("months", String.join("、", months.stream().map(m -> m.getYear() + "年" + m.getMonthValue() + "月")
+            .toList()))
+        .with("amount", amount.setScale(2).toPlainString())
+        .with("reason", request.reason().strip())
+        .with(Notices.FRAUD_ESTABLISHED, request.fraudEstablished())
+        .with("fraudFinding", request.fraudEstablished() ? finding : null));
     return get(id);
   }
 
@@ -185,7 +222,8 @@ public class Recoveries {
   private long requestStop(RecoveryRequest request, Payee payee, String actor) {
     Scheme scheme = scheme(request.scheme())
         .orElseThrow(() -> new FundsRequestException("未知的救助项目：" + request.scheme()));
-    String reason = "骗取社会救助，停发并责令退回（" + LEGAL_BASIS + "）：" + request.reason().strip();
+    String reason = (request.fraudEstablished() ? "骗取社会救助，停发并责令退回（" : "多领取救助资金，停发并追回（")
+        + LEGAL_BASIS + "）：" + request.reason().strip();
     try {
       // fraud needs no relapse-risk assessment (docs/payroll.md "退出与渐退"): the exit reason is FRAUD
       return awardChanges.request(request.beneficiaryKey(), scheme, AwardChange.stop(),

@@ -46,6 +46,7 @@ class RecoveryProcessTest {
   @Autowired Recoveries recoveries;
   @Autowired AwardChanges awardChanges;
   @Autowired Staff staff;
+  @Autowired org.doudi.document.Documents documents;
   @LocalServerPort int port;
   final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -68,6 +69,36 @@ class RecoveryProcessTest {
         + "\"reason\":\"隐瞒经营收入，骗取低保\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(expectedStatus);
     return json.readTree(r.body());
+  }
+
+  JsonNode openWith(String key, String extra, int expectedStatus) throws Exception {
+    Http.Response r = new Http(port).send("na-county-cw", "POST", "/api/funds/recoveries", "{\"beneficiaryKey\":\""
+        + key + "\",\"scheme\":\"DIBAO\",\"months\":[\"2019-10\",\"2019-11\"],"
+        + "\"reason\":\"隐瞒经营收入\"" + extra + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(expectedStatus);
+    return json.readTree(r.body());
+  }
+
+  /** The recovery notice (docs/notices.md): 骗取 only where fraud was established, else 多领取. */
+  @Test
+  void theRecoveryNoticeSaysFraudOnlyWhereFraudWasEstablished() throws Exception {
+    JsonNode overpaid = openWith(household(), "", 201);
+    assertThat(org.doudi.notice.NoticeTexts.of(documents, overpaid.get("processInstanceId").asText(),
+        org.doudi.notice.NoticeKind.RECOVERY)).singleElement().satisfies(n -> assertThat(n.text())
+        .startsWith("追回救助资金通知书").contains("追回多领取的救助资金", "原因：隐瞒经营收入", "2019年10月、2019年11月",
+            "应退还金额：1000.00元", "农安县民政局", "60日内向农安县人民政府申请行政复议").doesNotContain("骗取"));
+
+    // fraud claimed without the finding that established it: refused, nothing stored
+    String key = household();
+    openWith(key, ",\"fraudEstablished\":true", 400);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funds_recovery WHERE beneficiary_key = ?", Integer.class,
+        key)).isZero();
+    JsonNode fraud = openWith(key, ",\"fraudEstablished\":true,\"fraudFinding\":\"农安县民政局2019年12月20日调查认定书\"",
+        201);
+    assertThat(org.doudi.notice.NoticeTexts.of(documents, fraud.get("processInstanceId").asText(),
+        org.doudi.notice.NoticeKind.RECOVERY)).singleElement().satisfies(n -> assertThat(n.text())
+        .contains("骗取社会救助资金", "农安县民政局2019年12月20日调查认定书", "第六十八条", "追回骗取的救助资金")
+        .doesNotContain("多领取"));
   }
 
   Task task(String pid) {

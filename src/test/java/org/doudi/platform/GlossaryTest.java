@@ -166,6 +166,10 @@ class GlossaryTest {
     for (Path p : files("src/main/resources/static", ".html")) {
       all.add(new Text(rel(p), read(p)));
     }
+    // the notices' templates: what the applicant reads (docs/notices.md)
+    for (Path p : files("src/main/resources/notices", ".txt")) {
+      all.add(new Text(rel(p), read(p)));
+    }
     return all;
   }
 

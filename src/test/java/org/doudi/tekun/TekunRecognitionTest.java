@@ -74,6 +74,7 @@ class TekunRecognitionTest {
   @Autowired ApplicationEvents events;
   @Autowired TemporaryCases holidays;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.doudi.document.Documents documents;
 
   ProcessFixture f;
 
@@ -282,6 +283,10 @@ class TekunRecognitionTest {
     String notice = jdbc.queryForObject("SELECT r.content FROM tekun_case_record r JOIN tekun_case c ON c.id = "
         + "r.case_id WHERE c.process_instance_id = ? AND r.kind = 'REJECTION_NOTICE'", String.class, pid);
     assertThat(notice).contains("不符合特困人员认定条件");
+    assertThat(org.doudi.notice.NoticeTexts.of(documents, pid, org.doudi.notice.NoticeKind.TEKUN_REFUSED))
+        .singleElement().satisfies(n -> assertThat(n.text()).startsWith("不予认定特困人员通知书")
+            .contains("决定：不予认定为特困人员", "60日内向农安县人民政府申请行政复议", "6个月内依法向人民法院提起行政诉讼")
+            .doesNotContain("不予批准"));
     assertThatThrownBy(() -> f.complete(pid, "Task_DeliverRejectionNotice", "nongan-cw",
         vars("deliveredOn", "2026-11-30", "deliveryMethod", "IN_PERSON"))).hasMessageContaining("不能晚于今天");
     tasks.setAssignee(f.task(pid, "Task_DeliverRejectionNotice").getId(), null);

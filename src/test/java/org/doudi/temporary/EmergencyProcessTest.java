@@ -1,5 +1,8 @@
 package org.doudi.temporary;
 
+import org.doudi.notice.NoticeKind;
+import org.doudi.notice.NoticeTexts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -48,6 +51,7 @@ class EmergencyProcessTest {
   @Autowired TemporaryCases cases;
   @Autowired Payments payments;
   @Autowired TemporaryRepository records;
+  @Autowired org.doudi.document.Documents documents;
 
   TemporaryFixture f;
 
@@ -235,6 +239,11 @@ class EmergencyProcessTest {
     assertThat(records.rows("temporary_decision", pid)).singleElement()
         .satisfies(d -> assertThat(d.get("DISCUSSION_PARTICIPANTS")).isEqualTo("张三、李四、王五"));
     assertThat(records.caseRow(pid)).containsEntry("STATUS", "REJECTED");
+    // the written refusal that this path lacked before (docs/notices.md)
+    assertThat(NoticeTexts.of(documents, pid, NoticeKind.TEMPORARY_REFUSED)).singleElement()
+        .satisfies(n -> assertThat(n.text()).startsWith("不予临时救助通知书").contains("临时救助（急难型）申请",
+            "农安县民政局于2026年3月2日决定：不予救助", "已由其他渠道全额救助", "60日内向农安县人民政府申请行政复议",
+            "6个月内依法向人民法院提起行政诉讼").doesNotContain("不予批准"));
   }
 
   @Test

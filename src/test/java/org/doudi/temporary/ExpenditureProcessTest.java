@@ -1,5 +1,8 @@
 package org.doudi.temporary;
 
+import org.doudi.notice.NoticeKind;
+import org.doudi.notice.NoticeTexts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -56,6 +59,7 @@ class ExpenditureProcessTest {
   @Autowired FailingInstalmentHook faults;
   @Autowired BenefitRegister register;
   @Autowired Regions regions;
+  @Autowired org.doudi.document.Documents documents;
 
   TemporaryFixture f;
 
@@ -269,6 +273,11 @@ class ExpenditureProcessTest {
     assertThat(pi).isEnded().hasPassed("EndEvent_Rejected");
     assertThat(payments.byCase(pid)).isEmpty();
     assertThat(records.caseRow(pid)).containsEntry("STATUS", "REJECTED");
+    // the written refusal that this path lacked before (docs/notices.md)
+    assertThat(NoticeTexts.of(documents, pid, NoticeKind.TEMPORARY_REFUSED)).singleElement()
+        .satisfies(n -> assertThat(n.text()).startsWith("不予临时救助通知书").contains("赵六", "临时救助（支出型）申请",
+            "农安县民政局于2026年3月9日决定：不予救助", "经集体研究，已纳入低保，不再临时救助",
+            "60日内向农安县人民政府申请行政复议", "6个月内依法向人民法院提起行政诉讼"));
   }
 
   @Test
@@ -294,6 +303,10 @@ class ExpenditureProcessTest {
     assertThat(pi).isEnded().hasPassed("EndEvent_NotAccepted");
     assertThat(records.caseRow(pid)).containsEntry("STATUS", "NOT_ACCEPTED");
     assertThat((String) records.rows("temporary_case_event", pid).get(0).get("NOTE")).contains("刚性支出票据");
+    assertThat(NoticeTexts.of(documents, pid, NoticeKind.TEMPORARY_NOT_ACCEPTED)).singleElement()
+        .satisfies(n -> assertThat(n.text()).startsWith("临时救助不予受理通知书").contains("赵六",
+            "1.医疗、教育等刚性支出票据或证明", "本次不予受理", "农安镇人民政府", "60日内", "6个月内")
+            .doesNotContain("2.居民身份证"));
   }
 
   @Test
@@ -308,6 +321,9 @@ class ExpenditureProcessTest {
     f.complete(pid, "Task_TownshipApproval", "nongan-approver",
         vars("decision", "APPROVE", "decisionReasons", "工资已于2月停发，单位出具证明"));
     assertThat(records.instalments(pid)).hasSize(1);
+    assertThat(NoticeTexts.of(documents, pid, NoticeKind.TEMPORARY_APPROVED)).singleElement()
+        .satisfies(n -> assertThat(n.text()).startsWith("临时救助决定通知书").contains("赵六",
+            "农安镇人民政府于2026年3月9日决定：给予临时救助", "救助金额：1000.00元", "第1期：2026年3月20日，1000.00元"));
   }
 
   @Test

@@ -63,6 +63,7 @@ class UnemployedProcessTest {
   @Autowired PaymentFaults faults;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.doudi.document.Documents documents;
 
   UnemployedFixture f;
 
@@ -197,6 +198,9 @@ class UnemployedProcessTest {
         .contains("家庭人均收入不低于低收入家庭标准").contains("人均月收入1200.00元，低收入标准1000.00元")
         .contains("吉民发〔2020〕40号 二（二）1");
     assertThat(status(pid)).isEqualTo("INELIGIBLE");
+    assertThat(org.doudi.notice.NoticeTexts.of(documents, pid, org.doudi.notice.NoticeKind.UNEMPLOYED_REFUSED))
+        .singleElement().satisfies(n -> assertThat(n.text()).contains("经认定条件审查和信息核对", "已参加失业保险",
+            "人均月收入1200.00元，低收入标准1000.00元", "申请行政复议"));
     assertThat(payments.byCase(pid)).isEmpty();
     assertThat(onceOnly.find(id, Scheme.UNEMPLOYED, PERIOD)).isEmpty();
   }
@@ -243,6 +247,11 @@ class UnemployedProcessTest {
     assertThat(instance(pid)).isEnded().hasPassed("EndEvent_Rejected");
     assertThat(record(pid, "REJECTION_NOTICE")).contains("配偶有稳定工资收入");
     assertThat(payments.byCase(pid)).isEmpty();
+    // the written 不予救助告知书 as a PDF of the case (docs/notices.md)
+    assertThat(org.doudi.notice.NoticeTexts.of(documents, pid, org.doudi.notice.NoticeKind.UNEMPLOYED_REFUSED))
+        .singleElement().satisfies(n -> assertThat(n.text()).startsWith("不予救助告知书")
+            .contains("未参保失业人员临时救助申请", "经乡镇（街道）复核", "决定：不予救助", "配偶有稳定工资收入",
+                "60日内向农安县人民政府申请行政复议", "6个月内依法向人民法院提起行政诉讼"));
   }
 
   @Test

@@ -14,9 +14,11 @@ public class CloseApplication implements ParameterisedDelegate {
   private static final TaskParameter PARAMETER = TaskParameter.of(CLOSE_STATUS, "WITHDRAWN", "LAPSED");
 
   private final DibaoRecords records;
+  private final CaseNotices notices;
 
-  public CloseApplication(DibaoRecords records) {
+  public CloseApplication(DibaoRecords records, CaseNotices notices) {
     this.records = records;
+    this.notices = notices;
   }
 
   @Override
@@ -26,6 +28,14 @@ public class CloseApplication implements ParameterisedDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    records.close(execution, PARAMETER.read(execution));
+    String status = PARAMETER.read(execution);
+    records.close(execution, status);
+    if ("LAPSED".equals(status)) {
+      // the 一次性告知 went unanswered: the written 不予受理 with what is still missing and the remedies
+      notices.issue(notices.request(execution, org.doudi.notice.NoticeKind.DIBAO_NOT_ACCEPTED, "lapsed")
+          .with("missingList", CaseNotices.numbered(CaseContext.string(execution,
+              org.doudi.dibao.DibaoVariables.MISSING_MATERIALS)))
+          .with("lapseDate", org.doudi.notice.Notices.date(CaseContext.today())));
+    }
   }
 }

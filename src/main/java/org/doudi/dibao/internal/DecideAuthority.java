@@ -13,9 +13,11 @@ import org.doudi.engine.ProcessBean;
 public class DecideAuthority implements JavaDelegate {
 
   private final DibaoRules rules;
+  private final CaseNotices notices;
 
-  public DecideAuthority(DibaoRules rules) {
+  public DecideAuthority(DibaoRules rules, CaseNotices notices) {
     this.rules = rules;
+    this.notices = notices;
   }
 
   @Override
@@ -29,6 +31,10 @@ public class DecideAuthority implements JavaDelegate {
     if (execution.getVariable(OVERALL_LIMIT) == null) {
       // the overall limit is fixed at acceptance; its timers are already running afterwards
       execution.setVariable(OVERALL_LIMIT, a.overallLimitWorkingDays());
+      // materials complete: the case is accepted now (第十条), the applicant gets the 受理通知书
+      notices.issue(notices.request(execution, org.doudi.notice.NoticeKind.DIBAO_ACCEPTED, "accepted")
+          .with("acceptedOn", org.doudi.notice.Notices.date(CaseContext.today()))
+          .with("limitDays", a.overallLimitWorkingDays()));
     }
   }
 }

@@ -16,6 +16,8 @@ import org.doudi.dibao.persistence.DibaoRepository.StoredAssessment;
 import org.doudi.dibao.ApplicationRejected;
 import org.doudi.eligibility.DibaoAssessment;
 import org.doudi.engine.ProcessBean;
+import org.doudi.notice.NoticeKind;
+import org.doudi.notice.Notices;
 import org.doudi.household.ApplicationStatus;
 import org.doudi.household.Households;
 import org.doudi.household.HouseholdApplication;
@@ -45,9 +47,11 @@ final class Decisions {
     private final BenefitRegister register;
     private final ObjectMapper json;
     private final SupplementRules rules;
+    private final CaseNotices notices;
 
     public RecordApproval(DibaoRepository records, Households households, Awards awards, BenefitRegister register,
-        ObjectMapper json, SupplementRules rules) {
+        ObjectMapper json, SupplementRules rules, CaseNotices notices) {
+      this.notices = notices;
       this.records = records;
       this.households = households;
       this.awards = awards;
@@ -85,6 +89,14 @@ final class Decisions {
       register.approve(CaseContext.holderKey(id), pid, covered.stream().map(Person::idNumber)
           .collect(Collectors.toSet()), CaseContext.string(execution, DECIDED_BY));
       execution.setVariable(PAYMENT_FROM, paymentFrom.toString());
+      // 第二十一条: the 确认通知书 with the amount and the first month, from the stored decision's figures
+      notices.issue(notices.request(execution, NoticeKind.DIBAO_APPROVED, "decision-" + decision)
+          .with(Notices.DECIDING_LEVEL, CaseContext.string(execution, AUTHORITY))
+          .with("decidedOn", Notices.date(today))
+          .with("coveredCount", covered.size())
+          .with("coveredNames", covered.stream().map(Person::name).collect(Collectors.joining("、")))
+          .with("monthlyAmount", amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString())
+          .with("startMonth", paymentFrom.getYear() + "年" + paymentFrom.getMonthValue() + "月"));
       grantAward(execution, id, pid, today, amount, covered, stored.id(), assessed);
     }
 
@@ -154,9 +166,12 @@ final class Decisions {
     private final BenefitRegister register;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final CaseNotices notices;
 
     public RecordRejection(DibaoRepository records, Households households, WorkingDayCalendar calendar,
-        BenefitRegister register, org.springframework.context.ApplicationEventPublisher events, ObjectMapper json) {
+        BenefitRegister register, org.springframework.context.ApplicationEventPublisher events, ObjectMapper json,
+        CaseNotices notices) {
+      this.notices = notices;
       this.records = records;
       this.households = households;
       this.calendar = calendar;
@@ -173,12 +188,18 @@ final class Decisions {
       String reasons = CaseContext.string(execution, DECISION_REASONS);
       String assessed = CaseContext.string(execution, ELIGIBILITY_REASONS);
       String all = reasons + (assessed == null || assessed.isBlank() ? "" : "\n评估依据：\n" + assessed);
-      records.insertDecision(id, pid, "REJECT", CaseContext.string(execution, AUTHORITY),
+      long decision = records.insertDecision(id, pid, "REJECT", CaseContext.string(execution, AUTHORITY),
           CaseContext.string(execution, DECIDED_BY), CaseContext.now(), today, null, null, clip(all, 4000),
           records.latestAssessmentId(pid).orElse(null));
+      // 第二十一条: the written 不予确认同意 notice with the reasons and the remedies, delivered by the township
+      notices.issue(notices.request(execution, NoticeKind.DIBAO_REFUSED, "decision-" + decision)
+          .with(Notices.DECIDING_LEVEL, CaseContext.string(execution, AUTHORITY))
+          .with("decidedOn", Notices.date(today))
+          .with("reasons", CaseNotices.indented(all)));
       LocalDate due = calendar.addWorkingDays(today, 3, CaseContext.string(execution, CaseVariables.REGION_CODE));
       records.insertNotice(id, pid, "REJECTION", clip("不予确认同意最低生活保障通知书：" + CaseContext.string(execution,
-          APPLICANT_NAME) + "的申请经审核不予确认同意。理由：" + all + "。如不服，可依法申请行政复议或者提起行政诉讼。", 4000),
+          APPLICANT_NAME) + "的申请经审核不予确认同意。理由：" + all + "。如不服，可以自收到通知书之日起60日内申请行政复议，"
+          + "或者6个月内提起行政诉讼（书面通知书见申请材料）。", 4000),
           CaseContext.string(execution, DECIDED_BY), CaseContext.now(), due);
       households.updateStatus(id, ApplicationStatus.REJECTED);
       register.release(CaseContext.holderKey(id), "不予确认同意", CaseContext.string(execution, DECIDED_BY));

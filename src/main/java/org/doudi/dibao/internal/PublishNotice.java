@@ -12,9 +12,11 @@ import org.doudi.engine.ProcessBean;
 public class PublishNotice implements JavaDelegate {
 
   private final DibaoRepository records;
+  private final CaseNotices notices;
 
-  public PublishNotice(DibaoRepository records) {
+  public PublishNotice(DibaoRepository records, CaseNotices notices) {
     this.records = records;
+    this.notices = notices;
   }
 
   @Override
@@ -28,6 +30,13 @@ public class PublishNotice implements JavaDelegate {
         + opinion + "。公示期7天，至" + end + "止。";
     records.insertNotice(CaseContext.applicationId(execution), execution.getProcessInstanceId(), "PUBLIC_NOTICE", text,
         null, CaseContext.now(), end);
+    // the village's 公示 list as a document: this household and the others of the village in 公示 now
+    String entry = CaseNotices.entry(CaseContext.string(execution, APPLICANT_NAME),
+        CaseContext.number(execution, MEMBER_COUNT), CaseContext.string(execution, PRELIMINARY_OPINION),
+        CaseContext.string(execution, MONTHLY_AMOUNT)) + "（公示至" + org.doudi.notice.Notices.date(end) + "）";
+    notices.issue(notices.request(execution, org.doudi.notice.NoticeKind.DIBAO_PUBLIC_NOTICE, "round-" + round)
+        .with("villageName", CaseContext.string(execution, REGION_NAME))
+        .with("entries", notices.villageEntries(execution, entry)));
     execution.setVariable(NOTICE_ROUND, round);
     for (String v : new String[] {OBJECTOR_NAME, OBJECTOR_PHONE, OBJECTION_CONTENT, OBJECTION_SOURCE,
         OBJECTION_FILED_BY}) {

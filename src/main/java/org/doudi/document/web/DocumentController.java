@@ -107,11 +107,17 @@ public class DocumentController {
     if (value == null || value.isBlank()) {
       throw new DocumentRejectedException("请选择材料类型", false);
     }
+    MaterialType type;
     try {
-      return MaterialType.valueOf(value.strip());
+      type = MaterialType.valueOf(value.strip());
     } catch (IllegalArgumentException e) {
       throw new DocumentRejectedException("材料类型无效，请从清单中选择", false);
     }
+    if (type == MaterialType.NOTICE) {
+      // a notice is what the system issued (docs/notices.md); a scan of a paper one is 其他材料
+      throw new DocumentRejectedException("通知书由系统生成，不能上传；送达回证等请按“其他材料”上传", false);
+    }
+    return type;
   }
 
   private CaseLink caseOf(String processInstanceId) {

@@ -162,7 +162,8 @@ public class FundsController {
   }
 
   public record RecoveryBody(String beneficiaryKey, String scheme, List<String> months, BigDecimal amount,
-      String reason, Boolean stopAward) {}
+      String reason, Boolean stopAward, Boolean fraudEstablished,
+      @jakarta.validation.constraints.Size(max = 500, message = "骗取认定依据最多500字") String fraudFinding) {}
 
   @PostMapping(value = "/api/funds/recoveries", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
@@ -204,7 +205,8 @@ public class FundsController {
       }
     }
     Recovery r = recoveries.open(new RecoveryRequest(body.beneficiaryKey(), body.scheme(), months, body.amount(),
-        body.reason(), Boolean.TRUE.equals(body.stopAward())), principal.getName());
+        body.reason(), Boolean.TRUE.equals(body.stopAward()), Boolean.TRUE.equals(body.fraudEstablished()),
+        body.fraudFinding()), principal.getName());
     return ResponseEntity.created(URI.create("/api/funds/recoveries/" + r.id())).body(r);
   }
 

@@ -1,5 +1,10 @@
 package org.doudi.tekun.internal;
 
+import org.doudi.identity.CaseVariables;
+import org.doudi.notice.NoticeKind;
+import org.doudi.notice.NoticeRequest;
+import org.doudi.notice.Notices;
+
 import static org.doudi.tekun.TekunRecognitionVariables.*;
 
 import java.time.Instant;
@@ -17,9 +22,11 @@ import org.doudi.tekun.persistence.TekunCaseRepository;
 public class RecognitionRecords {
 
   private final TekunCaseRepository cases;
+  private final Notices notices;
 
-  public RecognitionRecords(TekunCaseRepository cases) {
+  public RecognitionRecords(TekunCaseRepository cases, Notices notices) {
     this.cases = cases;
+    this.notices = notices;
   }
 
   /** 一次性告知: every missing material in one notice (the acceptance form's list). */
@@ -75,6 +82,19 @@ public class RecognitionRecords {
       cases.insertRecord(id, "REJECTION_NOTICE", "不予认定通知书：" + Cases.string(execution, APPLICANT_NAME)
           + "不符合特困人员认定条件。理由：" + reasons + "。如有异议，可在收到通知之日起60日内申请行政复议。", null, null, now());
     }
+    // the written notice as a PDF of the case, with the reasons and the remedies (docs/notices.md)
+    Object accepted = execution.getVariable(ACCEPTED_AT);
+    java.time.LocalDate appliedOn = accepted instanceof java.util.Date d
+        ? d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate() : EngineContext.today();
+    String user = EngineContext.currentUser();
+    notices.issue(NoticeRequest.of(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+            Cases.string(execution, CaseVariables.REGION_CODE), NoticeKind.TEKUN_REFUSED, "rejected",
+            user == null ? Notices.SYSTEM : user)
+        .with("applicantName", Cases.string(execution, APPLICANT_NAME)).with("appliedOn", Notices.date(appliedOn))
+        .with(Notices.DECIDING_LEVEL, Cases.string(execution, AUTHORITY))
+        .with("decidedOn", Notices.date(EngineContext.today()))
+        .with("reasons", java.util.Arrays.stream(reasons.split("\n")).map(String::strip)
+            .filter(x -> !x.isEmpty()).map(x -> "    " + x).collect(java.util.stream.Collectors.joining("\n"))));
   }
 
   /** Closes the case: REJECTED (after delivery), WITHDRAWN, LAPSED, DECLINED. */

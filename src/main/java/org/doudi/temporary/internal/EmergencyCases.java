@@ -42,9 +42,12 @@ public class EmergencyCases {
   private final Deadlines deadlines;
   private final TemporarySettings settings;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final TemporaryNotices notices;
 
   public EmergencyCases(CaseSupport support, TemporaryRepository records, Payments payments, Deadlines deadlines,
-      TemporarySettings settings, org.springframework.context.ApplicationEventPublisher events) {
+      TemporarySettings settings, org.springframework.context.ApplicationEventPublisher events,
+      TemporaryNotices notices) {
+    this.notices = notices;
     this.events = events;
     this.support = support;
     this.records = records;
@@ -169,5 +172,6 @@ public class EmergencyCases {
   /** The county refused an emergency grant above the township's authority: nothing was paid. */
   public void rejected(DelegateExecution execution) {
     records.close(execution.getProcessInstanceId(), "REJECTED", Values.now());
+    notices.refused(execution, "急难型");
   }
 }

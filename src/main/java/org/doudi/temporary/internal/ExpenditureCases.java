@@ -51,9 +51,12 @@ public class ExpenditureCases {
   private final BenefitRegister register;
   private final org.springframework.context.ApplicationEventPublisher events;
 
+  private final TemporaryNotices notices;
+
   public ExpenditureCases(CaseSupport support, TemporaryRepository records, Payments payments, CheckPlatform platform,
       List<InstalmentPaymentHook> hooks, BenefitRegister register,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events, TemporaryNotices notices) {
+    this.notices = notices;
     this.register = register;
     this.events = events;
     this.support = support;
@@ -135,6 +138,7 @@ public class ExpenditureCases {
     records.event(pid, "NOT_ACCEPTED", "材料不齐全，一次性告知需补齐：" + Values.str(execution, MISSING_MATERIALS),
         Values.now(), null);
     records.close(pid, "NOT_ACCEPTED", Values.now());
+    notices.notAccepted(execution);
   }
 
   /**
@@ -199,6 +203,7 @@ public class ExpenditureCases {
     List<Instalment> plan = schedule(total, count, interval, first);
     records.insertInstalments(pid, plan);
     records.setStatus(pid, "APPROVED");
+    notices.approved(execution, plan);
     execution.setVariable(CURRENT_INSTALMENT, 0);
     execution.setVariable(MORE_INSTALMENTS, true);
     execution.setVariable(INSTALMENT_AMOUNT, plan.get(0).amount().toPlainString());
@@ -251,6 +256,7 @@ public class ExpenditureCases {
 
   public void rejected(DelegateExecution execution) {
     records.close(execution.getProcessInstanceId(), "REJECTED", Values.now());
+    notices.refused(execution, "支出型");
   }
 
   /** 停止发放: the remaining instalments are stopped with the reason; nothing more is paid. */

@@ -1,5 +1,11 @@
 package org.doudi.unemployed.internal;
 
+import org.doudi.engine.EngineContext;
+import org.doudi.identity.CaseVariables;
+import org.doudi.notice.NoticeKind;
+import org.doudi.notice.NoticeRequest;
+import org.doudi.notice.Notices;
+
 import static org.doudi.unemployed.UnemployedVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,9 +21,11 @@ import org.doudi.unemployed.persistence.UnemployedRepository;
 public class UnemployedRecords {
 
   private final UnemployedRepository repository;
+  private final Notices notices;
 
-  public UnemployedRecords(UnemployedRepository repository) {
+  public UnemployedRecords(UnemployedRepository repository, Notices notices) {
     this.repository = repository;
+    this.notices = notices;
   }
 
   /**
@@ -41,8 +49,28 @@ public class UnemployedRecords {
       default -> "REJECTION_NOTICE";
     };
     repository.insertRecord(id, execution.getProcessInstanceId(), kind, Cases.clip("不予临时救助告知书：" + name
-        + "申请的未参保失业人员一次性临时救助不予批准。理由：" + reasons + "。如不服，可依法申请行政复议或者提起行政诉讼。", 4000),
+        + "申请的未参保失业人员一次性临时救助不予救助。理由：" + reasons + "。如不服，可以自收到告知书之日起60日内申请行政复议，"
+        + "或者6个月内提起行政诉讼（书面告知书见申请材料）。", 4000),
         null, Clock.currentUser(), Clock.now());
+    // the written 不予救助告知书 as a document of the case, with the reasons and the remedies (docs/notices.md)
+    Object accepted = execution.getVariable(ACCEPTED_AT);
+    java.time.LocalDate appliedOn = accepted instanceof java.util.Date d
+        ? d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate() : EngineContext.today();
+    String user = Clock.currentUser();
+    notices.issue(NoticeRequest.of(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+            Cases.string(execution, CaseVariables.REGION_CODE), NoticeKind.UNEMPLOYED_REFUSED, why,
+            user == null ? Notices.SYSTEM : user)
+        .with("applicantName", name).with("appliedOn", Notices.date(appliedOn))
+        .with(Notices.DECIDING_LEVEL, "TOWNSHIP")
+        .with("decidedOn", Notices.date(EngineContext.today()))
+        .with("stageLabel", switch (why) {
+          case "INELIGIBLE" -> "认定条件审查和信息核对";
+          case "UNTRUE" -> "村（社区）调查核实";
+          case "REJECTED" -> "乡镇（街道）复核";
+          default -> "全省查重";
+        })
+        .with("reasons", java.util.Arrays.stream(reasons.split("\n")).map(String::strip)
+            .filter(x -> !x.isEmpty()).map(x -> "    " + x).collect(java.util.stream.Collectors.joining("\n"))));
     repository.updateStatus(id, why.equals("DUPLICATE") ? "DUPLICATE" : why.equals("REJECTED") ? "REJECTED" : why,
         Clock.now());
   }
