@@ -138,8 +138,8 @@ public class CitizenController {
   @Operation(summary = "Regions below a county or township (for choosing the village of residence)")
   public List<Region> regions(@RequestParam String parent, HttpServletRequest request) {
     caller(request);
-    if (!parent.matches("[0-9]{6,12}")) {
-      throw new org.doudi.citizen.internal.CitizenRefusal(HttpStatus.BAD_REQUEST, "地区代码应为6到12位数字");
+    if (!parent.matches("[0-9]{2,12}")) {
+      throw new org.doudi.citizen.internal.CitizenRefusal(HttpStatus.BAD_REQUEST, "地区代码应为2到12位数字");
     }
     return regions.children(parent);
   }
