@@ -64,7 +64,10 @@ class CitizenApiTest {
   record Family(CitizenClient applicant, CitizenClient spouse, String pid, HouseholdApplication household) {}
 
   Family apply() throws Exception {
-    HouseholdApplication h = TestApplications.unique(TestApplications.household());
+    return apply(TestApplications.unique(TestApplications.household()));
+  }
+
+  Family apply(HouseholdApplication h) throws Exception {
     String a = h.members().get(0).idNumber();
     String b = h.members().get(1).idNumber();
     CitizenClient applicant = citizen(a).signIn();
@@ -308,6 +311,82 @@ class CitizenApiTest {
     assertThat(read(f.applicant().get(base)).get("stage").asText()).isEqualTo("已撤回");
     assertThat(audit.ofProcessInstances(List.of(f.pid()), 200).stream().map(AuditEntry::action))
         .contains("citizen.withdrew");
+  }
+
+  /** Drives the case through 受理, 启动入户调查 and 入户调查 as the caseworkers do (the information check follows). */
+  ProcessFixture throughInvestigation(String pid) {
+    ProcessFixture fx = new ProcessFixture(tasks, management);
+    fx.runJobs(pid);
+    var steps = org.doudi.e2e.DibaoHappyPath.steps();
+    for (String step : List.of("Task_AcceptApplication", "Task_StartInvestigation", "Task_InvestigateHousehold")) {
+      fx.complete(pid, step, steps.get(step).user(), steps.get(step).values());
+    }
+    return fx;
+  }
+
+  @Test
+  void theApplicantObjectsToAFailedCheckAndTheTownshipRechecks() throws Exception {
+    HouseholdApplication a = TestApplications.household();
+    HouseholdApplication.Member child = a.members().get(2);
+    // the check platform simulator finds a hidden deposit of this child (as DibaoProcessTest does)
+    Family f = apply(TestApplications.unique(TestApplications.withMember(a, 2, new HouseholdApplication.Member(
+        child.name(), TestApplications.id("22012220150601008"), HouseholdApplication.Relation.CHILD, null, null, null,
+        null, false, false, true, null, null))));
+    ProcessFixture fx = throughInvestigation(f.pid());
+    fx.task(f.pid(), "Task_RecordCheckResponse");
+    JsonNode view = read(f.applicant().get("/api/citizen/cases/" + f.pid()));
+    assertThat(view.get("canAskRecheck").asBoolean()).isTrue();
+    assertThat(view.get("checkSummary").asText()).isNotBlank();
+    String base = "/api/citizen/cases/" + f.pid();
+    assertThat(f.applicant().post(base + "/recheck", "{\"reasons\":\"\"}").status()).isEqualTo(400);
+    CitizenClient.Response r = f.applicant().post(base + "/recheck", "{\"reasons\":\"存款已用于子女治病，有医院票据\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+    fx.runJobs(f.pid());
+    fx.task(f.pid(), "Task_RecheckInformation");
+    assertThat(runtime.getVariable(f.pid(), DibaoVariables.CHECK_RESPONSE)).isEqualTo("OBJECTS");
+    assertThat((String) runtime.getVariable(f.pid(), DibaoVariables.CHECK_OBJECTION_EVIDENCE)).contains("医院票据");
+    assertThat(f.applicant().post(base + "/recheck", "{\"reasons\":\"再次申请\"}").status()).isEqualTo(409);
+    assertThat(audit.ofProcessInstances(List.of(f.pid()), 200).stream().map(AuditEntry::action))
+        .contains("citizen.recheck-requested");
+  }
+
+  @Test
+  void anObjectionDuringThePublicNoticeEntersTheProcessAsTheCountersDoes() throws Exception {
+    Family f = apply();
+    ProcessFixture fx = throughInvestigation(f.pid());
+    var steps = org.doudi.e2e.DibaoHappyPath.steps();
+    fx.complete(f.pid(), "Task_PreliminaryReview", steps.get("Task_PreliminaryReview").user(),
+        steps.get("Task_PreliminaryReview").values());
+    fx.task(f.pid(), "Task_PublicNotice");
+    String base = "/api/citizen/cases/" + f.pid();
+    assertThat(read(f.spouse().get(base)).get("canObject").asBoolean()).isTrue();
+    CitizenClient.Response r = f.spouse().post(base + "/objections", "{\"content\":\"公示的家庭人数有误\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(read(r).get("noticeRound").asInt()).isEqualTo(1);
+    fx.runJobs(f.pid());
+    fx.task(f.pid(), "Task_HandleObjection");
+    assertThat(runtime.getVariable(f.pid(), DibaoVariables.OBJECTOR_PHONE)).isEqualTo(f.spouse().phone);
+    assertThat(audit.ofProcessInstances(List.of(f.pid()), 200).stream().map(AuditEntry::action))
+        .contains("citizen.objected");
+  }
+
+  @Test
+  void anExpiredDraftTakesNoMoreConsents() throws Exception {
+    HouseholdApplication h = TestApplications.unique(TestApplications.household());
+    CitizenClient applicant = citizen(h.members().get(0).idNumber()).signIn();
+    CitizenClient.Response draft = applicant.post("/api/citizen/applications", json.writeValueAsString(Map.of(
+        "household", h, "phones", List.of(Map.of("idNumber", h.members().get(1).idNumber(), "phone", phone())))));
+    assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+    long id = read(draft).get("id").asLong();
+    jdbc.update("UPDATE citizen_application SET expires_at = created_at WHERE id = ?", id);
+    CitizenClient.Response r = applicant.post("/api/citizen/applications/" + id + "/consents",
+        "{\"authorisation\":true,\"pledge\":true}");
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.body()).contains("已过期");
+    assertThat(jdbc.queryForObject("SELECT status FROM citizen_application WHERE id = ?", String.class, id))
+        .isEqualTo("EXPIRED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM citizen_consent WHERE application_id = ?", Integer.class, id))
+        .isZero();
   }
 
   static byte[] png() {

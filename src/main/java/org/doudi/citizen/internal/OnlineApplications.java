@@ -150,9 +150,9 @@ public class OnlineApplications {
 
   /**
    * The citizen gives the consents due from them ({@code AUTHORISATION} and, as applicant, {@code PLEDGE}); the last
-   * one submits the application.
+   * one submits the application. A refusal keeps what was found out (an expired draft stays EXPIRED).
    */
-  @Transactional
+  @Transactional(noRollbackFor = CitizenRefusal.class)
   public DraftView consent(Citizen c, long draftId, boolean authorisation, boolean pledge) {
     DraftRow d = repository.draftForUpdate(draftId).orElseThrow(CitizenRefusal::notYours);
     PersonRow me = repository.persons(draftId).stream()
