@@ -201,7 +201,7 @@ public class DibaoCases {
   }
 
   /**
-   * The applicant objects to the check result (第18条) and asks for a 复查: completes 登记申请人对核对结果的意见 with
+   * The applicant objects to the check result (第十八条) and asks for a 复查: completes 登记申请人对核对结果的意见 with
    * OBJECTS and the applicant's reasons, as the caseworker's form does; the township's 复查 follows.
    *
    * @throws NotAcceptedNowException the case does not wait for the applicant's response to a check result

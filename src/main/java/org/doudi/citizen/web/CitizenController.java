@@ -197,7 +197,7 @@ public class CitizenController {
 
   @PostMapping("/api/citizen/cases/{processInstanceId}/recheck")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Object to the check result and ask for a 复查 (第18条; 409 when no check result awaits an answer)")
+  @Operation(summary = "Object to the check result and ask for a 复查 (第十八条; 409 when no check result awaits an answer)")
   public void recheck(@PathVariable String processInstanceId, @Valid @RequestBody RecheckRequest body,
       HttpServletRequest request) {
     cases.askRecheck(caller(request), processInstanceId, body.reasons());
