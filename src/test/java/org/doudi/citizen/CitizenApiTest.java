@@ -138,7 +138,10 @@ class CitizenApiTest {
     assertThat(c.signInWith(code).status()).isEqualTo(200);
     assertThat(c.signInWith(code).body()).as("a used code").contains("已失效");
     assertThat(jdbc.queryForList("SELECT code_hash FROM citizen_code WHERE phone = ?", String.class, c.phone))
-        .as("codes are stored hashed").noneMatch(h -> h.contains(SentCodes.last(c.phone)) && h.length() == 6);
+        .as("codes are stored as 64-hex HMACs").hasSize(3).allMatch(h -> h.matches("[0-9a-f]{64}"));
+    String actor = "citizen:" + c.idNumber.substring(0, 6) + "********" + c.idNumber.substring(14);
+    assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE actor = ?", String.class, actor))
+        .contains("citizen.code-requested", "citizen.code-refused", "citizen.signed-in");
   }
 
   @Test

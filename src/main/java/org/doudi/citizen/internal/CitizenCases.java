@@ -112,7 +112,7 @@ public class CitizenCases {
 
   public record Upload(StoredDocument document, boolean resumed) {}
 
-  /** The process instances of the citizen's cases, newest first. */
+  /** The process instances of the citizen's cases (online ones first, then the counter's). */
   @Transactional(readOnly = true)
   public List<String> visible(Citizen c) {
     Set<String> ids = new LinkedHashSet<>(repository.onlineCases(c.idNumber(), c.phone()));
@@ -123,9 +123,7 @@ public class CitizenCases {
         }
       }
     }
-    List<String> out = new ArrayList<>(ids);
-    out.sort((a, b) -> b.compareTo(a));
-    return out;
+    return new ArrayList<>(ids);
   }
 
   @Transactional(readOnly = true)
