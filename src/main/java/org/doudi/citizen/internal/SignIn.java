@@ -91,6 +91,8 @@ public class SignIn {
         || repository.codesSince("id_number", c.idNumber(), hourAgo) >= settings.codesPerIdPerHour()) {
       throw new CitizenRefusal(HttpStatus.TOO_MANY_REQUESTS, "验证码发送次数过多，请一小时后再试");
     }
+    // a code older than a day counts for no limit: the person's ID number and phone need not stay here
+    repository.deleteCodesBefore(now.minusSeconds(86_400));
     String code = String.format("%06d", RANDOM.nextInt(1_000_000));
     repository.insertCode(c.idNumber(), c.phone(), hmac(c, code), now, now.plus(settings.codeValidity()));
     audit.record(new AuditRecord(AuditKind.LOGIN, "citizen.code-requested", c.actor(), null, null, null,

@@ -44,6 +44,11 @@ public class CitizenRepository {
             : rs.getTimestamp(5).toInstant()), idNumber, phone).stream().findFirst();
   }
 
+  /** Forgets codes created before {@code before} (they count for no limit any more). */
+  public void deleteCodesBefore(Instant before) {
+    jdbc.update("DELETE FROM citizen_code WHERE created_at < ?", Timestamp.from(before));
+  }
+
   public void countAttempt(long codeId) {
     jdbc.update("UPDATE citizen_code SET attempts = attempts + 1 WHERE id = ?", codeId);
   }
