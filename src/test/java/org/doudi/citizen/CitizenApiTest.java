@@ -244,6 +244,7 @@ class CitizenApiTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_document WHERE process_instance_id = ?", Integer.class,
         f.pid())).isZero();
+    assertThat(f.applicant().upload(f.pid(), "NOTICE", "通知.png", png()).body()).contains("不能由申请人上传");
     CitizenClient.Response other = f.applicant().upload(f.pid(), "ASSETS", "财产.png", png());
     assertThat(other.status()).as(other.body()).isEqualTo(201);
     assertThat(read(other).get("resumed").asBoolean()).isFalse();

@@ -178,6 +178,10 @@ public class CitizenCases {
    */
   public Upload upload(Citizen c, String processInstanceId, String materialType, String fileName, byte[] bytes) {
     requireOwn(c, processInstanceId);
+    if (NOTICE_TYPE.equals(materialType)) {
+      // notices are the office's documents (the notices work adds MaterialType.NOTICE): never uploaded by a citizen
+      throw new CitizenRefusal(HttpStatus.BAD_REQUEST, "通知书由民政部门出具，不能由申请人上传");
+    }
     MaterialType type;
     try {
       type = MaterialType.valueOf(materialType == null ? "" : materialType);
