@@ -29,12 +29,17 @@ public class DibaoCases {
   private final RuntimeService runtime;
   private final EngineAsSystem asSystem;
   private final AuditTrail audit;
+  private final org.camunda.bpm.engine.TaskService tasks;
+  private final org.doudi.document.Documents documents;
 
-  public DibaoCases(Households households, RuntimeService runtime, EngineAsSystem asSystem, AuditTrail audit) {
+  public DibaoCases(Households households, RuntimeService runtime, EngineAsSystem asSystem, AuditTrail audit,
+      org.camunda.bpm.engine.TaskService tasks, org.doudi.document.Documents documents) {
     this.households = households;
     this.runtime = runtime;
     this.asSystem = asSystem;
     this.audit = audit;
+    this.tasks = tasks;
+    this.documents = documents;
   }
 
   public record StartedCase(long applicationId, String processInstanceId) {}
@@ -57,8 +62,24 @@ public class DibaoCases {
    */
   @Transactional
   public StartedCase apply(HouseholdApplication application, String user) {
+    return start(application, user, null);
+  }
+
+  /**
+   * An application filed online by the household itself (module citizen): the same checks and process as
+   * {@link #apply}, with the process variable {@code channel} = ONLINE.
+   */
+  @Transactional
+  public StartedCase applyOnline(HouseholdApplication application, String user) {
+    return start(application, user, DibaoVariables.CHANNEL_ONLINE);
+  }
+
+  private StartedCase start(HouseholdApplication application, String user, String channel) {
     long id = households.register(application, user);
     Map<String, Object> variables = new HashMap<>();
+    if (channel != null) {
+      variables.put(DibaoVariables.CHANNEL, channel);
+    }
     variables.put(DibaoVariables.APPLICATION_ID, id);
     variables.put(CaseVariables.REGION_CODE, application.regionCode());
     variables.put(DibaoVariables.REGISTERED_BY, user);
@@ -122,6 +143,91 @@ public class DibaoCases {
           .setVariable(DibaoVariables.WITHDRAWAL_REASON, reason.strip() + "（" + user + "登记）").correlate();
       return null;
     });
+  }
+
+  /**
+   * The 受理 checklist fields (materialIdentity, …) the 一次性告知 of a case listed as missing while the case waits
+   * at 等待补齐材料; empty when the case does not wait for materials.
+   */
+  public java.util.List<org.doudi.document.MaterialType> awaitedMaterials(String processInstanceId) {
+    return asSystem.call(() -> {
+      if (awaitTask(processInstanceId) == null) {
+        return java.util.List.<org.doudi.document.MaterialType>of();
+      }
+      Object missing = runtime.getVariable(processInstanceId, DibaoVariables.MISSING_MATERIALS);
+      java.util.List<org.doudi.document.MaterialType> out = new java.util.ArrayList<>();
+      if (missing instanceof String text && !text.isBlank()) {
+        for (String label : text.split("、")) {
+          org.doudi.document.MaterialType t = org.doudi.document.MaterialType.ofChecklistField(
+              org.doudi.dibao.internal.FormCheck.fieldOfLabel(label.strip()));
+          if (t != null) {
+            out.add(t);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The applicant supplied materials (an online upload): when the case waits at 等待补齐材料 and every item the
+   * 一次性告知 listed now has a document of its type, the wait ends as when the caseworker records 已补齐
+   * (SUPPLIED): the clock resumes (the task's end listener) and the case returns to 受理.
+   *
+   * @return true when the wait ended, false when the case does not wait or items are still missing
+   */
+  @Transactional
+  public boolean materialsSupplied(String processInstanceId, String user) {
+    java.util.List<org.doudi.document.MaterialType> awaited = awaitedMaterials(processInstanceId);
+    if (awaited.isEmpty()) {
+      return false;
+    }
+    for (org.doudi.document.MaterialType t : awaited) {
+      if (!documents.hasMaterial(processInstanceId, t)) {
+        return false;
+      }
+    }
+    return asSystem.call(() -> {
+      org.camunda.bpm.engine.task.Task task = awaitTask(processInstanceId);
+      if (task == null) {
+        return false;
+      }
+      Map<String, Object> v = new HashMap<>();
+      v.put(DibaoVariables.MATERIALS_OUTCOME, "SUPPLIED");
+      v.put(DibaoVariables.MATERIALS_NOTE, "申请人已在网上补齐材料（" + user + "）");
+      tasks.complete(task.getId(), v);
+      return true;
+    });
+  }
+
+  /**
+   * The applicant objects to the check result (第十八条) and asks for a 复查: completes 登记申请人对核对结果的意见 with
+   * OBJECTS and the applicant's reasons, as the caseworker's form does; the township's 复查 follows.
+   *
+   * @throws NotAcceptedNowException the case does not wait for the applicant's response to a check result
+   * @throws InvalidApplicationException reasons missing or longer than 2000 characters
+   */
+  public void requestRecheck(String processInstanceId, String reasons, String user) {
+    if (reasons == null || reasons.isBlank() || reasons.strip().length() > 2000) {
+      throw new InvalidApplicationException("reasons", "请填写申请复查的理由和证据（1到2000个字）");
+    }
+    asSystem.call(() -> {
+      org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
+          .taskDefinitionKey("Task_RecordCheckResponse").active().singleResult();
+      if (task == null) {
+        throw new NotAcceptedNowException("案件当前不在告知核对结果后的意见登记阶段，不能申请复查");
+      }
+      Map<String, Object> v = new HashMap<>();
+      v.put(DibaoVariables.CHECK_RESPONSE, "OBJECTS");
+      v.put(DibaoVariables.CHECK_OBJECTION_EVIDENCE, reasons.strip() + "（" + user + "在网上提出）");
+      tasks.complete(task.getId(), v);
+      return null;
+    });
+  }
+
+  private org.camunda.bpm.engine.task.Task awaitTask(String processInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_AwaitMaterials")
+        .active().singleResult();
   }
 
   private void requireVisible(String processInstanceId) {

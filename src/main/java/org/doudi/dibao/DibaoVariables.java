@@ -30,6 +30,10 @@ public final class DibaoVariables {
   public static final String MATERIALS_COMPLETE = "materialsComplete";
   public static final String MISSING_MATERIALS = "missingMaterials";
   public static final String MATERIALS_OUTCOME = "materialsOutcome";
+  public static final String MATERIALS_NOTE = "materialsNote";
+  /** How the application came in: absent = at the counter (or by staff through the API), ONLINE = by the household. */
+  public static final String CHANNEL = "channel";
+  public static final String CHANNEL_ONLINE = "ONLINE";
 
   // authority (DMN dibao-approval-authority)
   public static final String AUTHORITY = "authority";
@@ -56,6 +60,7 @@ public final class DibaoVariables {
   public static final String CHECK_REFERENCE = "checkReference";
   public static final String CHECK_SUMMARY = "checkSummary";
   public static final String CHECK_RESPONSE = "checkResponse";
+  public static final String CHECK_OBJECTION_EVIDENCE = "checkObjectionEvidence";
   public static final String RECHECK_OUTCOME = "recheckOutcome";
 
   // assessment
@@ -101,7 +106,7 @@ public final class DibaoVariables {
    * Written only by the process's delegates and listeners (the case record, the assessment, authority, decisions):
    * a task completion may echo them, never change them (docs/integrity.md).
    */
-  public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(APPLICATION_ID, APPLICANT_NAME,
+  public static final java.util.Set<String> SYSTEM_WRITTEN = java.util.Set.of(APPLICATION_ID, CHANNEL, APPLICANT_NAME,
       MEMBER_COUNT, COUNTY_CODE, REGION_NAME, URBAN_RURAL, SEPARATE_REGISTRATION, NEEDS_DISABILITY_PROOF, REGISTERED_BY,
       ACCEPTED_AT, MATERIALS_COMPLETE, MISSING_MATERIALS, AUTHORITY, AUTHORITY_LABEL, COUNTY_HOME_VISIT_REQUIRED,
       OVERALL_LIMIT, AUTHORITY_BASIS, HAS_COMPLAINT, CHECK_PASSED, CHECK_REFERENCE, CHECK_SUMMARY, ELIGIBILITY_OUTCOME,

@@ -29,6 +29,13 @@ class SecuritySmokeTest {
 
   static final String PROBE = "%24%7BexpressionProbe.hit()%7D"; // ${expressionProbe.hit()}, URL-encoded
 
+  /**
+   * The only endpoints open to anonymous callers on purpose: a citizen asks for a sign-in code and signs in with it
+   * (docs/citizen.md, docs/security.md "群众登录"). They still refuse a request without the anti-CSRF header (403).
+   */
+  static final Set<Endpoint> CITIZEN_SIGN_IN = Set.of(new Endpoint("POST", "/api/citizen/sign-in/code"),
+      new Endpoint("POST", "/api/citizen/sign-in"));
+
   @LocalServerPort int port;
   @Autowired List<RequestMappingInfoHandlerMapping> mappings;
   @Autowired ExpressionProbe probe;
@@ -69,11 +76,41 @@ class SecuritySmokeTest {
         continue;
       }
       Http.Response r = http.send(null, e.method(), e.path(), needsBody(e) ? "{}" : null);
-      if (r.status() != 401) {
+      if (CITIZEN_SIGN_IN.contains(e)) {
+        // open by design, but never without the citizen page's header
+        if (r.status() != 403) {
+          open.add(e + " without X-Citizen-Request → " + r.status());
+        }
+      } else if (r.status() != 401) {
         open.add(e + " → " + r.status());
       }
     }
     assertThat(open).as("endpoints answering anonymous callers").isEmpty();
+  }
+
+  /** The citizens' chain: staff credentials are no citizen session; only the sign-in endpoints take anonymous calls. */
+  @Test
+  void citizenEndpointsNeedACitizenSessionAndStaffCredentialsDoNotCount() {
+    Set<Endpoint> citizen = new TreeSet<>(allEndpoints());
+    citizen.removeIf(e -> !e.path().startsWith("/api/citizen/"));
+    assertThat(citizen).hasSizeGreaterThan(10).containsAll(CITIZEN_SIGN_IN);
+    List<String> wrong = new ArrayList<>();
+    for (Endpoint e : citizen) {
+      if (CITIZEN_SIGN_IN.contains(e)) {
+        continue;
+      }
+      Http.Response staff = http.send("demo", e.method(), e.path(), needsBody(e) ? "{}" : null);
+      if (staff.status() != 401 && staff.status() != 403) {
+        wrong.add(e + " with staff Basic → " + staff.status());
+      }
+    }
+    assertThat(wrong).isEmpty();
+    // anonymous with the header: the sign-in endpoints answer (400 for an empty body), nothing else does
+    org.doudi.citizen.CitizenClient anonymous = new org.doudi.citizen.CitizenClient(port, "x", "x");
+    for (Endpoint e : citizen) {
+      var r = anonymous.send(e.method(), e.path(), needsBody(e) ? "{}" : null, true);
+      assertThat(r.status()).as(e + " " + r.body()).isEqualTo(CITIZEN_SIGN_IN.contains(e) ? 400 : 401);
+    }
   }
 
   /** The web apps reach the same engine API under their own path, with Camunda's session login. */
@@ -113,7 +150,9 @@ class SecuritySmokeTest {
         continue;
       }
       String q = "?assigneeExpression=" + PROBE + "&candidateGroupExpression=" + PROBE + "&x=" + PROBE;
-      Http.Response r = http.send("demo", e.method(), e.path() + q, needsBody(e) ? "{}" : null);
+      // the citizens' endpoints take no staff credentials: probed with a citizen session (and the page's header)
+      Http.Response r = e.path().startsWith("/api/citizen/") ? citizenSend(e.method(), e.path() + q)
+          : http.send("demo", e.method(), e.path() + q, needsBody(e) ? "{}" : null);
       // the named-engine copy of the REST API is closed to everyone before any filter reads the request
       boolean closed = e.path().startsWith("/engine-rest/engine/") && r.status() == 403;
       if (r.status() != 400 && !closed) {
@@ -211,6 +250,16 @@ class SecuritySmokeTest {
     assertThat(http.send("demo", "POST", "/camunda/api/admin/setup/default/user/create", body).status()).isEqualTo(403);
     assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
     assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+  }
+
+  private org.doudi.citizen.CitizenClient citizen;
+
+  private Http.Response citizenSend(String method, String path) {
+    if (citizen == null) {
+      citizen = new org.doudi.citizen.CitizenClient(port, "220122195001010014", "13900000001").signIn();
+    }
+    var r = citizen.send(method, path, method.equals("POST") ? "{}" : null, true);
+    return new Http.Response(r.status(), r.body());
   }
 
   private static boolean needsBody(Endpoint e) {

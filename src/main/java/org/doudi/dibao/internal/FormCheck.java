@@ -37,6 +37,12 @@ public class FormCheck implements TaskListener {
 
   private final Documents documents;
 
+  /** The checklist field whose notice label is {@code label} (as 一次性告知 lists it), or null. */
+  public static String fieldOfLabel(String label) {
+    return MATERIALS.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst()
+        .orElse(null);
+  }
+
   public FormCheck(Documents documents) {
     this.documents = documents;
   }

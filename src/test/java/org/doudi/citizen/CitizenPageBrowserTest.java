@@ -1,0 +1,193 @@
+package org.doudi.citizen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.doudi.platform.ProcessFixture.vars;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.doudi.calendar.CaseClock;
+import org.doudi.household.HouseholdApplication;
+import org.doudi.household.TestApplications;
+import org.doudi.platform.Chromium;
+import org.doudi.platform.DoudiTest;
+import org.doudi.platform.ProcessFixture;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The citizens' page {@code /apply/} in Debian's Chromium at a phone's 360×740 viewport: the applicant signs in with
+ * the code from the demo log sender, applies for 低保 with her spouse, signs 授权书 and 承诺书; the spouse signs in on
+ * "his phone" and signs his 授权书, which submits the case; the township caseworker's 受理 leaves 家庭收入情况证明
+ * missing (一次性告知, clock stopped); the applicant sees the notice on the page and uploads the photo, which resumes
+ * the clock and returns the case to 受理. Screenshots: target/browser/citizen/*.png.
+ */
+@DoudiTest
+class CitizenPageBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CaseClock clock;
+
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  @Test
+  void fromSignInToTheNoticeAndTheUploadThatResumesTheClock() throws Exception {
+    Chromium.requireInstalled();
+    SentCodes.listen();
+    HouseholdApplication h = TestApplications.unique(TestApplications.household());
+    String applicantId = h.members().get(0).idNumber();
+    String spouseId = h.members().get(1).idNumber();
+    int n = new Random().nextInt(10_000_000);
+    String applicantPhone = "137" + String.format("%08d", n);
+    String spousePhone = "137" + String.format("%08d", n + 1);
+
+    browser = Chromium.start("zh-CN");
+    try {
+      browser.manage().window().setSize(new Dimension(360, 740));
+      wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      browser.get("http://localhost:" + port + "/apply/");
+      signIn(applicantId, applicantPhone);
+      shot("1-signed-in");
+
+      browser.findElement(By.cssSelector("nav .tab[data-tab=apply]")).click();
+      choose("county", "220122");
+      choose("township", "220122100");
+      choose("village", "220122100201");
+      browser.findElement(By.id("address")).sendKeys("农安县农安镇宝塔村3组");
+      WebElement first = browser.findElements(By.cssSelector("#members .member")).get(0);
+      first.findElement(By.className("m-name")).sendKeys("王芳");
+      first.findElement(By.className("m-id")).sendKeys(applicantId);
+      first.findElement(By.className("m-phone")).sendKeys(applicantPhone);
+      first.findElement(By.className("m-wage")).clear();
+      first.findElement(By.className("m-wage")).sendKeys("200");
+      browser.findElement(By.id("addMember")).click();
+      WebElement second = browser.findElements(By.cssSelector("#members .member")).get(1);
+      second.findElement(By.className("m-name")).sendKeys("李强");
+      second.findElement(By.className("m-id")).sendKeys(spouseId);
+      new Select(second.findElement(By.className("m-relation"))).selectByValue("SPOUSE");
+      second.findElement(By.className("m-phone")).sendKeys(spousePhone);
+      shot("2-application");
+      click(By.id("submitApplication"));
+      message("申请已保存");
+
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".draft .c-auth"))).click();
+      browser.findElement(By.cssSelector(".draft .c-pledge")).click();
+      shot("3-consent");
+      click(By.cssSelector(".draft .c-sign"));
+      message("等待其他家庭成员签署");
+
+      click(By.id("signOut"));
+      message("已退出");
+      signIn(spouseId, spousePhone);
+      browser.findElement(By.cssSelector("nav .tab[data-tab=consents]")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".draft .c-auth"))).click();
+      assertThat(browser.findElements(By.cssSelector(".draft .c-pledge"))).as("only the applicant pledges").isEmpty();
+      click(By.cssSelector(".draft .c-sign"));
+      message("申请已提交");
+      String pid = jdbc.queryForObject("SELECT process_instance_id FROM citizen_application WHERE "
+          + "filed_by_id_number = ?", String.class, applicantId);
+      assertThat(pid).isNotNull();
+
+      // the township caseworker's 受理 through the process API: 家庭收入情况证明 missing → 一次性告知
+      ProcessFixture f = new ProcessFixture(tasks, management);
+      f.runJobs(pid);
+      f.complete(pid, "Task_AcceptApplication", "nongan-cw", vars("materialIdentity", true, "materialIncome", false,
+          "materialAssets", true, "materialAuthorisation", true, "materialPledge", true));
+      f.task(pid, "Task_AwaitMaterials");
+
+      click(By.id("signOut"));
+      message("已退出");
+      signIn(applicantId, applicantPhone);
+      WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".case .missing")));
+      assertThat(notice.getText()).contains("一次性告知", "家庭收入情况证明");
+      assertThat(browser.findElement(By.cssSelector(".case .stage")).getText()).contains("等待补齐材料");
+      shot("4-notice");
+      assertThat(new Select(browser.findElement(By.cssSelector(".case .u-type"))).getFirstSelectedOption()
+          .getAttribute("value")).isEqualTo("INCOME");
+      Path photo = Files.createTempFile("income", ".png");
+      byte[] png = new byte[3000];
+      new Random().nextBytes(png);
+      System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+      Files.write(photo, png);
+      browser.findElement(By.cssSelector(".case .u-file")).sendKeys(photo.toAbsolutePath().toString());
+      click(By.cssSelector(".case .u-send"));
+      message("材料已补齐，案件已恢复办理");
+      wait.until(d -> d.findElements(By.cssSelector(".case .missing")).isEmpty());
+      wait.until(d -> d.findElement(By.cssSelector(".case .stage")).getText().contains("受理"));
+      shot("5-resumed");
+      assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
+          .as("no horizontal scrolling on a 360 px screen").isLessThanOrEqualTo(360);
+
+      f.task(pid, "Task_AcceptApplication");
+      assertThat(clock.stops(pid)).isNotEmpty().allMatch(s -> s.resumedAt() != null);
+      List<WebElement> docs = browser.findElements(By.cssSelector(".case a[href*='/api/citizen/documents/']"));
+      assertThat(docs).hasSize(1);
+      assertThat(docs.get(0).getText()).contains("家庭收入情况证明");
+    } catch (RuntimeException | AssertionError e) {
+      shot("failure");
+      throw e;
+    } finally {
+      browser.quit();
+    }
+  }
+
+  void signIn(String idNumber, String phone) {
+    WebElement id = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idNumber")));
+    id.clear();
+    id.sendKeys(idNumber);
+    browser.findElement(By.id("phone")).clear();
+    browser.findElement(By.id("phone")).sendKeys(phone);
+    click(By.id("sendCode"));
+    message("验证码已发送");
+    browser.findElement(By.id("code")).clear();
+    browser.findElement(By.id("code")).sendKeys(SentCodes.last(phone));
+    click(By.id("doSignIn"));
+    message("登录成功");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home")));
+  }
+
+  void choose(String selectId, String value) {
+    wait.until(d -> d.findElements(By.cssSelector("#" + selectId + " option[value='" + value + "']")).size() == 1);
+    new Select(browser.findElement(By.id(selectId))).selectByValue(value);
+  }
+
+  void click(By by) {
+    WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
+    browser.executeScript("arguments[0].scrollIntoView({block:'center'})", e);
+    e.click();
+  }
+
+  void message(String text) {
+    wait.until(d -> d.findElement(By.id("message")).getText().contains(text)
+        || d.findElement(By.id("message")).getAttribute("class").equals("error")
+        && !d.findElement(By.id("message")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("message")).getText()).contains(text);
+  }
+
+  void shot(String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "browser", "citizen"));
+      Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (Exception e) {
+      // a screenshot is evidence only
+    }
+  }
+}
