@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.doudi.calendar.CaseClock;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.TestApplications;
@@ -34,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the code from the demo log sender, applies for 低保 with her spouse, signs 授权书 and 承诺书; the spouse signs in on
  * "his phone" and signs his 授权书, which submits the case; the township caseworker's 受理 leaves 家庭收入情况证明
  * missing (一次性告知, clock stopped); the applicant sees the notice on the page and uploads the photo, which resumes
- * the clock and returns the case to 受理. Screenshots: target/browser/citizen/*.png.
+ * the clock and returns the case to 受理; the caseworkers then take the case to its approval and the applicant
+ * downloads the 确认通知书 (PDF) from the page. Screenshots: target/browser/citizen/*.png.
  */
 @DoudiTest
 class CitizenPageBrowserTest {
@@ -139,8 +141,40 @@ class CitizenPageBrowserTest {
       f.task(pid, "Task_AcceptApplication");
       assertThat(clock.stops(pid)).isNotEmpty().allMatch(s -> s.resumedAt() != null);
       List<WebElement> docs = browser.findElements(By.cssSelector(".case a[href*='/api/citizen/documents/']"));
-      assertThat(docs).hasSize(1);
-      assertThat(docs.get(0).getText()).contains("家庭收入情况证明");
+      assertThat(docs).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("家庭收入情况证明"))
+          .anySatisfy(t -> assertThat(t).startsWith("下载通知书：").contains("一次性告知书"));
+
+      // the caseworkers take the case to its decision in the meantime; the applicant downloads the 确认通知书
+      f.complete(pid, "Task_AcceptApplication", "nongan-cw", vars("materialIdentity", true, "materialIncome", true,
+          "materialAssets", true, "materialAuthorisation", true, "materialPledge", true,
+          "materialDisabilityProof", true));
+      String today = ProcessFixture.clock().toLocalDate().toString();
+      f.complete(pid, "Task_StartInvestigation", "nongan-cw", vars("investigator1", "刘调查", "investigator2",
+          "陈调查", "plannedVisitDate", today, "investigationPlan", "入户并走访两户邻居"));
+      f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", vars("investigator1", "刘调查", "investigator2",
+          "陈调查", "investigatorsSigned", true, "familySigned", true, "investigationDate", today,
+          "livingConditions", "平房两间，家电简陋", "neighbourhoodNotes", "邻居反映家庭确实困难"));
+      f.complete(pid, "Task_PreliminaryReview", "nongan-approver",
+          vars("preliminaryOpinion", "APPROVE", "preliminaryNotes", "符合条件"));
+      // the 7-day 公示 ends without objection (its timer fired now rather than moving the clock under the session)
+      Job noticeEnds = management.createJobQuery().processInstanceId(pid).activityId("BoundaryEvent_NoticePeriodEnded")
+          .singleResult();
+      management.executeJob(noticeEnds.getId());
+      f.runJobs(pid);
+      f.complete(pid, "Task_ConfirmApplication", "na-county-approver", vars("decision", "APPROVE"));
+      f.runJobs(pid);
+
+      browser.navigate().refresh();
+      WebElement decision = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//a[contains(@class,'doc-notice') and contains(., '确认通知书')]")));
+      shot("6-decision");
+      String pdf = (String) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+          + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+          + "  return r.arrayBuffer().then(function (b) {"
+          + "    var head = String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5)));"
+          + "    done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + head + ' ' + b.byteLength); }); })"
+          + ".catch(function (e) { done('error ' + e); });", decision.getAttribute("href"));
+      assertThat(pdf).as("the decision notice as downloaded by the page").startsWith("200 application/pdf %PDF-");
     } catch (RuntimeException | AssertionError e) {
       shot("failure");
       throw e;
