@@ -43,6 +43,10 @@ class GlossaryTest {
       new Allowed("批准", "forms/rule-approval.form", "规则变更审批"),
       new Allowed("批准", "processes/engine/rule-approval.bpmn", "规则变更审批"),
       new Allowed("批准", "src/main/java/org/doudi/engine/internal/RuleApprovalCheck.java", "规则变更审批"),
+      // a batch of standards is approved by a second administrator (docs/security.md), like a rule change
+      new Allowed("批准", "forms/standard-batch-approval.form", "标准批次审批"),
+      new Allowed("批准", "processes/standards/standard-batch-approval.bpmn", "标准批次审批"),
+      new Allowed("批准", "src/main/java/org/doudi/standards/", "标准批次审批"),
       // writing off an overpayment needs an approval (批准文号) outside the system: 《社会救助暂行办法》第六十八条
       new Allowed("批准", "forms/recovery-record.form", "核销须经批准"),
       new Allowed("批准", "processes/funds/overpayment-recovery.bpmn", "核销须经批准"),
