@@ -101,11 +101,12 @@ public class DibaoStandards {
             + "（历史标准不得修改或插入）");
       }
     });
+    DibaoStandard before = repository.inForce(s.countyCode(), s.urbanRural(), s.effectiveFrom()).orElse(null);
     long id = repository.insert(s, months, Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
     DibaoStandard added = repository.list(s.countyCode()).stream().filter(x -> x.id() == id).findFirst()
         .orElseThrow();
     // the awards under this county's standard follow it (payroll: 标准调整), in this transaction
-    events.publishEvent(new DibaoStandardAdded(added));
+    events.publishEvent(new DibaoStandardAdded(added, before));
     return added;
   }
 }

@@ -68,9 +68,12 @@ public class Recoveries {
   private final Awards awards;
   private final Payments payments;
   private final AwardChanges awardChanges;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public Recoveries(JdbcTemplate jdbc, RuntimeService runtime, EngineAsSystem asSystem, Regions regions,
-      Awards awards, Payments payments, AwardChanges awardChanges) {
+      Awards awards, Payments payments, AwardChanges awardChanges,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.payments = payments;
     this.awardChanges = awardChanges;
     this.jdbc = jdbc;
@@ -173,7 +176,7 @@ public class Recoveries {
     vars.put(RecoveryVariables.FULLY_RECOVERED, false);
     String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS, "recovery-" + id, vars).getId());
     jdbc.update("UPDATE funds_recovery SET process_instance_id = ? WHERE id = ?", pid, id);
-    return get(id);
+    return published("REGISTERED", null, get(id), actor);
   }
 
   /**
@@ -231,7 +234,7 @@ public class Recoveries {
     jdbc.update("INSERT INTO funds_recovery_entry (recovery_id, kind, amount, receipt_number, note, task_id,"
             + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", recoveryId, kind,
         amount.setScale(2), receiptNumber, note, taskId, actor, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
-    return get(recoveryId);
+    return published(kind, r, get(recoveryId), actor);
   }
 
   /** Marks the recovery closed once nothing is outstanding (idempotent). */
@@ -241,8 +244,17 @@ public class Recoveries {
     if (r.outstanding().signum() != 0) {
       throw new IllegalStateException("追回 " + recoveryId + " 尚有 " + r.outstanding() + " 元未追回");
     }
-    jdbc.update("UPDATE funds_recovery SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'",
-        Timestamp.from(ClockUtil.getCurrentTime().toInstant()), recoveryId);
+    if (jdbc.update("UPDATE funds_recovery SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'",
+        Timestamp.from(ClockUtil.getCurrentTime().toInstant()), recoveryId) == 1) {
+      published("CLOSED", r, get(recoveryId), null);
+    }
+  }
+
+  /** The audit event of a write (the recovery before and after); returns the after. */
+  private Recovery published(String action, Recovery before, Recovery after, String actor) {
+    events.publishEvent(new RecoveryChanged(action, after.id(), actor, after.processInstanceId(),
+        after.beneficiaryKey(), after.regionCode(), "funds_recovery " + after.id(), before, after));
+    return after;
   }
 
   @Transactional(readOnly = true)
