@@ -7,15 +7,21 @@ package org.doudi.payroll;
  * change).
  *
  * @param processInstanceId the approval process ({@code award-change-approval}), once started
+ * @param actor             the requester (REQUESTED) or the second person (DECIDED); null for the application's steps
  * @param subject           table and key, {@code award_change_request <id>}
  * @param before            the row (or the award's description) before the write, null for a new request
  * @param after             the row after the write
  */
 public record AwardChangeRequestChanged(String action, long requestId, String beneficiaryKey, String scheme,
-    String countyCode, String processInstanceId, String subject, Object before, Object after) {
+    String countyCode, String processInstanceId, String actor, String subject, Object before, Object after) {
 
   public static AwardChangeRequestChanged of(String action, Object before, AwardChangeRequest after) {
+    String actor = switch (action) {
+      case "REQUESTED" -> after.requestedBy();
+      case "DECIDED" -> after.decidedBy();
+      default -> null;
+    };
     return new AwardChangeRequestChanged(action, after.id(), after.beneficiaryKey(), after.scheme().name(),
-        after.countyCode(), after.processInstanceId(), "award_change_request " + after.id(), before, after);
+        after.countyCode(), after.processInstanceId(), actor, "award_change_request " + after.id(), before, after);
   }
 }

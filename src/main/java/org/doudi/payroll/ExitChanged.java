@@ -5,7 +5,8 @@ package org.doudi.payroll;
  * award_exit_objection (OBJECTION_RECORDED, OBJECTION_DECIDED, OBJECTION_CLOSED), published in the writing
  * transaction by its one writer; the audit trail records it with the row before and after.
  *
+ * @param actor   who decided the exit, recorded the objection or decided it; null for the application's steps
  * @param subject table and key, {@code award_exit <id>} or {@code award_exit_objection <id>}
  */
 public record ExitChanged(String action, String beneficiaryKey, String countyCode, String processInstanceId,
-    String subject, Object before, Object after) {}
+    String actor, String subject, Object before, Object after) {}

@@ -6,7 +6,8 @@ package org.doudi.payroll;
  * (the lines and their figures), DECIDED (the county's review), APPLIED (the award rows written in bulk: their count,
  * not one entry per award), REJECTED.
  *
+ * @param actor   the reviewer for DECIDED; null: the engine's or HTTP caller (system for the jobs)
  * @param subject table and key, {@code standard_rise <id>}
  */
 public record StandardRiseChanged(String action, long riseId, String countyCode, String processInstanceId,
-    String subject, StandardRise before, StandardRise after) {}
+    String actor, String subject, StandardRise before, StandardRise after) {}

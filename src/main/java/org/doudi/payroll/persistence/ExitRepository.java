@@ -82,7 +82,7 @@ public class ExitRepository {
     if (changed) {
       ExitDecision after = find(id).orElseThrow();
       events.publishEvent(new org.doudi.payroll.ExitChanged(action, after.beneficiaryKey(), after.countyCode(), null,
-          "award_exit " + id, before, after));
+          "DECIDED".equals(action) ? after.decidedBy() : null, "award_exit " + id, before, after));
     }
     return changed;
   }
@@ -92,8 +92,13 @@ public class ExitRepository {
     if (changed) {
       ExitObjection after = objection(id).orElseThrow();
       ExitDecision exit = find(after.exitId()).orElseThrow();
+      String actor = switch (action) {
+        case "OBJECTION_RECORDED" -> after.recordedBy();
+        case "OBJECTION_DECIDED" -> after.decidedBy();
+        default -> null;
+      };
       events.publishEvent(new org.doudi.payroll.ExitChanged(action, exit.beneficiaryKey(), exit.countyCode(),
-          after.processInstanceId(), "award_exit_objection " + id, before, after));
+          after.processInstanceId(), actor, "award_exit_objection " + id, before, after));
     }
     return changed;
   }

@@ -66,8 +66,13 @@ public class ReissueRequestRepository {
   private boolean published(String action, ReissueRequest before, boolean changed, long id) {
     if (changed) {
       ReissueRequest after = find(id).orElseThrow();
+      String actor = switch (action) {
+        case "REQUESTED" -> after.requestedBy();
+        case "APPROVED", "REJECTED" -> after.decidedBy();
+        default -> null;
+      };
       events.publishEvent(new org.doudi.payroll.ReissueRequestChanged(action, id, after.beneficiaryKey(),
-          after.countyCode(), after.processInstanceId(), "payroll_reissue_request " + id, before, after));
+          after.countyCode(), after.processInstanceId(), actor, "payroll_reissue_request " + id, before, after));
     }
     return changed;
   }

@@ -93,7 +93,8 @@ public class StandardRiseRepository {
   private void published(String action, long riseId, StandardRise before) {
     StandardRise after = find(riseId).orElseThrow();
     events.publishEvent(new org.doudi.payroll.StandardRiseChanged(action, riseId, after.countyCode(),
-        after.processInstanceId(), "standard_rise " + riseId, before, after));
+        after.processInstanceId(), "DECIDED".equals(action) ? after.reviewedBy() : null, "standard_rise " + riseId,
+        before, after));
   }
 
   /** Whether any active 低保 award is paid under the county and type. */
