@@ -55,9 +55,12 @@ public class ChildSubsidies {
   private final EngineAsSystem asSystem;
   private final Regions regions;
   private final jakarta.validation.Validator validator;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public ChildSubsidies(ChildRepository repository, BenefitRegister register, Awards awards, RuntimeService runtime,
-      EngineAsSystem asSystem, Regions regions, jakarta.validation.Validator validator) {
+      EngineAsSystem asSystem, Regions regions, jakarta.validation.Validator validator,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.validator = validator;
     this.repository = repository;
     this.register = register;
@@ -262,10 +265,14 @@ public class ChildSubsidies {
     }
     StandardRow row = new StandardRow(0, n.countyCode(), care.name(), amount.setScale(2), n.effectiveFrom(),
         n.sample(), n.sourceNote().strip(), user);
+    ChildStandard before = repository.standardOn(n.countyCode(), care.name(), n.effectiveFrom())
+        .map(ChildSubsidies::view).orElse(null);
     try {
       long id = repository.insertStandard(row, EngineContext.now());
-      return view(new StandardRow(id, row.countyCode(), row.careMode(), row.monthlyAmount(), row.effectiveFrom(),
-          row.sample(), row.sourceNote(), user));
+      ChildStandard added = view(new StandardRow(id, row.countyCode(), row.careMode(), row.monthlyAmount(),
+          row.effectiveFrom(), row.sample(), row.sourceNote(), user));
+      events.publishEvent(new ChildStandardAdded(user, added.countyCode(), "child_standard " + id, before, added));
+      return added;
     } catch (org.springframework.dao.DuplicateKeyException e) {
       throw new InvalidApplicationException("effectiveFrom", "该县" + care.label() + "自" + n.effectiveFrom()
           + "起的标准已经存在；标准只能新增，不能修改");

@@ -62,11 +62,12 @@ public class DibaoStandards {
     conflict(s).ifPresent(m -> {
       throw new StandardConflictException(m);
     });
+    DibaoStandard before = repository.inForce(s.countyCode(), s.urbanRural(), s.effectiveFrom()).orElse(null);
     long id = repository.insert(s, assetLimitMonths(s), Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
     DibaoStandard added = repository.list(s.countyCode()).stream().filter(x -> x.id() == id).findFirst()
         .orElseThrow();
     // the awards under this county's standard follow it (payroll: 标准调整), in this transaction
-    events.publishEvent(new DibaoStandardAdded(added));
+    events.publishEvent(new DibaoStandardAdded(added, before));
     return added;
   }
 

@@ -75,9 +75,12 @@ public class PriceSubsidies {
   private final Awards awards;
   private final Payroll payroll;
   private final Payments payments;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public PriceSubsidies(JdbcTemplate jdbc, DecisionService decisions, EngineAsSystem asSystem,
-      RulesInForce rulesInForce, Awards awards, Payroll payroll, Payments payments) {
+      RulesInForce rulesInForce, Awards awards, Payroll payroll, Payments payments,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.asSystem = asSystem;
@@ -98,6 +101,13 @@ public class PriceSubsidies {
    */
   @Transactional
   public Outcome enter(CpiFigure figure, String actor) {
+    Outcome outcome = enterFigure(figure, actor);
+    events.publishEvent(new CpiFigureEntered(actor, figure.regionCode(), "funds_cpi_figure " + outcome.figureId(),
+        figure, outcome));
+    return outcome;
+  }
+
+  private Outcome enterFigure(CpiFigure figure, String actor) {
     validate(figure);
     Map<String, Object> in = new HashMap<>();
     in.put("cpiYoy", figure.cpiYoy());

@@ -83,12 +83,15 @@ public class Recoveries {
   private final Awards awards;
   private final Payments payments;
   private final AwardChanges awardChanges;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   private final Notices notices;
 
   public Recoveries(JdbcTemplate jdbc, RuntimeService runtime, EngineAsSystem asSystem, Regions regions,
-      Awards awards, Payments payments, AwardChanges awardChanges, Notices notices) {
+      Awards awards, Payments payments, AwardChanges awardChanges, Notices notices,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.notices = notices;
+    this.events = events;
     this.payments = payments;
     this.awardChanges = awardChanges;
     this.jdbc = jdbc;
@@ -210,7 +213,7 @@ public class Recoveries {
         .with("reason", request.reason().strip())
         .with(Notices.FRAUD_ESTABLISHED, request.fraudEstablished())
         .with("fraudFinding", request.fraudEstablished() ? finding : null));
-    return get(id);
+    return published("REGISTERED", null, get(id), actor);
   }
 
   /**
@@ -269,7 +272,7 @@ public class Recoveries {
     jdbc.update("INSERT INTO funds_recovery_entry (recovery_id, kind, amount, receipt_number, note, task_id,"
             + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", recoveryId, kind,
         amount.setScale(2), receiptNumber, note, taskId, actor, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
-    return get(recoveryId);
+    return published(kind, r, get(recoveryId), actor);
   }
 
   /** Marks the recovery closed once nothing is outstanding (idempotent). */
@@ -279,8 +282,17 @@ public class Recoveries {
     if (r.outstanding().signum() != 0) {
       throw new IllegalStateException("追回 " + recoveryId + " 尚有 " + r.outstanding() + " 元未追回");
     }
-    jdbc.update("UPDATE funds_recovery SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'",
-        Timestamp.from(ClockUtil.getCurrentTime().toInstant()), recoveryId);
+    if (jdbc.update("UPDATE funds_recovery SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'",
+        Timestamp.from(ClockUtil.getCurrentTime().toInstant()), recoveryId) == 1) {
+      published("CLOSED", r, get(recoveryId), null);
+    }
+  }
+
+  /** The audit event of a write (the recovery before and after); returns the after. */
+  private Recovery published(String action, Recovery before, Recovery after, String actor) {
+    events.publishEvent(new RecoveryChanged(action, after.id(), actor, after.processInstanceId(),
+        after.beneficiaryKey(), after.regionCode(), "funds_recovery " + after.id(), before, after));
+    return after;
   }
 
   @Transactional(readOnly = true)

@@ -34,7 +34,11 @@ public class AgeSupplements {
   private final SupplementRules rules;
   private final RosterCatchUp catchUp;
 
-  public AgeSupplements(AgeStepRepository repository, SupplementRules rules, RosterCatchUp catchUp) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  public AgeSupplements(AgeStepRepository repository, SupplementRules rules, RosterCatchUp catchUp,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.rules = rules;
     this.catchUp = catchUp;
@@ -72,6 +76,9 @@ public class AgeSupplements {
               .toList(), "age-supplement", "分类施保年龄段变化", actor);
         }
       }
+    }
+    if (members > 0 || rows > 0) {
+      events.publishEvent(new AgeStepsApplied(actor, "award_age_change " + target, members, rows, paid, counties));
     }
     return new Step(target, members, rows, paid);
   }

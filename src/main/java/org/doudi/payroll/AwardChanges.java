@@ -16,6 +16,7 @@ import org.doudi.payment.Scheme;
 import org.doudi.payroll.internal.ReturnCases;
 import org.doudi.payroll.persistence.AwardChangeRepository;
 import org.doudi.region.Regions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +41,12 @@ public class AwardChanges {
   private final EngineAsSystem asSystem;
   private final Regions regions;
   private final Exits exits;
+  private final ApplicationEventPublisher events;
 
   public AwardChanges(Awards awards, AwardChangeRepository repository, RuntimeService runtime,
-      EngineAsSystem asSystem, Regions regions, Exits exits) {
+      EngineAsSystem asSystem, Regions regions, Exits exits, ApplicationEventPublisher events) {
     this.exits = exits;
+    this.events = events;
     this.awards = awards;
     this.repository = repository;
     this.runtime = runtime;
@@ -117,7 +120,10 @@ public class AwardChanges {
     String pid = asSystem.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, "award-change:" + id, v)
         .getId());
     repository.setProcessInstance(id, pid);
-    return repository.find(id).orElseThrow();
+    AwardChangeRequest stored = repository.find(id).orElseThrow();
+    // the audit trail: who asked for what, from the award as it is now (四眼: the decision is a second entry)
+    events.publishEvent(AwardChangeRequestChanged.of("REQUESTED", v.get(CHANGE_FROM), stored));
+    return stored;
   }
 
   /**

@@ -15,6 +15,7 @@ import org.doudi.eligibility.StandardConflictException;
 import org.doudi.region.RegionLevel;
 import org.doudi.region.Regions;
 import org.doudi.tekun.persistence.TekunStandardRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +37,11 @@ public class TekunStandards {
   private final DibaoStandards dibaoStandards;
   private final Regions regions;
   private final Clock clock = Clock.systemUTC();
+  private final ApplicationEventPublisher events;
 
-  public TekunStandards(TekunStandardRepository repository, DibaoStandards dibaoStandards, Regions regions) {
+  public TekunStandards(TekunStandardRepository repository, DibaoStandards dibaoStandards, Regions regions,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.dibaoStandards = dibaoStandards;
     this.regions = regions;
@@ -78,7 +82,11 @@ public class TekunStandards {
     conflict(s).ifPresent(m -> {
       throw new StandardConflictException(m);
     });
-    return repository.insert(s, Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
+    TekunStandard before = repository.inForce(s.countyCode(), s.urbanRural(), s.effectiveFrom()).orElse(null);
+    TekunStandard added = repository.insert(s, Boolean.TRUE.equals(s.sample()), createdBy, clock.instant());
+    events.publishEvent(new TekunStandardAdded(createdBy, added.countyCode(), "tekun_standard " + added.id(), before,
+        added));
+    return added;
   }
 
   /**

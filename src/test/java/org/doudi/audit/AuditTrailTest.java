@@ -147,6 +147,14 @@ class AuditTrailTest {
     assertThat(added.status()).as(added.body()).isEqualTo(201);
     JsonNode changes = search("auditor", "kind=CHANGE&user=demo");
     assertThat(changes.toString()).contains("eligibility.DibaoStandardAdded", "777.7");
+    // with the standard it follows as the before value (南关区's urban sample, or a later one another test added)
+    long standardId = json.readTree(added.body()).get("id").asLong();
+    AuditEntries.Entry dibao = AuditEntries.ofSubject(jdbc, "DibaoStandardAdded").stream()
+        .filter(e -> e.after().contains("\"id\":" + standardId + ",")).findFirst().orElseThrow();
+    assertThat(dibao.actor()).isEqualTo("demo");
+    assertThat(dibao.regionCode()).isEqualTo("220102");
+    assertThat(dibao.before()).contains("\"countyCode\":\"220102\"", "\"urbanRural\":\"URBAN\"")
+        .doesNotContain("777.7");
 
     as("analyst", () -> repository.createDeployment().name("audit-test").addString("audit-probe.bpmn", """
           <?xml version="1.0" encoding="UTF-8"?>
@@ -157,6 +165,41 @@ class AuditTrailTest {
             </process>
           </definitions>""").deploy());
     assertThat(actions(search("auditor", "kind=DEPLOYMENT&user=analyst"))).contains("DEPLOYMENT deploy by analyst");
+  }
+
+  /**
+   * 特困 and 儿童 standards added through their REST endpoints (no process) are entries with who, the county and the
+   * standard before → after. Dates and counties no other test uses (农安县 rural 2098, 农安县 社会散居 2098).
+   */
+  @Test
+  void tekunAndChildStandardsAddedOverRestAreRecordedWithBeforeAndAfter() throws Exception {
+    Http.Response tekun = http.send("demo", "POST", "/api/tekun/standards", "{\"countyCode\":\"220122\","
+        + "\"urbanRural\":\"RURAL\",\"monthlyStandard\":4321.00,\"effectiveFrom\":\"2098-01-01\","
+        + "\"sourceNote\":\"审计测试（特困标准）\"}");
+    assertThat(tekun.status()).as(tekun.body()).isEqualTo(201);
+    long tekunId = json.readTree(tekun.body()).get("id").asLong();
+    List<AuditEntries.Entry> t = AuditEntries.ofSubject(jdbc, "tekun_standard " + tekunId);
+    assertThat(t).hasSize(1);
+    assertThat(t.get(0).kind()).isEqualTo("CHANGE");
+    assertThat(t.get(0).action()).isEqualTo("tekun.TekunStandardAdded");
+    assertThat(t.get(0).actor()).isEqualTo("demo");
+    assertThat(t.get(0).regionCode()).isEqualTo("220122");
+    assertThat(t.get(0).after()).contains("4321");
+    assertThat(search("auditor", "kind=CHANGE&user=demo").toString()).contains("tekun_standard " + tekunId);
+
+    Http.Response child = http.send("na-county-approver", "POST", "/api/child/standards", "{\"countyCode\":"
+        + "\"220122\",\"careMode\":\"HOME\",\"monthlyAmount\":1234.00,\"effectiveFrom\":\"2098-01-01\","
+        + "\"sourceNote\":\"审计测试（儿童标准）\",\"sample\":true}");
+    assertThat(child.status()).as(child.body()).isEqualTo(201);
+    long childId = json.readTree(child.body()).get("id").asLong();
+    List<AuditEntries.Entry> c = AuditEntries.ofSubject(jdbc, "child_standard " + childId);
+    assertThat(c).hasSize(1);
+    assertThat(c.get(0).action()).isEqualTo("child.ChildStandardAdded");
+    assertThat(c.get(0).actor()).isEqualTo("na-county-approver");
+    assertThat(c.get(0).regionCode()).isEqualTo("220122");
+    assertThat(c.get(0).after()).contains("1234");
+    // the standard it replaces from that date (农安县's 社会散居 sample), not the new one
+    assertThat(c.get(0).before()).contains("\"careMode\":\"HOME\"").doesNotContain("1234");
   }
 
   @Test

@@ -140,6 +140,19 @@ class RuleApprovalTest {
     assertThat(rules.amount(NONGAN).amount()).isEqualByComparingTo("800");
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(rejected.processInstanceId())
         .singleResult().getEndActivityId()).isEqualTo("EndEvent_RuleRejected");
+
+    // 审计留痕: the version recorded as pending by its deployer, then rejected by the administrator, before → after
+    List<org.doudi.audit.AuditEntries.Entry> audit = org.doudi.audit.AuditEntries.ofSubject(jdbc,
+        "rule_approval " + v.getId());
+    assertThat(audit).extracting(org.doudi.audit.AuditEntries.Entry::action).containsExactly(
+        "engine.RuleVersionChanged PENDING", "engine.RuleVersionChanged REJECTED");
+    assertThat(audit.get(0).actor()).isEqualTo("analyst");
+    assertThat(audit.get(0).before()).isNull();
+    assertThat(audit.get(0).after()).contains("\"status\":\"PENDING\"");
+    assertThat(audit.get(1).actor()).isEqualTo("demo");
+    assertThat(audit.get(1).processInstanceId()).isEqualTo(rejected.processInstanceId());
+    assertThat(audit.get(1).before()).contains("\"status\":\"PENDING\"");
+    assertThat(audit.get(1).after()).contains("\"status\":\"REJECTED\"", "金额低于县政府文件");
   }
 
   /** The author's approval through Tasklist's own API (the web app's session login): refused in Chinese too. */

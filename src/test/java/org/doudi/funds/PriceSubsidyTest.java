@@ -81,6 +81,14 @@ class PriceSubsidyTest {
     assertThat(s.get("households").asInt()).isEqualTo(5);   // C1, C2, C5, C6, C7
     assertThat(s.get("persons").asInt()).isEqualTo(10);     // 3 + 1 + 4 + 1 + 1
     assertThat(s.get("total").decimalValue()).isEqualByComparingTo("320.00"); // 90 + 40 + 120 + 30 + 40
+    // 审计留痕: who entered which figure and the subsidy it started
+    assertThat(org.doudi.audit.AuditEntries.ofSubject(jdbc, "funds_cpi_figure " + out.get("figureId").asLong()))
+        .singleElement().satisfies(e -> {
+          assertThat(e.action()).isEqualTo("funds.CpiFigureEntered");
+          assertThat(e.actor()).isEqualTo("analyst");
+          assertThat(e.regionCode()).isEqualTo("220000");
+          assertThat(e.after()).contains("\"households\":5", "320");
+        });
 
     List<Map<String, Object>> rows = ledger("2019-06");
     assertThat(rows).extracting(m -> m.get("IDEMPOTENCY_KEY") != null ? m.get("IDEMPOTENCY_KEY") : m.get("idempotency_key"))

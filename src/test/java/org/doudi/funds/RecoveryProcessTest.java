@@ -152,6 +152,17 @@ class RecoveryProcessTest {
     assertThat(done.repaid()).isEqualByComparingTo("1000.00");
     assertThat(done.outstanding()).isEqualByComparingTo("0.00");
     assertThat(done.entries()).extracting(Recoveries.Entry::recordedBy).doesNotContainNull();
+    // 审计留痕: registered, two repayments and the close, each with the recovery before → after and the case
+    List<org.doudi.audit.AuditEntries.Entry> audit = org.doudi.audit.AuditEntries.ofSubject(jdbc,
+        "funds_recovery " + done.id());
+    assertThat(audit).extracting(org.doudi.audit.AuditEntries.Entry::action).containsExactly(
+        "funds.RecoveryChanged REGISTERED", "funds.RecoveryChanged REPAYMENT", "funds.RecoveryChanged REPAYMENT",
+        "funds.RecoveryChanged CLOSED");
+    assertThat(audit).allSatisfy(e -> assertThat(e.processInstanceId()).isEqualTo(pid));
+    assertThat(audit.get(0).actor()).isEqualTo("na-county-cw");
+    assertThat(audit.get(1).before()).contains("\"outstanding\":1000");
+    assertThat(audit.get(1).after()).contains("\"outstanding\":600", "JK-2019-001");
+    assertThat(audit.get(3).after()).contains("\"status\":\"CLOSED\"");
 
     Http.Response got = new Http(port).get("na-county-approver", "/api/funds/recoveries/" + done.id());
     assertThat(got.status()).isEqualTo(200);

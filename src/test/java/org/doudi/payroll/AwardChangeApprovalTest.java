@@ -217,6 +217,28 @@ class AwardChangeApprovalTest {
     assertThat(done.appliedAwardId()).isEqualTo(changed.id());
     assertThat(done.decisionNote()).isEqualTo("材料齐全");
     assertThat(http.get("na-county-cw", "/api/awards/HH-FE1/change-requests").body()).contains("\"APPROVED\"");
+
+    // 审计留痕: the request, the second person's decision and the change applied, each with who, the case and the
+    // row before and after (the account number masked as the audit masks it)
+    List<org.doudi.audit.AuditEntries.Entry> audit = org.doudi.audit.AuditEntries.ofSubject(jdbc,
+        "award_change_request " + id);
+    assertThat(audit).extracting(org.doudi.audit.AuditEntries.Entry::action).containsExactly(
+        "payroll.AwardChangeRequestChanged REQUESTED", "payroll.AwardChangeRequestChanged DECIDED",
+        "payroll.AwardChangeRequestChanged APPLIED");
+    assertThat(audit).allSatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("CHANGE");
+      assertThat(e.processInstanceId()).isEqualTo(pid);
+      assertThat(e.businessKey()).isEqualTo("HH-FE1");
+      assertThat(e.regionCode()).isEqualTo(NONGAN);
+    });
+    assertThat(audit.get(0).actor()).isEqualTo("na-county-approver");
+    assertThat(audit.get(0).before()).isEqualTo("每月600.00元（1人）");
+    assertThat(audit.get(0).after()).contains("\"status\":\"REQUESTED\"", "650");
+    assertThat(audit.get(1).actor()).isEqualTo(SECOND_APPROVER);
+    assertThat(audit.get(1).before()).contains("\"decision\":null");
+    assertThat(audit.get(1).after()).contains("\"decision\":\"APPROVE\"", "材料齐全");
+    assertThat(audit.get(2).before()).contains("\"status\":\"REQUESTED\"");
+    assertThat(audit.get(2).after()).contains("\"status\":\"APPROVED\"", "\"appliedAwardId\":" + changed.id());
   }
 
   @Test

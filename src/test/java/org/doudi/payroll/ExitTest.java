@@ -298,6 +298,15 @@ class ExitTest {
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(exitsOf("HH-EX9")).isEqualTo(1);
     assertThat(awards.history("HH-EX9", Scheme.DIBAO)).hasSize(2);
+    // 审计留痕: the decision once (the repeated one wrote nothing), by its decider, with the assessment
+    assertThat(org.doudi.audit.AuditEntries.ofSubject(jdbc, "award_exit " + first.id())).singleElement()
+        .satisfies(e -> {
+          assertThat(e.action()).isEqualTo("payroll.ExitChanged DECIDED");
+          assertThat(e.actor()).isEqualTo("na-county-approver");
+          assertThat(e.businessKey()).isEqualTo("HH-EX9");
+          assertThat(e.before()).isNull();
+          assertThat(e.after()).contains("\"status\":\"PHASING_OUT\"", "EMPLOYMENT");
+        });
     // while the phase-out runs, another exit is refused unless it needs no assessment (death, fraud, moving away)
     assertThatThrownBy(() -> exits.decide("HH-EX9", Scheme.DIBAO, new ExitAssessment("ASSETS_ABOVE_LIMIT", "STABLE",
         "GOOD", "NONE", 0, null), "case-HH-EX9", LocalDate.parse("2063-02-20"), "na-county-approver"))

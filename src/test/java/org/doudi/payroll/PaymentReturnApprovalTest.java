@@ -223,6 +223,22 @@ class PaymentReturnApprovalTest {
     assertThat(again.reissuedLedgerId()).isEqualTo(reissue.id());
     assertThat(reissues(returned)).isEqualTo(1);
     assertThat(awards.history("HH-RA1", Scheme.DIBAO)).hasSize(2);
+
+    // 审计留痕: the correction, the second person's approval and the re-issue written, once each, before → after
+    // (the new account masked as the audit masks it)
+    List<org.doudi.audit.AuditEntries.Entry> audit = org.doudi.audit.AuditEntries.ofSubject(jdbc,
+        "payroll_reissue_request " + id);
+    assertThat(audit).extracting(org.doudi.audit.AuditEntries.Entry::action).containsExactly(
+        "payroll.ReissueRequestChanged REQUESTED", "payroll.ReissueRequestChanged APPROVED",
+        "payroll.ReissueRequestChanged APPLIED");
+    assertThat(audit.get(0).actor()).isEqualTo("na-county-approver");
+    assertThat(audit.get(1).actor()).isEqualTo(SECOND_APPROVER);
+    assertThat(audit.get(1).before()).contains("\"decision\":null");
+    assertThat(audit.get(2).after()).contains("\"status\":\"APPROVED\"", "\"reissuedLedgerId\":" + reissue.id());
+    assertThat(audit).allSatisfy(e -> {
+      assertThat(e.processInstanceId()).isEqualTo(pid);
+      assertThat(e.after()).doesNotContain("6228480077770001");
+    });
   }
 
   @Test

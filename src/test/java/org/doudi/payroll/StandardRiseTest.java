@@ -234,6 +234,16 @@ class StandardRiseTest {
     int rows = jdbc.queryForObject("SELECT COUNT(*) FROM benefit_award", Integer.class);
     rises.apply(r.id());
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM benefit_award", Integer.class)).isEqualTo(rows);
+    // 审计留痕: each step of the rise once, with the row before → after (the bulk award rows as their count)
+    List<org.doudi.audit.AuditEntries.Entry> audit = org.doudi.audit.AuditEntries.ofSubject(jdbc,
+        "standard_rise " + r.id());
+    assertThat(audit).extracting(org.doudi.audit.AuditEntries.Entry::action).containsExactly(
+        "payroll.StandardRiseChanged OPENED", "payroll.StandardRiseChanged COMPUTED",
+        "payroll.StandardRiseChanged DECIDED", "payroll.StandardRiseChanged APPLIED");
+    assertThat(audit.get(2).actor()).isEqualTo(APPROVER);
+    assertThat(audit.get(3).before()).contains("\"appliedCount\":null");
+    assertThat(audit.get(3).after()).contains("\"status\":\"APPLIED\"", "\"appliedCount\":");
+    assertThat(audit).allSatisfy(e -> assertThat(e.regionCode()).isEqualTo(NONGAN));
   }
 
   @Test
@@ -317,8 +327,11 @@ class StandardRiseTest {
     assertThat(a.effectiveFrom()).isEqualTo(LocalDate.of(2040, 4, 1));
     assertThat(a.reason()).contains("年满 70 周岁", "ELDERLY_70 20%");
     assertThat(a.decidedBy()).isEqualTo("system");
-    // once: the step again writes nothing
+    assertThat(org.doudi.audit.AuditEntries.ofSubject(jdbc, "award_age_change 2040-04")).singleElement()
+        .satisfies(e -> assertThat(e.after()).contains("\"awardRows\":" + april.awardRows(), NANGUAN));
+    // once: the step again writes nothing (and records nothing)
     assertThat(ages.apply(YearMonth.of(2040, 4), "system").awardRows()).isZero();
+    assertThat(org.doudi.audit.AuditEntries.ofSubject(jdbc, "award_age_change 2040-04")).hasSize(1);
     assertThat(awards.history("HH-AGE-1", Scheme.DIBAO)).hasSize(2);
     assertThat(ages.changes(YearMonth.of(2040, 4), List.of(NANGUAN))).extracting(c -> c.beneficiaryKey())
         .contains("HH-AGE-1");

@@ -47,7 +47,7 @@ class StandardBatchPostgresIT {
     Regions regions = new Regions(jdbc);
     NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
     dibao = new DibaoStandards(new StandardRepository(named), regions, event -> { });
-    tekun = new TekunStandards(new TekunStandardRepository(named), dibao, regions);
+    tekun = new TekunStandards(new TekunStandardRepository(named), dibao, regions, event -> { });
     // the SQL here; the approval process runs in StandardBatchProcessTest (an engine is not part of this test)
     batches = new StandardBatches(new BatchStore(jdbc), dibao, tekun, new ApprovalProcess(null, null) {
       @Override

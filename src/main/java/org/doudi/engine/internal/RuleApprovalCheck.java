@@ -31,8 +31,9 @@ public class RuleApprovalCheck implements TaskListener {
   private final RuleApprovalRepository approvals;
   private final IdentityService identity;
 
-  public RuleApprovalCheck(JdbcTemplate jdbc, @Lazy IdentityService identity) {
-    this.approvals = new RuleApprovalRepository(jdbc);
+  public RuleApprovalCheck(JdbcTemplate jdbc, @Lazy IdentityService identity,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.approvals = new RuleApprovalRepository(jdbc, events);
     this.identity = identity;
   }
 

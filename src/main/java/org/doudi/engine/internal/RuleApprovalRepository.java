@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.doudi.engine.RuleVersion;
 import org.doudi.engine.RuleVersion.Status;
+import org.doudi.engine.RuleVersionChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,9 +24,17 @@ public class RuleApprovalRepository {
       + "deployed_at, in_force_before, status, decided_by, decided_at, note, process_instance_id";
 
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
 
+  /** For reading only: writes would go unrecorded ({@link #insert} and {@link #decide} refuse). */
   public RuleApprovalRepository(JdbcTemplate jdbc) {
+    this(jdbc, null);
+  }
+
+  /** For the writers: every write publishes {@link RuleVersionChanged} (the audit trail). */
+  public RuleApprovalRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Ids of the key's versions that do not decide (pending, rejected, superseded). */
@@ -66,10 +76,13 @@ public class RuleApprovalRepository {
   }
 
   public void insert(RuleVersion v) {
+    requireEvents();
     jdbc.update("INSERT INTO rule_approval (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         v.decisionDefinitionId(), v.decisionKey(), v.version(), v.deploymentId(), v.author(),
         Timestamp.from(v.deployedAt()), v.inForceBefore(), v.status().name(), v.decidedBy(),
         v.decidedAt() == null ? null : Timestamp.from(v.decidedAt()), v.note(), v.processInstanceId());
+    events.publishEvent(new RuleVersionChanged(v.status().name(), v.decisionKey(), v.author(), v.processInstanceId(),
+        "rule_approval " + v.decisionDefinitionId(), null, v));
   }
 
   public void setProcessInstance(String definitionId, String processInstanceId) {
@@ -79,9 +92,23 @@ public class RuleApprovalRepository {
 
   /** Closes a pending version; false when it was not pending any more. */
   public boolean decide(String definitionId, Status status, String by, Instant at, String note) {
-    return jdbc.update("UPDATE rule_approval SET status = ?, decided_by = ?, decided_at = ?, note = ?"
+    requireEvents();
+    Optional<RuleVersion> before = find(definitionId);
+    boolean decided = jdbc.update("UPDATE rule_approval SET status = ?, decided_by = ?, decided_at = ?, note = ?"
         + " WHERE decision_definition_id = ? AND status = 'PENDING'", status.name(), by,
         at == null ? null : Timestamp.from(at), note, definitionId) == 1;
+    if (decided) {
+      RuleVersion after = find(definitionId).orElseThrow();
+      events.publishEvent(new RuleVersionChanged(status.name(), after.decisionKey(), by, after.processInstanceId(),
+          "rule_approval " + definitionId, before.orElse(null), after));
+    }
+    return decided;
+  }
+
+  private void requireEvents() {
+    if (events == null) {
+      throw new IllegalStateException("rule_approval is written only by a repository that publishes its changes");
+    }
   }
 
   public void insertDeployment(String id, String name, String source, String deployedBy, boolean byApplication,

@@ -27,6 +27,10 @@ import org.doudi.region.Regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.doudi.region.RegionLevel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +60,7 @@ public class CaseAccessGrants {
   public void onProcessStart(DelegateExecution execution) {
     String regionCode = (String) execution.getVariable(CaseVariables.REGION_CODE);
     if (regionCode == null) {
-      regionCode = startersRegion().orElse(null);
+      regionCode = startersRegion().or(() -> scheduledRegion(execution)).orElse(null);
       if (regionCode == null) {
         LOG.warn("Process instance {} started without {}; only its candidates will see its tasks",
             execution.getProcessInstanceId(), CaseVariables.REGION_CODE);
@@ -109,6 +113,20 @@ public class CaseAccessGrants {
         context.enableUserOperationLog();
       }
     }
+  }
+
+  /**
+   * A process started by its own timer (the hourly 督办 sweep, the daily review and age-review schedules, …) is no
+   * case of any region and has no starting user: it works for the whole province, so its region is the province
+   * (its instances, and their incidents, are read by the province's staff).
+   */
+  private Optional<String> scheduledRegion(DelegateExecution execution) {
+    if (!(execution instanceof ExecutionEntity e) || e.getActivity() == null
+        || !ActivityTypes.START_EVENT_TIMER.equals(e.getActivity().getProperties().get(BpmnProperties.TYPE))) {
+      return Optional.empty();
+    }
+    return regions.list().stream().filter(r -> r.level() == RegionLevel.PROVINCE).map(Region::code).sorted()
+        .findFirst();
   }
 
   private Optional<String> startersRegion() {

@@ -12,13 +12,17 @@ import org.doudi.payment.Scheme;
 import org.doudi.payroll.AwardChange;
 import org.doudi.payroll.AwardChangeRequest;
 import org.doudi.payroll.AwardChangeRequest.Status;
+import org.doudi.payroll.AwardChangeRequestChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
 /**
  * award_change_request (V16_1, TRANSFER's columns V20_1). Status changes are conditional on the status they leave, so a decision or an
- * application happens once even when two transactions try.
+ * application happens once even when two transactions try. Every status change publishes
+ * {@link AwardChangeRequestChanged} with the row before and after (the audit trail); the request itself is published
+ * by {@code AwardChanges} once its approval process exists.
  */
 @Repository
 public class AwardChangeRepository {
@@ -30,9 +34,11 @@ public class AwardChangeRepository {
 
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert insert;
+  private final ApplicationEventPublisher events;
 
-  public AwardChangeRepository(JdbcTemplate jdbc) {
+  public AwardChangeRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.insert = new SimpleJdbcInsert(jdbc).withTableName("award_change_request").usingGeneratedKeyColumns("id");
   }
 
@@ -105,21 +111,36 @@ public class AwardChangeRepository {
 
   /** The second person's decision on an open, undecided request; false if it was decided already. */
   public boolean recordDecision(long id, String decision, String by, Instant at, String note) {
-    return jdbc.update("UPDATE award_change_request SET decision = ?, decided_by = ?, decided_at = ?, "
+    Optional<AwardChangeRequest> before = find(id);
+    return published("DECIDED", before, jdbc.update(
+        "UPDATE award_change_request SET decision = ?, decided_by = ?, decided_at = ?, "
         + "decision_note = ? WHERE id = ? AND status = 'REQUESTED' AND decision IS NULL", decision, by,
-        Timestamp.from(at), note, id) == 1;
+        Timestamp.from(at), note, id) == 1);
   }
 
   public boolean markApproved(long id, long appliedAwardId) {
-    return jdbc.update("UPDATE award_change_request SET status = 'APPROVED', open_slot = NULL, applied_award_id = ? "
-        + "WHERE id = ? AND status = 'REQUESTED' AND decision = 'APPROVE'", appliedAwardId, id) == 1;
+    Optional<AwardChangeRequest> before = find(id);
+    return published("APPLIED", before, jdbc.update(
+        "UPDATE award_change_request SET status = 'APPROVED', open_slot = NULL, applied_award_id = ? "
+        + "WHERE id = ? AND status = 'REQUESTED' AND decision = 'APPROVE'", appliedAwardId, id) == 1);
   }
 
   /** Closes a decided request without a change; {@code note} replaces the decision note when given. */
   public boolean markRejected(long id, String note) {
-    return jdbc.update("UPDATE award_change_request SET status = 'REJECTED', open_slot = NULL, "
+    Optional<AwardChangeRequest> before = find(id);
+    return published("REJECTED", before, jdbc.update(
+        "UPDATE award_change_request SET status = 'REJECTED', open_slot = NULL, "
         + "decision_note = COALESCE(?, decision_note) WHERE id = ? AND status = 'REQUESTED' AND decision IS NOT NULL",
-        note, id) == 1;
+        note, id) == 1);
+  }
+
+  /** The audit event of a status change that happened (the row before and after). */
+  private boolean published(String action, Optional<AwardChangeRequest> before, boolean changed) {
+    if (changed) {
+      events.publishEvent(AwardChangeRequestChanged.of(action, before.orElse(null),
+          find(before.orElseThrow().id()).orElseThrow()));
+    }
+    return changed;
   }
 
   static AwardChangeRequest map(ResultSet rs, int i) throws SQLException {

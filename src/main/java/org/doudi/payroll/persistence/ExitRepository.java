@@ -33,9 +33,11 @@ public class ExitRepository {
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert insert;
   private final SimpleJdbcInsert insertObjection;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  public ExitRepository(JdbcTemplate jdbc) {
+  public ExitRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.insert = new SimpleJdbcInsert(jdbc).withTableName("award_exit").usingGeneratedKeyColumns("id");
     this.insertObjection = new SimpleJdbcInsert(jdbc).withTableName("award_exit_objection")
         .usingGeneratedKeyColumns("id");
@@ -70,7 +72,35 @@ public class ExitRepository {
     m.put("status", d.status().name());
     m.put("notice_text", d.notice());
     m.put("objection_deadline", Date.valueOf(d.objectionDeadline()));
-    return insert.executeAndReturnKey(m).longValue();
+    long id = insert.executeAndReturnKey(m).longValue();
+    exitPublished("DECIDED", null, true, id);
+    return id;
+  }
+
+  /** The audit event of a write to award_exit that happened (the row before and after). */
+  private boolean exitPublished(String action, ExitDecision before, boolean changed, long id) {
+    if (changed) {
+      ExitDecision after = find(id).orElseThrow();
+      events.publishEvent(new org.doudi.payroll.ExitChanged(action, after.beneficiaryKey(), after.countyCode(), null,
+          "DECIDED".equals(action) ? after.decidedBy() : null, "award_exit " + id, before, after));
+    }
+    return changed;
+  }
+
+  /** The audit event of a write to award_exit_objection that happened (the row before and after). */
+  private boolean objectionPublished(String action, ExitObjection before, boolean changed, long id) {
+    if (changed) {
+      ExitObjection after = objection(id).orElseThrow();
+      ExitDecision exit = find(after.exitId()).orElseThrow();
+      String actor = switch (action) {
+        case "OBJECTION_RECORDED" -> after.recordedBy();
+        case "OBJECTION_DECIDED" -> after.decidedBy();
+        default -> null;
+      };
+      events.publishEvent(new org.doudi.payroll.ExitChanged(action, exit.beneficiaryKey(), exit.countyCode(),
+          after.processInstanceId(), actor, "award_exit_objection " + id, before, after));
+    }
+    return changed;
   }
 
   public Optional<ExitDecision> find(long id) {
@@ -99,13 +129,16 @@ public class ExitRepository {
   }
 
   public boolean markEnded(long id, Instant at) {
-    return jdbc.update("UPDATE award_exit SET status = 'ENDED', ended_at = ? WHERE id = ? AND status = 'PHASING_OUT'",
-        Timestamp.from(at), id) == 1;
+    ExitDecision before = find(id).orElse(null);
+    return exitPublished("ENDED", before, jdbc.update(
+        "UPDATE award_exit SET status = 'ENDED', ended_at = ? WHERE id = ? AND status = 'PHASING_OUT'",
+        Timestamp.from(at), id) == 1, id);
   }
 
   public boolean markReinstated(long id) {
-    return jdbc.update("UPDATE award_exit SET status = 'REINSTATED' WHERE id = ? AND status <> 'REINSTATED'", id)
-        == 1;
+    ExitDecision before = find(id).orElse(null);
+    return exitPublished("REINSTATED", before, jdbc.update(
+        "UPDATE award_exit SET status = 'REINSTATED' WHERE id = ? AND status <> 'REINSTATED'", id) == 1, id);
   }
 
   // objections
@@ -123,8 +156,10 @@ public class ExitRepository {
     return insertObjection.executeAndReturnKey(m).longValue();
   }
 
+  /** Links the objection's process; the objection's audit entry is written here, with the process to find it by. */
   public void setObjectionProcess(long id, String processInstanceId) {
     jdbc.update("UPDATE award_exit_objection SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+    objectionPublished("OBJECTION_RECORDED", null, true, id);
   }
 
   public Optional<ExitObjection> objection(long id) {
@@ -144,15 +179,18 @@ public class ExitRepository {
 
   /** The approver's decision on an open, undecided objection; false if it was decided already. */
   public boolean recordObjectionDecision(long id, String decision, String note, String by, Instant at) {
-    return jdbc.update("UPDATE award_exit_objection SET decision = ?, decision_note = ?, decided_by = ?, "
+    ExitObjection before = objection(id).orElse(null);
+    return objectionPublished("OBJECTION_DECIDED", before, jdbc.update("UPDATE award_exit_objection SET decision = ?, decision_note = ?, decided_by = ?, "
         + "decided_at = ? WHERE id = ? AND status = 'OPEN' AND decision IS NULL", decision, note, by,
-        Timestamp.from(at), id) == 1;
+        Timestamp.from(at), id) == 1, id);
   }
 
   /** The recorded decision applied: UPHELD (with the reinstating award row) or REJECTED. */
   public boolean closeObjection(long id, String status, Long reinstatedAwardId) {
-    return jdbc.update("UPDATE award_exit_objection SET status = ?, reinstated_award_id = ? WHERE id = ? "
-        + "AND status = 'OPEN' AND decision IS NOT NULL", status, reinstatedAwardId, id) == 1;
+    ExitObjection before = objection(id).orElse(null);
+    return objectionPublished("OBJECTION_CLOSED", before, jdbc.update(
+        "UPDATE award_exit_objection SET status = ?, reinstated_award_id = ? WHERE id = ? "
+        + "AND status = 'OPEN' AND decision IS NOT NULL", status, reinstatedAwardId, id) == 1, id);
   }
 
   static ExitDecision map(ResultSet rs, int i) throws SQLException {

@@ -33,9 +33,11 @@ public class ReissueRequestRepository {
 
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert insert;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  public ReissueRequestRepository(JdbcTemplate jdbc) {
+  public ReissueRequestRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.insert = new SimpleJdbcInsert(jdbc).withTableName("payroll_reissue_request").usingGeneratedKeyColumns("id");
   }
 
@@ -55,7 +57,24 @@ public class ReissueRequestRepository {
     m.put("status", "REQUESTED");
     m.put("open_slot", 1);
     m.put("process_instance_id", processInstanceId);
-    return insert.executeAndReturnKey(m).longValue();
+    long id = insert.executeAndReturnKey(m).longValue();
+    published("REQUESTED", null, true, id);
+    return id;
+  }
+
+  /** The audit event of a write that happened (the row before and after). */
+  private boolean published(String action, ReissueRequest before, boolean changed, long id) {
+    if (changed) {
+      ReissueRequest after = find(id).orElseThrow();
+      String actor = switch (action) {
+        case "REQUESTED" -> after.requestedBy();
+        case "APPROVED", "REJECTED" -> after.decidedBy();
+        default -> null;
+      };
+      events.publishEvent(new org.doudi.payroll.ReissueRequestChanged(action, id, after.beneficiaryKey(),
+          after.countyCode(), after.processInstanceId(), actor, "payroll_reissue_request " + id, before, after));
+    }
+    return changed;
   }
 
   public Optional<ReissueRequest> find(long id) {
@@ -77,22 +96,25 @@ public class ReissueRequestRepository {
 
   /** An approval on an open, undecided request (applied by the re-issue step); false if decided already. */
   public boolean recordApproval(long id, String by, Instant at, String note) {
-    return jdbc.update("UPDATE payroll_reissue_request SET decision = 'APPROVE', decided_by = ?, decided_at = ?, "
+    ReissueRequest before = find(id).orElse(null);
+    return published("APPROVED", before, jdbc.update("UPDATE payroll_reissue_request SET decision = 'APPROVE', decided_by = ?, decided_at = ?, "
         + "decision_note = ? WHERE id = ? AND status = 'REQUESTED' AND decision IS NULL", by, Timestamp.from(at), note,
-        id) == 1;
+        id) == 1, id);
   }
 
   /** A rejection closes the request at once: nothing is to be applied. */
   public boolean recordRejection(long id, String by, Instant at, String note) {
-    return jdbc.update("UPDATE payroll_reissue_request SET decision = 'REJECT', decided_by = ?, decided_at = ?, "
+    ReissueRequest before = find(id).orElse(null);
+    return published("REJECTED", before, jdbc.update("UPDATE payroll_reissue_request SET decision = 'REJECT', decided_by = ?, decided_at = ?, "
         + "decision_note = ?, status = 'REJECTED', open_slot = NULL WHERE id = ? AND status = 'REQUESTED' "
-        + "AND decision IS NULL", by, Timestamp.from(at), note, id) == 1;
+        + "AND decision IS NULL", by, Timestamp.from(at), note, id) == 1, id);
   }
 
   public boolean markApproved(long id, long reissuedLedgerId, Long awardId) {
-    return jdbc.update("UPDATE payroll_reissue_request SET status = 'APPROVED', open_slot = NULL, "
+    ReissueRequest before = find(id).orElse(null);
+    return published("APPLIED", before, jdbc.update("UPDATE payroll_reissue_request SET status = 'APPROVED', open_slot = NULL, "
         + "reissued_ledger_id = ?, award_id = ? WHERE id = ? AND status = 'REQUESTED' AND decision = 'APPROVE'",
-        reissuedLedgerId, awardId, id) == 1;
+        reissuedLedgerId, awardId, id) == 1, id);
   }
 
   static ReissueRequest map(ResultSet rs, int i) throws SQLException {

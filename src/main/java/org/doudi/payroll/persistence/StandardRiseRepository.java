@@ -82,9 +82,19 @@ public class StandardRiseRepository {
       + "applied_at, created_at";
 
   private final JdbcTemplate jdbc;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  public StandardRiseRepository(JdbcTemplate jdbc) {
+  public StandardRiseRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /** The audit event of a write to the rise's row (before and after). */
+  private void published(String action, long riseId, StandardRise before) {
+    StandardRise after = find(riseId).orElseThrow();
+    events.publishEvent(new org.doudi.payroll.StandardRiseChanged(action, riseId, after.countyCode(),
+        after.processInstanceId(), "DECIDED".equals(action) ? after.reviewedBy() : null, "standard_rise " + riseId,
+        before, after));
   }
 
   /** Whether any active 低保 award is paid under the county and type. */
@@ -147,6 +157,7 @@ public class StandardRiseRepository {
 
   public void setProcessInstance(long id, String pid) {
     jdbc.update("UPDATE standard_rise SET process_instance_id = ? WHERE id = ?", pid, id);
+    published("OPENED", id, null);
   }
 
   public Optional<StandardRise> find(long id) {
@@ -291,6 +302,7 @@ public class StandardRiseRepository {
    * @return the lines written
    */
   public int insertLines(List<Long> riseIds, Instant at) {
+    List<StandardRise> before = riseIds.stream().map(id -> find(id).orElseThrow()).toList();
     jdbc.update("UPDATE standard_rise SET line_count = 0, increase_count = 0, increase_total = 0, decrease_count = 0, "
         + "decrease_total = 0, unchanged_count = 0, manual_count = 0, old_total = 0, new_total = 0, "
         + "member_change_lines = 0, status = 'REVIEW', computed_at = ? WHERE id IN (" + ids(riseIds) + ")",
@@ -309,6 +321,7 @@ public class StandardRiseRepository {
     jdbc.batchUpdate("UPDATE standard_rise SET line_count = ?, increase_count = ?, increase_total = ?, "
         + "decrease_count = ?, decrease_total = ?, unchanged_count = ?, manual_count = ?, old_total = ?, "
         + "new_total = ?, member_change_lines = ? WHERE id = ?", rows);
+    before.forEach(b -> published("COMPUTED", b.id(), b));
     return rows.stream().mapToInt(r -> (Integer) r[0]).sum();
   }
 
@@ -339,9 +352,11 @@ public class StandardRiseRepository {
 
   public void recordDecision(long riseId, String decision, String handling, String decreaseReason, String note,
       String by, Instant at) {
+    StandardRise before = find(riseId).orElseThrow();
     jdbc.update("UPDATE standard_rise SET decision = ?, decrease_handling = ?, decrease_reason = ?, "
         + "decision_note = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?", decision, handling, decreaseReason,
         note, by, Timestamp.from(at), riseId);
+    published("DECIDED", riseId, before);
   }
 
   /**
@@ -474,12 +489,16 @@ public class StandardRiseRepository {
   }
 
   public void markApplied(long riseId, int applied, int catchUp, Instant at) {
+    StandardRise before = find(riseId).orElseThrow();
     jdbc.update("UPDATE standard_rise SET status = 'APPLIED', applied_count = ?, catch_up_count = ?, applied_at = ? "
         + "WHERE id = ?", applied, catchUp, Timestamp.from(at), riseId);
+    published("APPLIED", riseId, before);
   }
 
   public void markRejected(long riseId) {
+    StandardRise before = find(riseId).orElseThrow();
     jdbc.update("UPDATE standard_rise SET status = 'REJECTED' WHERE id = ?", riseId);
+    published("REJECTED", riseId, before);
   }
 
   static StandardRise map(ResultSet rs, int i) throws SQLException {

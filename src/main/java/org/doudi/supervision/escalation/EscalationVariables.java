@@ -27,6 +27,16 @@ public final class EscalationVariables {
   public static final String LATE_HOLDER = "lateHolder";
   public static final String LATE_STEP_STATE = "lateStepState";
   public static final String HOLDER_DUE_ON = "holderDueOn";
+  /** Whether the holder's 督办期限 is watched (the late step was still open when the 督办 was handled). */
+  public static final String HOLDER_WATCHED = "holderWatched";
+  /** The day the 督办 was handled (ISO date): the holder's working days count from it. */
+  public static final String SUPERVISED_ON = "supervisedOn";
+  /** 督办 level: 1 for the sweep's, 2 for the one raised when the holder let the 督办期限 pass, and so on. */
+  public static final String ESCALATION_LEVEL = "escalationLevel";
+  /** The 督办 raised above this one when the holder let its 督办期限 pass. */
+  public static final String RAISED_ESCALATION_ID = "raisedEscalationId";
+  /** Message to the waiting 督办 when the sweep sees the late step finished within the 督办期限. */
+  public static final String LATE_STEP_DONE_MESSAGE = "EscalationLateStepDone";
 
   // the supervisor's input (form fields)
   public static final String INSTRUCTION = "supervisionInstruction";
@@ -40,6 +50,6 @@ public final class EscalationVariables {
   /** Only the application writes these; a task completion may at most echo them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(ESCALATION_ID, ESCALATION_GROUPS, LATE_PROCESS_INSTANCE_ID,
       LATE_PROCESS_NAME, LATE_BUSINESS_KEY, CASE_REGION_NAME, LATE_OFFICE_NAME, LATE_ACTIVITY_NAME, LIMIT_KIND_LABEL,
-      LIMIT_RULE, LIMIT_DUE, WORKING_DAYS_OVERDUE, LATE_HOLDER, LATE_STEP_STATE, HOLDER_DUE_ON, SWEEP_AFTER_ID,
-      SWEEP_MORE);
+      LIMIT_RULE, LIMIT_DUE, WORKING_DAYS_OVERDUE, LATE_HOLDER, LATE_STEP_STATE, HOLDER_DUE_ON, HOLDER_WATCHED,
+      SUPERVISED_ON, ESCALATION_LEVEL, RAISED_ESCALATION_ID, SWEEP_AFTER_ID, SWEEP_MORE);
 }

@@ -43,7 +43,7 @@ public class VagrantCases {
       String idNumberMasked, String sex, int approximateAge, String foundPlace, String broughtBy, String healthState,
       OffsetDateTime intakeAt, long daysInStation, String status, String identifiedName, OffsetDateTime stayFiledAt,
       String settlementRegion, String followUp, String followUpRef, String processInstanceId,
-      List<CaseRecord> records) {}
+      List<CaseRecord> records, Long previousCaseId, OffsetDateTime firstIntakeAt, Long continuedByCaseId) {}
 
   public record CaseSummary(long caseId, String personText, String sex, int approximateAge, OffsetDateTime intakeAt,
       long daysInStation, String status, boolean stayFiled, String followUp) {}
@@ -88,15 +88,27 @@ public class VagrantCases {
       }
     }
     String name = blankToNull(a.fullName());
-    long caseId = repository.insert(new NewCase(station.code(), station.countyCode(), name, id, a.sex().name(),
-        a.approximateAge(), a.foundPlace().strip(), a.broughtBy().name(), a.healthState().name(), blankToNull(a.note()),
-        user), EngineContext.now());
-    OffsetDateTime intakeAt = repository.find(caseId).orElseThrow().intakeAt()
-        .atZoneSameInstant(EngineContext.CHINA).toOffsetDateTime();
+    StoredCase previous = a.previousCaseId() == null ? null : previous(a.previousCaseId(), station);
+    long caseId;
+    try {
+      caseId = repository.insert(new NewCase(station.code(), station.countyCode(), name, id, a.sex().name(),
+          a.approximateAge(), a.foundPlace().strip(), a.broughtBy().name(), a.healthState().name(),
+          blankToNull(a.note()), user, previous == null ? null : previous.id(),
+          previous == null ? null : firstIntake(previous).toInstant()), EngineContext.now());
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      // another intake linked the same case just now (the unique key on previous_case_id)
+      throw new InvalidApplicationException("previousCaseId", "原案件" + a.previousCaseId() + "已由其他入站登记接续");
+    }
+    StoredCase stored = repository.find(caseId).orElseThrow();
+    OffsetDateTime intakeAt = stored.intakeAt().atZoneSameInstant(EngineContext.CHINA).toOffsetDateTime();
+    OffsetDateTime firstIntakeAt = firstIntake(stored).atZoneSameInstant(EngineContext.CHINA).toOffsetDateTime();
     String person = (name == null ? "姓名不详" : name) + "，" + a.sex().label() + "，约" + a.approximateAge() + "岁"
         + (id == null ? "，身份证号码不详" : "，身份证号码" + IdNumber.parse(id).masked());
     String intakeText = "发现地点：" + a.foundPlace().strip() + "；" + a.broughtBy().label() + "；健康状况："
-        + a.healthState().label() + (blankToNull(a.note()) == null ? "" : "；" + a.note().strip());
+        + a.healthState().label() + (blankToNull(a.note()) == null ? "" : "；" + a.note().strip())
+        + (previous == null ? "" : "；由" + repository.station(previous.stationCode()).map(Station::name)
+            .orElse(previous.stationCode()) + "转来（原案件编号" + previous.id() + "，首次入站"
+            + firstIntakeAt.toLocalDate() + "，3个月落户安置时限自首次入站起算）");
     repository.insertRecord(caseId, "INTAKE", null, "入站登记：" + person + "。" + intakeText, user, EngineContext.now());
     Map<String, Object> vars = new HashMap<>();
     vars.put(CASE_ID, caseId);
@@ -106,10 +118,49 @@ public class VagrantCases {
     vars.put(PERSON_TEXT, person);
     vars.put(INTAKE_TEXT, intakeText);
     vars.put(INTAKE_AT, intakeAt.toString());
-    vars.put(SETTLEMENT_DAYS, settlementDays(intakeAt.toLocalDate()));
+    vars.put(FIRST_INTAKE_AT, firstIntakeAt.toString());
+    vars.put(SETTLEMENT_DAYS, settlementDays(firstIntakeAt.toLocalDate()));
     vars.put(REGISTERED_BY, user);
     vars.put(SEARCH_COUNT, 0);
     return new Registered(caseId, vars);
+  }
+
+  /**
+   * The earlier case a new intake continues: the same person at another station whose stay there ended by leaving
+   * (转送 or 离站) while still unidentified, and that no other intake continues yet. A 400 naming the field otherwise.
+   */
+  private StoredCase previous(long previousId, Station station) {
+    StoredCase p = repository.find(previousId).orElseThrow(() -> new InvalidApplicationException("previousCaseId",
+        "原救助管理站案件编号" + previousId + "不存在"));
+    if (p.stationCode().equals(station.code())) {
+      throw new InvalidApplicationException("previousCaseId", "案件" + previousId + "是本站的案件；只有从其他救助管理站转来的"
+          + "人员才关联原案件");
+    }
+    if (!"LEFT".equals(p.status())) {
+      throw new InvalidApplicationException("previousCaseId", "原案件" + previousId + "的状态为" + statusLabel(p.status())
+          + "：只能关联已在原救助管理站结束救助（离站、转送）且身份仍未查明的案件；仍在站的，请原救助管理站先结束救助");
+    }
+    if (p.identifiedIdNumber() != null || p.identifiedName() != null) {
+      throw new InvalidApplicationException("previousCaseId", "原案件" + previousId + "的身份已查明，不按未查明身份人员转站处理");
+    }
+    repository.continuedBy(previousId).ifPresent(other -> {
+      throw new InvalidApplicationException("previousCaseId", "原案件" + previousId + "已由案件" + other + "接续");
+    });
+    return p;
+  }
+
+  /** The person's first intake: the case's own, or the first of the chain it continues. */
+  private static OffsetDateTime firstIntake(StoredCase c) {
+    return c.firstIntakeAt() != null ? c.firstIntakeAt() : c.intakeAt();
+  }
+
+  private static String statusLabel(String status) {
+    return switch (status) {
+      case "IN_STATION" -> "在站救助中";
+      case "RETURNED" -> "已返乡";
+      case "SETTLED" -> "已落户安置";
+      default -> status;
+    };
   }
 
   /** Calendar days from the intake day to the same day {@value VagrantVariables#SETTLEMENT_MONTHS} months later. */
@@ -152,7 +203,8 @@ public class VagrantCases {
     return new CaseFile(c.id(), c.stationCode(), s.name(), c.countyCode(), c.fullName(),
         shownId == null ? null : IdNumber.parse(shownId).masked(), c.sex(), c.approximateAge(), c.foundPlace(),
         c.broughtBy(), c.healthState(), c.intakeAt(), days(c), c.status(), c.identifiedName(), c.stayFiledAt(),
-        c.settlementRegion(), c.followUp(), c.followUpRef(), c.processInstanceId(), records);
+        c.settlementRegion(), c.followUp(), c.followUpRef(), c.processInstanceId(), records, c.previousCaseId(),
+        c.firstIntakeAt() != null ? c.firstIntakeAt() : c.intakeAt(), repository.continuedBy(caseId).orElse(null));
   }
 
   /** A station's cases, newest first (at most 500); {@code status} null = every status. */

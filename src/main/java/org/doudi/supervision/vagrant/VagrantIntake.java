@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
 /**
  * A person taken in by an assistance station ({@code POST /api/vagrants} or the Tasklist start form
  * {@code vagrant-start}): what is known. An unknown name or ID number is normal; an ID number, when given, must be
- * valid (check digit). The intake time is the server's.
+ * valid (check digit). The intake time is the server's. A person who comes from another station (转送, or left it and
+ * was taken in here) is linked to the case there ({@code previousCaseId}): the 3-month settlement clock counts from
+ * the person's first intake, not from this one.
  */
 @Schema(description = "流浪乞讨人员入站登记")
 public record VagrantIntake(
@@ -30,7 +32,15 @@ public record VagrantIntake(
     @NotNull(message = "请选择由谁送来（POLICE、CITY_MANAGEMENT、SELF、OTHER）") BroughtBy broughtBy,
     @Schema(description = "GOOD 良好 | ILL 患病 | INJURED 受伤 | MENTAL 疑似精神障碍 | DISABLED 残疾")
     @NotNull(message = "请选择健康状况（GOOD、ILL、INJURED、MENTAL、DISABLED）") HealthState healthState,
-    @Schema(description = "入站情况说明（可选）") @Size(max = 500, message = "情况说明最多500个字") String note) {
+    @Schema(description = "入站情况说明（可选）") @Size(max = 500, message = "情况说明最多500个字") String note,
+    @Schema(description = "从其他救助管理站转来的：该人员在原救助管理站的案件编号（可选；3个月落户安置时限自首次入站起算）")
+    @Min(value = 1, message = "原救助管理站案件编号应为正整数") Long previousCaseId) {
+
+  /** A first intake (no earlier station). */
+  public VagrantIntake(String stationCode, String fullName, String idNumber, Sex sex, Integer approximateAge,
+      String foundPlace, BroughtBy broughtBy, HealthState healthState, String note) {
+    this(stationCode, fullName, idNumber, sex, approximateAge, foundPlace, broughtBy, healthState, note, null);
+  }
 
   public enum Sex {
     MALE("男"), FEMALE("女"), UNKNOWN("不详");

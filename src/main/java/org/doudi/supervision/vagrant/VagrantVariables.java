@@ -22,7 +22,15 @@ public final class VagrantVariables {
   public static final String INTAKE_TEXT = "intakeText";
   /** ISO date-time (Shanghai) of the intake: the start of both calendar clocks. */
   public static final String INTAKE_AT = "intakeAt";
-  /** Calendar days from the intake day to the day 3 months later (the settlement timer). */
+  /**
+   * ISO date-time (Shanghai) of the person's first intake at any station: this one's, or that of the case at the
+   * station the person came from (转送). The 3-month settlement clock counts from it; the 10-day clock from this
+   * station's intake.
+   */
+  public static final String FIRST_INTAKE_AT = "firstIntakeAt";
+  /** Start form: the person's case at the station the person came from, if any. */
+  public static final String PREVIOUS_CASE_ID = "previousCaseId";
+  /** Calendar days from the first intake day to the day 3 months later (the settlement timer). */
   public static final String SETTLEMENT_DAYS = "settlementDays";
   public static final String REGISTERED_BY = "registeredBy";
 
@@ -45,7 +53,7 @@ public final class VagrantVariables {
 
   /** Written only by the process's delegates and listeners: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(CASE_ID, STATION_CODE, STATION_NAME, PERSON_TEXT,
-      INTAKE_TEXT, INTAKE_AT, SETTLEMENT_DAYS, REGISTERED_BY, IDENTIFIED_TEXT, SEARCH_COUNT, SEARCH_HISTORY, FOLLOW_UP,
+      INTAKE_TEXT, INTAKE_AT, FIRST_INTAKE_AT, SETTLEMENT_DAYS, REGISTERED_BY, IDENTIFIED_TEXT, SEARCH_COUNT, SEARCH_HISTORY, FOLLOW_UP,
       FOLLOW_UP_TEXT, SETTLED_BY);
 
   /** Process variable ableToWork (read or written by SettlementFollowUp). */

@@ -104,6 +104,29 @@ class EscalationProcessTest {
         "holderWorkingDays", days);
   }
 
+  /**
+   * The sweep starts by its own timer, with no user and no case: it is the province's scheduled process (region
+   * 220000, read by the province's staff), not an instance "started without regionCode" (the hourly warning).
+   */
+  @Test
+  void theTimerStartedSweepIsTheProvincesProcess() {
+    ProcessFixture.clockAt("2026-03-02T09:00");
+    java.util.Set<String> before = new java.util.HashSet<>(engine.getHistoryService()
+        .createHistoricProcessInstanceQuery().processDefinitionKey(EscalationVariables.SWEEP_PROCESS).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toList());
+    sweep();
+    var run = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(EscalationVariables.SWEEP_PROCESS).list().stream()
+        .filter(h -> !before.contains(h.getId())).findFirst().orElseThrow();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(run.getId())
+        .variableName("regionCode").singleResult().getValue()).isEqualTo("220000");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("region-220000")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE)
+        .resourceId(run.getId()).count()).isEqualTo(1);
+    // and a case's process started by a person keeps its own region
+    assertThat(runtime.getVariable(startCase(VILLAGE), "regionCode")).isEqualTo(VILLAGE);
+  }
+
   @Test
   void aMissedTownshipLimitGivesTheCountyExactlyOne督办WithTheCaseTheLimitAndTheHolder() {
     ProcessFixture.clockAt("2026-03-02T09:00"); // Monday: 3 working days → Thursday 03-05 17:00
@@ -222,9 +245,113 @@ class EscalationProcessTest {
           "2026-03-13", "2026-03-05 17:00");
       assertThat(c.getUserId()).isEqualTo("na-supervisor");
     });
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(r.escalationProcessId()).count()).isZero();
+    // the late step is still open: the 督办 waits for the holder's 督办期限 (its end: 03-13 17:00, a timer)
+    assertThat(runtime.createExecutionQuery().processInstanceId(r.escalationProcessId())
+        .activityId("Task_AwaitHolder").count()).isEqualTo(1);
     // the late task is untouched: still the township's, still open
     assertThat(f.task(pid, "Task_TownshipCheck").getId()).isEqualTo(late.getId());
+  }
+
+  /** Handles the 督办 as the county's supervisor, giving the holder {@code days} working days. */
+  void handle(EscalationRow r, String supervisor, List<String> groups, long days) {
+    identity.setAuthentication(supervisor, groups);
+    try {
+      Task t = superviseTask(r);
+      tasks.claim(t.getId(), supervisor);
+      tasks.complete(t.getId(), instruction("请限期办结入户核查并说明超时原因", "RECTIFY", days));
+    } finally {
+      identity.clearAuthentication();
+    }
+    f.runJobs(r.escalationProcessId());
+  }
+
+  /** The calendar's record of the 督办期限 (the holder's clock in the deadline monitor). */
+  List<Map<String, Object>> holderClock(String escalationProcessId) {
+    return jdbc.queryForList("SELECT deadline_kind, status, due_at, day_basis FROM cal_deadline "
+        + "WHERE process_instance_id = ? AND activity_id = 'BoundaryEvent_HolderDeadlinePassed'", escalationProcessId);
+  }
+
+  /**
+   * Deviation: the holder lets the 督办期限 pass. The county's 督办 (5 working days from Friday 03-06: Friday 03-13) waits
+   * on its timer, a working-day clock the deadline monitor shows; at its end with the late step still open the city's
+   * supervisors get a second 督办, counted as another missed limit of the township, its form saying why.
+   */
+  @Test
+  void aHolderWhoLetsThe督办期限PassGetsASecond督办FromTheLevelAbove() {
+    ProcessFixture.clockAt("2026-03-02T09:00");
+    String pid = startCase(VILLAGE);
+    ProcessFixture.clockAt("2026-03-06T09:00");
+    sweep();
+    EscalationRow r = escalationsOf(pid).get(0);
+    handle(r, "na-supervisor", List.of("supervisor-220122", "region-220122"), 5L);
+
+    assertThat(runtime.createExecutionQuery().processInstanceId(r.escalationProcessId())
+        .activityId("Task_AwaitHolder").count()).isEqualTo(1);
+    Job timer = management.createJobQuery().processInstanceId(r.escalationProcessId()).timers().singleResult();
+    assertThat(ProcessFixture.local(timer.getDuedate())).isEqualTo("2026-03-13T17:00");
+    assertThat(holderClock(r.escalationProcessId())).singleElement().satisfies(c -> {
+      assertThat(c.get("deadline_kind")).isEqualTo("TIMER");
+      assertThat(c.get("status")).isEqualTo("OPEN");
+      assertThat(c.get("day_basis")).isEqualTo("WORKING");
+    });
+
+    // before its end nothing happens; the sweep does not escalate the 督办's own clock
+    ProcessFixture.clockAt("2026-03-13T16:00");
+    f.runJobs(r.escalationProcessId());
+    sweep();
+    assertThat(escalationsOf(pid)).hasSize(1);
+
+    ProcessFixture.clockAt("2026-03-13T17:30");
+    f.runJobs(r.escalationProcessId());
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(r.escalationProcessId())
+        .activityId("EndEvent_Raised").count()).isEqualTo(1);
+    assertThat(holderClock(r.escalationProcessId())).singleElement()
+        .satisfies(c -> assertThat(c.get("status")).isEqualTo("CLOSED"));
+    List<EscalationRow> rows = escalationsOf(pid);
+    assertThat(rows).hasSize(2);
+    EscalationRow second = rows.get(1);
+    assertThat(second.limitKey()).isEqualTo("holder:" + r.id());
+    assertThat(second.deadlineKind()).isEqualTo("HOLDER");
+    assertThat(second.officeCode()).as("the same late office: counted again").isEqualTo("220122100");
+    assertThat(second.supervisingRegionCode()).isEqualTo("220100");
+    assertThat(second.workingDaysOverdue()).isEqualTo(6); // 03-05 due: 03-06 … 03-13
+    assertThat(second.limitRule()).contains("第1次督办", "2026-03-13", "na-supervisor");
+    assertThat(second.status()).isEqualTo("OPEN");
+    Task cityTask = superviseTask(second);
+    assertThat(candidateGroups(cityTask)).containsExactly("supervisor-220100");
+    Map<String, Object> v = runtime.getVariables(second.escalationProcessId());
+    assertThat(v).containsEntry("escalationLevel", 2).containsEntry("regionCode", "220100")
+        .containsEntry("limitDue", "2026-03-13 下班前");
+    assertThat((String) v.get("limitKindLabel")).contains("提级督办");
+    // the city's 督办 is handled and watched in turn; the step is finished in time: the wait ends, nothing more
+    handle(second, "supervisor", List.of("supervisor-220100", "region-220100"), 2L);
+    ProcessFixture.clockAt("2026-03-16T10:00");
+    f.complete(pid, "Task_TownshipCheck", "nongan-cw", Map.of());
+    ProcessFixture.clockAt("2026-03-16T11:00");
+    sweep();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(second.escalationProcessId())
+        .activityId("EndEvent_HolderDone").count()).isEqualTo(1);
+    assertThat(records.find(second.id()).orElseThrow().lateStepDoneAt()).isNotNull();
+    assertThat(holderClock(second.escalationProcessId())).singleElement()
+        .satisfies(c -> assertThat(c.get("status")).isEqualTo("CLOSED"));
+    ProcessFixture.clockAt("2026-03-18T18:00");
+    sweep();
+    assertThat(escalationsOf(pid)).filteredOn(e -> "HOLDER".equals(e.deadlineKind())).hasSize(1);
+  }
+
+  /** A 督办 handled after the late step finished is not watched: it ends at once. */
+  @Test
+  void a督办HandledAfterTheStepFinishedIsNotWatched() {
+    ProcessFixture.clockAt("2026-03-02T09:00");
+    String pid = startCase(VILLAGE);
+    ProcessFixture.clockAt("2026-03-06T09:00");
+    sweep();
+    EscalationRow r = escalationsOf(pid).get(0);
+    f.complete(pid, "Task_TownshipCheck", "nongan-cw", Map.of());
+    handle(r, "na-supervisor", List.of("supervisor-220122", "region-220122"), 3L);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(r.escalationProcessId())
+        .activityId("EndEvent_Supervised").count()).isEqualTo(1);
+    assertThat(holderClock(r.escalationProcessId())).isEmpty();
   }
 
   @Test

@@ -233,6 +233,65 @@ class VagrantAssistanceTest {
     return pid;
   }
 
+  /**
+   * A person who moves station keeps the first intake's clock: taken in by 长春市救助管理站 on 2026-11-02, gone from
+   * there (转送) on 2026-12-10 and taken in by 农安县救助管理站 the same day, linked to the first case, the person is
+   * settled after 2027-02-02 (3 months after the first intake), not after 2027-03-10. Bad links store nothing.
+   */
+  @Test
+  void aPersonTransferredFromAnotherStationIsSettledThreeMonthsAfterTheFirstIntake() {
+    String first = cases.intake(new VagrantIntake("JZ220102", null, null, Sex.MALE, 60, "长春站广场", BroughtBy.POLICE,
+        HealthState.GOOD, "说不清住址"), "ng-county-cw").processInstanceId();
+    f.runJobs(first);
+    long firstId = caseOf(first);
+    f.complete(first, "Task_BasicNeeds", "ng-county-cw", vars("lodgingProvided", true, "mealsProvided", true,
+        "clothingProvided", true, "healthNeed", "WELL", "needsNote", null));
+
+    clockAt("2026-12-10T09:00");
+    VagrantIntake stillThere = new VagrantIntake(STATION, null, null, Sex.MALE, 60, "农安县客运站", BroughtBy.OTHER,
+        HealthState.GOOD, "长春市救助管理站转送", firstId);
+    int before = jdbc.queryForObject("SELECT COUNT(*) FROM vagrant_case", Integer.class);
+    assertThatThrownBy(() -> cases.intake(stillThere, "na-county-cw")).isInstanceOf(InvalidApplicationException.class)
+        .hasMessageContaining("在站救助中").hasMessageContaining("请原救助管理站先结束救助");
+    f.complete(first, "Task_IdentitySearch", "ng-county-cw", vars("searchMethod", "INTERVIEW", "searchDetail",
+        "转送农安县救助管理站", "searchOutcome", "LEFT"));
+    assertThat(row(firstId).get("status")).isEqualTo("LEFT");
+    assertThatThrownBy(() -> cases.intake(new VagrantIntake("JZ220102", null, null, Sex.MALE, 60, "长春站",
+        BroughtBy.SELF, HealthState.GOOD, null, firstId), "ng-county-cw"))
+        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("本站的案件");
+    assertThatThrownBy(() -> cases.intake(new VagrantIntake(STATION, null, null, Sex.MALE, 60, "农安县客运站",
+        BroughtBy.OTHER, HealthState.GOOD, null, 99_999_999L), "na-county-cw"))
+        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("99999999不存在");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vagrant_case", Integer.class)).isEqualTo(before);
+
+    String pid = cases.intake(stillThere, "na-county-cw").processInstanceId();
+    f.runJobs(pid);
+    long id = caseOf(pid);
+    assertThat((String) runtime.getVariable(pid, "intakeAt")).startsWith("2026-12-10");
+    assertThat((String) runtime.getVariable(pid, "firstIntakeAt")).startsWith("2026-11-02");
+    assertThat(row(id).get("previous_case_id")).isEqualTo(firstId);
+    assertThat(records(id).get(0)).contains("由长春市救助管理站（演示）转来", "原案件编号" + firstId, "首次入站2026-11-02");
+    VagrantCases.CaseFile file = cases.caseFile(id);
+    assertThat(file.previousCaseId()).isEqualTo(firstId);
+    assertThat(file.firstIntakeAt().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 2));
+    assertThat(cases.caseFile(firstId).continuedByCaseId()).isEqualTo(id);
+    // the first case is continued once only
+    assertThatThrownBy(() -> cases.intake(stillThere, "na-county-cw")).isInstanceOf(InvalidApplicationException.class)
+        .hasMessageContaining("已由案件" + id + "接续");
+
+    needs(pid, "WELL", null);
+    search(pid, "PUBLIC_SECURITY", "NOT_YET");
+    // three months after the first intake (2027-02-02), two months after this one: settlement, the search ends
+    clockAt("2027-02-02T08:00");
+    f.runJobs(pid);
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_Settlement").count()).isZero();
+    clockAt("2027-02-02T23:30");
+    f.runJobs(pid);
+    assertThat(f.task(pid, "Task_Settlement")).isNotNull();
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_IdentitySearch").count())
+        .isZero();
+  }
+
   Map<String, Object> settlement(String name, String idNumber, boolean ableToWork, Object income) {
     Map<String, Object> v = new HashMap<>(vars("settlementPlan", "农安县民政局提出安置方案，经县政府批准在农安镇落户",
         "registeredName", name, "registeredIdNumber", idNumber, "hukouRegisteredOn", "2027-02-01",

@@ -89,6 +89,9 @@ public class EscalationSteps implements TaskListener {
       throw new FormFieldValidationException(INSTRUCTION, "该督办已办理，不能重复记录");
     }
     task.setVariable(HOLDER_DUE_ON, holderDue.toString());
+    // the 督办期限 is watched by the model's timer while the late step is open (docs/escalation.md)
+    task.setVariable(HOLDER_WATCHED, stepOpen && caseRunning);
+    task.setVariable(SUPERVISED_ON, EngineContext.today().toString());
     if (!stepOpen && row.lateStepDoneAt() == null) {
       task.setVariable(LATE_STEP_STATE, EscalationSweep.stepDoneText(doneAt));
     }

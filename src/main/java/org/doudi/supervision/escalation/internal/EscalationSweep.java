@@ -193,6 +193,7 @@ public class EscalationSweep {
   /** Open 督办 whose late step finished meanwhile: recorded, and the form says so (the 督办 stays: lateness happened). */
   public void refreshOpen(DelegateExecution execution) {
     refreshOpen();
+    refreshHandled();
   }
 
   /** As above, in the caller's transaction. */
@@ -216,6 +217,102 @@ public class EscalationSweep {
       after = page.get(page.size() - 1).id();
     }
   }
+
+  /**
+   * Handled 督办 whose late step finished meanwhile: recorded, and a 督办 waiting on the holder's 督办期限 is told (its
+   * timer, and the clock the deadline monitor shows, end with the wait). In the caller's transaction.
+   */
+  public void refreshHandled() {
+    long after = 0;
+    for (int round = 0; round < 100; round++) {
+      List<EscalationRow> page = records.handledWithStepRunning(after, settings.pageSize());
+      for (EscalationRow r : page) {
+        if (overdue.stillOpen(r.deadlineId()).orElse(false)) {
+          continue;
+        }
+        if (records.markLateStepDone(r.id(), finishedAt(r).orElse(EngineContext.now()))
+            && r.escalationProcessId() != null) {
+          runtime.createMessageCorrelation(LATE_STEP_DONE_MESSAGE).processInstanceId(r.escalationProcessId())
+              .correlateAll();
+        }
+      }
+      if (page.size() < settings.pageSize()) {
+        return;
+      }
+      after = page.get(page.size() - 1).id();
+    }
+  }
+
+  /**
+   * The holder's 督办期限 passed (the 督办 process's timer) with the late step still open: one more 督办, for the level
+   * above the one that gave the 督办期限, recorded as a missed limit of the same office (counted in its lateness).
+   * Nothing when the step finished meanwhile (recorded) or when the 督办 came from the province already.
+   *
+   * @return the new 督办's id, if one was raised
+   */
+  public Optional<Long> holderDeadlinePassed(long escalationId, int level) {
+    EscalationRow parent = records.find(escalationId).orElseThrow(() -> new IllegalStateException("督办记录"
+        + escalationId + "不存在"));
+    if (!overdue.stillOpen(parent.deadlineId()).orElse(false)) {
+      records.markLateStepDone(parent.id(), finishedAt(parent).orElse(EngineContext.now()));
+      return Optional.empty();
+    }
+    SupervisingOffice.Resolved above = offices.above(parent.supervisingRegionCode());
+    if (above.supervisingRegionCode().equals(parent.supervisingRegionCode())) {
+      log.info("督办 {}: the holder's 督办期限 passed; it was given by the province, no level above", parent.id());
+      return Optional.empty();
+    }
+    ProcessInstance late = runtime.createProcessInstanceQuery().processInstanceId(parent.lateProcessInstanceId())
+        .singleResult();
+    if (late == null) {
+      return Optional.empty();
+    }
+    LocalDate today = EngineContext.today();
+    LocalDate dueDay = parent.dueAt().minusSeconds(1).atZone(EngineContext.CHINA).toLocalDate();
+    int days = today.isAfter(dueDay)
+        ? calendar.countWorkingDaysProvisionally(dueDay, today, parent.caseRegionCode()) : 0;
+    Instant now = EngineContext.now();
+    String rule = "督办期限：第" + level + "次督办（督办编号" + parent.id() + "，" + parent.handledBy() + "）要求于 "
+        + parent.holderDueOn() + " 前办结（" + parent.holderWorkingDays() + "个工作日），逾期仍未办结；原时限："
+        + parent.limitRule();
+    NewEscalation row = new NewEscalation(HOLDER_LIMIT_PREFIX + parent.id(), parent.deadlineId(), HOLDER_KIND, now,
+        rule.length() > 1000 ? rule.substring(0, 999) + "…" : rule, parent.lateProcessInstanceId(),
+        parent.lateProcessKey(), parent.lateProcessName(), parent.lateBusinessKey(),
+        records.lateExecutionId(parent.id()), parent.lateActivityId(), parent.lateActivityName(), parent.lateTaskId(),
+        parent.holderAssignee(), parent.holderGroups(), parent.caseRegionCode(), parent.officeCode(),
+        parent.officeLevel(), above.supervisingRegionCode(), String.join(",", above.supervisingGroups()), days, today,
+        now);
+    Optional<Long> id = records.insertOnce(row);
+    if (id.isEmpty()) {
+      return Optional.empty(); // a retry of this step recorded it already
+    }
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CaseVariables.REGION_CODE, above.supervisingRegionCode());
+    vars.put(ESCALATION_ID, id.get());
+    vars.put(ESCALATION_LEVEL, level + 1);
+    vars.put(ESCALATION_GROUPS, String.join(",", above.supervisingGroups()));
+    vars.put(LATE_PROCESS_INSTANCE_ID, late.getId());
+    vars.put(LATE_PROCESS_NAME, parent.lateProcessName());
+    vars.put(LATE_BUSINESS_KEY, late.getBusinessKey() == null ? "（无）" : late.getBusinessKey());
+    vars.put(CASE_REGION_NAME, parent.caseRegionCode() == null ? "（未知）"
+        : offices.regionName(parent.caseRegionCode()) + "（" + parent.caseRegionCode() + "）");
+    vars.put(LATE_OFFICE_NAME, offices.regionName(parent.officeCode()) + "（" + parent.officeCode() + "）");
+    vars.put(LATE_ACTIVITY_NAME, parent.lateActivityName());
+    vars.put(LIMIT_KIND_LABEL, "督办期限（第" + level + "次督办后仍未办结，提级督办）");
+    vars.put(LIMIT_RULE, row.limitRule());
+    vars.put(LIMIT_DUE, parent.holderDueOn() + " 下班前");
+    vars.put(WORKING_DAYS_OVERDUE, (long) days);
+    vars.put(LATE_HOLDER, parent.holderAssignee() != null ? parent.holderAssignee() : parent.holderGroups());
+    vars.put(LATE_STEP_STATE, "逾期未办结（第" + level + "次督办的督办期限已过）");
+    String pid = runtime.startProcessInstanceByKey(ESCALATION_PROCESS, "escalation:" + id.get(), vars).getId();
+    records.setProcess(id.get(), pid);
+    return id;
+  }
+
+  /** The limit key of a 督办 raised because the holder let the 督办期限 of 督办 {@code <id>} pass. */
+  static final String HOLDER_LIMIT_PREFIX = "holder:";
+  /** deadline_kind of such a 督办: the 督办期限 the supervisor gave, not a legal limit of the model. */
+  static final String HOLDER_KIND = "HOLDER";
 
   static String stepDoneText(Instant doneAt) {
     return "已于 " + DUE_FORMAT.format(doneAt.atZone(EngineContext.CHINA)) + " 前后办结（督办前），逾期事实仍须督办记录";

@@ -53,6 +53,14 @@ public class SupervisingOffice {
     return new Resolved(office.code(), office.level(), supervising.code(), List.copyOf(groups));
   }
 
+  /**
+   * The level above a supervising office, for a 督办 raised when the 督办期限 it gave passed: a county's → the city's
+   * supervisors, a city's → the province's; the province's stays the province's (there is no level above).
+   */
+  public Resolved above(String supervisingRegionCode) {
+    return resolve(List.of(), null, supervisingRegionCode);
+  }
+
   public String regionName(String code) {
     return regions.find(code).map(r -> regions.fullName(code)).orElse(code);
   }

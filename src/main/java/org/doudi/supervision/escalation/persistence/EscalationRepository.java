@@ -132,6 +132,20 @@ public class EscalationRepository {
         + "AND late_step_done_at IS NULL AND id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", ROW, afterId);
   }
 
+  /**
+   * Handled escalations whose late step was not yet seen finished (their 督办期限 may be watched by the 督办 process),
+   * ascending by id (keyset paging).
+   */
+  public List<EscalationRow> handledWithStepRunning(long afterId, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM supervision_escalation WHERE status = 'HANDLED' "
+        + "AND late_step_done_at IS NULL AND id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", ROW, afterId);
+  }
+
+  /** The late step's execution (the recorded limit's), for a 督办 raised above this one. */
+  public String lateExecutionId(long id) {
+    return jdbc.queryForObject("SELECT late_execution_id FROM supervision_escalation WHERE id = ?", String.class, id);
+  }
+
   public boolean markLateStepDone(long id, Instant at) {
     return jdbc.update("UPDATE supervision_escalation SET late_step_done_at = ? WHERE id = ? "
         + "AND late_step_done_at IS NULL", utc(at), id) == 1;

@@ -45,7 +45,7 @@ final class VagrantSteps {
   public static class Register implements JavaDelegate {
 
     static final List<String> START_KEYS = List.of("fullName", "idNumber", "sex", "approximateAge", "foundPlace",
-        "broughtBy", "healthState", "note");
+        "broughtBy", "healthState", "note", VagrantVariables.PREVIOUS_CASE_ID);
 
     private final VagrantCases cases;
     private final Validator validator;
@@ -74,10 +74,19 @@ final class VagrantSteps {
       } catch (NumberFormatException e) {
         throw new VagrantFormException("approximateAge", "大致年龄应为0至120岁的整数");
       }
+      Object previous = execution.getVariable(VagrantVariables.PREVIOUS_CASE_ID);
+      Long previousCaseId;
+      try {
+        previousCaseId = previous == null || previous.toString().isBlank() ? null
+            : Long.valueOf(previous.toString().strip().replaceFirst("\\.0+$", ""));
+      } catch (NumberFormatException e) {
+        throw new VagrantFormException(VagrantVariables.PREVIOUS_CASE_ID, "原救助管理站案件编号应为正整数");
+      }
       VagrantIntake a = new VagrantIntake(string(execution, STATION_CODE), string(execution, "fullName"),
           string(execution, "idNumber"), enumOf(VagrantIntake.Sex.class, execution, "sex", "性别"), years,
           string(execution, "foundPlace"), enumOf(VagrantIntake.BroughtBy.class, execution, "broughtBy", "由谁送来"),
-          enumOf(VagrantIntake.HealthState.class, execution, "healthState", "健康状况"), string(execution, "note"));
+          enumOf(VagrantIntake.HealthState.class, execution, "healthState", "健康状况"), string(execution, "note"),
+          previousCaseId);
       Set<ConstraintViolation<VagrantIntake>> violations = validator.validate(a);
       if (!violations.isEmpty()) {
         List<ConstraintViolation<VagrantIntake>> sorted = violations.stream()

@@ -29,14 +29,20 @@ public class VagrantRepository {
 
   public record Station(String code, String name, String countyCode, String address, String phone) {}
 
+  /**
+   * @param previousCaseId the same person's case at the station the person came from (null for a first intake)
+   * @param firstIntakeAt  that case's first intake (null: this intake is the first)
+   */
   public record NewCase(String stationCode, String countyCode, String fullName, String idNumber, String sex,
-      int approximateAge, String foundPlace, String broughtBy, String healthState, String note, String registeredBy) {}
+      int approximateAge, String foundPlace, String broughtBy, String healthState, String note, String registeredBy,
+      Long previousCaseId, Instant firstIntakeAt) {}
 
   public record StoredCase(long id, String stationCode, String countyCode, String fullName, String idNumber,
       String sex, int approximateAge, String foundPlace, String broughtBy, String healthState, String note,
       OffsetDateTime intakeAt, String status, String identifiedName, String identifiedIdNumber,
       OffsetDateTime stayFiledAt, String settlementRegion, String followUp, String followUpRef,
-      String processInstanceId, String registeredBy, OffsetDateTime closedAt) {}
+      String processInstanceId, String registeredBy, OffsetDateTime closedAt, Long previousCaseId,
+      OffsetDateTime firstIntakeAt) {}
 
   public record StoredRecord(String kind, String method, String content, String createdBy, OffsetDateTime createdAt) {}
 
@@ -64,11 +70,19 @@ public class VagrantRepository {
     m.put("health_state", c.healthState());
     m.put("intake_note", c.note());
     m.put("intake_at", Timestamp.from(now));
+    m.put("previous_case_id", c.previousCaseId());
+    m.put("first_intake_at", Timestamp.from(c.firstIntakeAt() != null ? c.firstIntakeAt() : now));
     m.put("status", "IN_STATION");
     m.put("registered_by", c.registeredBy());
     m.put("registered_at", Timestamp.from(now));
     m.put("updated_at", Timestamp.from(now));
     return cases.executeAndReturnKey(m).longValue();
+  }
+
+  /** The later intake that continues this case (its person moved on to another station), if any. */
+  public Optional<Long> continuedBy(long id) {
+    return jdbc.queryForList("SELECT id FROM vagrant_case WHERE previous_case_id = ?", Long.class, id).stream()
+        .findFirst();
   }
 
   public void attachProcess(long id, String processInstanceId) {
@@ -141,13 +155,14 @@ public class VagrantRepository {
   private static final String SELECT = "SELECT id, station_code, county_code, full_name, id_number, sex, "
       + "approximate_age, found_place, brought_by, health_state, intake_note, intake_at, status, identified_name, "
       + "identified_id_number, stay_filed_at, settlement_region, follow_up, follow_up_ref, process_instance_id, "
-      + "registered_by, closed_at FROM vagrant_case";
+      + "registered_by, closed_at, previous_case_id, first_intake_at FROM vagrant_case";
 
   private static StoredCase map(ResultSet rs, int i) throws SQLException {
     return new StoredCase(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
         rs.getObject(12, OffsetDateTime.class), rs.getString(13), rs.getString(14), rs.getString(15),
         rs.getObject(16, OffsetDateTime.class), rs.getString(17), rs.getString(18), rs.getString(19),
-        rs.getString(20), rs.getString(21), rs.getObject(22, OffsetDateTime.class));
+        rs.getString(20), rs.getString(21), rs.getObject(22, OffsetDateTime.class),
+        rs.getObject(23) == null ? null : rs.getLong(23), rs.getObject(24, OffsetDateTime.class));
   }
 }
