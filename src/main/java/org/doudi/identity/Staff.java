@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.doudi.identity.StaffMember.RoleAssignment;
@@ -105,7 +106,7 @@ public class Staff {
   /** Directory mode: {@link #adoptDirectoryGroups} for the groups of one user (at their web-app login). */
   public void adoptDirectoryGroupsOf(String userId) {
     if (directory() && userId != null) {
-      adoptDirectoryGroups(identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+      adoptDirectoryGroups(memberships(userId).stream().map(Group::getId).toList());
     }
   }
 
@@ -119,11 +120,29 @@ public class Staff {
     return groupId;
   }
 
+  /**
+   * The user's groups, whoever is signed in to the engine: the directory's group query shows only groups the
+   * signed-in user may READ, and a role group of a region imported after start-up gets that grant only once its
+   * first member's groups were read here (adoptDirectoryGroups) — filtered, that member would never get their role.
+   */
+  private List<Group> memberships(String userId) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null) {
+      return identity.createGroupQuery().groupMember(userId).list();
+    }
+    identity.clearAuthentication();
+    try {
+      return identity.createGroupQuery().groupMember(userId).list();
+    } finally {
+      identity.setAuthentication(current);
+    }
+  }
+
   public Optional<StaffMember> find(String userId) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
       return Optional.empty();
     }
-    List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
+    List<Group> groups = memberships(userId);
     Set<RoleAssignment> assignments = new HashSet<>();
     Set<String> groupIds = new HashSet<>();
     boolean admin = false;
