@@ -23,35 +23,32 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.doudi.identity.StaffMember.RoleAssignment;
 import org.doudi.platform.Http;
-import org.doudi.platform.TestProcessBeans;
+import org.doudi.platform.PostgresApp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 
 /**
  * Sign-in against a department's directory (docs/security.md, "部门目录（LDAP）登录"): an in-memory LDAP server
  * (UnboundID, the real protocol on a random 127.0.0.1 port) holds the users and groups, Camunda's LDAP plugin reads
- * them, and the region grants work as with accounts in the database. Its own application context (LDAP on).
+ * them, and the region grants work as with accounts in the database. Its own application on PostgreSQL, started and
+ * stopped here: an engine with the directory must never be left registered beside the shared test context's (the
+ * web apps find their engine by name, statically), so this is an integration test, not a cached Spring test context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"doudi.identity.ldap.enabled=true", "doudi.identity.ldap.manager-dn=cn=manager,dc=doudi,dc=test",
-        "doudi.identity.ldap.manager-password=Manager#2026", "doudi.identity.ldap.base-dn=dc=doudi,dc=test",
-        "doudi.identity.ldap.user-search-base=ou=people", "doudi.identity.ldap.group-search-base=ou=groups"})
-@ActiveProfiles({"demo", "test"})
-@Import(TestProcessBeans.class)
-class DirectorySignInTest {
+class DirectorySignInIT {
 
   private static final String BASE = "dc=doudi,dc=test";
   private static InMemoryDirectoryServer directory;
 
-  @DynamicPropertySource
-  static void directory(DynamicPropertyRegistry registry) throws Exception {
+  private static PostgresApp app;
+  private static int port;
+  private static IdentityService identity;
+  private static Staff staff;
+  private static AuthorizationService authorizations;
+
+  @BeforeAll
+  static void start() throws Exception {
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
     config.addAdditionalBindCredentials("cn=manager," + BASE, "Manager#2026");
     config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getByName("127.0.0.1"), 0,
@@ -59,7 +56,15 @@ class DirectorySignInTest {
     directory = new InMemoryDirectoryServer(config);
     directory.importFromLDIF(true, new LDIFReader(new ByteArrayInputStream(ldif().getBytes(StandardCharsets.UTF_8))));
     directory.startListening();
-    registry.add("doudi.identity.ldap.server-url", () -> "ldap://127.0.0.1:" + directory.getListenPort() + "/");
+    app = PostgresApp.start("doudi_directory", "--doudi.identity.ldap.enabled=true",
+        "--doudi.identity.ldap.server-url=ldap://127.0.0.1:" + directory.getListenPort() + "/",
+        "--doudi.identity.ldap.manager-dn=cn=manager,dc=doudi,dc=test",
+        "--doudi.identity.ldap.manager-password=Manager#2026", "--doudi.identity.ldap.base-dn=dc=doudi,dc=test",
+        "--doudi.identity.ldap.user-search-base=ou=people", "--doudi.identity.ldap.group-search-base=ou=groups");
+    port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
+    identity = app.bean(IdentityService.class);
+    staff = app.bean(Staff.class);
+    authorizations = app.bean(AuthorizationService.class);
   }
 
   /** People and groups as a department keeps them: one group per role and region, named like ours. */
@@ -96,15 +101,14 @@ class DirectorySignInTest {
 
   @AfterAll
   static void stop() {
+    if (app != null) {
+      app.close();
+    }
     if (directory != null) {
       directory.shutDown(true);
     }
   }
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identity;
-  @Autowired Staff staff;
-  @Autowired AuthorizationService authorizations;
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
