@@ -55,7 +55,7 @@
   // ---- sign-in
   function showSignIn() {
     $('signIn').hidden = false; $('home').hidden = true; $('signOut').hidden = true;
-    $('caseList').textContent = ''; $('draftList').textContent = ''; $('code').value = '';
+    $('caseList').textContent = ''; $('reportList').textContent = ''; $('draftList').textContent = ''; $('code').value = '';
   }
 
   function showHome(me) {
@@ -101,6 +101,21 @@
       box.textContent = '';
       if (!list.length) { box.appendChild(el('p', '暂无案件。', 'hint')); }
       list.forEach(function (c) { box.appendChild(caseCard(c)); });
+    }).catch(fail);
+    call('GET', '/api/citizen/emergency-reports').then(function (list) {
+      var box = $('reportList');
+      box.textContent = '';
+      if (!list.length) { return; }
+      box.appendChild(el('h2', '我报告的急难情况'));
+      list.forEach(function (r) {
+        var card = el('div', null, 'card report');
+        card.dataset.pid = r.processInstanceId;
+        card.appendChild(el('p', r.subjectName + '　' + (r.regionName || '') + '　' + fmtTime(r.reportedAt)));
+        var st = el('p', '办理情况：');
+        st.appendChild(el('span', r.stage, 'stage'));
+        card.appendChild(st);
+        box.appendChild(card);
+      });
     }).catch(fail);
   }
 
@@ -324,6 +339,25 @@
     call('POST', '/api/citizen/applications', { household: household, phones: phones }).then(function () {
       say('申请已保存。请您和已满18周岁的家庭成员在“待我授权”中签署。', true);
       document.querySelector('nav .tab[data-tab="consents"]').click();
+    }).catch(fail);
+  });
+
+  // ---- emergency report (the township verifies it before any money moves)
+  $('applyKind').addEventListener('change', function () {
+    var e = this.value === 'emergency';
+    $('apply-emergency').hidden = !e; $('apply-dibao').hidden = e;
+    $('regionTitle').textContent = e ? '急难发生地' : '居住地';
+  });
+  $('eRelation').addEventListener('change', function () { $('eIdLabel').hidden = this.value !== 'FAMILY'; });
+
+  $('submitReport').addEventListener('click', function () {
+    var family = $('eRelation').value === 'FAMILY';
+    call('POST', '/api/citizen/emergency-reports', { regionCode: $('village').value || $('township').value,
+      relation: $('eRelation').value, subjectName: $('eName').value.trim(),
+      subjectIdNumber: family ? $('eId').value.trim().toUpperCase() : null, address: $('eAddress').value.trim(),
+      situation: $('eSituation').value.trim(), phone: $('ePhone').value.trim() || null }).then(function (r) {
+      say('报告已提交，' + r.stage + '。工作人员核实后会与您联系。', true);
+      document.querySelector('nav .tab[data-tab="cases"]').click();
     }).catch(fail);
   });
 

@@ -41,7 +41,8 @@ public class ProcessStarters {
 
   public static final List<Rule> RULES = List.of(
       new Rule("hardship-report", "困难群众主动发现报告", Way.TASKLIST,
-          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist"),
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "Tasklist; the application for petitions' referrals and citizens' POST /api/citizen/emergency-reports"),
       new Rule("dibao-application", "最低生活保障申请审核确认", Way.TASKLIST,
           EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist, POST /api/applications"),
       new Rule("unemployed-assistance", "未参保失业人员临时救助", Way.TASKLIST,
