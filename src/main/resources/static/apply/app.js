@@ -234,7 +234,8 @@
 
   function draftCard(d) {
     var card = el('div', null, 'card draft');
-    card.appendChild(el('h2', '低保网上申请（申请人：' + d.applicantName + '）'));
+    card.appendChild(el('h2', (d.scheme === 'EXPENDITURE' ? '支出型临时救助网上申请' : '低保网上申请')
+      + '（申请人：' + d.applicantName + '）'));
     card.appendChild(el('p', '状态：' + d.statusLabel + (d.status === 'DRAFT' ? '，' + fmtTime(d.expiresAt) + '前须全部签署' : '')));
     section(card, '签署情况', d.persons, function (p) {
       var s = p.name + '（' + p.relation + '）';
@@ -345,8 +346,31 @@
   // ---- emergency report (the township verifies it before any money moves)
   $('applyKind').addEventListener('change', function () {
     var e = this.value === 'emergency';
-    $('apply-emergency').hidden = !e; $('apply-dibao').hidden = e;
+    $('apply-emergency').hidden = !e; $('apply-dibao').hidden = this.value !== 'dibao';
+    $('apply-expenditure').hidden = this.value !== 'expenditure';
     $('regionTitle').textContent = e ? '急难发生地' : '居住地';
+  });
+
+  // ---- 支出型临时救助 (the applicant consents on their own phone, as for 低保)
+  $('xFor').addEventListener('change', function () {
+    $('xIdLabel').hidden = this.value !== 'FAMILY'; $('xPhoneLabel').hidden = this.value !== 'FAMILY';
+  });
+  function amount(id) { var v = $(id).value.trim(); return v === '' ? null : v; }
+  $('submitExpenditure').addEventListener('click', function () {
+    var family = $('xFor').value === 'FAMILY';
+    call('GET', '/api/citizen/me').then(function (me) {
+      return call('POST', '/api/citizen/temporary-applications', { regionCode: $('village').value || $('township').value,
+        recipientName: $('xName').value.trim(), recipientIdNumber: family ? $('xId').value.trim().toUpperCase() : me.idNumber,
+        recipientPhone: family ? $('xPhone').value.trim() : me.phone, causeKind: $('xKind').value,
+        cause: $('xCause').value.trim(), expenseAmount: amount('xExpense'), amount: amount('xAmount'),
+        memberCount: $('xMembers').value.trim() ? Number($('xMembers').value.trim()) : null,
+        householdMonthlyIncome: amount('xIncome'), bankName: $('xBank').value.trim(),
+        bankAccountNumber: $('xAccount').value.trim() });
+    }).then(function () {
+      say(family ? '申请已保存。请申请人用本人手机登录，在“待我授权”中签署授权书和承诺书。'
+        : '申请已保存。请在“待我授权”中签署授权书和承诺书。', true);
+      document.querySelector('nav .tab[data-tab="consents"]').click();
+    }).catch(fail);
   });
   $('eRelation').addEventListener('change', function () { $('eIdLabel').hidden = this.value !== 'FAMILY'; });
 

@@ -27,6 +27,7 @@ import org.doudi.document.DocumentContent;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.region.Region;
 import org.doudi.region.Regions;
+import org.doudi.temporary.TemporaryApplications;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -108,6 +109,21 @@ public class CitizenController {
       @Size(max = 2000, message = "情况说明最多2000个字") String situation,
       @Size(max = 11, message = "联系电话须为11位手机号码") String phone) {}
 
+  /** 支出型临时救助: the fields of the counter's start form (checked by its 登记申请 step). */
+  public record ExpenditureRequest(
+      @Size(max = 12, message = "地区代码最多12位") String regionCode,
+      @Size(max = 50, message = "申请人姓名最多50个字") String recipientName,
+      @Size(max = 18, message = "身份证号码为18位") String recipientIdNumber,
+      @Size(max = 11, message = "手机号码为11位") String recipientPhone,
+      @Size(max = 20, message = "请选择支出类型") String causeKind,
+      @Size(max = 2000, message = "困难情况说明最多2000个字") String cause,
+      java.math.BigDecimal expenseAmount,
+      java.math.BigDecimal amount,
+      Integer memberCount,
+      java.math.BigDecimal householdMonthlyIncome,
+      @Size(max = 100, message = "开户银行最多100个字") String bankName,
+      @Size(max = 30, message = "银行账号最多30位") String bankAccountNumber) {}
+
   public record UploadAnswer(long id, String sha256, String materialLabel, boolean resumed, String message) {}
 
   @PostMapping("/api/citizen/sign-in/code")
@@ -166,6 +182,21 @@ public class CitizenController {
           + "each member of consent age signs in with. The caller must be a member. 400 with violations; 201 draft.")
   public ResponseEntity<DraftView> apply(@Valid @RequestBody OnlineApplication body, HttpServletRequest request) {
     DraftView d = applications.create(caller(request), body.household(), body.phones());
+    return ResponseEntity.status(HttpStatus.CREATED).body(d);
+  }
+
+  @PostMapping("/api/citizen/temporary-applications")
+  @Operation(summary = "Apply for 支出型临时救助 online, for oneself or a family member (a draft until the applicant "
+      + "has given 授权书 and 承诺书 on their own phone)",
+      description = "The fields and 登记申请 checks of the counter's start form (temporary-expenditure-start), run at "
+          + "once without keeping anything; the applicant's consent starts expenditure-assistance with channel "
+          + "ONLINE. 400 with violations, nothing stored; 201 draft.")
+  public ResponseEntity<DraftView> applyExpenditure(@Valid @RequestBody ExpenditureRequest body,
+      HttpServletRequest request) {
+    DraftView d = applications.createExpenditure(caller(request), new TemporaryApplications.ExpenditureApplication(
+        body.regionCode(), body.recipientName(), body.recipientIdNumber(), body.recipientPhone(), body.causeKind(),
+        body.cause(), body.expenseAmount(), body.amount(), body.memberCount(), body.householdMonthlyIncome(),
+        body.bankName(), body.bankAccountNumber()));
     return ResponseEntity.status(HttpStatus.CREATED).body(d);
   }
 
