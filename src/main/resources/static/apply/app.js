@@ -55,7 +55,7 @@
   // ---- sign-in
   function showSignIn() {
     $('signIn').hidden = false; $('home').hidden = true; $('signOut').hidden = true;
-    $('caseList').textContent = ''; $('draftList').textContent = ''; $('code').value = '';
+    $('caseList').textContent = ''; $('reportList').textContent = ''; $('draftList').textContent = ''; $('code').value = '';
   }
 
   function showHome(me) {
@@ -101,6 +101,21 @@
       box.textContent = '';
       if (!list.length) { box.appendChild(el('p', '暂无案件。', 'hint')); }
       list.forEach(function (c) { box.appendChild(caseCard(c)); });
+    }).catch(fail);
+    call('GET', '/api/citizen/emergency-reports').then(function (list) {
+      var box = $('reportList');
+      box.textContent = '';
+      if (!list.length) { return; }
+      box.appendChild(el('h2', '我报告的急难情况'));
+      list.forEach(function (r) {
+        var card = el('div', null, 'card report');
+        card.dataset.pid = r.processInstanceId;
+        card.appendChild(el('p', r.subjectName + '　' + (r.regionName || '') + '　' + fmtTime(r.reportedAt)));
+        var st = el('p', '办理情况：');
+        st.appendChild(el('span', r.stage, 'stage'));
+        card.appendChild(st);
+        box.appendChild(card);
+      });
     }).catch(fail);
   }
 
@@ -219,7 +234,8 @@
 
   function draftCard(d) {
     var card = el('div', null, 'card draft');
-    card.appendChild(el('h2', '低保网上申请（申请人：' + d.applicantName + '）'));
+    card.appendChild(el('h2', (d.scheme === 'EXPENDITURE' ? '支出型临时救助网上申请' : '低保网上申请')
+      + '（申请人：' + d.applicantName + '）'));
     card.appendChild(el('p', '状态：' + d.statusLabel + (d.status === 'DRAFT' ? '，' + fmtTime(d.expiresAt) + '前须全部签署' : '')));
     section(card, '签署情况', d.persons, function (p) {
       var s = p.name + '（' + p.relation + '）';
@@ -324,6 +340,48 @@
     call('POST', '/api/citizen/applications', { household: household, phones: phones }).then(function () {
       say('申请已保存。请您和已满18周岁的家庭成员在“待我授权”中签署。', true);
       document.querySelector('nav .tab[data-tab="consents"]').click();
+    }).catch(fail);
+  });
+
+  // ---- emergency report (the township verifies it before any money moves)
+  $('applyKind').addEventListener('change', function () {
+    var e = this.value === 'emergency';
+    $('apply-emergency').hidden = !e; $('apply-dibao').hidden = this.value !== 'dibao';
+    $('apply-expenditure').hidden = this.value !== 'expenditure';
+    $('regionTitle').textContent = e ? '急难发生地' : '居住地';
+  });
+
+  // ---- 支出型临时救助 (the applicant consents on their own phone, as for 低保)
+  $('xFor').addEventListener('change', function () {
+    $('xIdLabel').hidden = this.value !== 'FAMILY'; $('xPhoneLabel').hidden = this.value !== 'FAMILY';
+  });
+  function amount(id) { var v = $(id).value.trim(); return v === '' ? null : v; }
+  $('submitExpenditure').addEventListener('click', function () {
+    var family = $('xFor').value === 'FAMILY';
+    call('GET', '/api/citizen/me').then(function (me) {
+      return call('POST', '/api/citizen/temporary-applications', { regionCode: $('village').value || $('township').value,
+        recipientName: $('xName').value.trim(), recipientIdNumber: family ? $('xId').value.trim().toUpperCase() : me.idNumber,
+        recipientPhone: family ? $('xPhone').value.trim() : me.phone, causeKind: $('xKind').value,
+        cause: $('xCause').value.trim(), expenseAmount: amount('xExpense'), amount: amount('xAmount'),
+        memberCount: $('xMembers').value.trim() ? Number($('xMembers').value.trim()) : null,
+        householdMonthlyIncome: amount('xIncome'), bankName: $('xBank').value.trim(),
+        bankAccountNumber: $('xAccount').value.trim() });
+    }).then(function () {
+      say(family ? '申请已保存。请申请人用本人手机登录，在“待我授权”中签署授权书和承诺书。'
+        : '申请已保存。请在“待我授权”中签署授权书和承诺书。', true);
+      document.querySelector('nav .tab[data-tab="consents"]').click();
+    }).catch(fail);
+  });
+  $('eRelation').addEventListener('change', function () { $('eIdLabel').hidden = this.value !== 'FAMILY'; });
+
+  $('submitReport').addEventListener('click', function () {
+    var family = $('eRelation').value === 'FAMILY';
+    call('POST', '/api/citizen/emergency-reports', { regionCode: $('village').value || $('township').value,
+      relation: $('eRelation').value, subjectName: $('eName').value.trim(),
+      subjectIdNumber: family ? $('eId').value.trim().toUpperCase() : null, address: $('eAddress').value.trim(),
+      situation: $('eSituation').value.trim(), phone: $('ePhone').value.trim() || null }).then(function (r) {
+      say('报告已提交，' + r.stage + '。工作人员核实后会与您联系。', true);
+      document.querySelector('nav .tab[data-tab="cases"]').click();
     }).catch(fail);
   });
 

@@ -41,7 +41,8 @@ public class ProcessStarters {
 
   public static final List<Rule> RULES = List.of(
       new Rule("hardship-report", "困难群众主动发现报告", Way.TASKLIST,
-          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist"),
+          EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "Tasklist; the application for petitions' referrals and citizens' POST /api/citizen/emergency-reports"),
       new Rule("dibao-application", "最低生活保障申请审核确认", Way.TASKLIST,
           EnumSet.of(VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist, POST /api/applications"),
       new Rule("unemployed-assistance", "未参保失业人员临时救助", Way.TASKLIST,
@@ -50,7 +51,8 @@ public class ProcessStarters {
       new Rule("emergency-assistance", "急难型临时救助（先行救助）", Way.TASKLIST,
           EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist, POST /api/temporary/emergencies"),
       new Rule("expenditure-assistance", "支出型临时救助（一次审批、分次发放）", Way.TASKLIST,
-          EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER), "Tasklist"),
+          EnumSet.of(TOWNSHIP_CASEWORKER, COUNTY_CASEWORKER),
+          "Tasklist; the application for a citizen's POST /api/citizen/temporary-applications after the consents"),
       new Rule("holiday-subsidy", "春节、冬季取暖一次性临时补助", Way.TASKLIST,
           EnumSet.of(SUPERVISOR, COUNTY_APPROVER), "Tasklist, POST /api/temporary/holiday-batches"),
       new Rule("monthly-payroll", "月度救助金发放", Way.APPLICATION,

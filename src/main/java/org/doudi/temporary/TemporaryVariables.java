@@ -68,6 +68,9 @@ public final class TemporaryVariables {
   public static final String OBJECTION_CONTENT = "objectionContent";
   public static final String STOP_REASON = "stopReason";
   public static final String STOPPED_BY = "stoppedBy";
+  /** The applicant's signed 授权书 (information check) and 承诺书: ticked at the counter, consents online. */
+  public static final String AUTHORISATION_SIGNED = "authorisationSigned";
+  public static final String PLEDGE_SIGNED = "pledgeSigned";
   public static final String BANK_NAME = "bankName";
   public static final String BANK_ACCOUNT_NUMBER = "bankAccountNumber";
 

@@ -35,6 +35,17 @@ public final class WatchVariables {
   public static final String WATCH_ENTRY_ID = "watchEntryId";
   public static final String WATCH_ALERT_ID = "watchAlertId";
 
+  // hardship-report start (form hardship-report-start; also set by petitions and the citizens' emergency report)
+  public static final String ADDRESS = "address";
+  public static final String CONTACT_PHONE = "contactPhone";
+  /** VISIT | NEIGHBOUR | DATA | SELF. */
+  public static final String DISCOVERY_SOURCE = "discoverySource";
+  public static final String SITUATION = "situation";
+  /** Who started the report (the start event's initiator; {@code citizen:<masked ID>} for an online report). */
+  public static final String REPORTED_BY = "reportedBy";
+  /** ONLINE for a report filed by a citizen on the page /apply/; unset for a report of staff. */
+  public static final String REPORT_CHANNEL = "reportChannel";
+
   /** Written only by this module's code: a task completion may echo them, never change them. */
   public static final Set<String> SYSTEM_WRITTEN = Set.of(ALERT_ID, RULE_CODE, RULE_LABEL, SUBJECT_NAME,
       SUBJECT_ID_MASKED, ALERT_DETAIL, ALERT_ROLE, CLOSED_BY, WATCH_ENTRY_ID, WATCH_ALERT_ID);

@@ -183,6 +183,67 @@ class CitizenPageBrowserTest {
     }
   }
 
+  /** The other two choices of 我要申请 at 360 px: an emergency report, then 支出型临时救助 for oneself with consent. */
+  @Test
+  void anEmergencyReportAndAnExpenditureApplicationFromThePhone() throws Exception {
+    Chromium.requireInstalled();
+    SentCodes.listen();
+    int n = new Random().nextInt(10_000_000);
+    String id = org.doudi.eligibility.TestIds.id("220122", "19800101", String.format("%03d", n % 1000));
+    String phone = "136" + String.format("%08d", n);
+    browser = Chromium.start("zh-CN");
+    try {
+      browser.manage().window().setSize(new Dimension(360, 740));
+      wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      browser.get("http://localhost:" + port + "/apply/");
+      signIn(id, phone);
+
+      browser.findElement(By.cssSelector("nav .tab[data-tab=apply]")).click();
+      choose("county", "220122");
+      choose("township", "220122100");
+      choose("village", "220122100201");
+      new Select(browser.findElement(By.id("applyKind"))).selectByValue("emergency");
+      browser.findElement(By.id("eName")).sendKeys("周九");
+      browser.findElement(By.id("eAddress")).sendKeys("农安县农安镇宝塔村5组");
+      browser.findElement(By.id("eSituation")).sendKeys("家中失火，无处居住");
+      shot("7-emergency-report");
+      click(By.id("submitReport"));
+      message("报告已提交");
+      WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reportList .report")));
+      assertThat(report.getText()).contains("周九", "核实");
+      shot("8-report-stage");
+
+      browser.findElement(By.cssSelector("nav .tab[data-tab=apply]")).click();
+      choose("township", "220122100");
+      choose("village", "220122100201");
+      new Select(browser.findElement(By.id("applyKind"))).selectByValue("expenditure");
+      browser.findElement(By.id("xName")).sendKeys("周九");
+      browser.findElement(By.id("xCause")).sendKeys("住院手术自付费用较高");
+      browser.findElement(By.id("xExpense")).sendKeys("20000");
+      browser.findElement(By.id("xAmount")).sendKeys("3000");
+      browser.findElement(By.id("xMembers")).sendKeys("3");
+      browser.findElement(By.id("xBank")).sendKeys("农安县农村信用合作联社");
+      browser.findElement(By.id("xAccount")).sendKeys("6228480012345678901");
+      shot("9-expenditure");
+      click(By.id("submitExpenditure"));
+      message("申请已保存");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".draft .c-auth"))).click();
+      browser.findElement(By.cssSelector(".draft .c-pledge")).click();
+      click(By.cssSelector(".draft .c-sign"));
+      message("申请已提交");
+      browser.findElement(By.cssSelector("nav .tab[data-tab=cases]")).click();
+      WebElement c = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//div[contains(@class,'case')][contains(., '支出型临时救助')]")));
+      assertThat(c.getText()).contains("网上申请", "受理");
+      shot("10-expenditure-case");
+    } catch (RuntimeException | AssertionError e) {
+      shot("failure-2");
+      throw e;
+    } finally {
+      browser.quit();
+    }
+  }
+
   void signIn(String idNumber, String phone) {
     WebElement id = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idNumber")));
     id.clear();

@@ -40,6 +40,7 @@ import org.doudi.household.IdNumber;
 import org.doudi.identity.CaseVariables;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.Payments;
+import org.doudi.temporary.TemporaryVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -279,9 +280,17 @@ public class CitizenCases {
       boolean canRecheck = open.stream().anyMatch(t -> "Task_RecordCheckResponse".equals(t.getTaskDefinitionKey()));
       boolean canWithdraw = running && runtime.createEventSubscriptionQuery().processInstanceId(pid)
           .eventName(DibaoVariables.MESSAGE_WITHDRAWAL).count() > 0;
-      return new CaseView(pid, hpi.getBusinessKey(), "DIBAO", "最低生活保障",
-          DibaoVariables.CHANNEL_ONLINE.equals(f.get(DibaoVariables.CHANNEL)) ? "网上申请" : "窗口申请",
-          (String) f.get(DibaoVariables.REGION_NAME), applicantName, hpi.getStartTime().toInstant(), running, stage,
+      boolean expenditure = TemporaryVariables.EXPENDITURE_PROCESS.equals(hpi.getProcessDefinitionKey());
+      if (expenditure) {
+        // 支出型临时救助: its decisions reach the applicant as notices (documents); no 低保 household record
+        applicantName = (String) f.get(TemporaryVariables.RECIPIENT_NAME);
+      }
+      String channel = expenditure ? (String) f.get(TemporaryVariables.REPORT_CHANNEL)
+          : (String) f.get(DibaoVariables.CHANNEL);
+      return new CaseView(pid, hpi.getBusinessKey(), expenditure ? "TEMPORARY_EXPENDITURE" : "DIBAO",
+          expenditure ? "支出型临时救助" : "最低生活保障",
+          DibaoVariables.CHANNEL_ONLINE.equals(channel) ? "网上申请" : "窗口申请",
+          (String) f.get(expenditure ? TemporaryVariables.REGION_NAME : DibaoVariables.REGION_NAME), applicantName, hpi.getStartTime().toInstant(), running, stage,
           steps, dl, stopped, missing, canRecheck ? (String) f.get(DibaoVariables.CHECK_SUMMARY) : null, persons,
           decisions, pays, docs, canWithdraw, canObject, canRecheck, running);
     });
@@ -309,7 +318,8 @@ public class CitizenCases {
       Map<String, Object> out = new HashMap<>();
       for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(pid)
           .variableNameIn(CaseVariables.REGION_CODE, DibaoVariables.APPLICANT_NAME, DibaoVariables.REGION_NAME,
-              DibaoVariables.CHANNEL, DibaoVariables.CHECK_SUMMARY).list()) {
+              DibaoVariables.CHANNEL, DibaoVariables.CHECK_SUMMARY, TemporaryVariables.RECIPIENT_NAME,
+              TemporaryVariables.REPORT_CHANNEL).list()) {
         out.put(v.getName(), v.getValue());
       }
       return out;

@@ -27,6 +27,9 @@ import org.doudi.household.IdNumber;
 import org.doudi.household.InvalidApplicationException;
 import org.doudi.household.Violation;
 import org.springframework.http.HttpStatus;
+import org.doudi.temporary.TemporaryApplications;
+import org.doudi.temporary.TemporaryApplications.ExpenditureApplication;
+import org.doudi.temporary.TemporaryApplications.InvalidExpenditureApplication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OnlineApplications {
 
   public static final String SCHEME_DIBAO = "DIBAO";
+  /** 支出型临时救助: the applicant (the person the information check concerns) gives 授权书 and 承诺书. */
+  public static final String SCHEME_EXPENDITURE = "EXPENDITURE";
   public static final String AUTHORISATION = "AUTHORISATION";
   public static final String PLEDGE = "PLEDGE";
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -52,10 +57,12 @@ public class OnlineApplications {
   private final DibaoCases dibao;
   private final AuditTrail audit;
   private final ObjectMapper json;
+  private final TemporaryApplications temporary;
   private final Clock clock = Clock.systemUTC();
 
   public OnlineApplications(CitizenRepository repository, CitizenSettings settings, ApplicationValidator validator,
-      DibaoCases dibao, AuditTrail audit, ObjectMapper json) {
+      DibaoCases dibao, AuditTrail audit, ObjectMapper json, TemporaryApplications temporary) {
+    this.temporary = temporary;
     this.repository = repository;
     this.settings = settings;
     this.validator = validator;
@@ -138,6 +145,54 @@ public class OnlineApplications {
     return view(c, repository.draftForUpdate(id).orElseThrow());
   }
 
+  /**
+   * 支出型临时救助 for oneself or a family member. The 登记申请 checks of the counter run at once
+   * ({@link TemporaryApplications#check}, nothing kept); the draft then waits for the applicant's 授权书 (支出型 runs
+   * the information check on the applicant) and 承诺书, given on the applicant's own phone — the caller's when applying
+   * for oneself. A filer applying for a family member follows the case with their own phone.
+   */
+  @Transactional
+  public DraftView createExpenditure(Citizen c, ExpenditureApplication application) {
+    if (application == null || application.recipientIdNumber() == null) {
+      throw new InvalidApplicationException("recipientIdNumber", "请填写申请人身份证号码");
+    }
+    String applicantId;
+    try {
+      applicantId = IdNumber.parse(application.recipientIdNumber().strip().toUpperCase()).value();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidApplicationException("recipientIdNumber", "申请人" + e.getMessage());
+    }
+    boolean self = applicantId.equals(c.idNumber());
+    String phone = self ? c.phone() : application.recipientPhone() == null ? "" : application.recipientPhone().strip();
+    if (!phone.matches("1[3-9][0-9]{9}")) {
+      throw new InvalidApplicationException("recipientPhone", "请填写申请人本人的11位手机号码，申请人用它登录并签署授权书和承诺书");
+    }
+    if (IdNumber.parse(applicantId).ageOn(LocalDate.now(CHINA)) < settings.consentAge()) {
+      throw new InvalidApplicationException("recipientIdNumber", "申请人须年满" + settings.consentAge()
+          + "周岁；未成年人的申请请由其监护人作为申请人提出");
+    }
+    ExpenditureApplication a = new ExpenditureApplication(application.regionCode(), application.recipientName(),
+        applicantId, phone, application.causeKind(), application.cause(), application.expenseAmount(),
+        application.amount(), application.memberCount(), application.householdMonthlyIncome(),
+        application.bankName(), application.bankAccountNumber());
+    try {
+      temporary.check(a, c.actor());
+    } catch (InvalidExpenditureApplication e) {
+      throw new InvalidApplicationException(e.field(), e.getMessage());
+    }
+    Instant now = clock.instant();
+    long id = repository.insertDraft(SCHEME_EXPENDITURE, c.idNumber(), c.phone(), writeValue(a), now,
+        now.plus(settings.draftValidity()));
+    repository.insertPerson(id, applicantId, phone, true, true);
+    if (!self) {
+      // the filer follows the case; they sign nothing (the check concerns the applicant)
+      repository.insertPerson(id, c.idNumber(), c.phone(), false, false);
+    }
+    audit.record(new AuditRecord(AuditKind.CHANGE, "citizen.applied", c.actor(), null, null, a.regionCode(),
+        "citizen_application " + id, null, "支出型临时救助网上申请（草稿，待申请人授权）", c.idNumber()));
+    return view(c, repository.draftForUpdate(id).orElseThrow());
+  }
+
   /** The drafts and submitted online applications naming this citizen with this phone. */
   @Transactional
   public List<DraftView> mine(Citizen c) {
@@ -178,7 +233,18 @@ public class OnlineApplications {
           "citizen_application " + draftId, null, AUTHORISATION.equals(kind) ? "签署家庭经济状况核对授权书（网上）"
               : "签署申请材料真实性承诺书（网上）", c.idNumber()));
     }
-    if (complete(draftId)) {
+    if (complete(draftId) && SCHEME_EXPENDITURE.equals(d.scheme())) {
+      ExpenditureApplication a = readExpenditure(d.bodyJson());
+      String pid;
+      try {
+        pid = temporary.applyOnline(a, new Citizen(d.filedByIdNumber(), d.filedByPhone()).actor());
+      } catch (InvalidExpenditureApplication e) {
+        throw new InvalidApplicationException(e.field(), e.getMessage());
+      }
+      repository.markSubmitted(draftId, pid, now);
+      audit.record(new AuditRecord(AuditKind.CHANGE, "citizen.submitted", c.actor(), pid, null, a.regionCode(),
+          "citizen_application " + draftId, null, "申请人已授权，支出型临时救助申请已提交（渠道：网上）", c.idNumber()));
+    } else if (complete(draftId)) {
       HouseholdApplication application = read(d.bodyJson());
       DibaoCases.StartedCase started = dibao.applyOnline(application, new Citizen(d.filedByIdNumber(),
           d.filedByPhone()).actor());
@@ -217,6 +283,9 @@ public class OnlineApplications {
   }
 
   private DraftView view(Citizen c, DraftRow d) {
+    if (SCHEME_EXPENDITURE.equals(d.scheme())) {
+      return expenditureView(c, d);
+    }
     HouseholdApplication a = read(d.bodyJson());
     Map<String, Member> byId = new LinkedHashMap<>();
     for (Member m : a.memberList()) {
@@ -244,6 +313,45 @@ public class OnlineApplications {
       default -> "已过期";
     }, d.createdAt(), d.expiresAt(), self == null ? "" : self.name(), a.regionCode(), persons, yours,
         d.processInstanceId());
+  }
+
+  private DraftView expenditureView(Citizen c, DraftRow d) {
+    ExpenditureApplication a = readExpenditure(d.bodyJson());
+    List<CitizenRepository.ConsentRow> consents = repository.consents(d.id());
+    List<PersonView> persons = new ArrayList<>();
+    List<String> yours = List.of();
+    for (PersonRow p : repository.persons(d.id())) {
+      boolean you = p.idNumber().equals(c.idNumber()) && c.phone().equals(p.phone());
+      boolean auth = consents.stream().anyMatch(k -> k.idNumber().equals(p.idNumber()) && k.kind().equals(AUTHORISATION));
+      boolean pledged = consents.stream().anyMatch(k -> k.idNumber().equals(p.idNumber()) && k.kind().equals(PLEDGE));
+      persons.add(new PersonView(p.applicant() ? a.recipientName() : "", p.idNumber().equals(c.idNumber())
+          ? p.idNumber() : IdNumber.parse(p.idNumber()).masked(), p.applicant() ? "申请人" : "代为提交的家庭成员",
+          p.applicant(), p.applicant(), auth, pledged, you));
+      if (you && d.status().equals("DRAFT")) {
+        yours = due(p, consents);
+      }
+    }
+    return new DraftView(d.id(), d.scheme(), d.status(), switch (d.status()) {
+      case "DRAFT" -> "待申请人授权";
+      case "SUBMITTED" -> "已提交";
+      default -> "已过期";
+    }, d.createdAt(), d.expiresAt(), a.recipientName(), a.regionCode(), persons, yours, d.processInstanceId());
+  }
+
+  private String writeValue(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ExpenditureApplication readExpenditure(String body) {
+    try {
+      return json.readValue(body, ExpenditureApplication.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored draft unreadable", e);
+    }
   }
 
   private static HouseholdApplication signed(HouseholdApplication a, String applicantPhone) {

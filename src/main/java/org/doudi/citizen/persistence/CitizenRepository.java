@@ -173,4 +173,34 @@ public class CitizenRepository {
         + "citizen_application_person p ON p.application_id = a.id WHERE a.status = 'SUBMITTED' AND p.id_number = ? "
         + "AND p.phone = ?", String.class, idNumber, phone);
   }
+
+  // ---- emergency reports (V67_1)
+
+  public record ReportRow(long id, String subjectName, String regionCode, Instant createdAt,
+      String processInstanceId) {}
+
+  public long insertReport(String idNumber, String phone, String subjectName, String regionCode, Instant now,
+      String processInstanceId) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      var ps = con.prepareStatement("INSERT INTO citizen_report (filed_by_id_number, filed_by_phone, subject_name, "
+          + "region_code, created_at, process_instance_id) VALUES (?,?,?,?,?,?)", new String[] {"id"});
+      ps.setString(1, idNumber);
+      ps.setString(2, phone);
+      ps.setString(3, subjectName);
+      ps.setString(4, regionCode);
+      ps.setTimestamp(5, Timestamp.from(now));
+      ps.setString(6, processInstanceId);
+      return ps;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  /** The reports filed by this person with this phone, newest first. */
+  public List<ReportRow> reportsOf(String idNumber, String phone) {
+    return jdbc.query("SELECT id, subject_name, region_code, created_at, process_instance_id FROM citizen_report "
+        + "WHERE filed_by_id_number = ? AND filed_by_phone = ? ORDER BY id DESC", (rs, i) -> new ReportRow(
+            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)),
+        idNumber, phone);
+  }
 }

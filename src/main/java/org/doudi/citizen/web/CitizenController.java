@@ -16,6 +16,8 @@ import org.doudi.citizen.CitizenSettings;
 import org.doudi.citizen.internal.Citizen;
 import org.doudi.citizen.internal.CitizenCases;
 import org.doudi.citizen.internal.CitizenCases.CaseView;
+import org.doudi.citizen.internal.EmergencyReports;
+import org.doudi.citizen.internal.EmergencyReports.ReportView;
 import org.doudi.citizen.internal.OnlineApplications;
 import org.doudi.citizen.internal.OnlineApplications.DraftView;
 import org.doudi.citizen.internal.OnlineApplications.MemberPhone;
@@ -25,6 +27,7 @@ import org.doudi.document.DocumentContent;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.region.Region;
 import org.doudi.region.Regions;
+import org.doudi.temporary.TemporaryApplications;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,9 +58,11 @@ public class CitizenController {
   private final RateLimits limits;
   private final CitizenSettings settings;
   private final Regions regions;
+  private final EmergencyReports reports;
 
   public CitizenController(SignIn signIn, OnlineApplications applications, CitizenCases cases, RateLimits limits,
-      CitizenSettings settings, Regions regions) {
+      CitizenSettings settings, Regions regions, EmergencyReports reports) {
+    this.reports = reports;
     this.signIn = signIn;
     this.applications = applications;
     this.cases = cases;
@@ -91,6 +96,33 @@ public class CitizenController {
 
   public record RecheckRequest(
       @NotBlank(message = "请填写申请复查的理由和证据") @Size(max = 2000, message = "理由最多2000个字") String reasons) {}
+
+  public record EmergencyReportRequest(
+      @NotBlank(message = "请选择急难发生地所在的乡镇（街道）或村（社区）")
+      @Size(max = 12, message = "地区代码最多12位") String regionCode,
+      @NotBlank(message = "请选择报告的是本人还是家庭成员的急难情况")
+      @Size(max = 10, message = "请选择报告的是本人还是家庭成员的急难情况") String relation,
+      @NotBlank(message = "请填写遇到急难的人的姓名") @Size(max = 50, message = "姓名最多50个字") String subjectName,
+      @Size(max = 18, message = "身份证号码为18位") String subjectIdNumber,
+      @NotBlank(message = "请填写急难发生的地点（详细地址）") @Size(max = 200, message = "地点最多200个字") String address,
+      @NotBlank(message = "请说明发生了什么、现在最急需什么")
+      @Size(max = 2000, message = "情况说明最多2000个字") String situation,
+      @Size(max = 11, message = "联系电话须为11位手机号码") String phone) {}
+
+  /** 支出型临时救助: the fields of the counter's start form (checked by its 登记申请 step). */
+  public record ExpenditureRequest(
+      @Size(max = 12, message = "地区代码最多12位") String regionCode,
+      @Size(max = 50, message = "申请人姓名最多50个字") String recipientName,
+      @Size(max = 18, message = "身份证号码为18位") String recipientIdNumber,
+      @Size(max = 11, message = "手机号码为11位") String recipientPhone,
+      @Size(max = 20, message = "请选择支出类型") String causeKind,
+      @Size(max = 2000, message = "困难情况说明最多2000个字") String cause,
+      java.math.BigDecimal expenseAmount,
+      java.math.BigDecimal amount,
+      Integer memberCount,
+      java.math.BigDecimal householdMonthlyIncome,
+      @Size(max = 100, message = "开户银行最多100个字") String bankName,
+      @Size(max = 30, message = "银行账号最多30位") String bankAccountNumber) {}
 
   public record UploadAnswer(long id, String sha256, String materialLabel, boolean resumed, String message) {}
 
@@ -153,6 +185,21 @@ public class CitizenController {
     return ResponseEntity.status(HttpStatus.CREATED).body(d);
   }
 
+  @PostMapping("/api/citizen/temporary-applications")
+  @Operation(summary = "Apply for 支出型临时救助 online, for oneself or a family member (a draft until the applicant "
+      + "has given 授权书 and 承诺书 on their own phone)",
+      description = "The fields and 登记申请 checks of the counter's start form (temporary-expenditure-start), run at "
+          + "once without keeping anything; the applicant's consent starts expenditure-assistance with channel "
+          + "ONLINE. 400 with violations, nothing stored; 201 draft.")
+  public ResponseEntity<DraftView> applyExpenditure(@Valid @RequestBody ExpenditureRequest body,
+      HttpServletRequest request) {
+    DraftView d = applications.createExpenditure(caller(request), new TemporaryApplications.ExpenditureApplication(
+        body.regionCode(), body.recipientName(), body.recipientIdNumber(), body.recipientPhone(), body.causeKind(),
+        body.cause(), body.expenseAmount(), body.amount(), body.memberCount(), body.householdMonthlyIncome(),
+        body.bankName(), body.bankAccountNumber()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(d);
+  }
+
   @GetMapping("/api/citizen/applications")
   @Operation(summary = "Online applications naming the caller (drafts with the consents still due, submitted ones)")
   public List<DraftView> drafts(HttpServletRequest request) {
@@ -165,6 +212,24 @@ public class CitizenController {
   public DraftView consent(@PathVariable long id, @Valid @RequestBody ConsentRequest body,
       HttpServletRequest request) {
     return applications.consent(caller(request), id, body.authorisation(), body.pledge());
+  }
+
+  @PostMapping("/api/citizen/emergency-reports")
+  @Operation(summary = "Report an emergency of oneself or a family member (急难情况; no money moves on it)",
+      description = "Starts the township's 困难群众主动发现报告 (hardship-report, task 核实困难情况) with channel ONLINE at "
+          + "the township or village chosen; the township verifies before any 临时救助 is started. 400 with the "
+          + "Chinese reason, nothing started; 201 the report with its stage.")
+  public ResponseEntity<ReportView> reportEmergency(@Valid @RequestBody EmergencyReportRequest body,
+      HttpServletRequest request) {
+    ReportView v = reports.report(caller(request), new EmergencyReports.Report(body.regionCode(), body.relation(),
+        body.subjectName(), body.subjectIdNumber(), body.address(), body.situation(), body.phone()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(v);
+  }
+
+  @GetMapping("/api/citizen/emergency-reports")
+  @Operation(summary = "The emergency reports the caller filed (with this phone), with the township's stage")
+  public List<ReportView> emergencyReports(HttpServletRequest request) {
+    return reports.mine(caller(request));
   }
 
   @GetMapping("/api/citizen/cases")

@@ -78,8 +78,13 @@ public class ExpenditureCases {
     if (by == null) {
       by = Values.currentUser();
     }
-    support.requireJurisdiction(by, region.code(), Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_CASEWORKER,
-        Role.COUNTY_CASEWORKER);
+    // an online application (TemporaryApplications.applyOnline) comes from the citizen, who holds no jurisdiction
+    boolean online = OnlineStarts.active();
+    if (!online) {
+      support.requireJurisdiction(by, region.code(), Role.VILLAGE_ASSISTANT, Role.TOWNSHIP_CASEWORKER,
+          Role.COUNTY_CASEWORKER);
+    }
+    String channel = online ? "ONLINE" : "COUNTER";
     String name = v.text(RECIPIENT_NAME, "申请人姓名", 50);
     String id = v.idNumber(RECIPIENT_ID_NUMBER, "申请人身份证号码");
     String phone = v.phone(RECIPIENT_PHONE, "联系电话");
@@ -100,7 +105,7 @@ public class ExpenditureCases {
     v.ticked("pledgeSigned", "须有申请人签字的承诺书（承诺所提供材料真实有效）");
     Instant now = Values.now();
     execution.setVariable(CASE_KIND, "EXPENDITURE");
-    execution.setVariable(REPORT_CHANNEL, "COUNTER");
+    execution.setVariable(REPORT_CHANNEL, channel);
     execution.setVariable(RECIPIENT_NAME, name);
     execution.setVariable(RECIPIENT_ID_NUMBER, id);
     execution.setVariable(RECIPIENT_PHONE, phone);
@@ -115,7 +120,7 @@ public class ExpenditureCases {
     execution.setVariable(REPORTED_AT, Date.from(now));
     execution.setVariable(TemporaryVariables.MEMBER_COUNT, members);
     execution.setProcessBusinessKey("EXPENDITURE-" + execution.getProcessInstanceId());
-    records.insertCase(new TemporaryRepository.NewCase(execution.getProcessInstanceId(), "EXPENDITURE", "COUNTER",
+    records.insertCase(new TemporaryRepository.NewCase(execution.getProcessInstanceId(), "EXPENDITURE", channel,
         region.code(), Values.str(execution, COUNTY_CODE), name, id, phone, null, causeKind, cause, amount, false,
         "APPLIED", now, by == null ? "system" : by));
   }
