@@ -1,9 +1,5 @@
 package org.doudi.identity;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +11,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.doudi.platform.Utf8Files;
 import org.doudi.region.Region;
 import org.doudi.region.Regions;
 import org.springframework.stereotype.Service;
@@ -109,15 +106,12 @@ public class StaffImport {
   }
 
   private List<Row> parse(byte[] csv, List<Problem> problems) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(csv == null ? new byte[0] : csv))
-          .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(new Problem(0, "文件不是 UTF-8 编码（请在表格软件中另存为“CSV UTF-8”）"));
+    Optional<String> decoded = Utf8Files.decode(csv);
+    if (decoded.isEmpty()) {
+      problems.add(new Problem(0, Utf8Files.NOT_UTF8));
       return List.of();
     }
+    String text = decoded.get();
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }

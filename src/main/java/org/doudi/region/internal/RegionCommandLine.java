@@ -1,14 +1,12 @@
 package org.doudi.region.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.doudi.platform.Importer;
+import org.doudi.platform.Utf8Files;
 import org.doudi.region.RegionImport;
 import org.doudi.region.RegionImportException;
 import org.doudi.region.RegionImportException.BadLine;
@@ -32,11 +30,11 @@ public class RegionCommandLine implements Importer {
   public Outcome importFile(Path file, String by) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return Outcome.refused(List.of("文件不是UTF-8编码（请在表格软件中另存为“CSV UTF-8”）"));
+      Optional<String> decoded = Utf8Files.decode(Files.readAllBytes(file));
+      if (decoded.isEmpty()) {
+        return Outcome.refused(List.of(Utf8Files.NOT_UTF8));
+      }
+      text = decoded.get();
     } catch (IOException e) {
       return Outcome.refused(List.of("文件无法读取：" + e.getMessage()));
     }

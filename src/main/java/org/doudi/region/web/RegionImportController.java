@@ -5,12 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
+import org.doudi.platform.Utf8Files;
 import org.doudi.region.RegionImport;
 import org.doudi.region.RegionImportException;
 import org.doudi.region.RegionImportException.BadLine;
@@ -51,14 +48,8 @@ public class RegionImportController {
   }
 
   private static String utf8(byte[] body) {
-    if (body == null) {
-      return "";
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-    } catch (CharacterCodingException e) {
-      throw new RegionImportException(List.of(new BadLine(0, "文件不是UTF-8编码（请在表格软件中另存为“CSV UTF-8”）")));
-    }
+    return Utf8Files.decode(body).orElseThrow(() -> new RegionImportException(List.of(new BadLine(0,
+        Utf8Files.NOT_UTF8))));
   }
+
 }

@@ -7,14 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.doudi.platform.Utf8Files;
 import org.doudi.standards.StandardBatch;
 import org.doudi.standards.StandardBatchException;
 import org.doudi.standards.StandardBatchException.BadLine;
@@ -120,14 +117,7 @@ public class StandardBatchController {
   }
 
   private static String utf8(byte[] body) {
-    if (body == null) {
-      return "";
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-    } catch (CharacterCodingException e) {
-      throw refused("文件不是UTF-8编码（请在表格软件中另存为“CSV UTF-8”）");
-    }
+    return Utf8Files.decode(body).orElseThrow(() -> refused(Utf8Files.NOT_UTF8));
   }
+
 }
