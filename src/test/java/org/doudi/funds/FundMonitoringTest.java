@@ -52,7 +52,7 @@ class FundMonitoringTest {
     // 农安县 220122: bank payment 5 days after approval; a reserve-fund payment handed over on the spot (no approval time)
     f.row("TEMPORARY_EMERGENCY", "P-M4", "220122", "1000.00", "BANK", "2019-04-10T09:00", "2019-04-11T09:00", "2019-04-15T09:00", null);
     f.row("TEMPORARY_EMERGENCY", "P-M5", "220122", "800.00", "RESERVE_FUND", null, null, "2019-04-20T15:00", null);
-    // 梅河口市 220581 (not in the demo region table): approved only
+    // 梅河口市 220581 (outside the demo slice, one of the shipped counties): approved only
     f.row("DIBAO", "HH-M6", "220581", "50.00", "BANK", "2019-03-15T10:00", null, null, null);
     // outside the range: February
     f.row("DIBAO", "HH-M7", "220102", "999.00", "BANK", "2019-02-10T10:00", "2019-02-11T10:00", "2019-02-12T10:00", null);
@@ -85,7 +85,7 @@ class FundMonitoringTest {
     JsonNode report = get("demo", "/api/funds/monitoring?from=2019-03&to=2019-04");
     assertThat(rows(report)).containsExactly(
         "2019-03 220102 南关区 | 4 1100.50 | 2 800.50 1 | 0 0.00 | 4.8 6.5",
-        "2019-03 220581  | 1 50.00 | 0 0.00 0 | 0 0.00 | - -",
+        "2019-03 220581 梅河口市 | 1 50.00 | 0 0.00 0 | 0 0.00 | - -",
         "2019-04 220102 南关区 | 0 0.00 | 1 100.00 1 | 1 200.00 | 0.2 0.2",
         "2019-04 220122 农安县 | 1 1000.00 | 2 1800.00 2 | 0 0.00 | 5.0 5.0");
     JsonNode totals = report.get("totals");
@@ -146,7 +146,7 @@ class FundMonitoringTest {
     assertThat(text.split("\r\n")).containsExactly(
         "月份,县级区划代码,县级区划名称,批准笔数,批准金额(元),支付笔数,支付金额(元),支付户(人)数,退回笔数,退回金额(元),批准至支付平均天数,批准至支付最长天数",
         "2019-03,220102,南关区,4,1100.50,2,800.50,1,0,0.00,4.8,6.5",
-        "2019-03,220581,,1,50.00,0,0.00,0,0,0.00,,",
+        "2019-03,220581,梅河口市,1,50.00,0,0.00,0,0,0.00,,",
         "2019-04,220102,南关区,0,0.00,1,100.00,1,1,200.00,0.2,0.2",
         "2019-04,220122,农安县,1,1000.00,2,1800.00,2,0,0.00,5.0,5.0");
     assertThat(text).endsWith("\r\n");

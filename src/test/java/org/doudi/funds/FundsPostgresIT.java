@@ -54,7 +54,7 @@ class FundsPostgresIT {
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       assertThat(FundMonitoringTest.rows(json.readTree(r.body()))).containsExactly(
           "2019-03 220102 南关区 | 4 1100.50 | 2 800.50 1 | 0 0.00 | 4.8 6.5",
-          "2019-03 220581  | 1 50.00 | 0 0.00 0 | 0 0.00 | - -",
+          "2019-03 220581 梅河口市 | 1 50.00 | 0 0.00 0 | 0 0.00 | - -",
           "2019-04 220102 南关区 | 0 0.00 | 1 100.00 1 | 1 200.00 | 0.2 0.2",
           "2019-04 220122 农安县 | 1 1000.00 | 2 1800.00 2 | 0 0.00 | 5.0 5.0");
       assertThat(FundMonitoringTest.rows(json.readTree(http.get("supervisor",
