@@ -30,7 +30,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.doudi.dibao.DibaoCases;
 import org.doudi.household.HouseholdApplication.IncomeType;
 import org.doudi.household.TestApplications;
-import org.doudi.platform.DoudiTest;
+import org.doudi.platform.PostgresApp;
 import org.doudi.platform.ProcessFixture;
 import org.doudi.tekun.CareMode;
 import org.doudi.tekun.TekunApplication;
@@ -40,12 +40,10 @@ import org.doudi.unemployed.UnemployedCases;
 import org.doudi.unemployed.UnemployedFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The schemes' check steps (低保, 特困, 未参保失业, 支出型临时救助, 低保复核) in {@code http} mode against an in-process HTTP server that speaks the wire format of
@@ -54,8 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * check result is stored. Once the platform answers and the operator sets the job's retries, the case continues with
  * the platform's real result, stored exactly once.
  */
-@DoudiTest
-class CheckPlatformOutageProcessTest {
+class CheckPlatformOutageProcessIT {
 
   enum Behaviour { ANSWER, ERROR_503, SLOW, MALFORMED }
 
@@ -124,29 +121,38 @@ class CheckPlatformOutageProcessTest {
     }
   }
 
-  @DynamicPropertySource
-  static void httpMode(DynamicPropertyRegistry registry) {
-    registry.add("doudi.check-platform.mode", () -> "http");
-    registry.add("doudi.check-platform.url", () -> "http://127.0.0.1:" + PLATFORM.getAddress().getPort() + "/platform");
-    registry.add("doudi.check-platform.read-timeout", () -> "1s");
+  /**
+   * Its own application in http mode, started and stopped here: a second cached test context beside the shared one
+   * would leave a second engine with a job executor on the same database and take over the web apps' static engine.
+   */
+  static PostgresApp app;
+
+  @BeforeAll
+  static void httpMode() {
+    app = PostgresApp.start("doudi_outage", "--doudi.check-platform.mode=http",
+        "--doudi.check-platform.url=http://127.0.0.1:" + PLATFORM.getAddress().getPort() + "/platform",
+        "--doudi.check-platform.read-timeout=1s");
   }
 
   @AfterAll
   static void stopPlatform() {
+    if (app != null) {
+      app.close();
+    }
     PLATFORM.stop(0);
   }
 
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired DibaoCases dibao;
-  @Autowired TekunRecognitions tekun;
-  @Autowired UnemployedCases unemployed;
-  @Autowired org.doudi.household.Households households;
-  @Autowired org.doudi.payroll.Awards awards;
-  @Autowired org.doudi.eligibility.DibaoEligibility eligibility;
-  @Autowired org.doudi.review.Reviews reviews;
+  final RuntimeService runtime = app.bean(RuntimeService.class);
+  final TaskService tasks = app.bean(TaskService.class);
+  final ManagementService management = app.bean(ManagementService.class);
+  final JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+  final DibaoCases dibao = app.bean(DibaoCases.class);
+  final TekunRecognitions tekun = app.bean(TekunRecognitions.class);
+  final UnemployedCases unemployed = app.bean(UnemployedCases.class);
+  final org.doudi.household.Households households = app.bean(org.doudi.household.Households.class);
+  final org.doudi.payroll.Awards awards = app.bean(org.doudi.payroll.Awards.class);
+  final org.doudi.eligibility.DibaoEligibility eligibility = app.bean(org.doudi.eligibility.DibaoEligibility.class);
+  final org.doudi.review.Reviews reviews = app.bean(org.doudi.review.Reviews.class);
 
   ProcessFixture f;
 
