@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.doudi.citizen.internal.Citizen;
 import org.doudi.citizen.internal.SignIn;
+import org.doudi.security.CamundaSessionReads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,8 +49,8 @@ class CitizenSecurity {
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
         .requestCache(r -> r.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(
-            org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+        // the citizen's own token cookie, never an HTTP session (and never a renewed Camunda session id)
+        .sessionManagement(CamundaSessionReads::stateless)
         .addFilterBefore(new SessionCookieFilter(signIn, json), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> write(json, res, 401, "请先用身份证号码和手机验证码登录"))
