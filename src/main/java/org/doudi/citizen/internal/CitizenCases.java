@@ -55,7 +55,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CitizenCases {
 
-  private static final String NOTICE_TYPE = "NOTICE";
 
   private final CitizenRepository repository;
   private final Households households;
@@ -179,7 +178,7 @@ public class CitizenCases {
    */
   public Upload upload(Citizen c, String processInstanceId, String materialType, String fileName, byte[] bytes) {
     requireOwn(c, processInstanceId);
-    if (NOTICE_TYPE.equals(materialType)) {
+    if (MaterialType.NOTICE.name().equals(materialType)) {
       // notices are the office's documents (the notices work adds MaterialType.NOTICE): never uploaded by a citizen
       throw new CitizenRefusal(HttpStatus.BAD_REQUEST, "通知书由民政部门出具，不能由申请人上传");
     }
@@ -272,8 +271,8 @@ public class CitizenCases {
       List<PaymentView> pays = payments.byCase(pid).stream().map((LedgerEntry e) -> new PaymentView(e.periodStart(),
           e.periodEnd(), e.amount(), e.status().name(), e.status().label())).toList();
       List<DocumentView> docs = documents.listForCase(pid).stream().map(d -> new DocumentView(d.id(),
-          d.materialType().name(), NOTICE_TYPE.equals(d.materialType().name()) ? "通知书" : d.materialLabel(),
-          d.fileName(), d.size(), d.uploadedAt().toInstant(), NOTICE_TYPE.equals(d.materialType().name()),
+          d.materialType().name(), d.materialLabel(), d.fileName(), d.size(), d.uploadedAt().toInstant(),
+          d.materialType() == MaterialType.NOTICE,
           c.actor().equals(d.uploadedBy()))).toList();
       boolean canObject = running && runtime.createEventSubscriptionQuery().processInstanceId(pid)
           .eventName(DibaoVariables.MESSAGE_OBJECTION).count() > 0;
