@@ -6,7 +6,8 @@
   var PROVINCE = '220000';
   var MATERIALS = [['IDENTITY', '身份证、户口簿等身份证明'], ['INCOME', '家庭收入情况证明'], ['ASSETS', '家庭财产情况证明'],
     ['AUTHORISATION', '家庭经济状况核对授权书'], ['PLEDGE', '申请材料真实性承诺书'],
-    ['DISABILITY_PROOF', '残疾人证、重病诊断证明等'], ['OTHER', '其他材料']];
+    ['DISABILITY_PROOF', '残疾人证、重病诊断证明等'], ['EXPENSE_PROOF', '医疗、教育等刚性支出票据或证明'],
+    ['OTHER', '其他材料']];
 
   function say(text, ok) {
     var m = $('message');

@@ -158,10 +158,9 @@ public class DibaoCases {
       java.util.List<org.doudi.document.MaterialType> out = new java.util.ArrayList<>();
       if (missing instanceof String text && !text.isBlank()) {
         for (String label : text.split("、")) {
-          org.doudi.document.MaterialType t = org.doudi.document.MaterialType.ofChecklistField(
-              org.doudi.dibao.internal.FormCheck.fieldOfLabel(label.strip()));
-          if (t != null) {
-            out.add(t);
+          String field = org.doudi.dibao.internal.FormCheck.fieldOfLabel(label.strip());
+          if (field != null) {
+            out.addAll(org.doudi.document.MaterialChecklist.DIBAO.typesOf(field));
           }
         }
       }

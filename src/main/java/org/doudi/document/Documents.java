@@ -2,9 +2,14 @@ package org.doudi.document;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.doudi.document.internal.FileKind;
 import org.doudi.document.persistence.DocumentRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,18 +53,52 @@ public class Documents {
     this.checklistRequiresDocuments = required;
   }
 
+  /** A ticked checklist item ({@code field}) and the material types of which the case has no file yet. */
+  public record UnbackedItem(String field, List<MaterialType> missing) {}
+
   /**
-   * The ticked checklist fields ({@code materialIdentity}, …) that no stored file of the case backs, in the given
-   * order; empty when every ticked item has a file or when the checklist does not require files.
+   * The ticked items of a 受理 checklist ({@code materialIdentity}, … in the order given) that the case's stored files
+   * do not back: an item needs a file of every type {@link MaterialChecklist#typesOf(String)} lists. Empty when every
+   * ticked item is backed or when the checklist does not require files ({@link #checklistRequiresDocuments()}).
+   *
+   * @throws IllegalArgumentException when a ticked field is not an item of {@code checklist} (a form and its checklist
+   *     disagree)
    */
-  public List<MaterialType> unbackedChecklistItems(String processInstanceId, java.util.Collection<String> ticked) {
-    if (!checklistRequiresDocuments) {
+  public List<UnbackedItem> unbackedChecklistItems(String processInstanceId, MaterialChecklist checklist,
+      Collection<String> ticked) {
+    for (String field : ticked) {
+      if (checklist.typesOf(field).isEmpty()) {
+        throw new IllegalArgumentException(field + " is not an item of the " + checklist + " checklist");
+      }
+    }
+    if (!checklistRequiresDocuments || ticked.isEmpty()) {
       return List.of();
     }
-    java.util.Set<MaterialType> present = java.util.EnumSet.noneOf(MaterialType.class);
+    Set<MaterialType> present = EnumSet.noneOf(MaterialType.class);
     repository.forCase(processInstanceId).forEach(d -> present.add(d.materialType()));
-    return ticked.stream().map(MaterialType::ofChecklistField)
-        .filter(t -> t != null && !present.contains(t)).toList();
+    List<UnbackedItem> out = new ArrayList<>();
+    for (String field : ticked) {
+      List<MaterialType> missing = checklist.typesOf(field).stream().filter(t -> !present.contains(t)).toList();
+      if (!missing.isEmpty()) {
+        out.add(new UnbackedItem(field, missing));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The caseworker's message for unbacked ticks, naming each item by its form label ({@code labels}: field → label)
+   * and the kinds of file it lacks, e.g. “已勾选“家庭收入情况说明”，但本案还没有这类材料的扫描件：家庭收入情况证明。请先……”.
+   */
+  public static String refusal(List<UnbackedItem> unbacked, Map<String, String> labels) {
+    StringBuilder b = new StringBuilder();
+    for (UnbackedItem i : unbacked) {
+      b.append(b.isEmpty() ? "" : "；").append("已勾选“").append(labels.getOrDefault(i.field(), i.field()))
+          .append("”，但本案还没有这类材料的扫描件：")
+          .append(String.join("、", i.missing().stream().map(MaterialType::label).toList()));
+    }
+    return b.append("。请先在“申请材料”标签页上传对应类型的扫描件，或取消勾选（未勾选的材料按材料不齐全处理，一次性告知申请人）")
+        .toString();
   }
 
   /** The largest file accepted, in bytes. */

@@ -1,44 +1,32 @@
 package org.doudi.document;
 
 /**
- * The kinds of material on the 受理 checklist (最低生活保障审核确认办法 第10条), plus anything else, plus the notices the
- * system issues.
+ * The kinds of material a case's files are (the items of the 受理 checklists of 低保, 特困 and 支出型临时救助, see
+ * {@link MaterialChecklist}), plus anything else, plus the notices the system issues. Stored by name in
+ * {@code case_document.material_type} (no constraint: a new kind needs no migration).
  */
 public enum MaterialType {
-  IDENTITY("身份证、户口簿等身份证明", "materialIdentity"),
-  INCOME("家庭收入情况证明", "materialIncome"),
-  ASSETS("家庭财产情况证明", "materialAssets"),
-  AUTHORISATION("家庭经济状况核对授权书", "materialAuthorisation"),
-  PLEDGE("申请材料真实性承诺书", "materialPledge"),
-  DISABILITY_PROOF("残疾人证、重病诊断证明等", "materialDisabilityProof"),
-  OTHER("其他材料", null),
+  APPLICATION("救助申请书"),
+  IDENTITY("身份证、户口簿等身份证明"),
+  INCOME("家庭收入情况证明"),
+  ASSETS("家庭财产情况证明"),
+  AUTHORISATION("家庭经济状况核对授权书"),
+  PLEDGE("申请材料真实性承诺书"),
+  DISABILITY_PROOF("残疾人证、重病诊断证明等"),
+  SUPPORTER_STATEMENT("法定赡养、抚养、扶养义务人情况说明"),
+  GUARDIANSHIP_PROOF("监护关系证明"),
+  EXPENSE_PROOF("医疗、教育等刚性支出票据或证明"),
+  OTHER("其他材料"),
   /** A notice the system issued for the case (module {@code notice}, docs/notices.md); never uploaded by hand. */
-  NOTICE("通知书", null);
+  NOTICE("通知书");
 
   private final String label;
-  private final String checklistField;
 
-  MaterialType(String label, String checklistField) {
+  MaterialType(String label) {
     this.label = label;
-    this.checklistField = checklistField;
   }
 
   public String label() {
     return label;
-  }
-
-  /** The 受理 form's checkbox this material backs ({@code materialIdentity}, …); null for {@link #OTHER}, {@link #NOTICE}. */
-  public String checklistField() {
-    return checklistField;
-  }
-
-  /** The type whose checklist field is {@code field}, or null. */
-  public static MaterialType ofChecklistField(String field) {
-    for (MaterialType t : values()) {
-      if (field != null && field.equals(t.checklistField)) {
-        return t;
-      }
-    }
-    return null;
   }
 }

@@ -31,7 +31,10 @@ import org.doudi.payroll.AwardGrant;
 import org.doudi.payroll.AwardRow;
 import org.doudi.payroll.Awards;
 import org.doudi.payroll.Payroll;
+import org.doudi.document.CaseDocumentUploads;
+import org.doudi.document.MaterialType;
 import org.doudi.platform.DoudiTest;
+import org.doudi.platform.Http;
 import org.doudi.platform.ProcessFixture;
 import org.doudi.register.BenefitRegister;
 import org.doudi.register.Person;
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -75,6 +79,7 @@ class TekunRecognitionTest {
   @Autowired TemporaryCases holidays;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired org.doudi.document.Documents documents;
+  @LocalServerPort int port;
 
   ProcessFixture f;
 
@@ -86,6 +91,7 @@ class TekunRecognitionTest {
 
   @AfterEach
   void tearDown() {
+    documents.setChecklistRequiresDocuments(false);
     settings.setAppraisal(COUNTY, false);
     settings.setDelegated(COUNTY, false);
     ClockUtil.reset();
@@ -270,6 +276,62 @@ class TekunRecognitionTest {
     assertThat(ended(lapsing)).isTrue();
     assertThat(caseRow(lapsing).get("status")).isEqualTo("LAPSED");
     assertThat(caseRow(lapsing).get("open_slot")).isNull();
+  }
+
+  /** The body of a Tasklist form submit ({@code submit-form}) with these checkbox values. */
+  static String submitForm(Map<String, Object> ticks) {
+    java.util.StringJoiner j = new java.util.StringJoiner(",", "{\"variables\":{", "}}");
+    ticks.forEach((k, v) -> j.add("\"" + k + "\":{\"value\":" + v + "}"));
+    return j.toString();
+  }
+
+  /**
+   * With {@code doudi.documents.checklist-requires-documents} on, a tick of the 受理 checklist needs a scanned file of
+   * its kind on the case: a Tasklist submit (engine REST) without them answers 400 in Chinese naming each unbacked
+   * item (本人收入和财产状况说明 needs both a 收入 and a 财产 file), the task stays open and nothing is recorded; with the
+   * files uploaded the same submit is accepted.
+   */
+  @Test
+  void aTickedMaterialNeedsAScanOfItsKindOnTheCase() throws Exception {
+    String pid = start(application(person("19440404"), "周老汉"));
+    String task = f.task(pid, "Task_AcceptApplication").getId();
+    Http http = new Http(port);
+    CaseDocumentUploads scans = new CaseDocumentUploads(port);
+    assertThat(http.send("nongan-cw", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"nongan-cw\"}")
+        .status()).isEqualTo(204);
+    documents.setChecklistRequiresDocuments(true);
+    assertThat(scans.upload("nongan-cw", pid, MaterialType.IDENTITY)).isEqualTo(201);
+    assertThat(scans.upload("nongan-cw", pid, MaterialType.INCOME)).isEqualTo(201);
+    Object statusBefore = caseRow(pid).get("status");
+    List<String> recordsBefore = records(pid);
+
+    Http.Response refused = http.send("nongan-cw", "POST", "/engine-rest/task/" + task + "/submit-form",
+        submitForm(allMaterials()));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("已勾选“申请书（本人或监护人签字）”，但本案还没有这类材料的扫描件：救助申请书")
+        .contains("已勾选“本人收入和财产状况说明”，但本案还没有这类材料的扫描件：家庭财产情况证明；")
+        .contains("已勾选“家庭经济状况核对授权书（已签字）”，但本案还没有这类材料的扫描件：家庭经济状况核对授权书")
+        .contains("已勾选“法定赡养、抚养、扶养义务人情况说明”，但本案还没有这类材料的扫描件：法定赡养、抚养、扶养义务人情况说明")
+        .contains("请先在“申请材料”标签页上传")
+        .doesNotContain("“身份证、户口簿”").doesNotContain("监护关系证明");
+    assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    assertThat(runtime.getVariable(pid, "materialsComplete")).isNull();
+    assertThat(caseRow(pid).get("status")).isEqualTo(statusBefore);
+    assertThat(records(pid)).isEqualTo(recordsBefore);
+
+    // the missing kinds uploaded (the unticked guardian's proof needs none), the same submit is accepted
+    for (MaterialType t : List.of(MaterialType.APPLICATION, MaterialType.ASSETS, MaterialType.AUTHORISATION,
+        MaterialType.SUPPORTER_STATEMENT)) {
+      assertThat(scans.upload("nongan-cw", pid, t)).isEqualTo(201);
+    }
+    Http.Response accepted = http.send("nongan-cw", "POST", "/engine-rest/task/" + task + "/submit-form",
+        submitForm(allMaterials()));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
+    f.runJobs(pid);
+    assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
+    assertThat(f.task(pid, "Task_TownshipInvestigation")).isNotNull();
+    assertThat(caseRow(pid).get("status")).isEqualTo("ACCEPTED");
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.doudi.document.Documents;
-import org.doudi.document.MaterialType;
+import org.doudi.document.MaterialChecklist;
 import org.doudi.engine.ProcessBean;
 
 /**
@@ -44,6 +44,10 @@ public class FormCheck implements TaskListener {
   }
 
   public FormCheck(Documents documents) {
+    if (!MATERIALS.keySet().equals(MaterialChecklist.DIBAO.fields())) {
+      throw new IllegalStateException("the 受理 form's materials " + MATERIALS.keySet()
+          + " differ from the document module's checklist " + MaterialChecklist.DIBAO.fields());
+    }
     this.documents = documents;
   }
 
@@ -148,12 +152,10 @@ public class FormCheck implements TaskListener {
       }
     });
     // the checklist is backed by the scanned files of the case (docs/documents.md)
-    List<MaterialType> unbacked = documents.unbackedChecklistItems(task.getProcessInstanceId(), ticked);
+    List<Documents.UnbackedItem> unbacked = documents.unbackedChecklistItems(task.getProcessInstanceId(),
+        MaterialChecklist.DIBAO, ticked);
     if (!unbacked.isEmpty()) {
-      throw new DibaoFormException(unbacked.get(0).checklistField(), "已勾选“" + MATERIALS.get(
-          unbacked.get(0).checklistField()) + "”，但本案还没有这类材料的扫描件："
-          + String.join("、", unbacked.stream().map(MaterialType::label).toList())
-          + "。请先在“申请材料”标签页上传，或取消勾选（未勾选的材料会一次性告知申请人补齐）");
+      throw new DibaoFormException(unbacked.get(0).field(), Documents.refusal(unbacked, MATERIALS));
     }
     f.optionalText("acceptanceNote", "受理说明", 500);
     task.setVariable(MATERIALS_COMPLETE, missing.isEmpty());

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.doudi.document.Documents;
+import org.doudi.document.MaterialChecklist;
 import org.doudi.engine.EngineContext;
 import org.doudi.engine.ProcessBean;
 import org.doudi.tekun.CareLevel;
@@ -42,10 +44,16 @@ public class TekunFormCheck implements TaskListener {
 
   private final TekunCaseRepository cases;
   private final CaseJson json;
+  private final Documents documents;
 
-  public TekunFormCheck(TekunCaseRepository cases, CaseJson json) {
+  public TekunFormCheck(TekunCaseRepository cases, CaseJson json, Documents documents) {
+    if (!MATERIALS.keySet().equals(MaterialChecklist.TEKUN.fields())) {
+      throw new IllegalStateException("the 受理 form's materials " + MATERIALS.keySet()
+          + " differ from the document module's checklist " + MaterialChecklist.TEKUN.fields());
+    }
     this.cases = cases;
     this.json = json;
+    this.documents = documents;
   }
 
   private static Map<String, String> materials() {
@@ -99,6 +107,7 @@ public class TekunFormCheck implements TaskListener {
 
   private void accept(DelegateTask task) {
     java.util.List<String> missing = new java.util.ArrayList<>();
+    java.util.List<String> ticked = new java.util.ArrayList<>();
     MATERIALS.forEach((key, label) -> {
       Object v = task.getVariable(key);
       if (v != null && !(v instanceof Boolean)) {
@@ -106,10 +115,18 @@ public class TekunFormCheck implements TaskListener {
       }
       boolean guardianOnly = key.equals("materialGuardian");
       String applicant = String.valueOf(task.getVariable(APPLICANT_TEXT));
-      if (!Boolean.TRUE.equals(v) && (!guardianOnly || applicant.startsWith("监护人"))) {
+      if (Boolean.TRUE.equals(v)) {
+        ticked.add(key);
+      } else if (!guardianOnly || applicant.startsWith("监护人")) {
         missing.add(label);
       }
     });
+    // a ticked item needs a scanned file of its kind on the case (docs/documents.md)
+    java.util.List<Documents.UnbackedItem> unbacked = documents.unbackedChecklistItems(task.getProcessInstanceId(),
+        MaterialChecklist.TEKUN, ticked);
+    if (!unbacked.isEmpty()) {
+      throw new TekunFormException(unbacked.get(0).field(), Documents.refusal(unbacked, MATERIALS));
+    }
     String note = optional(task, "acceptanceNote");
     if (note != null && note.length() > 500) {
       throw new TekunFormException("acceptanceNote", "“受理说明”最多500个字，现有" + note.length() + "个字");

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.doudi.document.Documents;
+import org.doudi.document.MaterialChecklist;
 import org.doudi.engine.ProcessBean;
 import org.doudi.temporary.persistence.TemporaryRepository;
 
@@ -33,9 +35,15 @@ public class TemporaryFormCheck implements TaskListener {
   }
 
   private final TemporaryRepository records;
+  private final Documents documents;
 
-  public TemporaryFormCheck(TemporaryRepository records) {
+  public TemporaryFormCheck(TemporaryRepository records, Documents documents) {
+    if (!MATERIALS.keySet().equals(MaterialChecklist.TEMPORARY_EXPENDITURE.fields())) {
+      throw new IllegalStateException("the 受理 form's materials " + MATERIALS.keySet()
+          + " differ from the document module's checklist " + MaterialChecklist.TEMPORARY_EXPENDITURE.fields());
+    }
     this.records = records;
+    this.documents = documents;
   }
 
   @Override
@@ -58,11 +66,20 @@ public class TemporaryFormCheck implements TaskListener {
       case "Task_TownshipApproval" -> decision(f, task, pid, "TOWNSHIP");
       case "Task_AcceptApplication" -> {
         List<String> missing = new ArrayList<>();
+        List<String> ticked = new ArrayList<>();
         MATERIALS.forEach((field, label) -> {
-          if (!f.flag(field)) {
+          if (f.flag(field)) {
+            ticked.add(field);
+          } else {
             missing.add(label);
           }
         });
+        // a ticked item needs a scanned file of its kind on the case (docs/documents.md)
+        List<Documents.UnbackedItem> unbacked = documents.unbackedChecklistItems(pid,
+            MaterialChecklist.TEMPORARY_EXPENDITURE, ticked);
+        if (!unbacked.isEmpty()) {
+          throw new TemporaryFormException(unbacked.get(0).field(), Documents.refusal(unbacked, MATERIALS));
+        }
         f.optionalText("acceptanceNote", "受理说明", 500);
         task.setVariable(MATERIALS_COMPLETE, missing.isEmpty());
         task.setVariable(MISSING_MATERIALS, String.join("、", missing));

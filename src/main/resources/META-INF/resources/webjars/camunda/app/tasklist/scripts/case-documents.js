@@ -2,12 +2,16 @@
 // Calls /api/cases/{processInstanceId}/documents with the Tasklist session; an upload carries Camunda's CSRF token
 // (header X-XSRF-TOKEN), which the server compares with the session's (docs/documents.md).
 const TYPES = [
+  ['APPLICATION', '救助申请书'],
   ['IDENTITY', '身份证、户口簿等身份证明'],
   ['INCOME', '家庭收入情况证明'],
   ['ASSETS', '家庭财产情况证明'],
   ['AUTHORISATION', '家庭经济状况核对授权书'],
   ['PLEDGE', '申请材料真实性承诺书'],
   ['DISABILITY_PROOF', '残疾人证、重病诊断证明等'],
+  ['SUPPORTER_STATEMENT', '法定赡养、抚养、扶养义务人情况说明'],
+  ['GUARDIANSHIP_PROOF', '监护关系证明'],
+  ['EXPENSE_PROOF', '医疗、教育等刚性支出票据或证明'],
   ['OTHER', '其他材料']
 ];
 
