@@ -67,6 +67,22 @@ public class ExpenditureApplicantActions {
     return waitsFor(processInstanceId, MESSAGE_EXPENDITURE_OBJECTION);
   }
 
+  /** How an ended case ended, in Chinese (已撤回, 不予救助, …); null while it runs or when unknown. */
+  public String outcomeLabel(String processInstanceId) {
+    var row = records.caseRow(processInstanceId);
+    if (row == null || row.get("CLOSED_AT") == null) {
+      return null;
+    }
+    return switch (String.valueOf(row.get("STATUS"))) {
+      case "WITHDRAWN" -> "已撤回";
+      case "NOT_ACCEPTED" -> "不予受理";
+      case "REJECTED" -> "不予救助";
+      case "COMPLETED" -> "已全部发放";
+      case "STOPPED" -> "已停止发放";
+      default -> null;
+    };
+  }
+
   /**
    * Withdraws the application: the running steps are cancelled and the case ends as WITHDRAWN with the reason.
    *

@@ -248,6 +248,7 @@ class CitizenExpenditureTest {
     JsonNode after = view(c, pid);
     assertThat(after.get("running").asBoolean()).isFalse();
     assertThat(after.get("canWithdraw").asBoolean()).isFalse();
+    assertThat(after.get("stage").asText()).isEqualTo("已撤回");
     CitizenClient.Response again = c.post(base + "/withdrawal", "{\"reason\":\"再次撤回\"}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).contains("已经办结");

@@ -317,6 +317,10 @@ public class CitizenCases {
       }
       String channel = expenditure ? (String) f.get(TemporaryVariables.REPORT_CHANNEL)
           : (String) f.get(DibaoVariables.CHANNEL);
+      if (expenditure && !running) {
+        String outcome = this.expenditure.outcomeLabel(pid);
+        stage = outcome == null ? stage : outcome;
+      }
       return new CaseView(pid, hpi.getBusinessKey(), expenditure ? "TEMPORARY_EXPENDITURE" : "DIBAO",
           expenditure ? "支出型临时救助" : "最低生活保障",
           DibaoVariables.CHANNEL_ONLINE.equals(channel) ? "网上申请" : "窗口申请",
