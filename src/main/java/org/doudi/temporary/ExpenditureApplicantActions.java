@@ -96,7 +96,11 @@ public class ExpenditureApplicantActions {
       throw new InvalidRequest(WITHDRAWAL_REASON, "请填写撤回理由（1到500个字）");
     }
     if (!waitsFor(processInstanceId, MESSAGE_EXPENDITURE_WITHDRAWN)) {
-      throw new NotAllowedNow("案件已经办结，不能撤回申请");
+      boolean running = asSystem.call(() -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+          .count() > 0);
+      // a case started on a model version before issue 20 runs without the 撤回申请 event sub-process
+      throw new NotAllowedNow(running && !records.decided(processInstanceId)
+          ? "本案件不能在网上撤回，请到乡镇（街道）社会救助经办窗口办理" : "案件已经办结，不能撤回申请");
     }
     if (records.decided(processInstanceId)) {
       throw new NotAllowedNow("案件已经作出审核确认决定，不能再撤回申请");
