@@ -11,6 +11,10 @@ public final class TemporaryVariables {
 
   public static final String MESSAGE_EMERGENCY_EASED = "EmergencyEased";
   public static final String MESSAGE_EXPENDITURE_STOPPED = "ExpenditureStopped";
+  /** 支出型: the applicant withdraws the application (accepted until the decision, docs/citizen.md). */
+  public static final String MESSAGE_EXPENDITURE_WITHDRAWN = "ExpenditureApplicationWithdrawn";
+  /** 支出型: an objection registered outside Tasklist (the applicant online) while the 公示 runs. */
+  public static final String MESSAGE_EXPENDITURE_OBJECTION = "ExpenditureObjectionFiled";
 
   // both case kinds
   public static final String CASE_KIND = "caseKind";                 // EMERGENCY | EXPENDITURE
@@ -66,6 +70,16 @@ public final class TemporaryVariables {
   public static final String INSTALMENT_DUE_AT = "instalmentDueAt";
   public static final String MORE_INSTALMENTS = "moreInstalments";
   public static final String OBJECTION_CONTENT = "objectionContent";
+  /** Who objects (the 公示 form's field, or the applicant's name online). */
+  public static final String OBJECTOR_NAME = "objectorName";
+  public static final String OBJECTOR_PHONE = "objectorPhone";
+  /** TASKLIST (registered by the caseworker in the 公示 task) | ONLINE (the applicant, module citizen). */
+  public static final String OBJECTION_SOURCE = "objectionSource";
+  public static final String OBJECTION_FILED_BY = "objectionFiledBy";
+  /** Every objection registered in the case so far, in Chinese, for the 公示 and 入户调查 forms (read-only). */
+  public static final String OBJECTION_HISTORY = "objectionHistory";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  public static final String WITHDRAWN_BY = "withdrawnBy";
   public static final String STOP_REASON = "stopReason";
   public static final String STOPPED_BY = "stoppedBy";
   /** The applicant's signed 授权书 (information check) and 承诺书: ticked at the counter, consents online. */
@@ -96,7 +110,8 @@ public final class TemporaryVariables {
       COLLECTIVE_DISCUSSION_REQUIRED, AUTHORITY_BASIS, DECIDED_BY, LEDGER_ID, MATERIALS_COMPLETE, MISSING_MATERIALS,
       BASIC_LIVING_RECIPIENT, BASIC_LIVING_LABEL,
       CHECK_PASSED, CHECK_REFERENCE, CHECK_SUMMARY, INSTALMENT_AMOUNT, CURRENT_INSTALMENT, INSTALMENT_DUE_AT,
-      MORE_INSTALMENTS, STOPPED_BY, BATCH_ID, RECIPIENT_COUNT, ALREADY_PAID_COUNT, TOTAL_AMOUNT, CREATED_ROWS,
+      MORE_INSTALMENTS, STOPPED_BY, OBJECTOR_PHONE, OBJECTION_SOURCE, OBJECTION_FILED_BY, OBJECTION_HISTORY,
+      WITHDRAWAL_REASON, WITHDRAWN_BY, BATCH_ID, RECIPIENT_COUNT, ALREADY_PAID_COUNT, TOTAL_AMOUNT, CREATED_ROWS,
       SKIPPED_ROWS);
 
   /** Process variable expenseAmount (read or written by ExpenditureCases). */

@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.doudi.audit.AuditEntry;
+import org.doudi.audit.AuditTrail;
 import org.doudi.eligibility.TestIds;
+import org.doudi.platform.ProcessFixture;
 import org.doudi.platform.DoudiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,5 +174,175 @@ class CitizenExpenditureTest {
     assertThat(expenditures()).isEqualTo(started);
     assertThat(count("SELECT COUNT(*) FROM citizen_application")).isEqualTo(drafts);
     assertThat(count("SELECT COUNT(*) FROM temporary_case")).isEqualTo(cases);
+  }
+
+  // ---- withdrawal and objection (issue 20): as for 低保, through the temporary module's public API
+
+  @Autowired ManagementService management;
+  @Autowired AuditTrail audit;
+
+  /** An online application of the citizen's own, consented: the case waits at 受理. */
+  String applied(CitizenClient c) throws Exception {
+    CitizenClient.Response r = c.post("/api/citizen/temporary-applications", body(c.idNumber, c.phone, Map.of()));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return consent(c, json.readTree(r.body()).get("id").asLong());
+  }
+
+  static LocalDate today() {
+    return LocalDate.now(ProcessFixture.CHINA);
+  }
+
+  /** 受理, 入户调查 (the check follows) and the township's proposal, as the caseworker: the case reaches its 公示. */
+  void toNotice(ProcessFixture fx, String pid) {
+    fx.runJobs(pid);
+    if (tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_AcceptApplication").count() > 0) {
+      fx.complete(pid, "Task_AcceptApplication", "nongan-cw", ProcessFixture.vars("materialApplication", true,
+          "materialIdentity", true, "materialExpenseProof", true, "materialAuthorisation", true, "materialPledge",
+          true));
+    }
+    fx.complete(pid, "Task_InvestigateHousehold", "nongan-cw", ProcessFixture.vars("investigator1", "刘调查",
+        "investigator2", "陈调查", "investigatorsSigned", true, "investigationDate", today().toString(),
+        "investigationFindings", "住院费用票据属实"));
+    fx.complete(pid, "Task_ProposeAssistance", "nongan-cw", ProcessFixture.vars("proposalOpinion", "APPROVE",
+        "proposalNotes", "情况属实，建议救助", "amount", 3000.0, "instalmentCount", 2L, "intervalMonths", 1L,
+        "firstPaymentDate", today().plusDays(20).toString()));
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_PublicNotice");
+  }
+
+  JsonNode view(CitizenClient c, String pid) throws Exception {
+    CitizenClient.Response r = c.get("/api/citizen/cases/" + pid);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return json.readTree(r.body());
+  }
+
+  List<String> actions(String pid) {
+    return audit.ofProcessInstances(List.of(pid), 200).stream().map(AuditEntry::action).toList();
+  }
+
+  @Test
+  void theApplicantWithdrawsBeforeTheDecisionAndTheCaseEndsAsWithdrawn() throws Exception {
+    CitizenClient c = citizen("19710303", "013").signIn();
+    String pid = applied(c);
+    String base = "/api/citizen/cases/" + pid;
+    JsonNode v = view(c, pid);
+    assertThat(v.get("canWithdraw").asBoolean()).isTrue();
+    assertThat(v.get("canObject").asBoolean()).isFalse();
+
+    assertThat(count("SELECT COUNT(*) FROM cal_deadline WHERE process_instance_id = ? AND status = 'OPEN'", pid))
+        .as("受理's working-day limit runs").isPositive();
+    assertThat(c.post(base + "/withdrawal", "{\"reason\":\"\"}").status()).isEqualTo(400);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isOne();
+    CitizenClient.Response r = c.post(base + "/withdrawal", "{\"reason\":\"医疗费用已由亲属承担\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).count()).isZero();
+    assertThat(jdbc.queryForMap("SELECT status, closed_at FROM temporary_case WHERE process_instance_id = ?", pid))
+        .containsEntry("STATUS", "WITHDRAWN").extractingByKey("CLOSED_AT").isNotNull();
+    assertThat(count("SELECT COUNT(*) FROM cal_deadline WHERE process_instance_id = ? AND status = 'OPEN'", pid))
+        .isZero();
+    assertThat(jdbc.queryForObject("SELECT note FROM temporary_case_event WHERE process_instance_id = ? "
+        + "AND kind = 'WITHDRAWN'", String.class, pid)).contains("医疗费用已由亲属承担");
+    assertThat(actions(pid)).contains("citizen.withdrew");
+
+    JsonNode after = view(c, pid);
+    assertThat(after.get("running").asBoolean()).isFalse();
+    assertThat(after.get("canWithdraw").asBoolean()).isFalse();
+    assertThat(after.get("stage").asText()).isEqualTo("已撤回");
+    CitizenClient.Response again = c.post(base + "/withdrawal", "{\"reason\":\"再次撤回\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body()).contains("已经办结");
+  }
+
+  @Test
+  void afterTheDecisionAWithdrawalIsRefusedAndNothingChanges() throws Exception {
+    CitizenClient c = citizen("19710303", "023").signIn();
+    String pid = applied(c);
+    ProcessFixture fx = new ProcessFixture(tasks, management);
+    toNotice(fx, pid);
+    assertThat(view(c, pid).get("canWithdraw").asBoolean()).as("still before the decision").isTrue();
+    // the 公示 ends without objection (its timer fired), then the township decides
+    management.executeJob(management.createJobQuery().processInstanceId(pid).timers().singleResult().getId());
+    fx.runJobs(pid);
+    fx.complete(pid, "Task_TownshipApproval", "nongan-approver", ProcessFixture.vars("decision", "APPROVE"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).as("instalments follow")
+        .isOne();
+    JsonNode v = view(c, pid);
+    assertThat(v.get("canWithdraw").asBoolean()).isFalse();
+    assertThat(v.get("canObject").asBoolean()).isFalse();
+
+    long events = count("SELECT COUNT(*) FROM temporary_case_event WHERE process_instance_id = ?", pid);
+    CitizenClient.Response r = c.post("/api/citizen/cases/" + pid + "/withdrawal", "{\"reason\":\"不需要了\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(409);
+    assertThat(r.body()).contains("审核确认决定", "不能再撤回");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isOne();
+    assertThat(jdbc.queryForObject("SELECT status FROM temporary_case WHERE process_instance_id = ?", String.class,
+        pid)).isEqualTo("APPROVED");
+    assertThat(count("SELECT COUNT(*) FROM temporary_case_event WHERE process_instance_id = ?", pid))
+        .isEqualTo(events);
+    assertThat(actions(pid)).doesNotContain("citizen.withdrew");
+  }
+
+  @Test
+  void anObjectionDuringTheNoticeIsRecordedAndTheCaseworkerSeesIt() throws Exception {
+    CitizenClient c = citizen("19710303", "033").signIn();
+    String pid = applied(c);
+    String base = "/api/citizen/cases/" + pid;
+    // outside the 公示: refused in Chinese, nothing recorded
+    CitizenClient.Response early = c.post(base + "/objections", "{\"content\":\"公示的金额有误\"}");
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.body()).contains("不在公示期");
+    assertThat(count("SELECT COUNT(*) FROM temporary_objection WHERE process_instance_id = ?", pid)).isZero();
+
+    ProcessFixture fx = new ProcessFixture(tasks, management);
+    toNotice(fx, pid);
+    JsonNode v = view(c, pid);
+    assertThat(v.get("canObject").asBoolean()).isTrue();
+    assertThat(v.get("canWithdraw").asBoolean()).isTrue();
+    assertThat(c.post(base + "/objections", "{\"content\":\"\"}").status()).isEqualTo(400);
+    CitizenClient.Response r = c.post(base + "/objections", "{\"content\":\"公示的刚性支出少算了医保报销后的自付部分\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(json.readTree(r.body()).get("noticeRound").asInt()).isEqualTo(1);
+
+    assertThat(jdbc.queryForMap("SELECT objector_name, objector_phone, source, filed_by FROM temporary_objection "
+        + "WHERE process_instance_id = ?", pid)).containsEntry("OBJECTOR_NAME", "孙八")
+        .containsEntry("OBJECTOR_PHONE", c.phone).containsEntry("SOURCE", "ONLINE")
+        .containsEntry("FILED_BY", "citizen:" + c.idNumber.substring(0, 6) + "********" + c.idNumber.substring(14));
+    assertThat(actions(pid)).contains("citizen.objected");
+    // as after the caseworker's registration: back to 入户调查, the 公示 and its timer gone
+    var task = tasks.createTaskQuery().processInstanceId(pid).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_InvestigateHousehold");
+    assertThat(management.createJobQuery().processInstanceId(pid).timers().count()).isZero();
+    assertThat(tasks.getVariable(task.getId(), "objectionHistory").toString())
+        .contains("第1次公示", "孙八", "申请人网上提出", "医保报销后的自付部分");
+    JsonNode now = view(c, pid);
+    assertThat(now.get("canObject").asBoolean()).isFalse();
+    assertThat(now.get("stage").asText()).contains("入户调查");
+    // the next 公示 task shows the township caseworker the objection (read-only field of its form)
+    toNotice(fx, pid);
+    var notice = tasks.createTaskQuery().processInstanceId(pid).singleResult();
+    assertThat(tasks.getVariable(notice.getId(), "objectionHistory").toString()).contains("医保报销后的自付部分");
+    assertThat(new String(getClass().getResourceAsStream("/forms/temporary-public-notice.form").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8)).contains("\"key\": \"objectionHistory\"", "已登记的公示异议");
+  }
+
+  @Test
+  void anotherCitizensCaseAnswers404AndNothingChanges() throws Exception {
+    CitizenClient c = citizen("19710303", "043").signIn();
+    String pid = applied(c);
+    toNotice(new ProcessFixture(tasks, management), pid);
+    CitizenClient stranger = citizen("19710303", "053").signIn();
+    CitizenClient otherPhone = new CitizenClient(port, c.idNumber, CitizenApiTest.phone()).signIn();
+    for (CitizenClient x : new CitizenClient[] {stranger, otherPhone}) {
+      for (CitizenClient.Response r : List.of(
+          x.post("/api/citizen/cases/" + pid + "/withdrawal", "{\"reason\":\"不想要了\"}"),
+          x.post("/api/citizen/cases/" + pid + "/objections", "{\"content\":\"异议\"}"))) {
+        assertThat(r.status()).as(r.body()).isEqualTo(404);
+        assertThat(r.body()).contains("未找到该案件或材料");
+      }
+    }
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_PublicNotice");
+    assertThat(count("SELECT COUNT(*) FROM temporary_objection WHERE process_instance_id = ?", pid)).isZero();
   }
 }

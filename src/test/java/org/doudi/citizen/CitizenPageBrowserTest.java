@@ -236,6 +236,16 @@ class CitizenPageBrowserTest {
           By.xpath("//div[contains(@class,'case')][contains(., '支出型临时救助')]")));
       assertThat(c.getText()).contains("网上申请", "受理");
       shot("10-expenditure-case");
+      // before the decision the applicant may withdraw (no 公示 yet: no objection), as for 低保
+      assertThat(c.findElements(By.cssSelector(".action-withdrawal button"))).hasSize(1);
+      assertThat(c.findElements(By.cssSelector(".action-objections"))).isEmpty();
+      c.findElement(By.cssSelector(".action-withdrawal textarea")).sendKeys("医疗费用已由亲属承担");
+      click(By.xpath("//div[contains(@class,'case')][contains(., '支出型临时救助')]//div[contains(@class,'action-withdrawal')]//button"));
+      message("撤回申请：已提交");
+      wait.until(d -> d.findElement(By.xpath("//div[contains(@class,'case')][contains(., '支出型临时救助')]"))
+          .getText().contains("已撤回"));
+      assertThat(browser.findElements(By.cssSelector(".action-withdrawal"))).isEmpty();
+      shot("11-expenditure-withdrawn");
     } catch (RuntimeException | AssertionError e) {
       shot("failure-2");
       throw e;

@@ -65,6 +65,8 @@ class ExpenditureProcessTest {
   @Autowired Regions regions;
   @Autowired org.doudi.document.Documents documents;
   @LocalServerPort int port;
+  @Autowired ExpenditureApplicantActions actions;
+  @Autowired org.doudi.calendar.CaseDeadlines deadlines;
 
   TemporaryFixture f;
 
@@ -295,8 +297,123 @@ class ExpenditureProcessTest {
     f.complete(pid, "Task_PublicNotice", "nongan-cw",
         vars("objectorName", "钱七", "objectionContent", "申请人在县城另有一套住房"));
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
-    assertThat(pi).isWaitingAt("Task_InvestigateHousehold");
+    assertThat(pi).hasPassed("Gateway_JoinObjection", "ServiceTask_RecordObjection")
+        .isWaitingAt("Task_InvestigateHousehold");
     assertThat(records.rows("temporary_case_event", pid)).extracting(r -> r.get("KIND")).contains("OBJECTION");
+    assertThat(records.objections(pid)).singleElement().satisfies(o -> {
+      assertThat(o.noticeRound()).isEqualTo(1);
+      assertThat(o.objectorName()).isEqualTo("钱七");
+      assertThat(o.source()).isEqualTo("TASKLIST");
+      assertThat(o.filedBy()).isEqualTo("nongan-cw");
+    });
+    // the re-investigation sees it, and the next 公示 form starts empty with the earlier objection read-only
+    assertThat((String) runtime.getVariable(pid, "objectionHistory"))
+        .isEqualTo("第1次公示（2026年3月2日，钱七，经办人在公示任务中登记）：申请人在县城另有一套住房");
+    assertThat(runtime.getVariables(pid)).doesNotContainKeys("objectorName", "objectionContent", "objectionSource");
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1200", 2, 1, "2026-03-20"));
+    assertThat(pi).isWaitingAt("Task_PublicNotice");
+    assertThat(tasks.getVariable(tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(),
+        "objectionHistory").toString()).contains("钱七");
+  }
+
+  /** The applicant's objection online reaches the same 登记异议 step as the caseworker's registration. */
+  @Test
+  void anOnlineObjectionTakesTheSamePathAsTheCaseworkersRegistration() {
+    String pid = toProposal(freshId(), "1200");
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    ExpenditureApplicantActions.Objection o = new ExpenditureApplicantActions.Objection("赵六", "13800000000",
+        "公示的救助金额有误，实际自付医疗费用更高");
+    // outside the 公示: refused, nothing recorded
+    assertThat(actions.canObject(pid)).isFalse();
+    assertThatThrownBy(() -> actions.fileObjection(pid, o, "citizen:220122********0011"))
+        .isInstanceOf(ExpenditureApplicantActions.NotAllowedNow.class).hasMessageContaining("不在公示期");
+    assertThat(records.objections(pid)).isEmpty();
+    assertThat(pi).isWaitingAt("Task_ProposeAssistance");
+
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1200", 2, 1, "2026-03-20"));
+    assertThat(actions.canObject(pid)).isTrue();
+    assertThatThrownBy(() -> actions.fileObjection(pid, new ExpenditureApplicantActions.Objection("赵六", null, " "),
+        "citizen:x")).isInstanceOf(ExpenditureApplicantActions.InvalidRequest.class).hasMessageContaining("异议内容");
+    assertThat(pi).isWaitingAt("Task_PublicNotice");
+    assertThat(actions.fileObjection(pid, o, "citizen:220122********0011")).isEqualTo(1);
+    assertThat(pi).hasPassed("BoundaryEvent_ObjectionFiled", "ServiceTask_RecordObjection")
+        .isWaitingAt("Task_InvestigateHousehold");
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_PublicNotice").count())
+        .isZero();
+    assertThat(management.createJobQuery().processInstanceId(pid).timers().count()).as("the 公示 timer is gone")
+        .isZero();
+    assertThat(records.objections(pid)).singleElement().satisfies(x -> {
+      assertThat(x.source()).isEqualTo("ONLINE");
+      assertThat(x.objectorPhone()).isEqualTo("13800000000");
+      assertThat(x.filedBy()).isEqualTo("citizen:220122********0011");
+    });
+    assertThat(records.rows("temporary_case_event", pid)).filteredOn(r -> "OBJECTION".equals(r.get("KIND")))
+        .singleElement().satisfies(r -> assertThat((String) r.get("NOTE")).contains("申请人网上提出", "实际自付医疗费用更高"));
+    assertThat((String) runtime.getVariable(pid, "objectionHistory")).contains("第1次公示", "赵六", "申请人网上提出");
+    // the objection is investigated before anyone decides: the second 公示 shows it, and a caseworker's objection there is round 2
+    f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", investigation());
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("1200", 2, 1, "2026-03-20"));
+    String notice = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
+    assertThat(tasks.getVariable(notice, "objectionHistory").toString()).contains("实际自付医疗费用更高");
+    f.complete(pid, "Task_PublicNotice", "nongan-cw", vars("objectorName", "钱七", "objectionContent", "另有住房"));
+    assertThat(records.objections(pid)).extracting(TemporaryRepository.Objection::noticeRound,
+        TemporaryRepository.Objection::source).containsExactly(org.assertj.core.groups.Tuple.tuple(1, "ONLINE"),
+        org.assertj.core.groups.Tuple.tuple(2, "TASKLIST"));
+    assertThat(((String) runtime.getVariable(pid, "objectionHistory")).split("\n")).hasSize(2);
+  }
+
+  @Test
+  void theApplicantWithdrawsBeforeTheDecisionAndTheCaseEndsAsWithdrawn() {
+    String pid = start(freshId(), "1000");
+    f.complete(pid, "Task_AcceptApplication", "nongan-cw", materials());
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).isWaitingAt("Task_InvestigateHousehold");
+    assertThat(deadlines.of(List.of(pid))).anyMatch(d -> "OPEN".equals(d.status()));
+    assertThat(actions.canWithdraw(pid)).isTrue();
+    assertThatThrownBy(() -> actions.withdraw(pid, " ", "citizen:x"))
+        .isInstanceOf(ExpenditureApplicantActions.InvalidRequest.class).hasMessageContaining("撤回理由");
+    assertThat(pi).isWaitingAt("Task_InvestigateHousehold");
+
+    actions.withdraw(pid, "医疗费用已由亲属承担", "citizen:220122********0011");
+    assertThat(pi).isEnded().hasPassed("StartEvent_WithdrawalRequested", "ServiceTask_RecordWithdrawal",
+        "EndEvent_Withdrawn").hasNotPassed("Task_ProposeAssistance");
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(pid).count()).isZero();
+    assertThat(deadlines.of(List.of(pid))).isNotEmpty().noneMatch(d -> "OPEN".equals(d.status()));
+    assertThat(records.caseRow(pid)).containsEntry("STATUS", "WITHDRAWN").extractingByKey("CLOSED_AT").isNotNull();
+    assertThat(records.rows("temporary_case_event", pid)).filteredOn(r -> "WITHDRAWN".equals(r.get("KIND")))
+        .singleElement().satisfies(r -> {
+          assertThat((String) r.get("NOTE")).contains("医疗费用已由亲属承担");
+          assertThat(r.get("CREATED_BY")).isEqualTo("citizen:220122********0011");
+        });
+    assertThat(payments.byCase(pid)).isEmpty();
+    assertThat(actions.canWithdraw(pid)).isFalse();
+    assertThatThrownBy(() -> actions.withdraw(pid, "再次撤回", "citizen:x"))
+        .isInstanceOf(ExpenditureApplicantActions.NotAllowedNow.class).hasMessageContaining("已经办结");
+  }
+
+  @Test
+  void afterTheDecisionAWithdrawalIsRefusedAndNothingChanges() {
+    String pid = toProposal(freshId(), "900");
+    f.complete(pid, "Task_ProposeAssistance", "nongan-cw", proposal("900", 2, 1, "2026-04-20"));
+    assertThat(actions.canWithdraw(pid)).as("until the decision").isTrue();
+    noticePeriodEnds(pid);
+    f.complete(pid, "Task_TownshipApproval", "nongan-approver", vars("decision", "APPROVE"));
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(pi).isWaitingAt("IntermediateTimer_InstalmentDue");
+    assertThat(actions.canWithdraw(pid)).isFalse();
+    assertThatThrownBy(() -> actions.withdraw(pid, "不需要了", "citizen:x"))
+        .isInstanceOf(ExpenditureApplicantActions.NotAllowedNow.class).hasMessageContaining("审核确认决定");
+    // the model refuses it too, whoever sends the message: rolled back
+    assertThatThrownBy(() -> runtime.createMessageCorrelation(TemporaryVariables.MESSAGE_EXPENDITURE_WITHDRAWN)
+        .processInstanceId(pid).setVariable("withdrawalReason", "绕过接口").correlate())
+        .hasMessageContaining("不能再撤回申请");
+    assertThat(pi).isWaitingAt("IntermediateTimer_InstalmentDue").hasNotPassed("ServiceTask_RecordWithdrawal");
+    assertThat(records.caseRow(pid)).containsEntry("STATUS", "APPROVED");
+    assertThat(records.instalments(pid)).extracting(TemporaryRepository.Instalment::status)
+        .containsExactly("PLANNED", "PLANNED");
+    assertThat(records.rows("temporary_case_event", pid)).extracting(r -> r.get("KIND")).doesNotContain("WITHDRAWN");
   }
 
   /**

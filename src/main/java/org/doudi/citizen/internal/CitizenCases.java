@@ -40,6 +40,7 @@ import org.doudi.household.IdNumber;
 import org.doudi.identity.CaseVariables;
 import org.doudi.payment.LedgerEntry;
 import org.doudi.payment.Payments;
+import org.doudi.temporary.ExpenditureApplicantActions;
 import org.doudi.temporary.TemporaryVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -69,10 +70,13 @@ public class CitizenCases {
   private final HistoryService history;
   private final EngineAsSystem asSystem;
   private final AuditTrail audit;
+  private final ExpenditureApplicantActions expenditure;
 
   public CitizenCases(CitizenRepository repository, Households households, DibaoCases dibao, DibaoEvidence evidence,
       Payments payments, CaseDeadlines deadlines, CaseClock clock, Documents documents, RuntimeService runtime,
-      TaskService tasks, HistoryService history, EngineAsSystem asSystem, AuditTrail audit) {
+      TaskService tasks, HistoryService history, EngineAsSystem asSystem, AuditTrail audit,
+      ExpenditureApplicantActions expenditure) {
+    this.expenditure = expenditure;
     this.repository = repository;
     this.households = households;
     this.dibao = dibao;
@@ -139,6 +143,17 @@ public class CitizenCases {
 
   public void withdraw(Citizen c, String processInstanceId, String reason) {
     requireOwn(c, processInstanceId);
+    if (isExpenditure(processInstanceId)) {
+      try {
+        expenditure.withdraw(processInstanceId, reason, c.actor());
+      } catch (ExpenditureApplicantActions.NotAllowedNow e) {
+        throw new CitizenRefusal(HttpStatus.CONFLICT, e.getMessage());
+      } catch (ExpenditureApplicantActions.InvalidRequest e) {
+        throw new CitizenRefusal(HttpStatus.BAD_REQUEST, e.getMessage());
+      }
+      record(c, processInstanceId, "citizen.withdrew", "申请人在网上撤回支出型临时救助申请：" + reason.strip());
+      return;
+    }
     try {
       dibao.withdraw(processInstanceId, reason, c.actor());
     } catch (DibaoCases.NotAcceptedNowException e) {
@@ -151,6 +166,19 @@ public class CitizenCases {
 
   public int object(Citizen c, String processInstanceId, String content) {
     requireOwn(c, processInstanceId);
+    if (isExpenditure(processInstanceId)) {
+      int round;
+      try {
+        round = expenditure.fileObjection(processInstanceId, new ExpenditureApplicantActions.Objection(
+            expenditureName(c, processInstanceId), c.phone(), content), c.actor());
+      } catch (ExpenditureApplicantActions.NotAllowedNow e) {
+        throw new CitizenRefusal(HttpStatus.CONFLICT, e.getMessage());
+      } catch (ExpenditureApplicantActions.InvalidRequest e) {
+        throw new CitizenRefusal(HttpStatus.BAD_REQUEST, e.getMessage());
+      }
+      record(c, processInstanceId, "citizen.objected", "申请人在网上对支出型临时救助第" + round + "次公示提出异议");
+      return round;
+    }
     String name = nameOf(c, processInstanceId);
     int round;
     try {
@@ -281,17 +309,44 @@ public class CitizenCases {
           .eventName(DibaoVariables.MESSAGE_WITHDRAWAL).count() > 0;
       boolean expenditure = TemporaryVariables.EXPENDITURE_PROCESS.equals(hpi.getProcessDefinitionKey());
       if (expenditure) {
-        // 支出型临时救助: its decisions reach the applicant as notices (documents); no 低保 household record
+        // 支出型临时救助: its decisions reach the applicant as notices (documents); no 低保 household record.
+        // Withdrawal until the decision and objections during the 公示: the temporary module says when.
         applicantName = (String) f.get(TemporaryVariables.RECIPIENT_NAME);
+        canWithdraw = running && this.expenditure.canWithdraw(pid);
+        canObject = running && this.expenditure.canObject(pid);
       }
       String channel = expenditure ? (String) f.get(TemporaryVariables.REPORT_CHANNEL)
           : (String) f.get(DibaoVariables.CHANNEL);
+      if (expenditure && !running) {
+        String outcome = this.expenditure.outcomeLabel(pid);
+        stage = outcome == null ? stage : outcome;
+      }
       return new CaseView(pid, hpi.getBusinessKey(), expenditure ? "TEMPORARY_EXPENDITURE" : "DIBAO",
           expenditure ? "支出型临时救助" : "最低生活保障",
           DibaoVariables.CHANNEL_ONLINE.equals(channel) ? "网上申请" : "窗口申请",
           (String) f.get(expenditure ? TemporaryVariables.REGION_NAME : DibaoVariables.REGION_NAME), applicantName, hpi.getStartTime().toInstant(), running, stage,
           steps, dl, stopped, missing, canRecheck ? (String) f.get(DibaoVariables.CHECK_SUMMARY) : null, persons,
           decisions, pays, docs, canWithdraw, canObject, canRecheck, running);
+    });
+  }
+
+  private boolean isExpenditure(String pid) {
+    return asSystem.call(() -> {
+      HistoricProcessInstance h = history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult();
+      return h != null && TemporaryVariables.EXPENDITURE_PROCESS.equals(h.getProcessDefinitionKey());
+    });
+  }
+
+  /** The objector's name: the applicant's own when the citizen is the applicant, else who filed it for them. */
+  private String expenditureName(Citizen c, String pid) {
+    return asSystem.call(() -> {
+      Map<String, Object> v = new HashMap<>();
+      for (HistoricVariableInstance h : history.createHistoricVariableInstanceQuery().processInstanceId(pid)
+          .variableNameIn(TemporaryVariables.RECIPIENT_NAME, TemporaryVariables.RECIPIENT_ID_NUMBER).list()) {
+        v.put(h.getName(), h.getValue());
+      }
+      return c.idNumber().equals(v.get(TemporaryVariables.RECIPIENT_ID_NUMBER))
+          ? String.valueOf(v.get(TemporaryVariables.RECIPIENT_NAME)) : "申请人的家庭成员（网上申请提交人）";
     });
   }
 

@@ -264,6 +264,27 @@ public class ExpenditureCases {
     notices.refused(execution, "支出型");
   }
 
+  /**
+   * 撤回申请 (event sub-process, message {@link TemporaryVariables#MESSAGE_EXPENDITURE_WITHDRAWN}): the applicant
+   * withdraws before the decision. The interrupting sub-process has cancelled the running steps (their deadlines close
+   * with them); the case ends as WITHDRAWN with the reason. Once a decision is recorded a withdrawal is refused and the
+   * whole correlation rolls back — whoever sent the message.
+   */
+  public void withdrawn(DelegateExecution execution) {
+    String pid = execution.getProcessInstanceId();
+    if (records.decided(pid)) {
+      throw new TemporaryFormException(WITHDRAWAL_REASON, "案件已经作出审核确认决定，不能再撤回申请");
+    }
+    Instant now = Values.now();
+    String by = Values.str(execution, WITHDRAWN_BY);
+    if (by == null) {
+      by = Values.currentUser();
+    }
+    String reason = Values.str(execution, WITHDRAWAL_REASON);
+    records.event(pid, "WITHDRAWN", "申请人撤回申请" + (reason == null ? "" : "：" + reason), now, by);
+    records.close(pid, "WITHDRAWN", now);
+  }
+
   /** 停止发放: the remaining instalments are stopped with the reason; nothing more is paid. */
   public void stop(DelegateExecution execution) {
     String pid = execution.getProcessInstanceId();

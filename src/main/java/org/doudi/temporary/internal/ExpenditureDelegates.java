@@ -161,4 +161,34 @@ public final class ExpenditureDelegates {
       cases.stop(execution);
     }
   }
+
+  /** 登记异议 (公示 task or online): {@link ExpenditureObjections#record}. */
+  @ProcessBean("temporaryRecordObjection")
+  public static class RecordObjection implements JavaDelegate {
+    private final ExpenditureObjections objections;
+
+    public RecordObjection(ExpenditureObjections objections) {
+      this.objections = objections;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      objections.record(execution, execution.getProcessInstanceId());
+    }
+  }
+
+  /** 记录撤回申请: {@link ExpenditureCases#withdrawn}. */
+  @ProcessBean("temporaryRecordWithdrawal")
+  public static class RecordWithdrawal implements JavaDelegate {
+    private final ExpenditureCases cases;
+
+    public RecordWithdrawal(ExpenditureCases cases) {
+      this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      cases.withdrawn(execution);
+    }
+  }
 }

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+<<<<<<< HEAD
 import org.doudi.document.Documents;
 import org.doudi.document.MaterialChecklist;
+=======
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+>>>>>>> exptmp
 import org.doudi.engine.ProcessBean;
 import org.doudi.temporary.persistence.TemporaryRepository;
 
@@ -34,6 +38,7 @@ public class TemporaryFormCheck implements TaskListener {
     MATERIALS.put("materialPledge", "承诺书（签字）");
   }
 
+<<<<<<< HEAD
   private final TemporaryRepository records;
   private final Documents documents;
 
@@ -44,6 +49,17 @@ public class TemporaryFormCheck implements TaskListener {
     }
     this.records = records;
     this.documents = documents;
+=======
+  /** The 登记异议 step of {@code expenditure-assistance} (absent in model versions before issue 20). */
+  static final String RECORD_OBJECTION_STEP = "ServiceTask_RecordObjection";
+
+  private final TemporaryRepository records;
+  private final ExpenditureObjections objections;
+
+  public TemporaryFormCheck(TemporaryRepository records, ExpenditureObjections objections) {
+    this.records = records;
+    this.objections = objections;
+>>>>>>> exptmp
   }
 
   @Override
@@ -95,18 +111,34 @@ public class TemporaryFormCheck implements TaskListener {
         f.text("investigationFindings", "调查情况（困难程度、刚性支出核实）", 2000);
       }
       case "Task_ProposeAssistance" -> proposal(f, task);
-      case "Task_PublicNotice" -> {
-        f.text("objectorName", "异议人姓名", 50);
-        task.setVariable(OBJECTION_CONTENT, f.text(OBJECTION_CONTENT, "异议内容", 2000));
-        records.event(pid, "OBJECTION", f.string("objectorName") + "：" + f.string(OBJECTION_CONTENT), Values.now(),
-            actor(task));
-      }
+      case "Task_PublicNotice" -> publicNoticeObjection(f, task, pid);
       case "Task_ConfirmBatch" -> {
         String d = f.oneOf("batchDecision", "确认结果", "CONFIRM", "CANCEL");
         task.setVariable(BATCH_CONFIRMED, "CONFIRM".equals(d));
         f.optionalText("batchNote", "说明", 500);
       }
       default -> throw new IllegalStateException("No form check for task " + task.getTaskDefinitionKey());
+    }
+  }
+
+  /**
+   * The caseworker registers an objection in the 公示 task: checked here, stored by the model's 登记异议 step
+   * ({@link ExpenditureObjections}), which the applicant's online objection reaches as well. A model version from
+   * before that step stores it here.
+   */
+  private void publicNoticeObjection(Values f, DelegateTask task, String pid) {
+    task.setVariable(OBJECTOR_NAME, f.text(OBJECTOR_NAME, "异议人姓名", 50));
+    task.setVariable(OBJECTION_CONTENT, f.text(OBJECTION_CONTENT, "异议内容", 2000));
+    task.setVariable(OBJECTION_SOURCE, ExpenditureObjections.SOURCE_TASKLIST);
+    task.setVariable(OBJECTION_FILED_BY, actor(task));
+    if (task.getExecution() instanceof ExecutionEntity e
+        && e.getProcessDefinition().findActivity(RECORD_OBJECTION_STEP) == null) {
+      if ("EXPENDITURE".equals(Values.str(task, CASE_KIND))) {
+        objections.record(task.getExecution(), pid);
+      } else {
+        records.event(pid, "OBJECTION", f.string(OBJECTOR_NAME) + "：" + f.string(OBJECTION_CONTENT), Values.now(),
+            actor(task));
+      }
     }
   }
 

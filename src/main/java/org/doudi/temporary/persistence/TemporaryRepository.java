@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class TemporaryRepository {
 
   private static final Set<String> TABLES = Set.of("temporary_case", "temporary_paperwork", "temporary_instalment",
-      "temporary_decision", "temporary_case_event", "temporary_holiday_batch");
+      "temporary_decision", "temporary_case_event", "temporary_holiday_batch", "temporary_objection");
 
   private final JdbcTemplate jdbc;
 
@@ -128,6 +128,30 @@ public class TemporaryRepository {
   public void event(String pid, String kind, String note, Instant at, String by) {
     jdbc.update("INSERT INTO temporary_case_event (process_instance_id, kind, note, created_at, created_by) "
         + "VALUES (?,?,?,?,?)", pid, kind, note, ts(at), by);
+  }
+
+  /** An objection to the 公示 (V68_1): the round is the 公示 it was raised against. */
+  public record Objection(int noticeRound, String objectorName, String objectorPhone, String content, String source,
+      Instant filedAt, String filedBy) {}
+
+  public void insertObjection(String pid, Objection o) {
+    jdbc.update("INSERT INTO temporary_objection (process_instance_id, notice_round, objector_name, objector_phone, "
+            + "content, source, filed_at, filed_by) VALUES (?,?,?,?,?,?,?,?)", pid, o.noticeRound(), o.objectorName(),
+        o.objectorPhone(), o.content(), o.source(), ts(o.filedAt()), o.filedBy());
+  }
+
+  public List<Objection> objections(String pid) {
+    return jdbc.query("SELECT notice_round, objector_name, objector_phone, content, source, filed_at, filed_by "
+            + "FROM temporary_objection WHERE process_instance_id = ? ORDER BY notice_round",
+        (rs, n) -> new Objection(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getTimestamp(6).toInstant(), rs.getString(7)), pid);
+  }
+
+  /** Whether a decision (审核确认, either way) has been recorded for the case. */
+  public boolean decided(String pid) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM temporary_decision WHERE process_instance_id = ?",
+        Integer.class, pid);
+    return n != null && n > 0;
   }
 
   public long insertBatch(String pid, String scheme, int year, String regionCode, BigDecimal amount, String basis,
