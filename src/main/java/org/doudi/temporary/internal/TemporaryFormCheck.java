@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-<<<<<<< HEAD
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.doudi.document.Documents;
 import org.doudi.document.MaterialChecklist;
-=======
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
->>>>>>> exptmp
 import org.doudi.engine.ProcessBean;
 import org.doudi.temporary.persistence.TemporaryRepository;
 
@@ -38,28 +35,21 @@ public class TemporaryFormCheck implements TaskListener {
     MATERIALS.put("materialPledge", "承诺书（签字）");
   }
 
-<<<<<<< HEAD
+  /** The 登记异议 step of {@code expenditure-assistance} (absent in model versions before issue 20). */
+  static final String RECORD_OBJECTION_STEP = "ServiceTask_RecordObjection";
+
   private final TemporaryRepository records;
   private final Documents documents;
+  private final ExpenditureObjections objections;
 
-  public TemporaryFormCheck(TemporaryRepository records, Documents documents) {
+  public TemporaryFormCheck(TemporaryRepository records, Documents documents, ExpenditureObjections objections) {
     if (!MATERIALS.keySet().equals(MaterialChecklist.TEMPORARY_EXPENDITURE.fields())) {
       throw new IllegalStateException("the 受理 form's materials " + MATERIALS.keySet()
           + " differ from the document module's checklist " + MaterialChecklist.TEMPORARY_EXPENDITURE.fields());
     }
     this.records = records;
     this.documents = documents;
-=======
-  /** The 登记异议 step of {@code expenditure-assistance} (absent in model versions before issue 20). */
-  static final String RECORD_OBJECTION_STEP = "ServiceTask_RecordObjection";
-
-  private final TemporaryRepository records;
-  private final ExpenditureObjections objections;
-
-  public TemporaryFormCheck(TemporaryRepository records, ExpenditureObjections objections) {
-    this.records = records;
     this.objections = objections;
->>>>>>> exptmp
   }
 
   @Override
