@@ -49,6 +49,7 @@ class AuditTrailTest {
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired Sealer sealer;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.doudi.payment.Payments payments;
@@ -137,6 +138,24 @@ class AuditTrailTest {
     assertThat(search("supervisor", "caseRef=" + c.pid()).get("total").asLong())
         .isEqualTo(byCase.get("total").asLong());
     assertThat(actions(search("auditor", "user=auditor&kind=AUDIT_READ"))).contains("AUDIT_READ search by auditor");
+  }
+
+  @Test
+  void variableWritesAreInTheAuditAndTheVariableHistoryButNotInHistoricDetails() throws Exception {
+    Case c = acceptedCase();
+    // history level full, except ACT_HI_DETAIL (audit.internal.HistoryWithoutDetail): the audit has every write
+    assertThat(history.createHistoricDetailQuery().processInstanceId(c.pid()).count()).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ?", Long.class, c.pid()))
+        .isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(c.pid())
+        .variableName("materialIdentity").singleResult().getValue()).isEqualTo(true);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.pid())
+        .activityId("Task_AcceptApplication").finished().count()).isEqualTo(1);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(c.pid()).finished().count()).isEqualTo(1);
+    JsonNode entries = search("auditor", "caseRef=" + c.pid() + "&kind=VARIABLE").get("entries");
+    List<String> subjects = new ArrayList<>();
+    entries.forEach(e -> subjects.add(e.get("subject").asText() + "=" + e.get("after").asText()));
+    assertThat(subjects).anyMatch(s -> s.startsWith("materialIdentity") && s.endsWith("=1"));
   }
 
   @Test
