@@ -156,6 +156,17 @@ class AuditTrailTest {
     List<String> subjects = new ArrayList<>();
     entries.forEach(e -> subjects.add(e.get("subject").asText() + "=" + e.get("after").asText()));
     assertThat(subjects).anyMatch(s -> s.startsWith("materialIdentity") && s.endsWith("=1"));
+
+    // a task's entries: created, claimed, completed; the due date set in the creating command adds no second entry
+    List<String> accept = new ArrayList<>();
+    search("auditor", "caseRef=" + c.pid() + "&kind=TASK").get("entries").forEach(e -> {
+      if (e.get("subject").asText().startsWith("Task_AcceptApplication")) {
+        accept.add(e.get("action").asText() + " " + (e.get("after").isNull() ? "-" : e.get("after").asText()));
+      }
+    });
+    assertThat(accept).containsExactlyInAnyOrder("task-create -", "task-update assignee=nongan-cw",
+        "task-complete assignee=nongan-cw");
+    assertThat(tasks.createTaskQuery().processInstanceId(c.pid()).singleResult().getDueDate()).isNotNull();
   }
 
   @Test
