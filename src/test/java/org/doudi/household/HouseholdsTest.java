@@ -85,7 +85,8 @@ class HouseholdsTest {
       assertThat(households.declared(id)).isNotSameAs(first[0]).isEqualTo(first[0]);
       assertThatThrownBy(() -> first[0].memberList().clear()).isInstanceOf(UnsupportedOperationException.class);
       // a transaction inside this one reads on its own
-      assertThat(inner.execute(s -> households.load(id))).isNotSameAs(first[0]).isEqualTo(first[0]);
+      HouseholdApplication innerLoad = inner.execute(s -> households.load(id));
+      assertThat(innerLoad).isNotSameAs(first[0]).isEqualTo(first[0]);
       // a write through the repository drops it: the next load has the new figures
       String who = first[0].memberList().get(0).idNumber();
       households.replaceMemberIncome(id, who, Map.of(IncomeType.WAGE, new BigDecimal("321.00")));
