@@ -122,17 +122,6 @@ public class BenefitRegister {
     return idNumber == null ? Optional.empty() : repository.find(idNumber.strip().toUpperCase());
   }
 
-  /** The first of these persons held by another holder, for a check before anything is stored. */
-  private Optional<Holding> heldElsewhere(String holderKey, Collection<Person> persons) {
-    for (Person p : persons) {
-      Optional<Holding> h = repository.find(p.idNumber());
-      if (h.isPresent() && !h.get().holderKey().equals(holderKey)) {
-        return h;
-      }
-    }
-    return Optional.empty();
-  }
-
   /** What a refusal tells the caseworker or citizen: who, where, which case, since when. */
   public String describe(Holding h) {
     return h.personName() + "（身份证号码" + Masking.mask(h.idNumber()) + "）已在" + place(h) + "的"
@@ -146,16 +135,18 @@ public class BenefitRegister {
     Instant now = now();
     Map<String, Person> byId = new LinkedHashMap<>();
     persons.forEach(p -> byId.putIfAbsent(p.idNumber(), p));
-    Optional<Holding> elsewhere = heldElsewhere(holderKey, byId.values());
-    if (elsewhere.isPresent()) {
-      throw new AlreadyRegisteredException(describe(elsewhere.get()), elsewhere.get());
+    // each person read once: held by another holder refuses the whole entry before anything is stored; a claim
+    // committed concurrently after this read is refused by the primary key at the insert (see insert)
+    Map<String, Optional<Holding>> held = new LinkedHashMap<>();
+    for (Person p : byId.values()) {
+      Optional<Holding> h = repository.find(p.idNumber());
+      if (h.isPresent() && !h.get().holderKey().equals(holderKey)) {
+        throw new AlreadyRegisteredException(describe(h.get()), h.get());
+      }
+      held.put(p.idNumber(), h);
     }
     for (Person p : byId.values()) {
-      Optional<Holding> mine = repository.find(p.idNumber());
-      if (mine.isPresent() && !mine.get().holderKey().equals(holderKey)) {
-        // committed by a concurrent claim since the check above
-        throw new AlreadyRegisteredException(describe(mine.get()), mine.get());
-      }
+      Optional<Holding> mine = held.get(p.idNumber());
       if (mine.isPresent()) {
         if (status == Status.ACTIVE && mine.get().status() != Status.ACTIVE) {
           repository.setStatus(p.idNumber(), Status.ACTIVE, caseRef, now);

@@ -49,6 +49,7 @@ class AuditTrailTest {
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired Sealer sealer;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.doudi.payment.Payments payments;
@@ -137,6 +138,35 @@ class AuditTrailTest {
     assertThat(search("supervisor", "caseRef=" + c.pid()).get("total").asLong())
         .isEqualTo(byCase.get("total").asLong());
     assertThat(actions(search("auditor", "user=auditor&kind=AUDIT_READ"))).contains("AUDIT_READ search by auditor");
+  }
+
+  @Test
+  void variableWritesAreInTheAuditAndTheVariableHistoryButNotInHistoricDetails() throws Exception {
+    Case c = acceptedCase();
+    // history level full, except ACT_HI_DETAIL (audit.internal.HistoryWithoutDetail): the audit has every write
+    assertThat(history.createHistoricDetailQuery().processInstanceId(c.pid()).count()).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ?", Long.class, c.pid()))
+        .isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(c.pid())
+        .variableName("materialIdentity").singleResult().getValue()).isEqualTo(true);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.pid())
+        .activityId("Task_AcceptApplication").finished().count()).isEqualTo(1);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(c.pid()).finished().count()).isEqualTo(1);
+    JsonNode entries = search("auditor", "caseRef=" + c.pid() + "&kind=VARIABLE").get("entries");
+    List<String> subjects = new ArrayList<>();
+    entries.forEach(e -> subjects.add(e.get("subject").asText() + "=" + e.get("after").asText()));
+    assertThat(subjects).anyMatch(s -> s.startsWith("materialIdentity") && s.endsWith("=1"));
+
+    // a task's entries: created, claimed, completed; an update in the creating command that changes neither assignee
+    // nor owner (Camunda fires one when a listener sets the due date) adds no second entry
+    List<String> accept = new ArrayList<>();
+    search("auditor", "caseRef=" + c.pid() + "&kind=TASK").get("entries").forEach(e -> {
+      if (e.get("subject").asText().startsWith("Task_AcceptApplication")) {
+        accept.add(e.get("action").asText() + " " + (e.get("after").isNull() ? "-" : e.get("after").asText()));
+      }
+    });
+    assertThat(accept).containsExactlyInAnyOrder("task-create -", "task-update assignee=nongan-cw",
+        "task-complete assignee=nongan-cw");
   }
 
   @Test

@@ -24,6 +24,8 @@ class HouseholdsTest {
   Households households;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactions;
 
   int rows(String table) {
     return jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
@@ -68,6 +70,40 @@ class HouseholdsTest {
     assertThat(s.registeredBy()).isEqualTo("nongan-cw");
     assertThat(s.registeredAt()).isNotNull();
     assertThat(s.processInstanceId()).isNull();
+  }
+
+  @Test
+  void anApplicationIsLoadedOncePerTransactionAndAfreshAfterAWriteOrInAnotherTransaction() {
+    long id = households.register(household(), "nongan-cw");
+    var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    var inner = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    HouseholdApplication[] first = new HouseholdApplication[1];
+    tx.executeWithoutResult(status -> {
+      first[0] = households.load(id);
+      assertThat(households.load(id)).isSameAs(first[0]);
+      assertThat(households.declared(id)).isNotSameAs(first[0]).isEqualTo(first[0]);
+      assertThatThrownBy(() -> first[0].memberList().clear()).isInstanceOf(UnsupportedOperationException.class);
+      // a transaction inside this one reads on its own
+      HouseholdApplication innerLoad = inner.execute(s -> households.load(id));
+      assertThat(innerLoad).isNotSameAs(first[0]).isEqualTo(first[0]);
+      // a write through the repository drops it: the next load has the new figures
+      String who = first[0].memberList().get(0).idNumber();
+      households.replaceMemberIncome(id, who, Map.of(IncomeType.WAGE, new BigDecimal("321.00")));
+      HouseholdApplication after = households.load(id);
+      assertThat(after.memberList().get(0).monthlyIncome()).isEqualTo(Map.of(IncomeType.WAGE, new BigDecimal("321.00")));
+      assertThat(households.declared(id)).isEqualTo(first[0]);
+    });
+    // the next transaction reads what is committed, e.g. a change made by another one
+    jdbc.update("UPDATE household_application SET contact_phone = '13900000000' WHERE id = ?", id);
+    tx.executeWithoutResult(status -> {
+      HouseholdApplication again = households.load(id);
+      assertThat(again).isNotSameAs(first[0]);
+      assertThat(again.contactPhone()).isEqualTo("13900000000");
+      assertThat(again.memberList().get(0).monthlyIncome()).containsEntry(IncomeType.WAGE, new BigDecimal("321.00"));
+    });
+    // outside a transaction every load reads
+    assertThat(households.load(id)).isNotSameAs(households.load(id));
   }
 
   @Test

@@ -22,6 +22,19 @@ public class TestProcessBeans {
     }
   }
 
+  /** Fails while {@code failing} is set: a job's retries, incidents and their resolution (FailedJobIncidentsTest). */
+  @ProcessBean("flakyStep")
+  public static class FlakyStep implements JavaDelegate {
+    public final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      if (failing.get()) {
+        throw new IllegalStateException("flaky step failed on purpose");
+      }
+    }
+  }
+
   /** A Spring bean that is not a process bean: hostile models name it (docs/security.md); it must never be reached. */
   @Component("notAProcessBean")
   public static class NotAProcessBean implements JavaDelegate {

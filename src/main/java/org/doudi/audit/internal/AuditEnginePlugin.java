@@ -14,7 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the audit's engine hooks: the history handler next to Camunda's database handler, a post-deployer for
+ * Registers the audit's engine hooks: the history handler next to Camunda's database handler (which writes no
+ * historic details: {@link HistoryWithoutDetail}), a post-deployer for
  * deployments, and an interceptor that sees every password check (web-app login and HTTP Basic alike go through
  * {@code IdentityService.checkPassword}).
  */
@@ -32,9 +33,13 @@ public class AuditEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EngineRecorder recorder = new EngineRecorder(store::getObject);
-    configuration.setEnableDefaultDbHistoryEventHandler(true);
-    List<HistoryEventHandler> handlers = new ArrayList<>(configuration.getCustomHistoryEventHandlers() == null
-        ? List.of() : configuration.getCustomHistoryEventHandlers());
+    // Camunda's database handler without historic details (HistoryWithoutDetail) in place of the default one, first
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    List<HistoryEventHandler> handlers = new ArrayList<>();
+    handlers.add(new HistoryWithoutDetail());
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
     handlers.add(recorder);
     configuration.setCustomHistoryEventHandlers(handlers);
     List<org.camunda.bpm.engine.impl.interceptor.SessionFactory> sessions = new ArrayList<>(

@@ -78,8 +78,32 @@ final class EngineRecorder implements HistoryEventHandler, Deployer {
         store.insert(r);
         return;
       }
+      if (repeatsTask(r)) {
+        return;
+      }
       records.add(r);
       times.add(org.doudi.engine.EngineContext.now());
+    }
+
+    /**
+     * A task update that records nothing new: the same task (subject: key, name, id) already has an entry in this
+     * command with the same assignee and owner. Camunda fires an update for every change of a task, e.g. the due date
+     * our deadline listener sets right after the task is created; the entry carries only assignee and owner, so it
+     * would repeat the creation's entry word for word.
+     */
+    private boolean repeatsTask(AuditRecord r) {
+      if (r.kind() != AuditKind.TASK || !"task-update".equals(r.action())) {
+        return false;
+      }
+      for (int i = records.size() - 1; i >= 0; i--) {
+        AuditRecord earlier = records.get(i);
+        if (earlier.kind() == AuditKind.TASK && java.util.Objects.equals(earlier.subject(), r.subject())) {
+          return !"task-complete".equals(earlier.action()) && !"task-delete".equals(earlier.action())
+              && java.util.Objects.equals(earlier.after(), r.after())
+              && java.util.Objects.equals(earlier.actor(), r.actor());
+        }
+      }
+      return false;
     }
 
     @Override

@@ -50,6 +50,20 @@ final class CaseContext {
     return v instanceof Boolean b ? b : v != null && "true".equalsIgnoreCase(v.toString().strip());
   }
 
+  /**
+   * Sets the variable unless it already holds an equal value of the same type. Camunda writes every
+   * {@code setVariable} as an update (runtime row, historic variable, audit entry) even when nothing changed; values a
+   * case sets again on a second pass (the approval authority before 审核确认) or that its start already carried (the
+   * application id, region, registering user) are left as they are.
+   */
+  static void update(VariableScope scope, String name, Object value) {
+    Object current = scope.getVariable(name);
+    if (current != null && value != null && current.getClass() == value.getClass() && current.equals(value)) {
+      return;
+    }
+    scope.setVariable(name, value);
+  }
+
   static Instant now() {
     return EngineContext.now();
   }

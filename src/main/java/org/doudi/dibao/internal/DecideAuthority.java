@@ -24,10 +24,10 @@ public class DecideAuthority implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ApprovalAuthority a = rules.decideAuthority(CaseContext.string(execution, COUNTY_CODE),
         CaseContext.flag(execution, SEPARATE_REGISTRATION), CaseContext.flag(execution, HAS_COMPLAINT));
-    execution.setVariable(AUTHORITY, a.authority().name());
-    execution.setVariable(AUTHORITY_LABEL, a.delegated() ? "乡镇（街道）（县级授权下放）" : "县级民政部门");
-    execution.setVariable(COUNTY_HOME_VISIT_REQUIRED, a.countyHomeVisitRequired());
-    execution.setVariable(AUTHORITY_BASIS, a.basis());
+    CaseContext.update(execution, AUTHORITY, a.authority().name());
+    CaseContext.update(execution, AUTHORITY_LABEL, a.delegated() ? "乡镇（街道）（县级授权下放）" : "县级民政部门");
+    CaseContext.update(execution, COUNTY_HOME_VISIT_REQUIRED, a.countyHomeVisitRequired());
+    CaseContext.update(execution, AUTHORITY_BASIS, a.basis());
     if (execution.getVariable(OVERALL_LIMIT) == null) {
       // the overall limit is fixed at acceptance; its timers are already running afterwards
       execution.setVariable(OVERALL_LIMIT, a.overallLimitWorkingDays());

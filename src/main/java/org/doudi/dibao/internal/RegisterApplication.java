@@ -63,8 +63,8 @@ public class RegisterApplication implements JavaDelegate {
     execution.setProcessBusinessKey(String.valueOf(id));
     ApplicationSummary s = households.summary(id);
     claim(id, s, execution, given == null);
-    execution.setVariable(APPLICATION_ID, id);
-    execution.setVariable(CaseVariables.REGION_CODE, s.regionCode());
+    CaseContext.update(execution, APPLICATION_ID, id);
+    CaseContext.update(execution, CaseVariables.REGION_CODE, s.regionCode());
     execution.setVariable(REGION_NAME, s.regionName());
     execution.setVariable(COUNTY_CODE, s.countyCode());
     execution.setVariable(APPLICANT_NAME, s.applicantName());
@@ -72,7 +72,7 @@ public class RegisterApplication implements JavaDelegate {
     execution.setVariable(URBAN_RURAL, s.urbanRural().name());
     execution.setVariable(SEPARATE_REGISTRATION, s.separateRegistration());
     execution.setVariable(NEEDS_DISABILITY_PROOF, s.hasSeriousIllness() || s.hasSevereDisability());
-    execution.setVariable(REGISTERED_BY, s.registeredBy());
+    CaseContext.update(execution, REGISTERED_BY, s.registeredBy());
     execution.setVariable(ACCEPTED_AT, Date.from(CaseContext.now()));
     execution.setVariable(HAS_COMPLAINT, false);
     execution.setVariable(EXTENDED, false);

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +38,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * SQL for the household tables (H2 2.3 and PostgreSQL 15). Called only by {@code Households}, inside its
  * transactions. Income and assets are kept per revision: 0 = declared, higher = replaced after the check.
+ *
+ * <p>An application once loaded in a transaction is kept for the rest of that transaction ({@link Loaded}): a 低保
+ * case's start reads it for the summary and again for the benefit register. Every write of this repository to an
+ * application drops it from the transaction's cache; other transactions, and a transaction started inside this one
+ * (its synchronizations are suspended with it), never see it. The loaded objects are read-only (unmodifiable lists
+ * and maps).
  */
 @Repository
 public class HouseholdRepository {
@@ -95,12 +104,60 @@ public class HouseholdRepository {
   }
 
   public Optional<HouseholdApplication> load(long id, boolean declared) {
+    Loaded loaded = Loaded.current(true);
+    String key = id + (declared ? "/declared" : "/current");
+    if (loaded != null && loaded.applications.containsKey(key)) {
+      return Optional.of(loaded.applications.get(key));
+    }
     List<HouseholdApplication> found = jdbc.query("SELECT * FROM household_application WHERE id = ?",
         (rs, n) -> application(rs, declared), id);
+    if (loaded != null && !found.isEmpty()) {
+      loaded.applications.put(key, found.get(0));
+    }
     return found.stream().findFirst();
   }
 
+  /** Drops the application from the transaction's cache before a write to it. */
+  private static void changing(long id) {
+    Loaded loaded = Loaded.current(false);
+    if (loaded != null) {
+      loaded.applications.remove(id + "/declared");
+      loaded.applications.remove(id + "/current");
+    }
+  }
+
+  /**
+   * The applications loaded in the current transaction, held by a synchronization of that transaction (so it is
+   * suspended with it, e.g. around a {@code REQUIRES_NEW}, and gone when it completes). None outside a transaction.
+   */
+  static final class Loaded implements TransactionSynchronization {
+    final Map<String, HouseholdApplication> applications = new HashMap<>();
+
+    static Loaded current(boolean create) {
+      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        return null;
+      }
+      for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+        if (s instanceof Loaded l) {
+          return l;
+        }
+      }
+      if (!create) {
+        return null;
+      }
+      Loaded l = new Loaded();
+      TransactionSynchronizationManager.registerSynchronization(l);
+      return l;
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      applications.clear();
+    }
+  }
+
   public void attachProcess(long id, String processInstanceId) {
+    changing(id);
     int n = jdbc.update("""
         UPDATE household_application SET process_instance_id = ?, status = 'IN_PROCESS', updated_at = ?
         WHERE id = ? AND (process_instance_id IS NULL OR process_instance_id = ?)""",
@@ -116,6 +173,7 @@ public class HouseholdRepository {
   }
 
   public void updateStatus(long id, ApplicationStatus status) {
+    changing(id);
     if (jdbc.update("UPDATE household_application SET status = ?, updated_at = ? WHERE id = ?",
         status.name(), now(), id) == 0) {
       throw new HouseholdNotFoundException(id);
@@ -123,6 +181,7 @@ public class HouseholdRepository {
   }
 
   public void replaceIncome(long id, String idNumber, Map<IncomeType, BigDecimal> income) {
+    changing(id);
     int n = jdbc.update("UPDATE household_member SET income_revision = income_revision + 1 "
         + "WHERE application_id = ? AND id_number = ?", id, idNumber);
     if (n == 0) {
@@ -138,6 +197,7 @@ public class HouseholdRepository {
   }
 
   public void replaceAssets(long id, List<Asset> assets) {
+    changing(id);
     OffsetDateTime now = now();
     if (jdbc.update("UPDATE household_application SET asset_revision = asset_revision + 1, updated_at = ? WHERE id = ?",
         now, id) == 0) {
@@ -213,7 +273,8 @@ public class HouseholdRepository {
         rs.getString("bank_account_number"), rs.getString("bank_holder_name"));
     return new HouseholdApplication(rs.getString("county_code"), rs.getString("region_code"),
         UrbanRural.valueOf(rs.getString("urban_rural")), rs.getString("address"), rs.getString("contact_phone"),
-        members(id, declared), assets(id, assetRevision), rs.getBoolean("authorisation_signed"),
+        Collections.unmodifiableList(members(id, declared)),
+        Collections.unmodifiableList(assets(id, assetRevision)), rs.getBoolean("authorisation_signed"),
         rs.getBoolean("pledge_signed"), agent, bank, rs.getBoolean("separate_registration"),
         rs.getString("separate_registration_note"));
   }
@@ -238,7 +299,8 @@ public class HouseholdRepository {
         }, applicationId);
     List<Member> members = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      Map<IncomeType, BigDecimal> income = incomes.getOrDefault(r.id(), new EnumMap<>(IncomeType.class));
+      Map<IncomeType, BigDecimal> income = Collections.unmodifiableMap(incomes.getOrDefault(r.id(),
+          new EnumMap<>(IncomeType.class)));
       Member m = r.member();
       members.add(new Member(m.name(), m.idNumber(), m.relation(), m.hukouCountyCode(), m.hukouUrbanRural(),
           m.disabilityCategory(), m.disabilityGrade(), m.seriousIllness(), m.ableToWork(), m.student(), income,
