@@ -153,8 +153,9 @@ public final class TasklistWalk implements AutoCloseable {
   }
 
   private void work(Task task, Step s) {
-    logInAs(s.user());
-    page.reload(port); // the list as it is now
+    if (!logInAs(s.user())) {
+      page.reload(port); // the list as it is now (a fresh login has just loaded it)
+    }
     page.selectFilter(MY_GROUPS);
     assertThat(page.openFromList(task.getId())).isEqualTo(task.getName());
     page.claim();
@@ -165,12 +166,14 @@ public final class TasklistWalk implements AutoCloseable {
     done.add(task.getTaskDefinitionKey() + "@" + s.user());
   }
 
-  private void logInAs(String next) {
+  /** Logs {@code next} in unless already; true when Tasklist was loaded afresh for the login. */
+  private boolean logInAs(String next) {
     if (next.equals(user)) {
-      return;
+      return false;
     }
     page = page == null ? TasklistPage.open(browser, port).logIn(next) : page.switchUser(next, port);
     user = next;
+    return true;
   }
 
   private Set<String> instances(String processKey) {
