@@ -153,9 +153,8 @@ public final class TasklistWalk implements AutoCloseable {
   }
 
   private void work(Task task, Step s) {
-    if (!logInAs(s.user())) {
-      page.reload(port); // the list as it is now (a fresh login has just loaded it)
-    }
+    logInAs(s.user());
+    page.reload(port); // the list as it is now
     page.selectFilter(MY_GROUPS);
     assertThat(page.openFromList(task.getId())).isEqualTo(task.getName());
     page.claim();
@@ -166,14 +165,12 @@ public final class TasklistWalk implements AutoCloseable {
     done.add(task.getTaskDefinitionKey() + "@" + s.user());
   }
 
-  /** Logs {@code next} in unless already; true when Tasklist was loaded afresh for the login. */
-  private boolean logInAs(String next) {
+  private void logInAs(String next) {
     if (next.equals(user)) {
-      return false;
+      return;
     }
     page = page == null ? TasklistPage.open(browser, port).logIn(next) : page.switchUser(next, port);
     user = next;
-    return true;
   }
 
   private Set<String> instances(String processKey) {
