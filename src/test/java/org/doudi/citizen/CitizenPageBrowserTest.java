@@ -1,22 +1,28 @@
 package org.doudi.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.doudi.platform.ProcessFixture.vars;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.doudi.calendar.CaseClock;
+import org.doudi.e2e.TasklistForms;
+import org.doudi.e2e.TasklistWalk;
 import org.doudi.household.HouseholdApplication;
 import org.doudi.household.TestApplications;
+import org.doudi.notice.NoticeTexts;
 import org.doudi.platform.Chromium;
 import org.doudi.platform.DoudiTest;
-import org.doudi.platform.ProcessFixture;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -36,13 +42,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * "his phone" and signs his 授权书, which submits the case; the township caseworker's 受理 leaves 家庭收入情况证明
  * missing (一次性告知, clock stopped); the applicant sees the notice on the page and uploads the photo, which resumes
  * the clock and returns the case to 受理; the caseworkers then take the case to its approval and the applicant
- * downloads the 确认通知书 (PDF) from the page. Screenshots: target/browser/citizen/*.png.
+ * downloads the 确认通知书 (PDF) from the page. Every caseworker step is worked in Camunda Tasklist, in Chinese, in a
+ * second browser ({@link TasklistWalk}): opened from 待认领（我的组） by the demo user of the right role and region
+ * (农安镇's caseworker and approver, 农安县's approver), claimed, its Camunda Form filled ({@link TasklistForms}) and
+ * completed; the test only runs the jobs the job executor would and fires the 公示's timer. Screenshots:
+ * target/browser/citizen/*.png (the phone) and tasklist-*.png (the caseworkers).
  */
 @DoudiTest
 class CitizenPageBrowserTest {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   @Autowired CaseClock clock;
@@ -61,8 +73,9 @@ class CitizenPageBrowserTest {
     String applicantPhone = "137" + String.format("%08d", n);
     String spousePhone = "137" + String.format("%08d", n + 1);
 
+    TasklistWalk.warmUp(port);
     browser = Chromium.start("zh-CN");
-    try {
+    try (TasklistWalk walk = new TasklistWalk("citizen", "tasklist-", port, tasks, runtime, management, history)) {
       browser.manage().window().setSize(new Dimension(360, 740));
       wait = new WebDriverWait(browser, Duration.ofSeconds(60));
       browser.get("http://localhost:" + port + "/apply/");
@@ -108,12 +121,10 @@ class CitizenPageBrowserTest {
           + "filed_by_id_number = ?", String.class, applicantId);
       assertThat(pid).isNotNull();
 
-      // the township caseworker's 受理 through the process API: 家庭收入情况证明 missing → 一次性告知
-      ProcessFixture f = new ProcessFixture(tasks, management);
-      f.runJobs(pid);
-      f.complete(pid, "Task_AcceptApplication", "nongan-cw", vars("materialIdentity", true, "materialIncome", false,
-          "materialAssets", true, "materialAuthorisation", true, "materialPledge", true));
-      f.task(pid, "Task_AwaitMaterials");
+      // the township caseworker's 受理 in Tasklist: 家庭收入情况说明 missing → 一次性告知, the clock stops
+      walk.work(pid, "Task_AcceptApplication", new TasklistWalk.Step("nongan-cw",
+          p -> TasklistForms.dibaoAcceptWithout(p, "家庭收入情况说明")));
+      assertThat(openTasks(pid)).containsExactly("Task_AwaitMaterials");
 
       click(By.id("signOut"));
       message("已退出");
@@ -138,43 +149,32 @@ class CitizenPageBrowserTest {
       assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
           .as("no horizontal scrolling on a 360 px screen").isLessThanOrEqualTo(360);
 
-      f.task(pid, "Task_AcceptApplication");
+      assertThat(openTasks(pid)).containsExactly("Task_AcceptApplication");
       assertThat(clock.stops(pid)).isNotEmpty().allMatch(s -> s.resumedAt() != null);
       List<WebElement> docs = browser.findElements(By.cssSelector(".case a[href*='/api/citizen/documents/']"));
       assertThat(docs).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("家庭收入情况证明"))
           .anySatisfy(t -> assertThat(t).startsWith("下载通知书：").contains("一次性告知书"));
 
-      // the caseworkers take the case to its decision in the meantime; the applicant downloads the 确认通知书
-      f.complete(pid, "Task_AcceptApplication", "nongan-cw", vars("materialIdentity", true, "materialIncome", true,
-          "materialAssets", true, "materialAuthorisation", true, "materialPledge", true,
-          "materialDisabilityProof", true));
-      String today = ProcessFixture.clock().toLocalDate().toString();
-      f.complete(pid, "Task_StartInvestigation", "nongan-cw", vars("investigator1", "刘调查", "investigator2",
-          "陈调查", "plannedVisitDate", today, "investigationPlan", "入户并走访两户邻居"));
-      f.complete(pid, "Task_InvestigateHousehold", "nongan-cw", vars("investigator1", "刘调查", "investigator2",
-          "陈调查", "investigatorsSigned", true, "familySigned", true, "investigationDate", today,
-          "livingConditions", "平房两间，家电简陋", "neighbourhoodNotes", "邻居反映家庭确实困难"));
-      f.complete(pid, "Task_PreliminaryReview", "nongan-approver",
-          vars("preliminaryOpinion", "APPROVE", "preliminaryNotes", "符合条件"));
-      // the 7-day 公示 ends without objection (its timer fired now rather than moving the clock under the session)
-      Job noticeEnds = management.createJobQuery().processInstanceId(pid).activityId("BoundaryEvent_NoticePeriodEnded")
-          .singleResult();
-      management.executeJob(noticeEnds.getId());
-      f.runJobs(pid);
-      f.complete(pid, "Task_ConfirmApplication", "na-county-approver", vars("decision", "APPROVE"));
-      f.runJobs(pid);
+      // meanwhile the caseworkers take the case to its decision in Tasklist: 受理 again (now complete), the
+      // investigation, the township's review, the 公示 (its 7-day timer fired now rather than moving the clock under
+      // the session) and the county's 确认
+      walk.workUntilEnd(pid, TasklistForms.dibaoSteps(), Set.of("BoundaryEvent_NoticePeriodEnded"));
+      assertThat(walk.done()).startsWith("Task_AcceptApplication@nongan-cw", "Task_AcceptApplication@nongan-cw",
+          "Task_StartInvestigation@nongan-cw", "Task_InvestigateHousehold@nongan-cw")
+          .contains("Task_PreliminaryReview@nongan-approver", "timer:BoundaryEvent_NoticePeriodEnded")
+          .endsWith("Task_ConfirmApplication@na-county-approver");
+      assertThat(walk.passed(pid)).contains("Task_AwaitMaterials", "ServiceTask_CheckInformation",
+          "EndEvent_Approved");
 
+      // the applicant downloads the 确认通知书 from the page
       browser.navigate().refresh();
       WebElement decision = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//a[contains(@class,'doc-notice') and contains(., '确认通知书')]")));
       shot("6-decision");
-      String pdf = (String) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-          + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
-          + "  return r.arrayBuffer().then(function (b) {"
-          + "    var head = String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5)));"
-          + "    done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + head + ' ' + b.byteLength); }); })"
-          + ".catch(function (e) { done('error ' + e); });", decision.getAttribute("href"));
-      assertThat(pdf).as("the decision notice as downloaded by the page").startsWith("200 application/pdf %PDF-");
+      byte[] pdf = download(decision);
+      assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).as("the decision notice is a PDF")
+          .isEqualTo("%PDF-");
+      assertThat(NoticeTexts.text(pdf)).contains("最低生活保障确认通知书", "王芳", "确认同意纳入最低生活保障");
     } catch (RuntimeException | AssertionError e) {
       shot("failure");
       throw e;
@@ -252,6 +252,37 @@ class CitizenPageBrowserTest {
     } finally {
       browser.quit();
     }
+  }
+
+  /** The task definition keys of the case's open user tasks. */
+  List<String> openTasks(String pid) {
+    return tasks.createTaskQuery().processInstanceId(pid).list().stream().map(Task::getTaskDefinitionKey).toList();
+  }
+
+  /**
+   * Clicks a download link as the user does and returns the file the browser saved (into
+   * target/browser/citizen/downloads/, emptied first).
+   */
+  byte[] download(WebElement link) throws Exception {
+    Path dir = Path.of("target", "browser", "citizen", "downloads").toAbsolutePath();
+    Files.createDirectories(dir);
+    try (var old = Files.list(dir)) {
+      for (Path f : old.toList()) {
+        Files.delete(f);
+      }
+    }
+    browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+        "downloadPath", dir.toString(), "eventsEnabled", false));
+    browser.executeScript("arguments[0].scrollIntoView({block:'center'})", link);
+    link.click();
+    Path file = wait.until(d -> {
+      try (var saved = Files.list(dir)) {
+        return saved.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    });
+    return Files.readAllBytes(file);
   }
 
   void signIn(String idNumber, String phone) {

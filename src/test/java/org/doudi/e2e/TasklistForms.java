@@ -2,22 +2,48 @@ package org.doudi.e2e;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.doudi.platform.TasklistPage;
 
 /**
  * How a caseworker fills each Camunda Form in the Tasklist walks, in one place: by the labels the user reads
  * ({@link TasklistPage#type}, {@link TasklistPage#choose}, {@link TasklistPage#check}, {@link TasklistPage#select}).
- * When a form's labels change, only its method here changes. Each method names the field keys it fills.
+ * When a form's labels change, only its method here changes. Each method names the field keys it fills. Public for
+ * the browser tests of other modules that hand a case to the caseworkers (e.g. the citizens' page).
  */
-final class TasklistForms {
+public final class TasklistForms {
 
   private TasklistForms() {}
 
-  static String today() {
+  public static String today() {
     return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
   }
 
   // ---------------------------------------------------------------- 低保 (dibao-application)
+
+  /**
+   * Who works each user task of a 低保 case of 宝塔村 (农安镇, 农安县) in Tasklist and how, by task definition key:
+   * the township caseworker and approver, the county caseworker and approver (the demo staff). The 公示 has no step:
+   * its timer ends it.
+   */
+  public static Map<String, TasklistWalk.Step> dibaoSteps() {
+    Map<String, TasklistWalk.Step> steps = new LinkedHashMap<>();
+    steps.put("Task_AcceptApplication", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoAccept));
+    steps.put("Task_StartInvestigation", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoStartInvestigation));
+    steps.put("Task_InvestigateHousehold", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoInvestigate));
+    steps.put("Task_RecordCheckResponse", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoCheckResponse));
+    steps.put("Task_DemocraticAppraisal", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoAppraisal));
+    steps.put("Task_PreliminaryReview", new TasklistWalk.Step("nongan-approver", TasklistForms::dibaoPreliminary));
+    steps.put("Task_CountyHomeVisit", new TasklistWalk.Step("na-county-cw", TasklistForms::dibaoCountyVisit));
+    steps.put("Task_ConfirmApplication", new TasklistWalk.Step("na-county-approver", TasklistForms::dibaoConfirm));
+    return steps;
+  }
+
+  /** The materials checklist of {@code dibao-accept} as the caseworker reads it. */
+  private static final String[] DIBAO_MATERIALS = {"申请人及家庭成员身份证、户口簿", "家庭收入情况说明", "家庭财产状况说明",
+      "家庭经济状况核对授权书（已签字）", "承诺书（已签字）", "残疾证、诊断证明等（家庭有重病、重残成员时必需）"};
 
   /**
    * {@code dibao-start} at the counter, a one-person household in 宝塔村 (农安镇) with a deposit: township, regionCode,
@@ -25,7 +51,7 @@ final class TasklistForms {
    * incomePensionBasic), assets[0] (assetType, assetValue), bankName, bankAccountNumber, bankHolderName,
    * authorisationSigned, pledgeSigned.
    */
-  static void dibaoStart(TasklistPage p, String name, String idNumber) {
+  public static void dibaoStart(TasklistPage p, String name, String idNumber) {
     p.select("居住地乡镇（街道）", "农安县农安镇");
     p.select("居住地村（社区）", "宝塔村"); // the villages offered follow the township
     p.select("户口性质", "农村");
@@ -51,16 +77,29 @@ final class TasklistForms {
 
   /** {@code dibao-accept}: materialIdentity, materialIncome, materialAssets, materialAuthorisation, materialPledge,
    * materialDisabilityProof, acceptanceNote. */
-  static void dibaoAccept(TasklistPage p) {
-    for (String material : new String[] {"申请人及家庭成员身份证、户口簿", "家庭收入情况说明", "家庭财产状况说明",
-        "家庭经济状况核对授权书（已签字）", "承诺书（已签字）", "残疾证、诊断证明等（家庭有重病、重残成员时必需）"}) {
+  public static void dibaoAccept(TasklistPage p) {
+    for (String material : DIBAO_MATERIALS) {
       p.check(material, true);
     }
     p.type("受理说明", "材料齐全，当场受理。");
   }
 
+  /**
+   * {@code dibao-accept} with one material missing (left unticked, every other one ticked): the case waits for it
+   * under the 一次性告知. Same fields as {@link #dibaoAccept}.
+   */
+  public static void dibaoAcceptWithout(TasklistPage p, String missingMaterial) {
+    if (!Arrays.asList(DIBAO_MATERIALS).contains(missingMaterial)) {
+      throw new IllegalArgumentException("No material " + missingMaterial + " in the checklist of 受理");
+    }
+    for (String material : DIBAO_MATERIALS) {
+      p.check(material, !material.equals(missingMaterial));
+    }
+    p.type("受理说明", "缺" + missingMaterial + "，一次性告知申请人补齐。");
+  }
+
   /** {@code dibao-start-investigation}: investigator1, investigator2, plannedVisitDate, investigationPlan. */
-  static void dibaoStartInvestigation(TasklistPage p) {
+  public static void dibaoStartInvestigation(TasklistPage p) {
     p.type("调查人员一", "刘调查");
     p.type("调查人员二", "陈调查");
     p.type("计划入户日期", today());
@@ -69,7 +108,7 @@ final class TasklistForms {
 
   /** {@code dibao-investigate}: investigator1, investigator2, investigatorsSigned, familySigned, investigationDate,
    * livingConditions, neighbourhoodNotes. */
-  static void dibaoInvestigate(TasklistPage p) {
+  public static void dibaoInvestigate(TasklistPage p) {
     p.type("调查人员一", "刘调查");
     p.type("调查人员二", "陈调查");
     p.check("调查人员已在入户调查表上签字", true);
@@ -80,13 +119,13 @@ final class TasklistForms {
   }
 
   /** {@code dibao-check-response}: checkResponse. */
-  static void dibaoCheckResponse(TasklistPage p) {
+  public static void dibaoCheckResponse(TasklistPage p) {
     p.choose("申请人意见", "认可核对结果");
   }
 
   /** {@code dibao-appraisal}: appraisalDate, appraisalParticipants, appraisalRepresentatives, appraisalResult,
    * appraisalNotes. */
-  static void dibaoAppraisal(TasklistPage p) {
+  public static void dibaoAppraisal(TasklistPage p) {
     p.type("评议日期", today());
     p.type("参加人数", "9");
     p.type("其中村（居）民代表人数", "7");
@@ -95,13 +134,13 @@ final class TasklistForms {
   }
 
   /** {@code dibao-preliminary}: preliminaryOpinion, preliminaryNotes. */
-  static void dibaoPreliminary(TasklistPage p) {
+  public static void dibaoPreliminary(TasklistPage p) {
     p.choose("初审意见", "符合条件，同意纳入低保");
     p.type("初审意见说明", "符合条件，同意。");
   }
 
   /** {@code dibao-county-visit}: countyVisitor1, countyVisitor2, countyVisitFinding, countyVisitNotes. */
-  static void dibaoCountyVisit(TasklistPage p) {
+  public static void dibaoCountyVisit(TasklistPage p) {
     p.type("调查人员一", "赵县级");
     p.type("调查人员二", "钱县级");
     p.choose("调查结论", "与乡镇调查一致");
@@ -109,7 +148,7 @@ final class TasklistForms {
   }
 
   /** {@code dibao-confirm}: decision, decisionReasons. */
-  static void dibaoConfirm(TasklistPage p) {
+  public static void dibaoConfirm(TasklistPage p) {
     p.choose("审核确认决定", "确认同意，按评估金额发放");
     p.type("决定理由（不予确认同意时必填，将写入告知书）", "家庭人均收入低于当地低保标准，财产符合规定。");
   }
@@ -121,7 +160,7 @@ final class TasklistForms {
    * causeKind, cause, expenseAmount, amount, householdMonthlyIncome, bankName, bankAccountNumber, authorisationSigned,
    * pledgeSigned.
    */
-  static void expenditureStart(TasklistPage p, String name, String idNumber) {
+  public static void expenditureStart(TasklistPage p, String name, String idNumber) {
     p.select("申请人居住地乡镇（街道）", "农安县农安镇");
     p.select("申请人居住地村（社区）", "宝塔村");
     p.type("申请人姓名", name);
@@ -141,7 +180,7 @@ final class TasklistForms {
 
   /** {@code temporary-expenditure-accept}: materialApplication, materialIdentity, materialExpenseProof,
    * materialAuthorisation, materialPledge, acceptanceNote. */
-  static void expenditureAccept(TasklistPage p) {
+  public static void expenditureAccept(TasklistPage p) {
     for (String material : new String[] {"临时救助申请书", "居民身份证、户口簿或居住证", "医疗、教育等刚性支出票据或证明",
         "家庭经济状况核对授权书（签字）", "承诺书（签字）"}) {
       p.check(material, true);
@@ -151,7 +190,7 @@ final class TasklistForms {
 
   /** {@code temporary-expenditure-investigate}: investigator1, investigator2, investigatorsSigned, investigationDate,
    * investigationFindings. */
-  static void expenditureInvestigate(TasklistPage p) {
+  public static void expenditureInvestigate(TasklistPage p) {
     p.type("调查人员一", "刘调查");
     p.type("调查人员二", "陈调查");
     p.check("调查记录已由两名调查人员签字", true);
@@ -161,7 +200,7 @@ final class TasklistForms {
 
   /** {@code temporary-expenditure-proposal}: proposalOpinion, proposalNotes, amount, instalmentCount, intervalMonths,
    * firstPaymentDate (one instalment, due today). */
-  static void expenditureProposal(TasklistPage p) {
+  public static void expenditureProposal(TasklistPage p) {
     p.select("审核意见", "同意救助");
     p.type("审核意见说明", "情况属实，建议救助。");
     p.type("救助总金额（元）", "1800");
@@ -171,7 +210,7 @@ final class TasklistForms {
   }
 
   /** {@code temporary-township-approval}: decision, decisionReasons. */
-  static void temporaryTownshipApproval(TasklistPage p) {
+  public static void temporaryTownshipApproval(TasklistPage p) {
     p.select("审核确认决定", "同意救助");
     p.type("决定理由", "经审核，符合支出型临时救助条件。");
   }
@@ -182,7 +221,7 @@ final class TasklistForms {
    * {@code temporary-emergency-start}: reportChannel, township, regionCode (宝塔村), recipientName, recipientIdNumber, recipientPhone,
    * hukouPlace, causeKind, cause, amount (above the township's 1000 yuan: the county approves first).
    */
-  static void emergencyStart(TasklistPage p, String name, String idNumber) {
+  public static void emergencyStart(TasklistPage p, String name, String idNumber) {
     p.select("报告方式", "柜台登记");
     p.select("急难发生地乡镇（街道）", "农安县农安镇");
     p.select("急难发生地村（社区）", "宝塔村");
@@ -196,20 +235,20 @@ final class TasklistForms {
   }
 
   /** {@code temporary-county-approval} without 一事一议: decision, decisionReasons. */
-  static void temporaryCountyApproval(TasklistPage p) {
+  public static void temporaryCountyApproval(TasklistPage p) {
     p.select("审核确认决定", "同意救助");
     p.type("决定理由", "情况紧急，同意先行救助。");
   }
 
   /** {@code temporary-await-easing}: easedOn, easedNote. */
-  static void emergencyEased(TasklistPage p) {
+  public static void emergencyEased(TasklistPage p) {
     p.type("急难缓解日期", today());
     p.type("缓解情况说明", "已安置到亲属家中。");
   }
 
   /** {@code temporary-paperwork}: recipientRegistered, paperworkCause, amountConfirmed, handlerName, handlerSigned,
    * reviewerName, reviewerSigned, townshipStamped, receiptSigned, paperworkNote. */
-  static void emergencyPaperwork(TasklistPage p, String amount) {
+  public static void emergencyPaperwork(TasklistPage p, String amount) {
     p.check("已登记救助对象信息（姓名、身份证号码、联系方式）", true);
     p.type("救助事由", "住房失火。");
     p.type("核对发放金额（元）", amount);

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doudi.platform.Chromium;
+import org.doudi.platform.Http;
 import org.doudi.platform.TasklistPage;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,16 +29,18 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * One case worked in Tasklist only, in Chinese, by the demo users of the right roles: the start form in 启动流程, then
  * every user task from 待认领（我的组）: claimed, filled ({@link TasklistForms}) and completed by its user. The test
  * plays the job executor (off in tests): it runs the case's asynchronous continuations and fires only the timers it
- * is told to (e.g. the end of the 公示). Each step leaves {@code target/browser/<walk>/NN-step.png}.
+ * is told to (e.g. the end of the 公示). Each step leaves {@code target/browser/<walk>/NN-step.png}. Public for the
+ * browser tests of other modules that hand a case to the caseworkers (e.g. the citizens' page).
  */
-final class TasklistWalk implements AutoCloseable {
+public final class TasklistWalk implements AutoCloseable {
 
   /** Who works a task and how its form is filled. */
-  record Step(String user, Consumer<TasklistPage> fill) {}
+  public record Step(String user, Consumer<TasklistPage> fill) {}
 
   private static final String MY_GROUPS = "待认领（我的组）";
 
   private final String name;
+  private final String shotPrefix;
   private final int port;
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -51,7 +54,17 @@ final class TasklistWalk implements AutoCloseable {
 
   TasklistWalk(String name, int port, TaskService tasks, RuntimeService runtime, ManagementService management,
       HistoryService history) {
+    this(name, "", port, tasks, runtime, management, history);
+  }
+
+  /**
+   * A walk whose screenshots go to {@code target/browser/<name>/<shotPrefix>NN-step.png} (a prefix keeps them apart
+   * from another browser's screenshots in the same folder).
+   */
+  public TasklistWalk(String name, String shotPrefix, int port, TaskService tasks, RuntimeService runtime,
+      ManagementService management, HistoryService history) {
     this.name = name;
+    this.shotPrefix = shotPrefix;
     this.port = port;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -60,8 +73,21 @@ final class TasklistWalk implements AutoCloseable {
     this.browser = Chromium.start("zh-CN");
   }
 
+  /**
+   * Touches Camunda's web app and REST resources once, in sequence, before the first Tasklist load: on a fresh server
+   * the browser's parallel first requests stayed at the splash screen for minutes on a loaded machine.
+   */
+  public static void warmUp(int port) {
+    Http http = new Http(port);
+    for (String path : new String[] {"/camunda/app/tasklist/default/", "/camunda/api/engine/engine/",
+        "/camunda/app/tasklist/scripts/config.js", "/camunda/app/tasklist/locales/zh.json",
+        "/camunda/api/admin/auth/user/default"}) {
+      http.get("nongan-cw", path);
+    }
+  }
+
   /** "taskKey@user" of every task completed so far, in order. */
-  List<String> done() {
+  public List<String> done() {
     return done;
   }
 
@@ -87,7 +113,7 @@ final class TasklistWalk implements AutoCloseable {
    * Works the case until it ends: due asynchronous continuations run, each open task that has a step is worked in
    * Tasklist, and when no task is workable the listed timers (by activity id) fire. Fails when the case is stuck.
    */
-  void workUntilEnd(String pid, Map<String, Step> steps, Set<String> firableTimers) {
+  public void workUntilEnd(String pid, Map<String, Step> steps, Set<String> firableTimers) {
     guarded(() -> {
       for (int round = 0; round < 40; round++) {
         runJobs(pid);
@@ -106,6 +132,23 @@ final class TasklistWalk implements AutoCloseable {
         }
       }
       throw new AssertionError("The case did not end; done: " + done);
+    });
+  }
+
+  /**
+   * Works the case's open task {@code taskKey} (after its due asynchronous continuations ran) in Tasklist as one step,
+   * e.g. a 受理 that leaves the case waiting for the applicant; fails when no such task is open.
+   */
+  public void work(String pid, String taskKey, Step s) {
+    guarded(() -> {
+      runJobs(pid);
+      Task task = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
+      if (task == null) {
+        throw new AssertionError("No open " + taskKey + " but " + runtime.getActiveActivityIds(pid) + "; done: " + done);
+      }
+      work(task, s);
+      runJobs(pid);
+      return null;
     });
   }
 
@@ -140,7 +183,7 @@ final class TasklistWalk implements AutoCloseable {
   }
 
   /** Executes the case's due asynchronous continuations (the tests' job executor is off). */
-  void runJobs(String pid) {
+  public void runJobs(String pid) {
     for (int i = 0; i < 50; i++) {
       Job job = management.createJobQuery().processInstanceId(pid).messages().list().stream().findFirst()
           .orElse(null);
@@ -165,14 +208,14 @@ final class TasklistWalk implements AutoCloseable {
   }
 
   /** The activity ids the case passed (ended or not). */
-  List<String> passed(String pid) {
+  public List<String> passed(String pid) {
     return history.createHistoricActivityInstanceQuery().processInstanceId(pid).finished().list().stream()
         .map(a -> a.getActivityId()).toList();
   }
 
   private void shot(String what) {
     step++;
-    page.screenshot(name, String.format("%02d-%s", step, what));
+    page.screenshot(name, shotPrefix + String.format("%02d-%s", step, what));
   }
 
   private <T> T guarded(java.util.concurrent.Callable<T> work) {

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.doudi.household.TestApplications;
 import org.doudi.platform.Chromium;
 import org.doudi.platform.DoudiTest;
-import org.doudi.platform.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,14 +36,7 @@ class TasklistWalksBrowserTest {
   @BeforeEach
   void browserInstalledAndWebAppWarm() {
     Chromium.requireInstalled();
-    // The first Tasklist load on a fresh server, with the browser's parallel requests, stayed at the splash screen
-    // for minutes on a loaded machine: Camunda's web app and REST resources are touched once, in sequence, first.
-    Http http = new Http(port);
-    for (String path : new String[] {"/camunda/app/tasklist/default/", "/camunda/api/engine/engine/",
-        "/camunda/app/tasklist/scripts/config.js", "/camunda/app/tasklist/locales/zh.json",
-        "/camunda/api/admin/auth/user/default"}) {
-      http.get("nongan-cw", path);
-    }
+    TasklistWalk.warmUp(port);
   }
 
   /** A valid ID number of a person born on {@code birth} (yyyyMMdd) whom no other test uses. */
@@ -59,15 +51,7 @@ class TasklistWalksBrowserTest {
   @Test
   void aDibaoCaseFromTheCounterToTheCountysApproval() {
     String id = freshId("19500101", "001");
-    Map<String, TasklistWalk.Step> steps = new LinkedHashMap<>();
-    steps.put("Task_AcceptApplication", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoAccept));
-    steps.put("Task_StartInvestigation", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoStartInvestigation));
-    steps.put("Task_InvestigateHousehold", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoInvestigate));
-    steps.put("Task_RecordCheckResponse", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoCheckResponse));
-    steps.put("Task_DemocraticAppraisal", new TasklistWalk.Step("nongan-cw", TasklistForms::dibaoAppraisal));
-    steps.put("Task_PreliminaryReview", new TasklistWalk.Step("nongan-approver", TasklistForms::dibaoPreliminary));
-    steps.put("Task_CountyHomeVisit", new TasklistWalk.Step("na-county-cw", TasklistForms::dibaoCountyVisit));
-    steps.put("Task_ConfirmApplication", new TasklistWalk.Step("na-county-approver", TasklistForms::dibaoConfirm));
+    Map<String, TasklistWalk.Step> steps = TasklistForms.dibaoSteps();
     try (TasklistWalk walk = walk("dibao")) {
       String pid = walk.start("nongan-cw", "dibao-application", "最低生活保障申请审核确认",
           p -> TasklistForms.dibaoStart(p, "张三", id));

@@ -174,9 +174,8 @@ public final class TasklistPage {
   /** Opens a task from the task list (it must be listed under the selected filter); returns its name in the list. */
   public String openFromList(String taskId) {
     By link = By.cssSelector("ol.tasks-list li.task h4.task a[href*='task=" + taskId + "']");
-    WebElement a;
     try {
-      a = new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(link));
+      new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(link));
     } catch (org.openqa.selenium.TimeoutException notOnThisPage) {
       // A full test run leaves many tasks in the demo groups listed first (tests that move the engine clock ahead
       // create them "later"). Open the task as Tasklist's own notification links do: without forceDisplayTask,
@@ -189,10 +188,20 @@ public final class TasklistPage {
       wait.until(d -> !title.getText().isBlank());
       return title.getText().trim();
     }
-    String name = a.getText().trim();
-    // a long list puts the card under the fixed footer: bring it to the middle of the window first
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", a);
-    wait.until(ExpectedConditions.elementToBeClickable(a)).click();
+    // The list may still be re-rendered (a filter's earlier query answered after the one just selected): a card gone
+    // stale between finding and clicking it is found again.
+    String name = new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> {
+          WebElement card = d.findElement(link);
+          String text = card.getText().trim();
+          // a long list puts the card under the fixed footer: bring it to the middle of the window first
+          ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
+          if (!card.isDisplayed() || !card.isEnabled()) {
+            return null;
+          }
+          card.click();
+          return text;
+        });
     wait.until(ExpectedConditions.urlContains("task=" + taskId));
     return name;
   }
