@@ -47,6 +47,16 @@ public enum Role {
     return level != null;
   }
 
+  /**
+   * True when every holder of this role is also a member of the role's {@link #regionGroupId region group}, which the
+   * per-case grants name: every role but the analyst and the administrator, who operate the system and read no case
+   * files ({@code Staff.ensureUser}, the directory's derived groups, {@code identity.internal.CaseTaskAuthorizations}
+   * and its migration {@code db/engine/<vendor>/V71_1}, which lists these roles' group prefixes).
+   */
+  public boolean readsCasesOfItsRegion() {
+    return this != ANALYST && this != ADMIN;
+  }
+
   public String groupId(String regionCode) {
     return slug + "-" + regionCode;
   }

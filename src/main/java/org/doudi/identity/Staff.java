@@ -61,7 +61,7 @@ public class Staff {
       identity.saveUser(user);
     }
     addMembership(userId, ensureRoleGroup(role, region));
-    if (role != Role.ANALYST && role != Role.ADMIN) {
+    if (role.readsCasesOfItsRegion()) {
       // analysts and administrators operate the system; they do not read citizens' case files
       addMembership(userId, ensureGroup(Role.regionGroupId(regionCode), "辖区 " + region.name(), Role.REGION_GROUP_TYPE));
     }

@@ -127,6 +127,17 @@ class RegionAccessTest {
           .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId)
           .contains("region-220122100201", "region-220122100", "region-220122", "region-220100", "region-220000");
     }
+    // the candidate group (农安镇's caseworkers, all of them in region-220122100) holds the work permission only: it
+    // reads the task through its region's grant, so the worklist's authorization join matches one row per task, not two
+    org.camunda.bpm.engine.authorization.Authorization candidate = authorizations.createAuthorizationQuery()
+        .resourceType(Resources.TASK).resourceId(task).groupIdIn("township-caseworker-220122100").singleResult();
+    assertThat(candidate.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isTrue();
+    assertThat(candidate.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ)).isFalse();
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(task)
+        .groupIdIn("township-caseworker-220122100").count()).isZero();
+    assertThat(visibleTasks("nongan-cw", id)).containsExactly(task);
+    assertThat(http.get("nongan-cw", "/engine-rest/history/task?taskId=" + task).body()).contains(task);
+    assertThat(http.get("fulongquan-cw", "/engine-rest/history/task?taskId=" + task).body()).isEqualTo("[]");
     // derived rows, not an administrator's act: no "Create Authorization" entries in the user's name (six per grant
     // before), while her own operation on the case — the start — is still in Camunda's log and the audit
     assertThat(history.createUserOperationLogQuery().userId("baota")

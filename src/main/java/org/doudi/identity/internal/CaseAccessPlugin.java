@@ -14,20 +14,24 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.doudi.region.Regions;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches {@link CaseAccessGrants} to every process and user task of every deployed model, and lets the engine check
- * a user's grants without reading every group of the authorization table first ({@link AuthorizedGroups}) nor every
- * row of it ({@link EngineIndexes}).
+ * Attaches {@link CaseAccessGrants} to every process and user task of every deployed model, gives candidate groups
+ * that the case's region grants already let read a task only the work permission ({@link CaseTaskAuthorizations}),
+ * and lets the engine check a user's grants without reading every group of the authorization table first
+ * ({@link AuthorizedGroups}) nor every row of it ({@link EngineIndexes}).
  */
 @Component
 public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseAccessGrants grants;
+  private final Regions regions;
 
-  public CaseAccessPlugin(CaseAccessGrants grants) {
+  public CaseAccessPlugin(CaseAccessGrants grants, Regions regions) {
     this.grants = grants;
+    this.regions = regions;
   }
 
   @Override
@@ -36,6 +40,7 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
         : configuration.getCustomSessionFactories());
     sessions.add(new AuthorizedGroups.Factory());
     configuration.setCustomSessionFactories(sessions);
+    configuration.setResourceAuthorizationProvider(new CaseTaskAuthorizations(regions));
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }

@@ -71,7 +71,7 @@ public class DirectoryPlugin extends LdapIdentityProviderPlugin {
     /** The groups a role at a region implies, as {@code Staff.ensureUser} makes them in the database. */
     private static List<Group> derived(RoleAssignment a) {
       List<Group> groups = new ArrayList<>();
-      if (a.role() != Role.ANALYST && a.role() != Role.ADMIN) {
+      if (a.role().readsCasesOfItsRegion()) {
         groups.add(group(Role.regionGroupId(a.regionCode()), "辖区 " + a.regionCode(), Role.REGION_GROUP_TYPE));
       }
       if (a.role() == Role.ADMIN) {
