@@ -152,6 +152,7 @@
     section(card, '审核确认决定', c.decisions, function (d) {
       return el('li', d.decisionLabel + (d.decidedOn ? '（' + d.decidedOn + '）' : '')
         + (d.monthlyAmount ? '，每月' + d.monthlyAmount + '元，自' + d.paymentFrom + '起' : '')
+        + (d.totalAmount ? '，救助金共' + d.totalAmount + '元' + (d.instalments > 1 ? '，分' + d.instalments + '期发放' : '') : '')
         + (d.reasons ? '。理由：' + d.reasons : ''));
     });
     section(card, '救助金发放', c.payments, function (p) {

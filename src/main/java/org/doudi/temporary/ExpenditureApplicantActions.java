@@ -2,7 +2,11 @@ package org.doudi.temporary;
 
 import static org.doudi.temporary.TemporaryVariables.*;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.doudi.engine.EngineAsSystem;
@@ -65,6 +69,21 @@ public class ExpenditureApplicantActions {
   @Transactional(readOnly = true)
   public boolean canObject(String processInstanceId) {
     return waitsFor(processInstanceId, MESSAGE_EXPENDITURE_OBJECTION);
+  }
+
+  /** A recorded 审核确认 as the applicant reads it: the outcome in Chinese, the total granted, its instalments. */
+  public record Decision(String decision, String label, LocalDate decidedOn, BigDecimal totalAmount,
+      Integer instalments, String reasons) {}
+
+  /** The case's recorded decisions (审核确认), oldest first; from the module's own records, never from the process. */
+  @Transactional(readOnly = true)
+  public List<Decision> decisions(String processInstanceId) {
+    return records.decisions(processInstanceId).stream().map(d -> {
+      boolean approve = "APPROVE".equals(d.decision());
+      return new Decision(d.decision(), approve ? "确认同意给予临时救助" : "不予救助",
+          d.decidedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate(), approve ? d.totalAmount() : null,
+          approve ? d.instalments() : null, d.reasons());
+    }).toList();
   }
 
   /** How an ended case ended, in Chinese (已撤回, 不予救助, …); null while it runs or when unknown. */

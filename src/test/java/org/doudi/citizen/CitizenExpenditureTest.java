@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.time.LocalDate;
@@ -270,6 +271,15 @@ class CitizenExpenditureTest {
     JsonNode v = view(c, pid);
     assertThat(v.get("canWithdraw").asBoolean()).isFalse();
     assertThat(v.get("canObject").asBoolean()).isFalse();
+    // the decision as recorded by the temporary module, with the total and its instalments
+    BigDecimal granted = jdbc.queryForObject("SELECT total_amount FROM temporary_decision WHERE process_instance_id = ?",
+        BigDecimal.class, pid);
+    assertThat(v.get("decisions")).singleElement().satisfies(d -> {
+      assertThat(d.get("decision").asText()).isEqualTo("APPROVE");
+      assertThat(d.get("decisionLabel").asText()).isEqualTo("确认同意给予临时救助");
+      assertThat(d.get("totalAmount").decimalValue()).isEqualByComparingTo(granted);
+      assertThat(d.get("monthlyAmount").isNull()).isTrue();
+    });
 
     long events = count("SELECT COUNT(*) FROM temporary_case_event WHERE process_instance_id = ?", pid);
     CitizenClient.Response r = c.post("/api/citizen/cases/" + pid + "/withdrawal", "{\"reason\":\"不需要了\"}");

@@ -96,8 +96,9 @@ public class CitizenCases {
 
   public record DeadlineView(String step, Instant dueAt, String state) {}
 
+  /** A 低保 decision has a monthly amount from a month on; a 支出型 one a total, paid in one or more instalments. */
   public record DecisionView(String decision, String decisionLabel, LocalDate decidedOn, BigDecimal monthlyAmount,
-      LocalDate paymentFrom, String reasons) {}
+      LocalDate paymentFrom, String reasons, BigDecimal totalAmount, Integer instalments) {}
 
   public record PaymentView(LocalDate periodStart, LocalDate periodEnd, BigDecimal amount, String status,
       String statusLabel) {}
@@ -295,7 +296,7 @@ public class CitizenCases {
           : status == null ? "已办结" : status.label();
       List<DecisionView> decisions = evidence.decisions(pid).stream().map(d -> new DecisionView(d.decision(),
           "APPROVE".equals(d.decision()) ? "确认同意" : "不予确认同意", d.decidedOn(), d.monthlyAmount(),
-          d.paymentFrom(), d.reasons())).toList();
+          d.paymentFrom(), d.reasons(), null, null)).toList();
       List<PaymentView> pays = payments.byCase(pid).stream().map((LedgerEntry e) -> new PaymentView(e.periodStart(),
           e.periodEnd(), e.amount(), e.status().name(), e.status().label())).toList();
       List<DocumentView> docs = documents.listForCase(pid).stream().map(d -> new DocumentView(d.id(),
@@ -309,9 +310,11 @@ public class CitizenCases {
           .eventName(DibaoVariables.MESSAGE_WITHDRAWAL).count() > 0;
       boolean expenditure = TemporaryVariables.EXPENDITURE_PROCESS.equals(hpi.getProcessDefinitionKey());
       if (expenditure) {
-        // 支出型临时救助: its decisions reach the applicant as notices (documents); no 低保 household record.
+        // 支出型临时救助: no 低保 household record; its decisions (also sent as notices) from the temporary module.
         // Withdrawal until the decision and objections during the 公示: the temporary module says when.
         applicantName = (String) f.get(TemporaryVariables.RECIPIENT_NAME);
+        decisions = this.expenditure.decisions(pid).stream().map(d -> new DecisionView(d.decision(), d.label(),
+            d.decidedOn(), null, null, d.reasons(), d.totalAmount(), d.instalments())).toList();
         canWithdraw = running && this.expenditure.canWithdraw(pid);
         canObject = running && this.expenditure.canObject(pid);
       }

@@ -147,6 +147,16 @@ public class TemporaryRepository {
             rs.getTimestamp(6).toInstant(), rs.getString(7)), pid);
   }
 
+  /** A recorded 审核确认 of a case: APPROVE or REJECT, the total granted, its instalments, the reasons. */
+  public record DecisionRow(String decision, Instant decidedAt, BigDecimal totalAmount, Integer instalments,
+      String reasons) {}
+
+  public List<DecisionRow> decisions(String pid) {
+    return jdbc.query("SELECT decision, decided_at, total_amount, instalment_count, reasons FROM temporary_decision "
+        + "WHERE process_instance_id = ? ORDER BY decided_at, id", (rs, n) -> new DecisionRow(rs.getString(1),
+        rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3), (Integer) rs.getObject(4), rs.getString(5)), pid);
+  }
+
   /** Whether a decision (审核确认, either way) has been recorded for the case. */
   public boolean decided(String pid) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM temporary_decision WHERE process_instance_id = ?",
