@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.doudi.document.Documents;
 import org.doudi.document.MaterialChecklist;
 import org.doudi.engine.ProcessBean;
@@ -121,8 +120,7 @@ public class TemporaryFormCheck implements TaskListener {
     task.setVariable(OBJECTION_CONTENT, f.text(OBJECTION_CONTENT, "异议内容", 2000));
     task.setVariable(OBJECTION_SOURCE, ExpenditureObjections.SOURCE_TASKLIST);
     task.setVariable(OBJECTION_FILED_BY, actor(task));
-    if (task.getExecution() instanceof ExecutionEntity e
-        && e.getProcessDefinition().findActivity(RECORD_OBJECTION_STEP) == null) {
+    if (task.getBpmnModelInstance().getModelElementById(RECORD_OBJECTION_STEP) == null) {
       if ("EXPENDITURE".equals(Values.str(task, CASE_KIND))) {
         objections.record(task.getExecution(), pid);
       } else {
