@@ -175,6 +175,35 @@ class CitizenPageBrowserTest {
       assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).as("the decision notice is a PDF")
           .isEqualTo("%PDF-");
       assertThat(NoticeTexts.text(pdf)).contains("最低生活保障确认通知书", "王芳", "确认同意纳入最低生活保障");
+      long documentId = jdbc.queryForObject("SELECT MIN(id) FROM case_document WHERE process_instance_id = ?",
+          Long.class, pid);
+
+      // a stranger on the same phone's page: the case is not among theirs, and the page's own calls to it (read,
+      // withdraw, download a document) answer 404 like a case that does not exist; nothing changes
+      click(By.id("signOut"));
+      message("已退出");
+      signIn(org.doudi.eligibility.TestIds.id("220122", "19850505", String.format("%03d", n % 1000)),
+          "135" + String.format("%08d", n));
+      browser.findElement(By.cssSelector("nav .tab[data-tab=cases]")).click();
+      wait.until(d -> d.findElement(By.id("caseList")).getText().contains("暂无案件"));
+      assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("王芳").doesNotContain("宝塔村");
+      @SuppressWarnings("unchecked")
+      List<Object> answers = (List<Object>) browser.executeAsyncScript("""
+          var done = arguments[arguments.length - 1], pid = arguments[0], doc = arguments[1];
+          var h = {'X-Citizen-Request': '1', 'Content-Type': 'application/json'};
+          Promise.all([
+            fetch('/api/citizen/cases/' + pid, {headers: h}),
+            fetch('/api/citizen/cases/' + pid + '/withdrawal', {method: 'POST', headers: h,
+                body: JSON.stringify({reason: '不想要了'})}),
+            fetch('/api/citizen/documents/' + doc + '/content', {headers: h})
+          ]).then(function (rs) { return Promise.all(rs.map(function (r) {
+            return r.text().then(function (t) { return r.status + ' ' + t; }); })); }).then(done);
+          """, pid, documentId);
+      assertThat(answers).hasSize(3).allSatisfy(a -> assertThat((String) a).startsWith("404 ")
+          .contains("未找到该案件或材料"));
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_INST_ID_ = ? "
+          + "AND END_ACT_ID_ = 'EndEvent_Approved'", Integer.class, pid)).as("the case stays as decided").isOne();
+      shot("6b-stranger");
     } catch (RuntimeException | AssertionError e) {
       shot("failure");
       throw e;
