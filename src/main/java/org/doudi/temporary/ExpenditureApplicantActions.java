@@ -155,7 +155,6 @@ public class ExpenditureApplicantActions {
     if (!waitsFor(processInstanceId, MESSAGE_EXPENDITURE_OBJECTION)) {
       throw new NotAllowedNow("案件当前不在公示期，不能登记异议");
     }
-    int round = records.objections(processInstanceId).size() + 1;
     Map<String, Object> v = new HashMap<>();
     v.put(OBJECTOR_NAME, name);
     v.put(OBJECTOR_PHONE, phone);
@@ -163,7 +162,9 @@ public class ExpenditureApplicantActions {
     v.put(OBJECTION_SOURCE, "ONLINE");
     v.put(OBJECTION_FILED_BY, actor);
     correlate(MESSAGE_EXPENDITURE_OBJECTION, processInstanceId, v);
-    return round;
+    // the model's 登记异议 step ran in this transaction and stored it with its round
+    var stored = records.objections(processInstanceId);
+    return stored.get(stored.size() - 1).noticeRound();
   }
 
   private boolean waitsFor(String processInstanceId, String message) {

@@ -4,6 +4,7 @@ import static org.doudi.temporary.TemporaryVariables.*;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -45,11 +46,15 @@ class ExpenditureObjections {
       throw new IllegalStateException("登记异议缺少异议人或异议内容（流程实例 " + pid + "）");
     }
     Instant now = Values.now();
-    int round = records.objections(pid).size() + 1;
-    records.insertObjection(pid, new Objection(round, name, Values.str(scope, OBJECTOR_PHONE), content, source, now,
-        by == null ? "system" : by));
+    // each 公示 ends at its first objection (the case goes back to 入户调查), so this 公示's round is one more than the
+    // objections stored before it
+    List<Objection> all = new ArrayList<>(records.objections(pid));
+    Objection o = new Objection(all.size() + 1, name, Values.str(scope, OBJECTOR_PHONE), content, source, now,
+        by == null ? "system" : by);
+    records.insertObjection(pid, o);
+    all.add(o);
     records.event(pid, "OBJECTION", name + "（" + label(source) + "）：" + content, now, by);
-    scope.setVariable(OBJECTION_HISTORY, history(records.objections(pid)));
+    scope.setVariable(OBJECTION_HISTORY, history(all));
     for (String v : List.of(OBJECTOR_NAME, OBJECTOR_PHONE, OBJECTION_CONTENT, OBJECTION_SOURCE, OBJECTION_FILED_BY)) {
       scope.removeVariable(v);
     }
