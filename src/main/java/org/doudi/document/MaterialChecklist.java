@@ -64,6 +64,17 @@ public enum MaterialChecklist {
     return items.keySet();
   }
 
+  /**
+   * Fails at start-up when a scheme's 受理 form check names other checkboxes than this checklist (the form, its
+   * check and the documents that back a tick must speak of the same items).
+   */
+  public void requireFields(Set<String> formFields) {
+    if (!formFields.equals(fields())) {
+      throw new IllegalStateException("the 受理 form's materials " + formFields + " differ from the document "
+          + "module's " + this + " checklist " + fields());
+    }
+  }
+
   /** The types a tick of {@code field} needs a file of; empty when {@code field} is not an item of this checklist. */
   public Set<MaterialType> typesOf(String field) {
     return items.getOrDefault(field, Set.of());

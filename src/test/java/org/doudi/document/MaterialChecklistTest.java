@@ -34,6 +34,14 @@ class MaterialChecklistTest {
   }
 
   @Test
+  void aFormCheckNamingOtherCheckboxesThanItsChecklistStopsTheStart() {
+    MaterialChecklist.TEMPORARY_EXPENDITURE.requireFields(MaterialChecklist.TEMPORARY_EXPENDITURE.fields());
+    assertThatThrownBy(() -> MaterialChecklist.TEMPORARY_EXPENDITURE.requireFields(
+        java.util.Set.of("materialApplication", "materialIdentity")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("TEMPORARY_EXPENDITURE");
+  }
+
+  @Test
   void aFieldOutsideTheChecklistIsAProgrammingErrorEvenWhenFilesAreNotRequired() {
     Documents paperOnly = new Documents(null, 1000, false);
     assertThatThrownBy(() -> paperOnly.unbackedChecklistItems("pid", MaterialChecklist.DIBAO,

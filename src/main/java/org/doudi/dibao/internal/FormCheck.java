@@ -44,10 +44,7 @@ public class FormCheck implements TaskListener {
   }
 
   public FormCheck(Documents documents) {
-    if (!MATERIALS.keySet().equals(MaterialChecklist.DIBAO.fields())) {
-      throw new IllegalStateException("the 受理 form's materials " + MATERIALS.keySet()
-          + " differ from the document module's checklist " + MaterialChecklist.DIBAO.fields());
-    }
+    MaterialChecklist.DIBAO.requireFields(MATERIALS.keySet());
     this.documents = documents;
   }
 

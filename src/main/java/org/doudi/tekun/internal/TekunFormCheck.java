@@ -47,10 +47,7 @@ public class TekunFormCheck implements TaskListener {
   private final Documents documents;
 
   public TekunFormCheck(TekunCaseRepository cases, CaseJson json, Documents documents) {
-    if (!MATERIALS.keySet().equals(MaterialChecklist.TEKUN.fields())) {
-      throw new IllegalStateException("the 受理 form's materials " + MATERIALS.keySet()
-          + " differ from the document module's checklist " + MaterialChecklist.TEKUN.fields());
-    }
+    MaterialChecklist.TEKUN.requireFields(MATERIALS.keySet());
     this.cases = cases;
     this.json = json;
     this.documents = documents;

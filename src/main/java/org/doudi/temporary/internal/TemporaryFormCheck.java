@@ -42,10 +42,7 @@ public class TemporaryFormCheck implements TaskListener {
   private final ExpenditureObjections objections;
 
   public TemporaryFormCheck(TemporaryRepository records, Documents documents, ExpenditureObjections objections) {
-    if (!MATERIALS.keySet().equals(MaterialChecklist.TEMPORARY_EXPENDITURE.fields())) {
-      throw new IllegalStateException("the 受理 form's materials " + MATERIALS.keySet()
-          + " differ from the document module's checklist " + MaterialChecklist.TEMPORARY_EXPENDITURE.fields());
-    }
+    MaterialChecklist.TEMPORARY_EXPENDITURE.requireFields(MATERIALS.keySet());
     this.records = records;
     this.documents = documents;
     this.objections = objections;
