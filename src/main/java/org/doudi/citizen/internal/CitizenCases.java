@@ -294,21 +294,17 @@ public class CitizenCases {
       }
       String stage = running ? (steps.isEmpty() ? "系统正在处理" : String.join("、", steps))
           : status == null ? "已办结" : status.label();
-      List<DecisionView> decisions = evidence.decisions(pid).stream().map(d -> new DecisionView(d.decision(),
-          "APPROVE".equals(d.decision()) ? "确认同意" : "不予确认同意", d.decidedOn(), d.monthlyAmount(),
-          d.paymentFrom(), d.reasons(), null, null)).toList();
       List<PaymentView> pays = payments.byCase(pid).stream().map((LedgerEntry e) -> new PaymentView(e.periodStart(),
           e.periodEnd(), e.amount(), e.status().name(), e.status().label())).toList();
       List<DocumentView> docs = documents.listForCase(pid).stream().map(d -> new DocumentView(d.id(),
           d.materialType().name(), d.materialLabel(), d.fileName(), d.size(), d.uploadedAt().toInstant(),
           d.materialType() == MaterialType.NOTICE,
           c.actor().equals(d.uploadedBy()))).toList();
-      boolean canObject = running && runtime.createEventSubscriptionQuery().processInstanceId(pid)
-          .eventName(DibaoVariables.MESSAGE_OBJECTION).count() > 0;
       boolean canRecheck = open.stream().anyMatch(t -> "Task_RecordCheckResponse".equals(t.getTaskDefinitionKey()));
-      boolean canWithdraw = running && runtime.createEventSubscriptionQuery().processInstanceId(pid)
-          .eventName(DibaoVariables.MESSAGE_WITHDRAWAL).count() > 0;
       boolean expenditure = TemporaryVariables.EXPENDITURE_PROCESS.equals(hpi.getProcessDefinitionKey());
+      List<DecisionView> decisions;
+      boolean canWithdraw;
+      boolean canObject;
       if (expenditure) {
         // 支出型临时救助: no 低保 household record; its decisions (also sent as notices) from the temporary module.
         // Withdrawal until the decision and objections during the 公示: the temporary module says when.
@@ -317,6 +313,14 @@ public class CitizenCases {
             d.decidedOn(), null, null, d.reasons(), d.totalAmount(), d.instalments())).toList();
         canWithdraw = running && this.expenditure.canWithdraw(pid);
         canObject = running && this.expenditure.canObject(pid);
+      } else {
+        decisions = evidence.decisions(pid).stream().map(d -> new DecisionView(d.decision(),
+            "APPROVE".equals(d.decision()) ? "确认同意" : "不予确认同意", d.decidedOn(), d.monthlyAmount(),
+            d.paymentFrom(), d.reasons(), null, null)).toList();
+        canWithdraw = running && runtime.createEventSubscriptionQuery().processInstanceId(pid)
+            .eventName(DibaoVariables.MESSAGE_WITHDRAWAL).count() > 0;
+        canObject = running && runtime.createEventSubscriptionQuery().processInstanceId(pid)
+            .eventName(DibaoVariables.MESSAGE_OBJECTION).count() > 0;
       }
       String channel = expenditure ? (String) f.get(TemporaryVariables.REPORT_CHANNEL)
           : (String) f.get(DibaoVariables.CHANNEL);
