@@ -279,9 +279,15 @@ public class StandardRiseRepository {
         + (postgres() ? "sr.id, a.beneficiary_key, a.scheme, a.id, b.beneficiary_key, b.scheme"
             : "sr.id, sr.new_standard, a.beneficiary_key, "
             + "a.scheme, a.id, a.seq, a.region_code, a.payee_name, a.monthly_amount, b.outcome, b.household_size, "
-            + "b.net_income, b.per_capita_income, b.standard, b.amount") + ") x";
+            + "b.net_income, b.per_capita_income, b.standard, b.amount") + ") x "
+        // in the lines' key order: their primary key's index filled page after page, and the planner streams the
+        // groups out of a sort instead of hashing a million of them (docs/benchmarks/standard-rise.md, run 25)
+        + "ORDER BY x.rise_id, x.beneficiary_key, x.scheme";
     return sql;
   }
+
+  /** PostgreSQL's default work_mem, for the lines' statement (see {@link #insertLines}). */
+  static final String LINES_WORK_MEM = "4MB";
 
   /** The review's figures of a rise, over its lines (l): the columns of standard_rise they are stored in. */
   static final String FIGURES = "COUNT(*), "
@@ -307,6 +313,12 @@ public class StandardRiseRepository {
         + "decrease_total = 0, unchanged_count = 0, manual_count = 0, old_total = 0, new_total = 0, "
         + "member_change_lines = 0, status = 'REVIEW', computed_at = ? WHERE id IN (" + ids(riseIds) + ")",
         Timestamp.from(at));
+    if (postgres()) {
+      // the lines' statement at the server's default memory, not the roster's: with 256MB the planner hashes the
+      // million groups (and spills them) where with 4MB it sorts and streams them — 19–23 s against 15–18 s at a
+      // million awards (docs/benchmarks/standard-rise.md, run 25)
+      jdbc.execute("SET LOCAL work_mem = '" + LINES_WORK_MEM + "'");
+    }
     String figures = postgres()
         ? "WITH l AS (" + linesInsert(riseIds) + " RETURNING rise_id, kind, old_amount, new_amount, difference, "
             + "member_changes) SELECT l.rise_id, " + FIGURES + " FROM l GROUP BY l.rise_id"
