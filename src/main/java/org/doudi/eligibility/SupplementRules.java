@@ -24,15 +24,46 @@ public class SupplementRules {
   /** dibao-supplement: the supplement of a member of a household in 低保 ({@code age} −1 when unknown). */
   public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
       Integer disabilityGrade) {
-    DibaoDecisions.Ratio r = decisions.supplement(countyCode, age, seriousIllness, disabilityCategory,
-        disabilityGrade);
-    return new Ratio(r.category(), r.percent(), r.citation());
+    return ratio(decisions.supplement(countyCode, age, seriousIllness, disabilityCategory, disabilityGrade));
   }
 
   /** dibao-single-person-ratio: the 单人户 percent of a 低收入家庭's member, empty when the member cannot be one. */
   public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
       Integer disabilityGrade) {
     return decisions.singlePerson(countyCode, seriousIllness, disabilityCategory, disabilityGrade)
-        .map(r -> new Ratio(r.category(), r.percent(), r.citation()));
+        .map(SupplementRules::ratio);
+  }
+
+  /**
+   * Both tables in the versions in force now, for a batch: every evaluation of it uses the same versions, and none
+   * looks the version up again (a province's rise evaluates a few hundred combinations).
+   */
+  public InForce inForce() {
+    return new InForce(decisions.inForce());
+  }
+
+  /** {@link #supplement} and {@link #singlePerson} on the versions of one moment. */
+  public static final class InForce {
+
+    private final DibaoDecisions.RatioTables tables;
+
+    private InForce(DibaoDecisions.RatioTables tables) {
+      this.tables = tables;
+    }
+
+    public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
+        Integer disabilityGrade) {
+      return ratio(tables.supplement(countyCode, age, seriousIllness, disabilityCategory, disabilityGrade));
+    }
+
+    public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
+        Integer disabilityGrade) {
+      return tables.singlePerson(countyCode, seriousIllness, disabilityCategory, disabilityGrade)
+          .map(SupplementRules::ratio);
+    }
+  }
+
+  private static Ratio ratio(DibaoDecisions.Ratio r) {
+    return new Ratio(r.category(), r.percent(), r.citation());
   }
 }

@@ -49,13 +49,14 @@ public class AgeSupplements {
     LocalDate t = target.atDay(1);
     LocalDate birthMonth = target.minusMonths(1).atDay(1);
     List<Object[]> evaluated = new ArrayList<>();
+    SupplementRules.InForce inForce = rules.inForce(); // one version of the table for the month's batch
     repository.distinctInputs(birthMonth, rs -> {
       String county = rs.getString("county_code");
       int age = rs.getInt("age");
       boolean illness = rs.getBoolean("serious_illness");
       String cat = rs.getString("cat");
       int grade = rs.getInt("grade");
-      SupplementRules.Ratio r = rules.supplement(county, age, illness, "-".equals(cat) ? null : cat,
+      SupplementRules.Ratio r = inForce.supplement(county, age, illness, "-".equals(cat) ? null : cat,
           grade < 0 ? null : grade);
       evaluated.add(new Object[] {county, age, illness, cat, grade, r.category(), r.percent()});
     });

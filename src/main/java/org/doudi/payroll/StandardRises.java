@@ -111,6 +111,7 @@ public class StandardRises {
     runs.useRosterWorkMem();
     repository.bulkPlans(true);
     repository.clearComputation(ids);
+    SupplementRules.InForce inForce = rules.inForce(); // one version of the tables for the whole batch
     Map<String, Object[]> evaluatedByInput = new HashMap<>();
     List<Object[]> rows = new ArrayList<>();
     repository.distinctInputs(ids, rs -> {
@@ -123,8 +124,8 @@ public class StandardRises {
       Object[] e = evaluatedByInput.computeIfAbsent(county + "|" + age + "|" + illness + "|" + cat + "|" + grade, k -> {
         String category = "-".equals(cat) ? null : cat;
         Integer g = grade < 0 ? null : grade;
-        SupplementRules.Ratio s = rules.supplement(county, age, illness, category, g);
-        Integer single = rules.singlePerson(county, illness, category, g).map(SupplementRules.Ratio::percent)
+        SupplementRules.Ratio s = inForce.supplement(county, age, illness, category, g);
+        Integer single = inForce.singlePerson(county, illness, category, g).map(SupplementRules.Ratio::percent)
             .orElse(null);
         return new Object[] {s.category(), s.percent(), single};
       });

@@ -38,24 +38,56 @@ public class DibaoDecisions {
 
   public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
       Integer disabilityGrade) {
-    Map<String, Object> in = new HashMap<>();
-    in.put("countyCode", countyCode);
-    in.put("age", age);
-    in.put("seriousIllness", seriousIllness);
-    in.put("disabilityCategory", disabilityCategory);
-    in.put("disabilityGrade", disabilityGrade);
-    return first(SUPPLEMENT, in).map(DibaoDecisions::ratio).orElse(new Ratio("NONE", 0, null));
+    return inForce().supplement(countyCode, age, seriousIllness, disabilityCategory, disabilityGrade);
   }
 
   /** Empty when the member cannot be included as a 单人户. */
   public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
       Integer disabilityGrade) {
-    Map<String, Object> in = new HashMap<>();
-    in.put("countyCode", countyCode);
-    in.put("seriousIllness", seriousIllness);
-    in.put("disabilityCategory", disabilityCategory);
-    in.put("disabilityGrade", disabilityGrade);
-    return first(SINGLE_PERSON_RATIO, in).map(DibaoDecisions::ratio);
+    return inForce().singlePerson(countyCode, seriousIllness, disabilityCategory, disabilityGrade);
+  }
+
+  /**
+   * The supplement and 单人户 tables in the versions in force now, looked up once: a bulk caller's evaluations all
+   * use the same versions (an approval taking effect meanwhile does not split a batch between two), and each
+   * evaluation is the table alone, not two queries for the version first.
+   */
+  public RatioTables inForce() {
+    return new RatioTables(source.decision(SUPPLEMENT), source.decision(SINGLE_PERSON_RATIO));
+  }
+
+  /** The two ratio tables of one moment ({@link #inForce}). */
+  public final class RatioTables {
+
+    private final DmnDecision supplement;
+    private final DmnDecision singlePerson;
+
+    private RatioTables(DmnDecision supplement, DmnDecision singlePerson) {
+      this.supplement = supplement;
+      this.singlePerson = singlePerson;
+    }
+
+    public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
+        Integer disabilityGrade) {
+      Map<String, Object> in = new HashMap<>();
+      in.put("countyCode", countyCode);
+      in.put("age", age);
+      in.put("seriousIllness", seriousIllness);
+      in.put("disabilityCategory", disabilityCategory);
+      in.put("disabilityGrade", disabilityGrade);
+      return first(supplement, in).map(DibaoDecisions::ratio).orElse(new Ratio("NONE", 0, null));
+    }
+
+    /** Empty when the member cannot be included as a 单人户. */
+    public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
+        Integer disabilityGrade) {
+      Map<String, Object> in = new HashMap<>();
+      in.put("countyCode", countyCode);
+      in.put("seriousIllness", seriousIllness);
+      in.put("disabilityCategory", disabilityCategory);
+      in.put("disabilityGrade", disabilityGrade);
+      return first(singlePerson, in).map(DibaoDecisions::ratio);
+    }
   }
 
   /**
@@ -145,7 +177,11 @@ public class DibaoDecisions {
   }
 
   private Optional<DmnDecisionRuleResult> first(String key, Map<String, Object> in) {
-    DmnDecisionTableResult result = engine.get().evaluateDecisionTable(source.decision(key), in);
+    return first(source.decision(key), in);
+  }
+
+  private Optional<DmnDecisionRuleResult> first(DmnDecision decision, Map<String, Object> in) {
+    DmnDecisionTableResult result = engine.get().evaluateDecisionTable(decision, in);
     return Optional.ofNullable(result.getFirstResult());
   }
 

@@ -333,6 +333,12 @@ public class StandardRiseRepository {
     jdbc.batchUpdate("UPDATE standard_rise SET line_count = ?, increase_count = ?, increase_total = ?, "
         + "decrease_count = ?, decrease_total = ?, unchanged_count = ?, manual_count = ?, old_total = ?, "
         + "new_total = ?, member_change_lines = ? WHERE id = ?", rows);
+    if (postgres()) {
+      // the million lines just written are unknown to the planner until autovacuum samples them (a minute or more):
+      // the apply's statement then planned for 21 lines, sorted a million wide rows and merge-joined them (a quarter
+      // slower, docs/benchmarks/standard-rise.md run 28); a sample of 30,000 rows, well under a second
+      jdbc.execute("ANALYZE standard_rise_line");
+    }
     before.forEach(b -> published("COMPUTED", b.id(), b));
     return rows.stream().mapToInt(r -> (Integer) r[0]).sum();
   }

@@ -1,0 +1,61 @@
+package org.doudi.eligibility.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link DibaoDecisions#inForce()}: a batch (the standard rise, the age step) looks each table's version up once and
+ * evaluates every combination on it, with the answers of the single calls.
+ */
+class RatioTablesTest {
+
+  /** The shipped files, counting the look-ups of a version. */
+  static final class CountingSource implements DecisionSource {
+    final FileDecisions files = new FileDecisions();
+    final List<String> lookUps = new ArrayList<>();
+
+    @Override
+    public DmnDecision decision(String key) {
+      lookUps.add(key);
+      return files.decision(key);
+    }
+  }
+
+  @Test
+  void oneLookUpPerTableForAWholeBatch() {
+    CountingSource source = new CountingSource();
+    DibaoDecisions decisions = new DibaoDecisions(source, source.files.engine());
+
+    DibaoDecisions.RatioTables tables = decisions.inForce();
+    for (int age = -1; age <= 100; age++) {
+      tables.supplement("220122", age, age % 7 == 0, age % 5 == 0 ? "PHYSICAL" : null, age % 5 == 0 ? 2 : null);
+      tables.singlePerson("220122", age % 7 == 0, age % 5 == 0 ? "PHYSICAL" : null, age % 5 == 0 ? 2 : null);
+    }
+
+    assertThat(source.lookUps).containsExactly(DibaoDecisions.SUPPLEMENT, DibaoDecisions.SINGLE_PERSON_RATIO);
+  }
+
+  @Test
+  void sameAnswersAsTheSingleCalls() {
+    DibaoDecisions decisions = FileDecisions.decisions();
+    DibaoDecisions.RatioTables tables = decisions.inForce();
+    for (int age : new int[] {-1, 5, 17, 18, 59, 60, 69, 70, 85}) {
+      for (boolean illness : new boolean[] {false, true}) {
+        for (String category : new String[] {null, "PHYSICAL", "INTELLECTUAL"}) {
+          Integer grade = category == null ? null : 1;
+          assertThat(tables.supplement("220122", age, illness, category, grade))
+              .isEqualTo(decisions.supplement("220122", age, illness, category, grade));
+          assertThat(tables.singlePerson("220122", illness, category, grade))
+              .isEqualTo(decisions.singlePerson("220122", illness, category, grade));
+        }
+      }
+    }
+    // not all the same answer: the loop reaches rules that differ
+    assertThat(tables.supplement("220122", 75, false, null, null).percent())
+        .isNotEqualTo(tables.supplement("220122", 30, false, null, null).percent());
+  }
+}
