@@ -1,7 +1,7 @@
 -- Issue 15 item 1: a standard rise updates the standard and amount of every basis it applies (a million rows for a
--- province). With full pages each new version went to the table's end with a new entry in the primary key's index
--- (three WAL records a row); with half of each page free the update stays on its page and the index is not touched
--- (HOT: one record a row; lab at a million, docs/benchmarks/standard-rise.md run 25: the UPDATE 8.7–10.5 s → 5.5 s,
--- WAL 446–600 MB → 186 MB). The heap is about twice the rows from the start; the new versions used to double it
--- anyway. Rows stored before this migration keep their full pages until VACUUM FULL award_basis (docs/operations.md).
+-- province). With full pages each new version went to the table's end with a new entry in the primary key's index;
+-- with half of each page free the update stays on its page and the index is not touched (a HOT update; measured in
+-- docs/benchmarks/standard-rise.md, runs 25–27). The heap is about twice the rows from the start; the new versions
+-- used to double it anyway. Rows stored before this migration keep their full pages until VACUUM FULL award_basis
+-- (docs/operations.md, Upgrades).
 ALTER TABLE award_basis SET (fillfactor = 50);

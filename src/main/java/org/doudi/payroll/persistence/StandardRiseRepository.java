@@ -281,7 +281,7 @@ public class StandardRiseRepository {
             + "a.scheme, a.id, a.seq, a.region_code, a.payee_name, a.monthly_amount, b.outcome, b.household_size, "
             + "b.net_income, b.per_capita_income, b.standard, b.amount") + ") x "
         // in the lines' key order: their primary key's index filled page after page, and the planner streams the
-        // groups out of a sort instead of hashing a million of them (docs/benchmarks/standard-rise.md, run 25)
+        // groups out of a sort instead of hashing a million of them (docs/benchmarks/standard-rise.md, runs 25–27)
         + "ORDER BY x.rise_id, x.beneficiary_key, x.scheme";
     return sql;
   }
@@ -315,8 +315,8 @@ public class StandardRiseRepository {
         Timestamp.from(at));
     if (postgres()) {
       // the lines' statement at the server's default memory, not the roster's: with 256MB the planner hashes the
-      // million groups (and spills them) where with 4MB it sorts and streams them — 19–23 s against 15–18 s at a
-      // million awards (docs/benchmarks/standard-rise.md, run 25)
+      // million groups (and spills them) where with 4MB it sorts and streams them, which measured faster
+      // (docs/benchmarks/standard-rise.md, runs 25–27)
       jdbc.execute("SET LOCAL work_mem = '" + LINES_WORK_MEM + "'");
     }
     String figures = postgres()
@@ -335,8 +335,8 @@ public class StandardRiseRepository {
         + "new_total = ?, member_change_lines = ? WHERE id = ?", rows);
     if (postgres()) {
       // the million lines just written are unknown to the planner until autovacuum samples them (a minute or more):
-      // the apply's statement then planned for 21 lines, sorted a million wide rows and merge-joined them (a quarter
-      // slower, docs/benchmarks/standard-rise.md run 28); a sample of 30,000 rows, well under a second
+      // the apply's statement then planned for a handful of lines and chose sorts and merge joins for a million
+      // (docs/benchmarks/standard-rise.md, run 30); ANALYZE reads a sample, not the table
       jdbc.execute("ANALYZE standard_rise_line");
     }
     before.forEach(b -> published("COMPUTED", b.id(), b));
