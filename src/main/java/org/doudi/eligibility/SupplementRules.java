@@ -5,7 +5,8 @@ import org.doudi.eligibility.internal.DibaoDecisions;
 import org.springframework.stereotype.Service;
 
 /**
- * The 分类施保 rules of the 低保 amount for callers outside the assessment (the payroll's standard rise and age step):
+ * The 分类施保 rules of the 低保 amount for callers outside the assessment (the award basis a decision stores, the
+ * payroll's standard rise and age step):
  * the same decision tables, in the version in force ({@code RulesInForce}), with the same inputs as
  * {@link DibaoEligibility}. Bulk callers evaluate once per distinct combination of inputs, never once per person.
  */
@@ -21,28 +22,16 @@ public class SupplementRules {
     this.decisions = decisions;
   }
 
-  /** dibao-supplement: the supplement of a member of a household in 低保 ({@code age} −1 when unknown). */
-  public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
-      Integer disabilityGrade) {
-    return ratio(decisions.supplement(countyCode, age, seriousIllness, disabilityCategory, disabilityGrade));
-  }
-
-  /** dibao-single-person-ratio: the 单人户 percent of a 低收入家庭's member, empty when the member cannot be one. */
-  public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
-      Integer disabilityGrade) {
-    return decisions.singlePerson(countyCode, seriousIllness, disabilityCategory, disabilityGrade)
-        .map(SupplementRules::ratio);
-  }
-
   /**
-   * Both tables in the versions in force now, for a batch: every evaluation of it uses the same versions, and none
-   * looks the version up again (a province's rise evaluates a few hundred combinations).
+   * dibao-supplement and dibao-single-person-ratio in the versions in force now: every evaluation of a household, a
+   * rise or an age step uses the same versions, and none looks the version up again (a province's rise evaluates a
+   * few hundred combinations).
    */
   public InForce inForce() {
     return new InForce(decisions.inForce());
   }
 
-  /** {@link #supplement} and {@link #singlePerson} on the versions of one moment. */
+  /** The two tables on the versions of one moment ({@link #inForce}). */
   public static final class InForce {
 
     private final DibaoDecisions.RatioTables tables;
@@ -51,11 +40,13 @@ public class SupplementRules {
       this.tables = tables;
     }
 
+    /** The supplement of a member of a household in 低保 ({@code age} −1 when unknown). */
     public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
         Integer disabilityGrade) {
       return ratio(tables.supplement(countyCode, age, seriousIllness, disabilityCategory, disabilityGrade));
     }
 
+    /** The 单人户 percent of a 低收入家庭's member, empty when the member cannot be one. */
     public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
         Integer disabilityGrade) {
       return tables.singlePerson(countyCode, seriousIllness, disabilityCategory, disabilityGrade)

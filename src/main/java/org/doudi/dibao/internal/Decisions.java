@@ -136,6 +136,7 @@ final class Decisions {
     AwardBasis basis(HouseholdApplication a, DibaoAssessment assessed, long assessmentId) {
       boolean household = assessed.outcome() == DibaoAssessment.Outcome.DIBAO;
       List<AwardBasis.Member> members = new java.util.ArrayList<>();
+      SupplementRules.InForce inForce = rules.inForce(); // one version of the tables for the whole household
       for (DibaoAssessment.MemberAmount m : assessed.members()) {
         if (!household && m.amount().signum() <= 0) {
           continue;
@@ -144,9 +145,9 @@ final class Decisions {
             .filter(x -> x.idNumber().strip().equalsIgnoreCase(m.idNumber().strip())).findFirst()
             .orElseThrow(() -> new IllegalStateException("评估中的成员不在家庭成员名单中"));
         String category = facts.disabilityCategory() == null ? null : facts.disabilityCategory().name();
-        SupplementRules.Ratio supplement = rules.supplement(assessed.countyCode(), m.age() == null ? -1 : m.age(),
+        SupplementRules.Ratio supplement = inForce.supplement(assessed.countyCode(), m.age() == null ? -1 : m.age(),
             facts.seriousIllness(), category, facts.disabilityGrade());
-        Integer single = household ? null : rules.singlePerson(assessed.countyCode(), facts.seriousIllness(),
+        Integer single = household ? null : inForce.singlePerson(assessed.countyCode(), facts.seriousIllness(),
             category, facts.disabilityGrade()).map(SupplementRules.Ratio::percent).orElse(null);
         members.add(new AwardBasis.Member(m.idNumber(), m.name(), facts.birthDate(), facts.seriousIllness(), category,
             facts.disabilityGrade(), supplement.category(), supplement.percent(), single));

@@ -112,6 +112,7 @@ public class AssessmentCalculator {
     Outcome outcome;
     List<MemberAmount> members = new ArrayList<>();
     BigDecimal total = ZERO;
+    DibaoDecisions.RatioTables tables = decisions.inForce(); // one version of the tables for the whole household
     if (belowStandard && assetsWithin) {
       outcome = Outcome.DIBAO;
       reasons.add(new Reason("INCOME_BELOW_STANDARD", incomeText + "低于当地低保标准 " + money(standard) + " 元",
@@ -124,7 +125,7 @@ public class AssessmentCalculator {
       for (int i = 0; i < n; i++) {
         Facts.Member m = f.members().get(i);
         Integer age = age(m, on);
-        Ratio r = decisions.supplement(f.countyCode(), age == null ? -1 : age, m.seriousIllness(),
+        Ratio r = tables.supplement(f.countyCode(), age == null ? -1 : age, m.seriousIllness(),
             m.disabilityCategory(), m.disabilityGrade());
         BigDecimal supplement = money(standard.multiply(BigDecimal.valueOf(r.percent())).divide(HUNDRED));
         if (supplement.signum() > 0) {
@@ -143,7 +144,7 @@ public class AssessmentCalculator {
           + "，属于低收入家庭", C_LOW_INCOME));
       for (Facts.Member m : f.members()) {
         Integer age = age(m, on);
-        Optional<Ratio> single = decisions.singlePerson(f.countyCode(), m.seriousIllness(), m.disabilityCategory(),
+        Optional<Ratio> single = tables.singlePerson(f.countyCode(), m.seriousIllness(), m.disabilityCategory(),
             m.disabilityGrade());
         if (single.isEmpty()) {
           members.add(new MemberAmount(m.name(), m.idNumber(), age, "NONE", ZERO, ZERO));
@@ -152,7 +153,7 @@ public class AssessmentCalculator {
         Ratio r = single.get();
         BigDecimal amount = standard.multiply(BigDecimal.valueOf(r.percent())).divide(HUNDRED);
         // 原则上不得高于按户保障同类对象水平: a one-person household without income plus its supplement
-        Ratio same = decisions.supplement(f.countyCode(), age == null ? -1 : age, m.seriousIllness(),
+        Ratio same = tables.supplement(f.countyCode(), age == null ? -1 : age, m.seriousIllness(),
             m.disabilityCategory(), m.disabilityGrade());
         BigDecimal cap = standard.multiply(BigDecimal.valueOf(100L + same.percent())).divide(HUNDRED);
         amount = money(amount.min(cap));

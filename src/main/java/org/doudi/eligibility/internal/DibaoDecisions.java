@@ -36,17 +36,6 @@ public class DibaoDecisions {
     this.engine = engine;
   }
 
-  public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
-      Integer disabilityGrade) {
-    return inForce().supplement(countyCode, age, seriousIllness, disabilityCategory, disabilityGrade);
-  }
-
-  /** Empty when the member cannot be included as a 单人户. */
-  public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
-      Integer disabilityGrade) {
-    return inForce().singlePerson(countyCode, seriousIllness, disabilityCategory, disabilityGrade);
-  }
-
   /**
    * The supplement and 单人户 tables in the versions in force now, looked up once: a bulk caller's evaluations all
    * use the same versions (an approval taking effect meanwhile does not split a batch between two), and each
