@@ -300,8 +300,12 @@ class DeadlineMonitorCockpitBrowserTest {
     boolean wrapped = false;
     for (int turn = 0; turn < 200; turn++) {
       List<WebElement> found = browser.findElements(row);
-      if (!found.isEmpty() && found.get(0).isDisplayed()) {
-        return found.get(0);
+      try {
+        if (!found.isEmpty() && found.get(0).isDisplayed()) {
+          return found.get(0);
+        }
+      } catch (StaleElementReferenceException rebuilt) {
+        continue; // the table was rebuilt between finding the row and looking at it (a filter's answer arrived)
       }
       List<WebElement> buttons = browser.findElements(By.cssSelector(".doudi-dl-pager button"));
       if (buttons.size() == 2 && buttons.get(1).isEnabled()) {
