@@ -8,8 +8,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DibaoDecisions#inForce()}: a batch (the standard rise, the age step) looks each table's version up once and
- * evaluates every combination on it, with the answers of the single calls.
+ * {@link DibaoDecisions#inForce()}: a batch (a household's assessment, the standard rise, the age step) looks each
+ * table's version up once and evaluates every combination on it; the shipped tables' answers through it.
  */
 class RatioTablesTest {
 
