@@ -46,9 +46,17 @@ public class StandardRises {
   private final RosterCatchUp catchUp;
   private final org.doudi.payroll.persistence.PayrollRepository runs;
 
+  /** How many parts a day's rises are computed and applied in, side by side (see {@link #compute}). */
+  private final int parts;
+
   public StandardRises(StandardRiseRepository repository, SupplementRules rules, RuntimeService runtime,
       EngineAsSystem asSystem, Regions regions, RosterCatchUp catchUp,
-      org.doudi.payroll.persistence.PayrollRepository runs) {
+      org.doudi.payroll.persistence.PayrollRepository runs,
+      @org.springframework.beans.factory.annotation.Value("${doudi.standard-rise.parts:2}") int parts) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("doudi.standard-rise.parts must be at least 1, not " + parts);
+    }
+    this.parts = parts;
     this.runs = runs;
     this.repository = repository;
     this.rules = rules;
@@ -95,15 +103,16 @@ public class StandardRises {
   }
 
   /**
-   * 测算: every award under the rise as a line, in bulk, together with every other rise waiting for its computation
-   * (a province whose counties raise their standards on the same day is one pass over its awards, not one per
-   * county). The rules are evaluated once per distinct (county, age, illness, disability) into standard_rise_rule;
-   * one INSERT … SELECT makes the lines. Under the rises' row locks: a concurrent job waits, then finds them computed.
+   * 测算: every award under the rise as a line, in bulk, together with the other rises of its part waiting for their
+   * computation (a province whose counties raise their standards on the same day is a pass over its awards per
+   * part, not one per county; with two parts, the job executor's two threads compute the halves side by side on two
+   * connections, each a single-threaded statement otherwise). The rules are evaluated once per distinct (county, age,
+   * illness, disability) into standard_rise_rule; one INSERT … SELECT makes the lines. Under the rises' row locks: a
+   * concurrent job of the same part waits, then finds them computed.
    */
   public StandardRise compute(long riseId) {
-    // locked in id order only (never one's own first): two jobs of a batch wait for each other instead of deadlocking
     long started = System.nanoTime();
-    List<StandardRise> batch = repository.lockAll(StandardRise.Status.COMPUTING, false);
+    List<StandardRise> batch = repository.lockPart(StandardRise.Status.COMPUTING, false, riseId, parts);
     if (batch.stream().noneMatch(r -> r.id() == riseId)) {
       return repository.find(riseId).orElseThrow(); // computed by another job's batch
     }
@@ -186,9 +195,9 @@ public class StandardRises {
    * @return the award rows written
    */
   public int apply(long riseId) {
-    // with every other approved rise not yet applied: one pass over the lines and awards for all of them; locked
-    // in id order only, so two jobs wait for each other instead of deadlocking
-    List<StandardRise> approved = repository.lockAll(StandardRise.Status.REVIEW, true);
+    // with every other approved rise of its part not yet applied: one pass over the lines and awards for all of them
+    // (the other part's job runs beside it, as in compute)
+    List<StandardRise> approved = repository.lockPart(StandardRise.Status.REVIEW, true, riseId, parts);
     StandardRise mine = approved.stream().filter(r -> r.id() == riseId).findFirst().orElse(null);
     if (mine == null) {
       StandardRise r = repository.find(riseId).orElseThrow();
@@ -197,17 +206,20 @@ public class StandardRises {
       }
       throw new IllegalStateException("标准调整" + riseId + "没有审核同意的记录，不能执行");
     }
-    // one rise per county and type in a batch (two would write the same award's next row)
+    // one rise per county and type at a time, the oldest first, whichever part it is in (two would write the same
+    // award's next row; should the other part apply its older rise meanwhile, the award rows' statement writes
+    // nothing for an award that has moved on, and the unique key stops two writers of one row)
     Map<String, StandardRise> first = new java.util.LinkedHashMap<>();
-    for (StandardRise r : approved) {
+    for (StandardRise r : repository.all(StandardRise.Status.REVIEW, true)) {
       first.putIfAbsent(r.countyCode() + r.urbanRural(), r);
     }
-    StandardRise older = first.get(mine.countyCode() + mine.urbanRural());
+    StandardRise older = first.getOrDefault(mine.countyCode() + mine.urbanRural(), mine);
     if (older.id() != riseId) {
       throw new IllegalStateException("同一县（市、区）同一城乡类别有更早的标准调整（第" + older.id() + "号）尚未执行，"
           + "须先执行该调整");
     }
-    List<StandardRise> batch = List.copyOf(first.values());
+    List<StandardRise> batch = approved.stream()
+        .filter(r -> first.getOrDefault(r.countyCode() + r.urbanRural(), r).id() == r.id()).toList();
     List<Long> ids = batch.stream().map(StandardRise::id).toList();
     var at = EngineContext.now();
     Map<StandardRise, List<YearMonth>> made = new java.util.LinkedHashMap<>();

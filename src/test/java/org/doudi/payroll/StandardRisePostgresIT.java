@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.doudi.eligibility.DibaoStandards;
 import org.doudi.eligibility.NewDibaoStandard;
+import org.doudi.identity.Role;
+import org.doudi.identity.Staff;
 import org.doudi.payment.Payments;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,89 @@ class StandardRisePostgresIT {
       assertThat(payroll.anomalies(febRun, 0, 20).counts().getOrDefault("AMOUNT_CHANGE", 0)).isZero();
     } finally {
       Postgres.dropIfTemporary(url);
+    }
+  }
+
+  /**
+   * Three counties raise their rural standards on the same day: their rises are computed and applied in two parts
+   * (doudi.standard-rise.parts = 2) by two job threads at once, each part one statement; every county's households
+   * get their own new amount once, and nothing else changes.
+   */
+  @Test
+  void threeCountiesRisingTogetherAreComputedAndAppliedByTwoJobsSideBySide() throws Exception {
+    String url = Postgres.freshDatabase("doudi_rise_parts_it");
+    try (ConfigurableApplicationContext app = Postgres.application(url)) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      LocalDate from = LocalDate.parse("2029-11-01");
+      RiseData.insert(jdbc, "HH-GR", new String[] {"220102", "220183", "220681"}, "RURAL", 3000, OLD, from, true);
+      RiseData.insert(jdbc, "HH-NR", new String[] {"220122"}, "RURAL", 1000, OLD, from, true);
+      jdbc.execute("ANALYZE");
+      StandardRises rises = app.getBean(StandardRises.class);
+      TaskService tasks = app.getBean(TaskService.class);
+      ManagementService management = app.getBean(ManagementService.class);
+      PayrollFixture f = new PayrollFixture(tasks, management);
+      DibaoStandards standards = app.getBean(DibaoStandards.class);
+      app.getBean(Staff.class).ensureUser("it-reviewer", "审核", "员", "it", Role.ADMIN, "220000");
+      List<StandardRise> opened = new java.util.ArrayList<>();
+      for (String county : List.of("220102", "220183", "220681")) {
+        long id = standards.add(new NewDibaoStandard(county, "RURAL", NEW, 24, LocalDate.parse("2030-01-01"), true,
+            "提高农村低保标准（测试）"), "demo").id();
+        opened.add(rises.list(List.of(county), 10).stream().filter(x -> x.standardId() == id).findFirst()
+            .orElseThrow());
+      }
+
+      bothAtOnce(management, opened);
+      for (StandardRise r : opened) {
+        StandardRise c = rises.find(r.id()).orElseThrow();
+        assertThat(c.status()).isEqualTo(StandardRise.Status.REVIEW);
+        assertThat(c.lineCount()).isEqualTo(1000);
+        assertThat(c.increaseCount()).isEqualTo(1000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM standard_rise_line l JOIN benefit_award a "
+            + "ON a.id = l.based_on_award_id WHERE l.rise_id = ? AND a.county_code = ?", Integer.class, r.id(),
+            r.countyCode())).isEqualTo(1000);
+        Task t = f.task(r.processInstanceId(), StandardRiseVariables.REVIEW_TASK);
+        tasks.claim(t.getId(), "it-reviewer");
+        tasks.complete(t.getId(), Map.of("decision", "APPROVE"));
+      }
+
+      bothAtOnce(management, opened);
+      for (StandardRise r : opened) {
+        StandardRise a = rises.find(r.id()).orElseThrow();
+        assertThat(a.status()).isEqualTo(StandardRise.Status.APPLIED);
+        assertThat(a.appliedCount()).isEqualTo(1000);
+      }
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM benefit_award WHERE seq = 2", Integer.class))
+          .isEqualTo(3000);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM benefit_award WHERE seq = 2 "
+          + "AND beneficiary_key NOT LIKE 'HH-GR%'", Integer.class)).isZero();
+      assertThat(jdbc.queryForList("SELECT a.beneficiary_key, a.monthly_amount FROM benefit_award a WHERE a.seq = 2")
+          .stream().filter(row -> ((BigDecimal) row.get("monthly_amount")).compareTo(RiseData.amount(
+              Long.parseLong(((String) row.get("beneficiary_key")).substring(5)), NEW)) != 0)).isEmpty();
+    } finally {
+      Postgres.dropIfTemporary(url);
+    }
+  }
+
+  /** The rises' jobs until none is left, round by round: each round one job per rise, two at a time on two threads. */
+  static void bothAtOnce(ManagementService management, List<StandardRise> opened) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        List<Future<?>> running = new java.util.ArrayList<>();
+        for (StandardRise r : opened) {
+          management.createJobQuery().processInstanceId(r.processInstanceId()).active().list().stream().findFirst()
+              .ifPresent(job -> running.add(pool.submit(() -> management.executeJob(job.getId()))));
+        }
+        if (running.isEmpty()) {
+          return;
+        }
+        for (Future<?> done : running) {
+          done.get();
+        }
+      }
+      throw new AssertionError("jobs keep coming");
+    } finally {
+      pool.shutdown();
     }
   }
 }

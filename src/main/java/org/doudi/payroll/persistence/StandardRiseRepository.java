@@ -170,11 +170,25 @@ public class StandardRiseRepository {
         id).stream().findFirst().orElseThrow(() -> new IllegalStateException("没有标准调整" + id));
   }
 
-  /** The rises in a status (and, for REVIEW, approved), locked in id order: the batch one job works on. */
-  public List<StandardRise> lockAll(StandardRise.Status status, boolean approved) {
-    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE status = ?" + (approved ? " AND decision = "
-        + "'APPROVE' AND reviewed_by IS NOT NULL" : "") + " ORDER BY id FOR UPDATE", StandardRiseRepository::map,
-        status.name());
+  /**
+   * The batch one job works on: the rises in a status (and, for REVIEW, approved) whose id leaves the same remainder
+   * as {@code riseId}'s when divided by {@code parts}, locked in id order. The parts are disjoint, so the jobs of two
+   * parts run side by side on two connections; two jobs of one part wait for each other instead of deadlocking.
+   */
+  public List<StandardRise> lockPart(StandardRise.Status status, boolean approved, long riseId, int parts) {
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE status = ?" + approved(approved)
+        + " AND MOD(id, ?) = ? ORDER BY id FOR UPDATE", StandardRiseRepository::map, status.name(), parts,
+        Math.floorMod(riseId, parts));
+  }
+
+  /** The rises in a status, unlocked, in id order. */
+  public List<StandardRise> all(StandardRise.Status status, boolean approved) {
+    return jdbc.query("SELECT " + COLS + " FROM standard_rise WHERE status = ?" + approved(approved) + " ORDER BY id",
+        StandardRiseRepository::map, status.name());
+  }
+
+  private static String approved(boolean approved) {
+    return approved ? " AND decision = 'APPROVE' AND reviewed_by IS NOT NULL" : "";
   }
 
   public List<StandardRise> list(List<String> countyPrefixes, int limit) {
