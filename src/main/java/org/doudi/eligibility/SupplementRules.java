@@ -40,6 +40,14 @@ public class SupplementRules {
       this.tables = tables;
     }
 
+    /**
+     * A name shared by counties that both tables answer alike for every other input (see
+     * {@link DibaoDecisions.RatioTables#countyClass}): a bulk caller evaluates once per class and combination.
+     */
+    public String countyClass(String countyCode) {
+      return tables.countyClass(countyCode);
+    }
+
     /** The supplement of a member of a household in 低保 ({@code age} −1 when unknown). */
     public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
         Integer disabilityGrade) {

@@ -106,8 +106,9 @@ public class StandardRises {
    * 测算: every award under the rise as a line, in bulk, together with the other rises of its part waiting for their
    * computation (a province whose counties raise their standards on the same day is a pass over its awards per
    * part, not one per county; with two parts, the job executor's two threads compute the halves side by side on two
-   * connections, each a single-threaded statement otherwise). The rules are evaluated once per distinct (county, age,
-   * illness, disability) into standard_rise_rule; one INSERT … SELECT makes the lines. Under the rises' row locks: a
+   * connections, each a single-threaded statement otherwise). The rules are evaluated once per distinct (class of
+   * counties the tables answer alike, age, illness, disability) into standard_rise_rule; one INSERT … SELECT makes
+   * the lines. Under the rises' row locks: a
    * concurrent job of the same part waits, then finds them computed.
    */
   public StandardRise compute(long riseId) {
@@ -132,7 +133,9 @@ public class StandardRises {
       String cat = rs.getString("cat");
       int grade = rs.getInt("grade");
       long t = System.nanoTime();
-      Object[] e = evaluatedByInput.computeIfAbsent(county + "|" + age + "|" + illness + "|" + cat + "|" + grade, k -> {
+      // once per class of counties the tables answer alike (usually all of them), not per county
+      Object[] e = evaluatedByInput.computeIfAbsent(inForce.countyClass(county) + "|" + age + "|" + illness + "|" + cat
+          + "|" + grade, k -> {
         String category = "-".equals(cat) ? null : cat;
         Integer g = grade < 0 ? null : grade;
         SupplementRules.Ratio s = inForce.supplement(county, age, illness, category, g);

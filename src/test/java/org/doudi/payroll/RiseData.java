@@ -60,10 +60,15 @@ public final class RiseData {
         + "serious_illness, disability_category, disability_grade, supplement_category, supplement_percent, "
         + "single_percent) SELECT a.beneficiary_key, a.scheme, %s, '成员', %s, FALSE, NULL, NULL, '%s', %d, NULL"
         + mine + " AND a.member_count >= %d";
-    jdbc.update(String.format(member, "'P1-' || a.id", "DATE '1970-01-01' + CAST(a.id % 365 AS INT)", "NONE", 0, 1),
+    // births spread over the years as in a real county (a rise evaluates its rules per distinct age, so a county's
+    // members must have many), each within its supplement's band for rises from 2026 to 2031: adults born 1963–1998
+    // (27–68 years old), children 2014–2023 (2–17), elders 1925–1952 (73–101)
+    jdbc.update(String.format(member, "'P1-' || a.id", "DATE '1963-01-01' + CAST(a.id % 13000 AS INT)", "NONE", 0, 1),
         prefix + "%");
-    jdbc.update(String.format(member, "'P2-' || a.id", "DATE '2015-06-01'", "MINOR", 15, 2), prefix + "%");
-    jdbc.update(String.format(member, "'P3-' || a.id", "DATE '1950-03-01'", "ELDERLY_70", 20, 3), prefix + "%");
+    jdbc.update(String.format(member, "'P2-' || a.id", "DATE '2014-01-01' + CAST(a.id % 3650 AS INT)", "MINOR", 15,
+        2), prefix + "%");
+    jdbc.update(String.format(member, "'P3-' || a.id", "DATE '1925-01-01' + CAST(a.id % 10000 AS INT)", "ELDERLY_70",
+        20, 3), prefix + "%");
     return rows;
   }
 }

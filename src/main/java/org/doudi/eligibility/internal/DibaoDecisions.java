@@ -51,9 +51,24 @@ public class DibaoDecisions {
     private final DmnDecision supplement;
     private final DmnDecision singlePerson;
 
+    private final Map<String, String> countyClasses = new HashMap<>();
+
     private RatioTables(DmnDecision supplement, DmnDecision singlePerson) {
       this.supplement = supplement;
       this.singlePerson = singlePerson;
+    }
+
+    /**
+     * A name shared by the counties for which both tables give the same answers whatever the other inputs: the
+     * county enters a table only through its county column, so two counties admitted by the same rules' county
+     * cells match the same rules for every age, illness and disability. A bulk caller (a province's rise: sixty
+     * counties, a hundred ages) evaluates once per class instead of once per county. The county itself — no
+     * sharing — when a table reads the county anywhere else (another cell, an output, an input expression), is not
+     * a plain decision table, or a county cell cannot be decided on the county alone.
+     */
+    public String countyClass(String countyCode) {
+      return countyClasses.computeIfAbsent(countyCode,
+          c -> admittedBy(supplement, c) + "/" + admittedBy(singlePerson, c));
     }
 
     public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
@@ -79,6 +94,84 @@ public class DibaoDecisions {
     }
   }
 
+  /** The county input of a table (its variable or expression {@code countyCode}), −1 when it has none. */
+  private static int countyInput(DmnDecisionTableImpl table) {
+    for (int i = 0; i < table.getInputs().size(); i++) {
+      DmnDecisionTableInputImpl in = table.getInputs().get(i);
+      if ("countyCode".equals(in.getInputVariable()) || (in.getExpression() != null
+          && "countyCode".equals(in.getExpression().getExpression()))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the county cell of a rule admits the county (an empty cell admits every county); FEEL only. */
+  private boolean admits(String key, DmnDecisionTableImpl table, int county, DmnDecisionTableRuleImpl rule,
+      String countyCode) {
+    DmnExpressionImpl cell = rule.getConditions().get(county);
+    if (blank(cell)) {
+      return true;
+    }
+    if (!feel(cell)) {
+      throw new IllegalStateException(key + " rule " + rule.getId() + ": county cell not in FEEL");
+    }
+    FeelEngine feel = feelEngine();
+    String variable = table.getInputs().get(county).getInputVariable();
+    return feel.evaluateSimpleUnaryTests(cell.getExpression(), variable,
+        Variables.createVariables().putValue(variable, countyCode).asVariableContext());
+  }
+
+  /**
+   * {@link RatioTables#countyClass}'s part for one table: the rules whose county cell admits the county, as a string
+   * of 0 and 1; the county itself when the table could tell two counties with the same string apart.
+   */
+  private String admittedBy(DmnDecision decision, String countyCode) {
+    if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)
+        || !decision.getRequiredDecisions().isEmpty()) {
+      return countyCode;
+    }
+    int county = countyInput(table);
+    if (county >= 0 && (table.getInputs().get(county).getExpression() == null
+        || !"countyCode".equals(table.getInputs().get(county).getExpression().getExpression()))) {
+      return countyCode; // an expression of the county: its cells test that, not the code
+    }
+    for (int i = 0; i < table.getInputs().size(); i++) {
+      if (i != county && mentionsCounty(table.getInputs().get(i).getExpression())) {
+        return countyCode;
+      }
+    }
+    StringBuilder admitted = new StringBuilder();
+    for (DmnDecisionTableRuleImpl rule : table.getRules()) {
+      for (int i = 0; i < rule.getConditions().size(); i++) {
+        if (i != county && mentionsCounty(rule.getConditions().get(i))) {
+          return countyCode;
+        }
+      }
+      for (DmnExpressionImpl out : rule.getConclusions()) {
+        if (mentionsCounty(out)) {
+          return countyCode;
+        }
+      }
+      if (county >= 0) {
+        try {
+          admitted.append(admits(decision.getKey(), table, county, rule, countyCode) ? '1' : '0');
+        } catch (RuntimeException e) {
+          return countyCode; // e.g. a county cell reading another input: the evaluation itself decides
+        }
+      }
+    }
+    return admitted.toString();
+  }
+
+  private FeelEngine feelEngine() {
+    return ((DefaultDmnEngineConfiguration) engine.get().getConfiguration()).getFeelEngine();
+  }
+
+  private static boolean mentionsCounty(DmnExpressionImpl e) {
+    return e != null && e.getExpression() != null && e.getExpression().contains("countyCode");
+  }
+
   /**
    * The highest {@code percent} the supplement table can give a member of the county: the largest percent of every
    * rule whose county column admits the county (an empty cell admits every county), whatever the rule's other
@@ -93,14 +186,7 @@ public class DibaoDecisions {
     if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
       throw new IllegalStateException(SUPPLEMENT + " is not a decision table");
     }
-    int county = -1;
-    for (int i = 0; i < table.getInputs().size(); i++) {
-      DmnDecisionTableInputImpl in = table.getInputs().get(i);
-      if ("countyCode".equals(in.getInputVariable()) || (in.getExpression() != null
-          && "countyCode".equals(in.getExpression().getExpression()))) {
-        county = i;
-      }
-    }
+    int county = countyInput(table);
     int percent = -1;
     for (int i = 0; i < table.getOutputs().size(); i++) {
       DmnDecisionTableOutputImpl out = table.getOutputs().get(i);
@@ -111,16 +197,10 @@ public class DibaoDecisions {
     if (county < 0 || percent < 0) {
       throw new IllegalStateException(SUPPLEMENT + " needs a countyCode input and a percent output to bound amounts");
     }
-    FeelEngine feel = ((DefaultDmnEngineConfiguration) engine.get().getConfiguration()).getFeelEngine();
-    String variable = table.getInputs().get(county).getInputVariable();
+    FeelEngine feel = feelEngine();
     int max = 0;
     for (DmnDecisionTableRuleImpl rule : table.getRules()) {
-      DmnExpressionImpl cell = rule.getConditions().get(county);
-      if (!blank(cell) && !feel(cell)) {
-        throw new IllegalStateException(SUPPLEMENT + " rule " + rule.getId() + ": county cell not in FEEL");
-      }
-      if (!blank(cell) && !feel.evaluateSimpleUnaryTests(cell.getExpression(), variable,
-          Variables.createVariables().putValue(variable, countyCode).asVariableContext())) {
+      if (!admits(SUPPLEMENT, table, county, rule, countyCode)) {
         continue;
       }
       DmnExpressionImpl out = rule.getConclusions().get(percent);
