@@ -125,26 +125,39 @@ public class StandardRises {
     Map<String, Object[]> evaluatedByInput = new HashMap<>();
     List<Object[]> rows = new ArrayList<>();
     long[] evaluating = new long[1];
-    repository.distinctInputs(ids, rs -> {
-      long rise = rs.getLong("rise_id");
-      String county = rs.getString("county_code");
-      int age = rs.getInt("age");
+    // the rises by their age day (usually one for the whole batch): a member's age is taken on each day once
+    Map<Integer, List<StandardRise>> byAgeDay = new HashMap<>();
+    Map<Long, Integer> ageDays = repository.ageDays(ids);
+    batch.forEach(r -> byAgeDay.computeIfAbsent(ageDays.get(r.id()), d -> new ArrayList<>()).add(r));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    repository.distinctInputs(rs -> {
+      java.sql.Date birthDate = rs.getDate("birth_date");
+      LocalDate birth = birthDate == null ? null : birthDate.toLocalDate();
       boolean illness = rs.getBoolean("serious_illness");
       String cat = rs.getString("cat");
       int grade = rs.getInt("grade");
-      long t = System.nanoTime();
-      // once per class of counties the tables answer alike (usually all of them), not per county
-      Object[] e = evaluatedByInput.computeIfAbsent(inForce.countyClass(county) + "|" + age + "|" + illness + "|" + cat
-          + "|" + grade, k -> {
-        String category = "-".equals(cat) ? null : cat;
-        Integer g = grade < 0 ? null : grade;
-        SupplementRules.Ratio s = inForce.supplement(county, age, illness, category, g);
-        Integer single = inForce.singlePerson(county, illness, category, g).map(SupplementRules.Ratio::percent)
-            .orElse(null);
-        return new Object[] {s.category(), s.percent(), single};
-      });
-      evaluating[0] += System.nanoTime() - t;
-      rows.add(new Object[] {rise, age, illness, cat, grade, e[0], e[1], e[2]});
+      for (Map.Entry<Integer, List<StandardRise>> day : byAgeDay.entrySet()) {
+        int age = StandardRiseRepository.ageOn(birth, day.getKey() / 10000, day.getKey() % 10000);
+        if (!seen.add(day.getKey() + "|" + age + "|" + illness + "|" + cat + "|" + grade)) {
+          continue; // a member born on another day of the same year of age
+        }
+        for (StandardRise r : day.getValue()) {
+          long t = System.nanoTime();
+          String county = r.countyCode();
+          // once per class of counties the tables answer alike (usually all of them), not per county
+          Object[] e = evaluatedByInput.computeIfAbsent(inForce.countyClass(county) + "|" + age + "|" + illness
+              + "|" + cat + "|" + grade, k -> {
+                String category = "-".equals(cat) ? null : cat;
+                Integer g = grade < 0 ? null : grade;
+                SupplementRules.Ratio s = inForce.supplement(county, age, illness, category, g);
+                Integer single = inForce.singlePerson(county, illness, category, g)
+                    .map(SupplementRules.Ratio::percent).orElse(null);
+                return new Object[] {s.category(), s.percent(), single};
+              });
+          evaluating[0] += System.nanoTime() - t;
+          rows.add(new Object[] {r.id(), age, illness, cat, grade, e[0], e[1], e[2]});
+        }
+      }
     });
     repository.insertRules(rows);
     long rulesDone = System.nanoTime();
