@@ -50,14 +50,17 @@ public class AgeSupplements {
     LocalDate birthMonth = target.minusMonths(1).atDay(1);
     List<Object[]> evaluated = new ArrayList<>();
     SupplementRules.InForce inForce = rules.inForce(); // one version of the table for the month's batch
+    java.util.Map<String, SupplementRules.Ratio> byClass = new java.util.HashMap<>();
     repository.distinctInputs(birthMonth, rs -> {
       String county = rs.getString("county_code");
       int age = rs.getInt("age");
       boolean illness = rs.getBoolean("serious_illness");
       String cat = rs.getString("cat");
       int grade = rs.getInt("grade");
-      SupplementRules.Ratio r = inForce.supplement(county, age, illness, "-".equals(cat) ? null : cat,
-          grade < 0 ? null : grade);
+      // once per class of counties the table answers alike (usually all of them), not per county
+      SupplementRules.Ratio r = byClass.computeIfAbsent(inForce.countyClass(county) + "|" + age + "|" + illness + "|"
+          + cat + "|" + grade, k -> inForce.supplement(county, age, illness, "-".equals(cat) ? null : cat,
+              grade < 0 ? null : grade));
       evaluated.add(new Object[] {county, age, illness, cat, grade, r.category(), r.percent()});
     });
     repository.replaceRules(t, evaluated);
