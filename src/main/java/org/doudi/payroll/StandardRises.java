@@ -108,8 +108,7 @@ public class StandardRises {
    * part, not one per county; with two parts, the job executor's two threads compute the halves side by side on two
    * connections, each a single-threaded statement otherwise). The rules are evaluated once per distinct (class of
    * counties the tables answer alike, age, illness, disability) into standard_rise_rule; one INSERT … SELECT makes
-   * the lines. Under the rises' row locks: a
-   * concurrent job of the same part waits, then finds them computed.
+   * the lines. Under the rises' row locks: a concurrent job of the same part waits, then finds them computed.
    */
   public StandardRise compute(long riseId) {
     long started = System.nanoTime();
