@@ -114,7 +114,8 @@ public class StandardRiseRepository {
   public void bulkPlans(boolean on) {
     if (postgres()) {
       jdbc.execute("SET LOCAL enable_nestloop = " + (on ? "off" : "on"));
-      // and no JIT: compiling a batch statement's expressions took 1.3 s of the lines' statement at a million
+      // and no JIT: compiling a batch statement's expressions cost more than it saved
+      // (docs/benchmarks/standard-rise.md, run 9)
       jdbc.execute("SET LOCAL jit = " + (on ? "off" : "DEFAULT"));
     }
   }
@@ -207,9 +208,6 @@ public class StandardRiseRepository {
     jdbc.update("DELETE FROM standard_rise_line WHERE rise_id IN (" + ids(riseIds) + ")");
     jdbc.update("DELETE FROM standard_rise_rule WHERE rise_id IN (" + ids(riseIds) + ")");
   }
-
-  /** One distinct combination of the inputs of the supplement rules among the rise's members. */
-  public record RuleInput(int age, boolean seriousIllness, String disabilityCategory, int disabilityGrade) {}
 
   /**
    * The distinct (birth date, illness, category, grade) of the members of every 低保 basis: a superset of the
@@ -473,9 +471,8 @@ public class StandardRiseRepository {
         + "AND sr.decrease_handling = 'APPLY')) AND NOT EXISTS (SELECT 1 FROM benefit_award z "
         + "WHERE z.beneficiary_key = a.beneficiary_key AND z.scheme = a.scheme AND z.seq > a.seq AND z.seq > 1) "
         // in the unique key's order: its index (and the bases updated from the rows) filled page after page, not at
-        // random pages (PostgreSQL, 128 MB shared buffers, a million rows: 1.5 M buffer reads → 0.25 M, the
-        // statement 86–94 s → 69 s on the loaded machine, docs/benchmarks/standard-rise.md); the join with the
-        // rise that follows (sixty rows, hashed) keeps it
+        // random pages (docs/benchmarks/standard-rise.md, runs 9–12); the join with the rise that follows (sixty
+        // rows, hashed) keeps it
         + "ORDER BY a.beneficiary_key, a.scheme OFFSET 0 ROWS) l JOIN standard_rise sr ON sr.id = l.rise_id";
   }
 
