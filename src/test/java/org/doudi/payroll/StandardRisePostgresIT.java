@@ -18,6 +18,7 @@ import org.doudi.eligibility.NewDibaoStandard;
 import org.doudi.identity.Role;
 import org.doudi.identity.Staff;
 import org.doudi.payment.Payments;
+import org.doudi.payroll.persistence.StandardRiseRepository;
 import org.doudi.platform.Postgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -171,6 +172,13 @@ class StandardRisePostgresIT {
           .isEqualTo(3000);
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM benefit_award WHERE seq = 2 "
           + "AND beneficiary_key NOT LIKE 'HH-GR%'", Integer.class)).isZero();
+      // the two parts the jobs took: the first and third rise together, the second alone
+      StandardRiseRepository repository = app.getBean(StandardRiseRepository.class);
+      List<Long> ids = opened.stream().map(StandardRise::id).toList();
+      assertThat(repository.lockPart(StandardRise.Status.APPLIED, false, ids.get(0), 2).stream()
+          .map(StandardRise::id).filter(ids::contains)).containsExactly(ids.get(0), ids.get(2));
+      assertThat(repository.lockPart(StandardRise.Status.APPLIED, false, ids.get(1), 2).stream()
+          .map(StandardRise::id).filter(ids::contains)).containsExactly(ids.get(1));
       assertThat(jdbc.queryForList("SELECT a.beneficiary_key, a.monthly_amount FROM benefit_award a WHERE a.seq = 2")
           .stream().filter(row -> ((BigDecimal) row.get("monthly_amount")).compareTo(RiseData.amount(
               Long.parseLong(((String) row.get("beneficiary_key")).substring(5)), NEW)) != 0)).isEmpty();

@@ -73,25 +73,28 @@ public class DibaoDecisions {
 
     public Ratio supplement(String countyCode, int age, boolean seriousIllness, String disabilityCategory,
         Integer disabilityGrade) {
-      Map<String, Object> in = new HashMap<>();
-      in.put("countyCode", countyCode);
+      Map<String, Object> in = member(countyCode, seriousIllness, disabilityCategory, disabilityGrade);
       in.put("age", age);
-      in.put("seriousIllness", seriousIllness);
-      in.put("disabilityCategory", disabilityCategory);
-      in.put("disabilityGrade", disabilityGrade);
       return first(supplement, in).map(DibaoDecisions::ratio).orElse(new Ratio("NONE", 0, null));
     }
 
     /** Empty when the member cannot be included as a 单人户. */
     public Optional<Ratio> singlePerson(String countyCode, boolean seriousIllness, String disabilityCategory,
         Integer disabilityGrade) {
-      Map<String, Object> in = new HashMap<>();
-      in.put("countyCode", countyCode);
-      in.put("seriousIllness", seriousIllness);
-      in.put("disabilityCategory", disabilityCategory);
-      in.put("disabilityGrade", disabilityGrade);
-      return first(singlePerson, in).map(DibaoDecisions::ratio);
+      return first(singlePerson, member(countyCode, seriousIllness, disabilityCategory, disabilityGrade))
+          .map(DibaoDecisions::ratio);
     }
+  }
+
+  /** The inputs both ratio tables take of a member. */
+  private static Map<String, Object> member(String countyCode, boolean seriousIllness, String disabilityCategory,
+      Integer disabilityGrade) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("countyCode", countyCode);
+    in.put("seriousIllness", seriousIllness);
+    in.put("disabilityCategory", disabilityCategory);
+    in.put("disabilityGrade", disabilityGrade);
+    return in;
   }
 
   /** The county input of a table (its variable or expression {@code countyCode}), −1 when it has none. */
