@@ -8,15 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.doudi.engine.GuardedVariables;
@@ -43,6 +50,8 @@ final class VariableGuard extends CommandInterceptor {
   private final Supplier<List<GuardedVariables>> modules;
   private volatile Map<String, Set<String>> protectedNames;
   private volatile Map<String, Set<String>> apiOnly;
+  /** Task forms' fields by Camunda form definition id. */
+  private final Map<String, FormFields> parsedForms = new ConcurrentHashMap<>();
 
   VariableGuard(Supplier<List<GuardedVariables>> modules) {
     this.modules = modules;
@@ -50,36 +59,56 @@ final class VariableGuard extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (Context.getCommandContext() == null) {
-      Writes w = CommandVariables.of(command);
-      if (w.kind() != Kind.NONE && !w.isEmpty()) {
-        try {
-          check(w);
-        } catch (BadUserRequestException refused) {
-          // Camunda's REST resources answer some engine exceptions with 500 (submit-form, start, modify variables);
-          // RefusalResponseFilter turns the answer of a request refused here into 400 with this message
-          RefusalResponseFilter.refuse("VariableNotAllowed", refused.getMessage());
-          throw refused;
-        }
-      }
+    Writes w = Context.getCommandContext() == null ? CommandVariables.of(command) : null;
+    if (w == null || w.kind() == Kind.NONE || w.isEmpty() || (w.kind() != Kind.TASK && !external())) {
+      return next.execute(command);
     }
-    return next.execute(command);
+    if (w.kind() == Kind.OTHER) {
+      throw answered(refused(w.names().iterator().next(), "流程变量只能在办理任务时通过任务表单提交，或由系统写入；不能直接设置或删除"));
+    }
+    // checked inside the command's own context and transaction, just before it runs: the task, its definition and
+    // its variables are read once for both, and no second transaction is opened for the check
+    Checked<T> checked = new Checked<>(command, w);
+    try {
+      return next.execute(checked);
+    } catch (BadUserRequestException e) {
+      throw e == checked.refusal ? answered(e) : e;
+    }
   }
 
-  private void check(Writes w) {
-    switch (w.kind()) {
-      case TASK -> next.execute(ctx -> checkTask(ctx, w));
-      case START -> {
-        if (external()) {
-          next.execute(ctx -> checkStart(ctx, w));
+  /**
+   * Camunda's REST resources answer some engine exceptions with 500 (submit-form, start, modify variables);
+   * RefusalResponseFilter turns the answer of a request refused here into 400 with this message.
+   */
+  private static BadUserRequestException answered(BadUserRequestException refused) {
+    RefusalResponseFilter.refuse("VariableNotAllowed", refused.getMessage());
+    return refused;
+  }
+
+  /** The command, run after the check of its variables in the same command context. */
+  private final class Checked<T> implements Command<T> {
+    private final Command<T> command;
+    private final Writes writes;
+    private BadUserRequestException refusal;
+
+    Checked(Command<T> command, Writes writes) {
+      this.command = command;
+      this.writes = writes;
+    }
+
+    @Override
+    public T execute(CommandContext ctx) {
+      try {
+        if (writes.kind() == Kind.TASK) {
+          checkTask(ctx, writes);
+        } else {
+          checkStart(ctx, writes);
         }
+      } catch (BadUserRequestException e) {
+        refusal = e;
+        throw e;
       }
-      case OTHER -> {
-        if (external()) {
-          throw refused(w.names().iterator().next(), "流程变量只能在办理任务时通过任务表单提交，或由系统写入；不能直接设置或删除");
-        }
-      }
-      default -> { }
+      return command.execute(ctx);
     }
   }
 
@@ -90,7 +119,7 @@ final class VariableGuard extends CommandInterceptor {
     }
     String definitionId = task.getProcessDefinitionId();
     String taskKey = task.getTaskDefinitionKey();
-    // read each time: a form bound "latest" changes with every deployment of the form, not of the process
+    // resolved each time: a form bound "latest" changes with every deployment of the form, not of the process
     FormFields form = definitionId == null ? FormFields.NONE
         : ctx.runWithoutAuthorization(() -> deployedTaskForm(ctx, w.target()));
     String processKey = definitionId == null ? "" : processKey(ctx, definitionId);
@@ -141,9 +170,33 @@ final class VariableGuard extends CommandInterceptor {
     return null;
   }
 
-  private static FormFields deployedTaskForm(CommandContext ctx, String taskId) {
-    try (InputStream in = ctx.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(taskId)) {
-      return FormFields.parse(in);
+  /**
+   * The fields of the task's deployed form. A Camunda Form is resolved as Camunda resolves it (its binding, e.g.
+   * "latest", at this moment), and parsed once per form definition: a deployed definition's resource never changes.
+   */
+  private FormFields deployedTaskForm(CommandContext ctx, String taskId) {
+    try {
+      TaskFormData data = new GetTaskFormCmd(taskId).execute(ctx);
+      CamundaFormRef ref = data.getCamundaFormRef();
+      if (ref == null) {
+        try (InputStream in = ctx.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(taskId)) {
+          return FormFields.parse(in);
+        }
+      }
+      CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, data.getDeploymentId()).execute(ctx);
+      if (definition == null) {
+        return FormFields.NONE;
+      }
+      FormFields known = parsedForms.get(definition.getId());
+      if (known != null) {
+        return known;
+      }
+      try (InputStream in = new GetDeploymentResourceCmd(definition.getDeploymentId(), definition.getResourceName())
+          .execute(ctx)) {
+        FormFields fields = FormFields.parse(in);
+        parsedForms.put(definition.getId(), fields);
+        return fields;
+      }
     } catch (ProcessEngineException e) {
       return FormFields.NONE; // the task has no deployed form: nothing may be submitted but API-only fields
     } catch (java.io.IOException e) {

@@ -60,10 +60,30 @@ final class SqlCounter {
     statements.computeIfAbsent(key(sql), k -> new LongAdder()).increment();
   }
 
+  /**
+   * Normalised texts by statement text: the same few hundred texts recur, and normalising each execution with a
+   * regular expression was a large share of the Java time a profile of column b showed (docs/benchmarks/dibao.md), which
+   * it then counted as the engine's.
+   */
+  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
   static String key(String sql) {
-    String s = sql == null ? "?" : sql.replaceAll("\\s+", " ").trim();
-    return s.length() > 150 ? s.substring(0, 150) : s;
+    if (sql == null) {
+      return "?";
+    }
+    String known = KEYS.get(sql);
+    if (known != null) {
+      return known;
+    }
+    String s = WHITESPACE.matcher(sql).replaceAll(" ").trim();
+    s = s.length() > 150 ? s.substring(0, 150) : s;
+    if (KEYS.size() < 20_000) {
+      KEYS.put(sql, s);
+    }
+    return s;
   }
+
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   Snapshot snapshot() {
     Map<String, Long> m = new HashMap<>();
