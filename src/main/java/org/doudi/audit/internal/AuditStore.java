@@ -62,10 +62,31 @@ public class AuditStore {
     }
     List<Object[]> rows = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
-      rows.add(row(records.get(i), times.get(i), inBatch));
+      Object[] row = row(records.get(i), times.get(i), inBatch);
+      if (row[4] instanceof String pid && row[6] instanceof String region) {
+        regions.put(pid, region);
+      }
+      rows.add(row);
     }
     jdbc.batchUpdate(INSERT, rows);
   }
+
+  /**
+   * A case's region as this node last wrote it in an entry, from memory only (null when not known here). A case's
+   * region is set once, at its start, and no task may change it (identity.CaseGuardedVariables), so the engine's
+   * recorder can take it from here instead of loading the case's variables for a command that does not (a claim).
+   */
+  String rememberedRegion(String processInstanceId) {
+    return regions.get(processInstanceId);
+  }
+
+  private final Map<String, String> regions = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 10_000;
+        }
+      });
 
   private static final String INSERT = "INSERT INTO audit_entry (recorded_at, kind, action, actor, "
       + "process_instance_id, business_key, region_code, subject, before_value, after_value, id_hash) "

@@ -116,7 +116,7 @@ final class EngineRecorder implements HistoryEventHandler, Deployer {
       List<AuditRecord> resolved = new ArrayList<>(records.size());
       for (AuditRecord r : records) {
         resolved.add(r.processInstanceId() != null && r.regionCode() == null ? withCase(r, r.processInstanceId(),
-            r.businessKey(), ctx) : r);
+            r.businessKey(), ctx, store) : r);
       }
       store.insertAll(resolved, times);
       records.clear();
@@ -188,17 +188,22 @@ final class EngineRecorder implements HistoryEventHandler, Deployer {
     return id == null ? "" : " [" + id + "]";
   }
 
-  /** Business key and region from the process instance in the command's cache (no query of its own). */
-  private static AuditRecord withCase(AuditRecord r, String pid, String businessKey) {
-    return withCase(r, pid, businessKey, Context.getCommandContext());
+  /**
+   * Business key and region from the process instance in the command's cache (no query of its own); the region, when
+   * this node has written it for the case before, from the store's memory, so that a command that does not read the
+   * case's variables (a claim) does not load them for its entries.
+   */
+  private AuditRecord withCase(AuditRecord r, String pid, String businessKey) {
+    return withCase(r, pid, businessKey, Context.getCommandContext(), store.get());
   }
 
-  private static AuditRecord withCase(AuditRecord r, String pid, String businessKey, CommandContext ctx) {
+  private static AuditRecord withCase(AuditRecord r, String pid, String businessKey, CommandContext ctx,
+      AuditStore store) {
     if (pid == null) {
       return r;
     }
     String key = businessKey;
-    String region = r.regionCode();
+    String region = r.regionCode() != null ? r.regionCode() : store.rememberedRegion(pid);
     if (ctx != null && (key == null || region == null)) {
       try {
         ExecutionEntity ex = ctx.getDbEntityManager().getCachedEntity(ExecutionEntity.class, pid);

@@ -57,7 +57,36 @@ final class SqlCounter {
   }
 
   private void count(String sql) {
-    statements.computeIfAbsent(key(sql), k -> new LongAdder()).increment();
+    String key = key(sql);
+    statements.computeIfAbsent(key, k -> new LongAdder()).increment();
+    if (TRACE != null && key.contains(TRACE)) {
+      trace();
+    }
+  }
+
+  /** -Dbench.traceSql=text: the distinct call paths of the statements containing it, printed at the end. */
+  private static final String TRACE = System.getProperty("bench.traceSql");
+  private static final Map<String, LongAdder> TRACES = new ConcurrentHashMap<>();
+
+  static {
+    if (TRACE != null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> TRACES.entrySet().stream()
+          .sorted(Map.Entry.comparingByValue(Comparator.comparingLong(LongAdder::sum).reversed()))
+          .forEach(e -> System.out.println(e.getValue().sum() + " × " + e.getKey() + "\n"))));
+    }
+  }
+
+  private static void trace() {
+    StringBuilder path = new StringBuilder();
+    for (StackTraceElement f : new Throwable().getStackTrace()) {
+      String c = f.getClassName();
+      if ((c.startsWith("org.doudi.") && !c.startsWith("org.doudi.e2e.bench.SqlCounter"))
+          || c.endsWith("Cmd") || c.contains("Provider") || c.contains("Listener") || c.contains("Handler")) {
+        path.append("\n    ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(f.getMethodName())
+            .append(':').append(f.getLineNumber());
+      }
+    }
+    TRACES.computeIfAbsent(path.toString(), k -> new LongAdder()).increment();
   }
 
   /**
