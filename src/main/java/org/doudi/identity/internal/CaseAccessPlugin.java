@@ -28,6 +28,7 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseAccessGrants grants;
   private final Regions regions;
+  private final AuthorizedGroups.Factory authorizations = new AuthorizedGroups.Factory();
 
   public CaseAccessPlugin(CaseAccessGrants grants, Regions regions) {
     this.grants = grants;
@@ -38,7 +39,7 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<SessionFactory> sessions = new ArrayList<>(configuration.getCustomSessionFactories() == null ? List.of()
         : configuration.getCustomSessionFactories());
-    sessions.add(new AuthorizedGroups.Factory());
+    sessions.add(authorizations);
     configuration.setCustomSessionFactories(sessions);
     configuration.setResourceAuthorizationProvider(new CaseTaskAuthorizations(regions));
     if (configuration.getCustomPreBPMNParseListeners() == null) {
@@ -59,9 +60,13 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     });
   }
 
-  /** The project's indexes on the engine's tables, once the engine has its schema ({@link EngineIndexes}). */
+  /**
+   * The project's indexes on the engine's tables, once the engine has its schema ({@link EngineIndexes}); then
+   * whether REVOKE authorizations from before their refusal are left ({@link AuthorizedGroups}).
+   */
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     EngineIndexes.migrate(processEngine);
+    authorizations.checkRevokes(processEngine);
   }
 }
