@@ -79,12 +79,22 @@ public class CaseAccessGrants {
   }
 
   public void onTaskCreate(DelegateTask task) {
-    String regionCode = (String) task.getVariable(CaseVariables.REGION_CODE);
+    String regionCode = regionOfNewTask(task);
     if (regionCode == null) {
       return;
     }
     grantAlongChain(regionCode, Resources.TASK, task.getId(), Permissions.READ);
     grantAlongChain(regionCode, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ);
+  }
+
+  /**
+   * The case's region for a task being created, read from its execution: the new task has no variables of its own
+   * yet, and asking the task would query them from the database.
+   */
+  static String regionOfNewTask(DelegateTask task) {
+    Object code = task.getExecution() != null ? task.getExecution().getVariable(CaseVariables.REGION_CODE)
+        : task.getVariable(CaseVariables.REGION_CODE);
+    return code instanceof String s ? s : null;
   }
 
   private void grantAlongChain(String regionCode, Resource resource, String resourceId, Permission permission) {

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.EnsureUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.doudi.identity.CaseVariables;
 import org.doudi.identity.Role;
 import org.doudi.identity.StaffMember.RoleAssignment;
 import org.doudi.region.Regions;
@@ -62,8 +61,8 @@ final class CaseTaskAuthorizations extends DefaultAuthorizationProvider {
       return false;
     }
     try {
-      return t.getVariable(CaseVariables.REGION_CODE) instanceof String code
-          && regions.chain(code).stream().anyMatch(r -> r.code().equals(role.get().regionCode()));
+      String code = CaseAccessGrants.regionOfNewTask(t);
+      return code != null && regions.chain(code).stream().anyMatch(r -> r.code().equals(role.get().regionCode()));
     } catch (RuntimeException unknownRegion) {
       return false; // Camunda's rows: the group reads the task through them as before
     }
