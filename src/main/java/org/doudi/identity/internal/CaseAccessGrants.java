@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -83,8 +82,11 @@ public class CaseAccessGrants {
     if (regionCode == null) {
       return;
     }
+    // the runtime task only: the historic task is read through the case's historic-instance grant (onProcessStart),
+    // which Camunda's history queries accept for every historic task of the instance (READ on
+    // HISTORIC_PROCESS_INSTANCE, with enable-historic-instance-permissions), so a per-task copy of the chain would
+    // add five rows per task, kept for as long as the history, and grant nothing more
     grantAlongChain(regionCode, Resources.TASK, task.getId(), Permissions.READ);
-    grantAlongChain(regionCode, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ);
   }
 
   /**

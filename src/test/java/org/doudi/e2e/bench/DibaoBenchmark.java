@@ -39,8 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * per completed user task, the ratios a/b and b/c, and the SQL statements per user task (counted by a proxy on
  * each engine's data source), with the most frequent statements of each column.
  *
- * <pre>mvn -Pbench-dibao test-compile exec:exec [-Dbench.cases=200] [-Dbench.warmup=30] [-Dbench.rounds=3]</pre>
- * ({@code -Dbench.columns=b}, given to the benchmark's JVM, runs only the columns named.)
+ * <pre>mvn -Pbench-dibao test-compile exec:exec [-Dbench.cases=200] [-Dbench.warmup=30] [-Dbench.rounds=3]
+ *     [-Dbench.columns=abc]</pre>
+ * ({@code -Dbench.columns=b} runs only the columns named, e.g. under a profiler.)
  */
 public final class DibaoBenchmark {
 
@@ -75,7 +76,7 @@ public final class DibaoBenchmark {
           appSql);
       Column c = new Column("c", BareTasks.deploy("(c) bare tasks, stock Camunda 7.24", stock.engine, stockDriver,
           shapes), stock.engine, stock.sql);
-      // -Dbench.columns=b runs one column only (e.g. under a profiler); the ratios then print NaN
+      // -Dbench.columns=b runs one column only; the ratios then print NaN
       String only = System.getProperty("bench.columns", "abc");
       List<Column> columns = List.of(a, b, c).stream().filter(col -> only.contains(col.id())).toList();
       // figures are printed as each column finishes, so that a run cut short still yields them
