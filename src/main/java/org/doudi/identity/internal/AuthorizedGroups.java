@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Before each authorization check or checked query of a logged-in user, Camunda's manager reads
  * {@code SELECT DISTINCT GROUP_ID_ FROM ACT_RU_AUTHORIZATION} (once per command) to drop the user's groups that hold
  * no authorization from the check's {@code GROUP_ID_ IN (…)} list. Here every case and task carries its region grants
- * (10 rows per task of a village case, kept for the historic task), so that statement reads the whole table, growing
- * with every case ever handled, in every command of every user (docs/benchmarks/dibao.md). Dropping a group that
+ * (five rows per open task of a village case, and ten per case, five of them kept with its history), so that statement
+ * reads the whole table, growing with every case ever handled, in every command of every user
+ * (docs/benchmarks/dibao.md). Dropping a group that
  * holds no row from an {@code IN} list cannot change which rows the check matches, so the user's groups go into the
  * check as they are; who may see or do what is unchanged ({@code RegionAccessTest}, the security tests). The
  * project's users belong to a handful of groups (their roles and their region), so the lists stay short.
