@@ -80,13 +80,17 @@ public class AuditStore {
     return regions.get(processInstanceId);
   }
 
-  private final Map<String, String> regions = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > 10_000;
-        }
-      });
+  private final Map<String, String> regions = recent();
+
+  /** The 10 000 cases used last (a case's references never change, so a node may keep them). */
+  private static <V> Map<String, V> recent() {
+    return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > 10_000;
+      }
+    });
+  }
 
   private static final String INSERT = "INSERT INTO audit_entry (recorded_at, kind, action, actor, "
       + "process_instance_id, business_key, region_code, subject, before_value, after_value, id_hash) "
@@ -120,13 +124,7 @@ public class AuditStore {
         clip(Masking.mask(Masking.key(r.before())), TEXT), clip(Masking.mask(Masking.key(r.after())), TEXT), idHash};
   }
 
-  private final Map<String, String[]> cases = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
-          return size() > 10_000;
-        }
-      });
+  private final Map<String, String[]> cases = recent();
 
   /** Business key and region of a case from its first entries that carry them (cached once both are known). */
   private String[] caseOf(String pid) {
